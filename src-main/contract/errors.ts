@@ -1,0 +1,58 @@
+/**
+ * Error codes every layer agrees on. Runs anywhere (main, renderer, CLI): no Node or Electron imports.
+ *
+ * The core throws `{ code, params }`; the edges (IPC result, CLI stderr, renderer) turn the code into a
+ * sentence in the user's language with `errorMessages` below. A code never carries secrets in its params.
+ */
+export const ERROR_CODES = [
+  // Input
+  'input.invalid',
+  'input.unknownCommand',
+  // Vault and files
+  'vault.notFound',
+  'vault.alreadyExists',
+  'vault.foreign',
+  'vault.damaged',
+  'vault.newerVersion',
+  'vault.wrongPassword',
+  'vault.throttled',
+  'vault.locked',
+  'vault.diskFull',
+  'vault.ioError',
+  // People
+  'person.notFound',
+  'person.loginTaken',
+  'person.disabled',
+  'person.dutyConflict',
+  'person.custodianNeedsHoldingDepartment',
+  'person.lastAdmin',
+  'person.self',
+  'person.weakPassword',
+  'department.notFound',
+  'department.exists',
+  // Policy refusals
+  'denied.notAdmin',
+  'denied.notAuditor',
+  'denied.noDuty',
+  'denied.disabled',
+  'denied.notSelf',
+  // Journal
+  'journal.appendOnly',
+  'journal.broken',
+  // Anything we did not foresee
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+/** What crosses every boundary when something is refused or fails. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  params?: ErrorParams;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,92 @@
+/**
+ * People, departments, ranks and duties as every layer sees them, with the schemas that validate them.
+ * Runs anywhere: zod only.
+ */
+import { z } from 'zod';
+
+/** staff 员工 < account manager 客户经理 < department manager 部门经理 < general manager 总经理 */
+export const RANKS = ['staff', 'account-manager', 'department-manager', 'general-manager'] as const;
+export type Rank = (typeof RANKS)[number];
+
+/** admin 系统管理员, custodian 档案保管员, auditor 审计员, collector 信息采集员 */
+export const DUTIES = ['admin', 'custodian', 'auditor', 'collector'] as const;
+export type Duty = (typeof DUTIES)[number];
+
+/** 三员分立: no two of these may rest on one person. */
+export const SEPARATED_DUTIES: readonly Duty[] = ['admin', 'custodian', 'auditor'];
+
+export function rankAtLeast(rank: Rank, floor: Rank): boolean {
+  return RANKS.indexOf(rank) >= RANKS.indexOf(floor);
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const loginSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+
+export const personNameSchema = z.string().trim().min(1).max(100);
+export const departmentCodeSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and - only');
+export const passwordSchema = z.string().min(1).max(1024);
+
+export const newPersonSchema = z.object({
+  login: loginSchema,
+  name: personNameSchema,
+  department: departmentCodeSchema,
+  rank: z.enum(RANKS),
+  duties: z.array(z.enum(DUTIES)).max(DUTIES.length).default([]),
+  managerLogin: loginSchema.optional(),
+  password: passwordSchema,
+});
+export type NewPerson = z.input<typeof newPersonSchema>;
+
+export const newDepartmentSchema = z.object({
+  code: departmentCodeSchema,
+  nameZh: z.string().trim().min(1).max(60),
+  nameEn: z.string().trim().min(1).max(60),
+  holdsCopy: z.boolean().default(false),
+  copySuffix: z
+    .string()
+    .regex(/^[A-Z]$/)
+    .optional(),
+});
+export type NewDepartment = z.input<typeof newDepartmentSchema>;
+
+/** A person as listed to administrators: never a slot, key or password. */
+export interface PersonView {
+  id: string;
+  login: string;
+  name: string;
+  department: string;
+  rank: Rank;
+  duties: Duty[];
+  managerId: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface DepartmentView {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  holdsCopy: boolean;
+  copySuffix: string | null;
+}
+
+/** The signed-in person, as the renderer may know them. */
+export interface ActorView {
+  id: string;
+  login: string;
+  name: string;
+  department: string;
+  rank: Rank;
+  duties: Duty[];
+}

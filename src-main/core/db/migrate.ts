@@ -1,0 +1,39 @@
+/**
+ * Numbered, append-only migrations (Signal's pattern): each runs in one transaction with the
+ * version bump, so a killed process leaves the schema at one version or the next, never between.
+ * A database from a newer version is refused rather than guessed at.
+ */
+import { ArchiveError } from '../errors';
+import type { Db } from './connection';
+import { MIGRATIONS } from './migrations';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function assertKnownVersion(db: Db): void {
+  const found = schemaVersion(db);
+  if (found > LATEST_VERSION) throw new ArchiveError('vault.newerVersion', { found, known: LATEST_VERSION });
+}
+
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  assertKnownVersion(db);
+  let current = schemaVersion(db);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version=${migration.version}`);
+    })();
+    current = migration.version;
+  }
+  return current;
+}

@@ -1,0 +1,116 @@
+/**
+ * Appending to the journal. Every operation's entry goes through `append`, inside the same
+ * transaction as the change it records, so a change without its entry cannot be committed.
+ */
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import {
+  canonicalJson,
+  checkpointMessage,
+  ENTRY_COLUMNS,
+  entryHash,
+  genesisHash,
+  type JournalEntry,
+  type Outcome,
+} from './entry';
+import type { Signer } from './signer';
+import type { SignedHead } from '../vault/keyring';
+
+export interface JournalActor {
+  id: string | null;
+  name: string | null;
+  duty: string | null;
+}
+
+export interface AppendInput {
+  actor: JournalActor;
+  event: string;
+  object?: { type: string; id: string } | null;
+  outcome: Outcome;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+  /** When the thing happened, if not now (failed unlocks recorded at the next unlock). */
+  at?: Date;
+}
+
+/** Sign a checkpoint at least this often, besides every lock and close. */
+export const CHECKPOINT_EVERY = 1000;
+
+export class Journal {
+  private readonly insert;
+  private readonly lastRow;
+  private readonly insertCheckpoint;
+  private readonly lastCheckpoint;
+
+  constructor(
+    private readonly db: Db,
+    private readonly archiveId: string,
+    private readonly clock: Clock,
+    private readonly workstation: string,
+    private readonly signer: Signer,
+  ) {
+    this.insert = db.prepare(`INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(',')})`);
+    this.lastRow = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
+    this.insertCheckpoint = db.prepare(
+      'INSERT INTO journal_checkpoints (seq, head_hash, at, signature, key_fingerprint) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.lastCheckpoint = db.prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_checkpoints ORDER BY seq DESC LIMIT 1');
+  }
+
+  head(): { seq: number; hash: string } {
+    const row = this.lastRow.get() as { seq: number; hash: string } | undefined;
+    return row ?? { seq: 0, hash: genesisHash(this.archiveId) };
+  }
+
+  append(input: AppendInput): JournalEntry {
+    const write = (): JournalEntry => {
+      const head = this.head();
+      const when = input.at ?? this.clock.now();
+      const partial: Omit<JournalEntry, 'hash'> = {
+        seq: head.seq + 1,
+        at: when.toISOString(),
+        tzOffset: -when.getTimezoneOffset(),
+        actorId: input.actor.id,
+        actorName: input.actor.name,
+        actorDuty: input.actor.duty,
+        workstation: this.workstation,
+        event: input.event,
+        objectType: input.object?.type ?? null,
+        objectId: input.object?.id ?? null,
+        outcome: input.outcome,
+        reason: input.reason ?? null,
+        details: canonicalJson(input.details ?? {}),
+        prevHash: head.hash,
+      };
+      const entry = { ...partial, hash: entryHash(partial) };
+      this.insert.run(
+        entry.seq, entry.at, entry.tzOffset, entry.actorId, entry.actorName, entry.actorDuty, entry.workstation,
+        entry.event, entry.objectType, entry.objectId, entry.outcome, entry.reason, entry.details, entry.prevHash, entry.hash,
+      );
+      if (entry.seq % CHECKPOINT_EVERY === 0) this.signHead(entry.seq, entry.hash);
+      return entry;
+    };
+    return this.db.inTransaction ? write() : this.db.transaction(write)();
+  }
+
+  /** Signs the current head unless it is already signed; returns the newest signed head. */
+  checkpoint(): SignedHead | null {
+    return this.db.transaction(() => {
+      const head = this.head();
+      const last = this.latestCheckpoint();
+      if (head.seq === 0 || (last && last.seq === head.seq)) return last;
+      return this.signHead(head.seq, head.hash);
+    })();
+  }
+
+  latestCheckpoint(): SignedHead | null {
+    return (this.lastCheckpoint.get() as SignedHead | undefined) ?? null;
+  }
+
+  private signHead(seq: number, hash: string): SignedHead {
+    const at = this.clock.now().toISOString();
+    const signature = this.signer.sign(checkpointMessage(this.archiveId, seq, hash, at));
+    this.insertCheckpoint.run(seq, hash, at, signature, this.signer.fingerprint);
+    return { seq, hash, at, signature };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Walks the whole chain: every entry's hash, every link, every sequence number, every signed
+ * checkpoint, and the signed head kept in the keyring (so cutting the tail off is caught too).
+ * Stops at the first problem and names its sequence number.
+ */
+import type { Db } from '../db/connection';
+import type { SignedHead } from '../vault/keyring';
+import { checkpointMessage, ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from './entry';
+import { verifySignature } from './signer';
+
+export type ChainProblem =
+  | 'hash' // the entry's content does not match its hash
+  | 'link' // the entry does not follow the one before it
+  | 'sequence' // a number is missing or repeated
+  | 'checkpoint-signature' // a checkpoint is not signed by the archive's key
+  | 'checkpoint-mismatch' // the chain at a checkpoint differs from what was signed
+  | 'truncated'; // entries that were signed are gone
+
+export interface ChainReport {
+  ok: boolean;
+  count: number;
+  headSeq: number;
+  headHash: string;
+  checkpointsVerified: number;
+  lastCheckpoint: { seq: number; at: string } | null;
+  problem?: { seq: number; kind: ChainProblem };
+}
+
+export interface VerifyInput {
+  archiveId: string;
+  publicKey: Buffer;
+  /** The head signed into the keyring at the last lock, if any. */
+  keyringHead: SignedHead | null;
+}
+
+export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
+  const checkpoints = db
+    .prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_checkpoints ORDER BY seq')
+    .all() as SignedHead[];
+  const expected = new Map<number, SignedHead>();
+  let lastCheckpoint: ChainReport['lastCheckpoint'] = null;
+  const report = (partial: Omit<ChainReport, 'checkpointsVerified' | 'lastCheckpoint'>): ChainReport => ({
+    ...partial,
+    checkpointsVerified: expected.size,
+    lastCheckpoint,
+  });
+
+  for (const checkpoint of [...checkpoints, ...(input.keyringHead ? [input.keyringHead] : [])]) {
+    const message = checkpointMessage(input.archiveId, checkpoint.seq, checkpoint.hash, checkpoint.at);
+    if (!verifySignature(input.publicKey, message, checkpoint.signature)) {
+      return report({ ok: false, count: 0, headSeq: 0, headHash: '', problem: { seq: checkpoint.seq, kind: 'checkpoint-signature' } });
+    }
+    expected.set(checkpoint.seq, checkpoint);
+    if (!lastCheckpoint || checkpoint.seq >= lastCheckpoint.seq) lastCheckpoint = { seq: checkpoint.seq, at: checkpoint.at };
+  }
+
+  let prevHash = genesisHash(input.archiveId);
+  let prevSeq = 0;
+  let count = 0;
+  let lastSignedSeq = 0;
+  const rows = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM journal ORDER BY seq`).raw(true).iterate() as IterableIterator<EntryRow>;
+  for (const row of rows) {
+    const seq = row[0];
+    const fail = (kind: ChainProblem) => report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq, kind } });
+    if (seq !== prevSeq + 1) return fail('sequence');
+    if (row[13] !== prevHash) return fail('link');
+    const hash = rowHash(row);
+    if (hash !== row[14]) return fail('hash');
+    const signed = expected.get(seq);
+    if (signed) {
+      if (signed.hash !== hash) return fail('checkpoint-mismatch');
+      lastSignedSeq = seq;
+    }
+    prevHash = hash;
+    prevSeq = seq;
+    count++;
+  }
+  const highestSigned = Math.max(0, ...expected.keys());
+  if (highestSigned > prevSeq || lastSignedSeq !== highestSigned) {
+    return report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq: prevSeq + 1, kind: 'truncated' } });
+  }
+  return report({ ok: true, count, headSeq: prevSeq, headHash: prevHash });
+}

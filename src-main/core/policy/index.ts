@@ -1,0 +1,75 @@
+/**
+ * Who may do what: the single source of every permission decision (architecture.md).
+ * Every core operation asks `can` before it touches anything; a refusal carries the reason code
+ * that ends up both in the journal entry and, translated, in front of the person.
+ */
+import type { ErrorCode } from '../../contract/errors';
+import type { Duty } from '../../contract/people';
+import { assertNever } from '../assert';
+import type { Actor } from './actor';
+
+export type { Actor } from './actor';
+
+export const ACTIONS = [
+  'session.unlock',
+  'session.lock',
+  'person.add',
+  'person.list',
+  'person.disable',
+  'person.setDuties',
+  'person.resetPassword',
+  'person.changeOwnPassword',
+  'department.add',
+  'department.list',
+  'vault.rekey',
+  'settings.read',
+  'settings.update',
+  'journal.verify',
+  'journal.read',
+  'journal.export',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is about, when the decision depends on it. */
+export interface PolicyTarget {
+  personId?: string;
+}
+
+export type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
+
+const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
+const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
+
+function requireDuty(actor: Actor, duty: Duty, reason: ErrorCode): Decision {
+  return actor.duties.includes(duty) ? allow(duty) : deny(reason);
+}
+
+export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
+  if (actor.disabled) return deny('denied.disabled');
+  switch (action) {
+    case 'session.unlock':
+    case 'session.lock':
+    case 'department.list':
+    case 'settings.read':
+      return allow();
+    // The administrator runs the archive's machinery and nothing else (三员分立).
+    case 'person.add':
+    case 'person.list':
+    case 'person.disable':
+    case 'person.setDuties':
+    case 'person.resetPassword':
+    case 'department.add':
+    case 'vault.rekey':
+    case 'settings.update':
+      return requireDuty(actor, 'admin', 'denied.notAdmin');
+    case 'person.changeOwnPassword':
+      return target.personId === actor.id ? allow() : deny('denied.notSelf');
+    // The journal is the auditors'; the administrator cannot touch it (domain.md, The people).
+    case 'journal.verify':
+    case 'journal.read':
+    case 'journal.export':
+      return requireDuty(actor, 'auditor', 'denied.notAuditor');
+    default:
+      return assertNever(action, 'action');
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * An unlocked archive: the database connection, the key that opened it, the keyring, and the
+ * journal. Closing signs the journal head, records it in the keyring, closes the connection and
+ * zeroes the key; after that every operation is refused with `vault.locked`.
+ */
+import { hostname } from 'node:os';
+import { systemClock, type Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { ArchiveError } from '../errors';
+import { Journal } from '../journal/journal';
+import { makeSigner, type Signer } from '../journal/signer';
+import { calibrate, type KdfCost } from './kdf';
+import { writeKeyring, type Keyring } from './keyring';
+import { defaultStateDir, Throttle } from './throttle';
+
+export interface ArchiveOptions {
+  clock?: Clock;
+  /** Shown in every journal entry; the machine's host name unless given. */
+  workstation?: string;
+  /** Where failed-unlock back-off is kept (outside the archive). */
+  stateDir?: string;
+  /** Target time for one argon2id derivation when a slot is made; never goes below the floor. */
+  kdfTargetMs?: number;
+}
+
+export const DEFAULT_KDF_TARGET_MS = 500;
+
+const calibrated = new Map<number, Promise<KdfCost>>();
+/** Calibration costs a few derivations; once per process and target is enough. */
+export function kdfCostFor(targetMs: number): Promise<KdfCost> {
+  let cost = calibrated.get(targetMs);
+  if (!cost) {
+    cost = calibrate(targetMs);
+    calibrated.set(targetMs, cost);
+  }
+  return cost;
+}
+
+export interface ResolvedOptions {
+  clock: Clock;
+  workstation: string;
+  throttle: Throttle;
+  kdfTargetMs: number;
+}
+
+export function resolveOptions(options: ArchiveOptions = {}): ResolvedOptions {
+  return {
+    clock: options.clock ?? systemClock,
+    workstation: options.workstation ?? hostname(),
+    throttle: new Throttle(options.stateDir ?? defaultStateDir()),
+    kdfTargetMs: options.kdfTargetMs ?? Number(process.env.TRIPLICATE_KDF_TARGET_MS ?? DEFAULT_KDF_TARGET_MS),
+  };
+}
+
+export class OpenArchive {
+  readonly journal: Journal;
+  readonly signer: Signer;
+  private key: Buffer;
+  private open = true;
+  private isDamaged = false;
+
+  constructor(
+    readonly folder: string,
+    readonly db: Db,
+    databaseKey: Buffer,
+    public keyring: Keyring,
+    readonly options: ResolvedOptions,
+  ) {
+    this.key = databaseKey;
+    const row = db.prepare('SELECT public_key, private_key FROM signing_key WHERE id = 1').get() as
+      | { public_key: Buffer; private_key: Buffer }
+      | undefined;
+    if (!row) throw new ArchiveError('vault.damaged');
+    this.signer = makeSigner(row.public_key, row.private_key);
+    this.journal = new Journal(db, keyring.archiveId, options.clock, options.workstation, this.signer);
+  }
+
+  get archiveId(): string {
+    return this.keyring.archiveId;
+  }
+
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
+  get closed(): boolean {
+    return !this.open;
+  }
+
+  get damaged(): boolean {
+    return this.isDamaged;
+  }
+
+  /** The database key, for wrapping into a new slot. Callers must not keep it. */
+  get databaseKey(): Buffer {
+    this.assertOpen();
+    return this.key;
+  }
+
+  assertOpen(): void {
+    if (!this.open) throw new ArchiveError('vault.locked');
+    if (this.isDamaged) throw new ArchiveError('vault.damaged');
+  }
+
+  markDamaged(): void {
+    this.isDamaged = true;
+  }
+
+  kdfCost(): Promise<KdfCost> {
+    return kdfCostFor(this.options.kdfTargetMs);
+  }
+
+  saveKeyring(next: Keyring): void {
+    writeKeyring(this.folder, next);
+    this.keyring = next;
+  }
+
+  /** Replaces the key after a rekey; the old buffer is zeroed. */
+  replaceKey(next: Buffer): void {
+    this.key.fill(0);
+    this.key = next;
+  }
+
+  close(): void {
+    if (!this.open) return;
+    try {
+      if (!this.isDamaged) {
+        const head = this.journal.checkpoint();
+        if (head && head.seq !== this.keyring.journalHead?.seq) this.saveKeyring({ ...this.keyring, journalHead: head });
+      }
+    } catch {
+      // A full disk must not keep the archive unlocked: the chain stays verifiable up to the last checkpoint.
+    } finally {
+      this.open = false;
+      this.key.fill(0);
+      try {
+        this.db.close();
+      } catch {
+        /* already closed */
+      }
+    }
+  }
+}
