@@ -17,6 +17,8 @@ import { unlockArchive } from '../core/vault/unlock';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
 import { text } from './text';
 import { UsageError } from './usage';
+import { COMMANDS } from './commands';
+import type { CommandContext } from './commands/types';
 
 const OPTIONS = {
   archive: { type: 'string' },
@@ -39,6 +41,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Built-in options plus every contributed command's own. */
+const ALL_OPTIONS = Object.assign({}, OPTIONS, ...COMMANDS.map((c) => c.options ?? {})) as typeof OPTIONS;
+
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 interface Io {
@@ -60,7 +65,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let values: Values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args: argv, options: ALL_OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
     io.err((error as Error).message);
     io.err(text(locale, 'usage'));
@@ -68,7 +73,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (values.lang) locale = localeFrom(values.lang);
   if (values.help || positionals.length === 0) {
-    (values.help ? io.out : io.err)(text(locale, 'usage'));
+    const extra = COMMANDS.map((c) => `  ${c.usage[locale]}`).join('\n');
+    (values.help ? io.out : io.err)(text(locale, 'usage') + (extra ? `\n\n${extra}` : ''));
     return values.help ? 0 : 2;
   }
   try {
@@ -125,6 +131,29 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     io.out(text(locale, 'recoveryKey'));
     io.out(`  ${recoveryKey}`);
     return;
+  }
+
+  const contributed = COMMANDS.find((c) => c.name === command);
+  if (contributed) {
+    const passwords = await source();
+    const ctx: CommandContext = {
+      values: values as CommandContext['values'],
+      locale,
+      out: io.out,
+      err: io.err,
+      passwords,
+      need: (name) => need(values, name as keyof Values, locale),
+    };
+    if (contributed.needs === 'none') return contributed.run(ctx, null);
+    const folder = resolve(need(values, 'archive', locale));
+    const login = need(values, 'as', locale);
+    const password = await passwords.next(text(locale, 'passwordPrompt', { login }), 'acting');
+    const session = await unlockArchive({ folder, login, password });
+    try {
+      return await contributed.run(ctx, session);
+    } finally {
+      await session.lock('quit');
+    }
   }
 
   const known = [

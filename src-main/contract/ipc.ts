@@ -1,0 +1,165 @@
+/**
+ * The IPC contract between renderer and main: channel names (`domain:verb`), the schema of every
+ * request, and the typed API the preload exposes as `window.triplicate`.
+ *
+ * Runs anywhere (zod only). The renderer imports types and schemas from here and nothing from Node.
+ * No request carries an identity: the acting person is whoever unlocked the archive in main.
+ */
+import { z } from 'zod';
+import type { ErrorInfo } from './errors';
+import type { Locale } from './messages';
+import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSchema, personNameSchema, RANKS } from './people';
+import type { ActorView, DepartmentView, PersonView } from './people';
+import { settingsUpdateSchema, type ArchiveSettings } from './settings';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+const folderSchema = z.string().min(1).max(4096);
+const empty = z.object({}).strict();
+
+/** Every invocable channel with its request schema. */
+export const REQUESTS = {
+  'app:info': empty,
+  'app:setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
+  'app:chooseFolder': z.object({ purpose: z.enum(['create', 'open']) }).strict(),
+  'app:forgetArchive': z.object({ folder: folderSchema }).strict(),
+  'archive:create': z
+    .object({ folder: folderSchema, adminLogin: loginSchema, adminName: personNameSchema, password: passwordSchema })
+    .strict(),
+  'session:unlock': z.object({ folder: folderSchema, login: z.string().trim().min(1).max(64), password: passwordSchema }).strict(),
+  'session:lock': empty,
+  'session:current': empty,
+  'people:list': empty,
+  'people:add': newPersonSchema.strict(),
+  'people:disable': z.object({ login: loginSchema }).strict(),
+  'people:setDuties': z.object({ login: loginSchema, duties: z.array(z.enum(DUTIES)).max(DUTIES.length) }).strict(),
+  'people:resetPassword': z.object({ login: loginSchema, password: passwordSchema }).strict(),
+  'people:changeOwnPassword': z.object({ password: passwordSchema }).strict(),
+  'departments:list': empty,
+  'departments:add': newDepartmentSchema.strict(),
+  'vault:rekey': empty,
+  'settings:get': empty,
+  'settings:update': settingsUpdateSchema,
+} as const;
+
+export type Channel = keyof typeof REQUESTS;
+export const CHANNELS = Object.keys(REQUESTS) as Channel[];
+export type Request<C extends Channel> = z.input<(typeof REQUESTS)[C]>;
+
+export interface RecentArchive {
+  folder: string;
+  lastOpenedAt: string;
+}
+
+export interface AppInfo {
+  version: string;
+  locale: Locale;
+  recentArchives: RecentArchive[];
+  /** Whether a session is unlocked right now (the renderer asks after a reload). */
+  unlocked: boolean;
+}
+
+export interface CreatedArchive {
+  recoveryKey: string;
+  keyFingerprint: string;
+  actor: ActorView;
+}
+
+/** What each channel answers when it succeeds. */
+export interface Responses {
+  'app:info': AppInfo;
+  'app:setLocale': { locale: Locale };
+  'app:chooseFolder': { folder: string | null };
+  'app:forgetArchive': { recentArchives: RecentArchive[] };
+  'archive:create': CreatedArchive;
+  'session:unlock': ActorView;
+  'session:lock': { locked: true };
+  'session:current': ActorView | null;
+  'people:list': PersonView[];
+  'people:add': PersonView;
+  'people:disable': PersonView;
+  'people:setDuties': PersonView;
+  'people:resetPassword': { done: true };
+  'people:changeOwnPassword': { done: true };
+  'departments:list': DepartmentView[];
+  'departments:add': DepartmentView;
+  'vault:rekey': { epoch: number; slots: number };
+  'settings:get': ArchiveSettings;
+  'settings:update': ArchiveSettings;
+}
+
+/** Main → renderer notifications. */
+export const EVENTS = ['event:locked', 'event:rekeyProgress'] as const;
+export type EventChannel = (typeof EVENTS)[number];
+export interface EventPayloads {
+  'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
+  'event:rekeyProgress': { step: 'prepare' | 'rewrite' | 'done' };
+}
+
+/**
+ * `window.triplicate`: named functions only (never a raw ipcRenderer or a generic invoke).
+ * Each returns the channel's Result; subscriptions return their unsubscribe function.
+ */
+export interface TriplicateApi {
+  app: {
+    info(): Promise<Result<AppInfo>>;
+    setLocale(request: Request<'app:setLocale'>): Promise<Result<Responses['app:setLocale']>>;
+    chooseFolder(request: Request<'app:chooseFolder'>): Promise<Result<Responses['app:chooseFolder']>>;
+    forgetArchive(request: Request<'app:forgetArchive'>): Promise<Result<Responses['app:forgetArchive']>>;
+  };
+  archive: {
+    create(request: Request<'archive:create'>): Promise<Result<CreatedArchive>>;
+  };
+  session: {
+    unlock(request: Request<'session:unlock'>): Promise<Result<ActorView>>;
+    lock(): Promise<Result<Responses['session:lock']>>;
+    current(): Promise<Result<ActorView | null>>;
+    onLocked(listener: (event: EventPayloads['event:locked']) => void): () => void;
+  };
+  people: {
+    list(): Promise<Result<PersonView[]>>;
+    add(request: Request<'people:add'>): Promise<Result<PersonView>>;
+    disable(request: Request<'people:disable'>): Promise<Result<PersonView>>;
+    setDuties(request: Request<'people:setDuties'>): Promise<Result<PersonView>>;
+    resetPassword(request: Request<'people:resetPassword'>): Promise<Result<Responses['people:resetPassword']>>;
+    changeOwnPassword(request: Request<'people:changeOwnPassword'>): Promise<Result<Responses['people:changeOwnPassword']>>;
+  };
+  departments: {
+    list(): Promise<Result<DepartmentView[]>>;
+    add(request: Request<'departments:add'>): Promise<Result<DepartmentView>>;
+  };
+  vault: {
+    rekey(): Promise<Result<Responses['vault:rekey']>>;
+    onRekeyProgress(listener: (event: EventPayloads['event:rekeyProgress']) => void): () => void;
+  };
+  settings: {
+    get(): Promise<Result<ArchiveSettings>>;
+    update(request: Request<'settings:update'>): Promise<Result<ArchiveSettings>>;
+  };
+}
+
+/** Which channel each API function calls: the preload and the e2e bridge build the API from this one table. */
+export const API_CHANNELS = {
+  app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
+  archive: { create: 'archive:create' },
+  session: { unlock: 'session:unlock', lock: 'session:lock', current: 'session:current' },
+  people: {
+    list: 'people:list',
+    add: 'people:add',
+    disable: 'people:disable',
+    setDuties: 'people:setDuties',
+    resetPassword: 'people:resetPassword',
+    changeOwnPassword: 'people:changeOwnPassword',
+  },
+  departments: { list: 'departments:list', add: 'departments:add' },
+  vault: { rekey: 'vault:rekey' },
+  settings: { get: 'settings:get', update: 'settings:update' },
+} as const satisfies Record<string, Record<string, Channel>>;
+
+/** Which event each subscription listens to. */
+export const API_EVENTS = {
+  session: { onLocked: 'event:locked' },
+  vault: { onRekeyProgress: 'event:rekeyProgress' },
+} as const satisfies Record<string, Record<string, EventChannel>>;
+
+export { RANKS, DUTIES };

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Archive-wide settings the administrator sets; every field has a default so old archives read fine. */
+export const archiveSettingsSchema = z.object({
+  /** Lock after this many minutes without input (domain.md: default 5). */
+  idleLockMinutes: z.number().int().min(1).max(120).default(5),
+  /** Rule 3: the responsible account manager may read without a loan only when this is on. */
+  standingAccess: z.boolean().default(false),
+});
+export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
+
+export const settingsUpdateSchema = archiveSettingsSchema.partial().strict();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

@@ -1,0 +1,90 @@
+/**
+ * Real archives for tests: a real encrypted file in a temporary folder, argon2id at its floor
+ * (64 MiB, 3 passes — the smallest cost the product allows, not a stub), a clock tests can move,
+ * and back-off state kept beside the archive rather than in the home folder.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '../../src-main/core/clock';
+import { addPerson } from '../../src-main/core/people/service';
+import type { Session } from '../../src-main/core/session';
+import { initArchive } from '../../src-main/core/vault/init';
+import type { ArchiveOptions } from '../../src-main/core/vault/open-archive';
+import { unlockArchive } from '../../src-main/core/vault/unlock';
+import type { Duty, Rank } from '../../src-main/contract/people';
+import type { JournalEntry } from '../../src-main/core/journal/entry';
+
+export const ADMIN = { login: 'admin', name: '系统管理员', password: 'admin-password-1' };
+
+export interface TestArchive {
+  folder: string;
+  stateDir: string;
+  clock: ManualClock;
+  options: ArchiveOptions;
+  recoveryKey: string;
+  /** Unlocks as someone; the caller locks. */
+  unlock(login: string, password: string): Promise<Session>;
+  /** Unlocks as the administrator, adds the person, locks. */
+  addPerson(p: TestPerson): Promise<void>;
+  cleanup(): void;
+}
+
+export interface TestPerson {
+  login: string;
+  name: string;
+  department: string;
+  rank: Rank;
+  duties?: Duty[];
+  password: string;
+  managerLogin?: string;
+}
+
+export async function makeArchive(): Promise<TestArchive> {
+  const root = mkdtempSync(join(tmpdir(), 'triplicate-test-'));
+  const folder = join(root, 'archive');
+  const stateDir = join(root, 'state');
+  const clock = new ManualClock();
+  const options: ArchiveOptions = { clock, stateDir, kdfTargetMs: 1, workstation: 'test-workstation' };
+  const { session, recoveryKey } = await initArchive(
+    { folder, adminLogin: ADMIN.login, adminName: ADMIN.name, adminPassword: ADMIN.password },
+    options,
+  );
+  await session.lock();
+  const archive: TestArchive = {
+    folder,
+    stateDir,
+    clock,
+    options,
+    recoveryKey,
+    unlock: (login, password) => unlockArchive({ folder, login, password }, options),
+    async addPerson(p) {
+      const admin = await archive.unlock(ADMIN.login, ADMIN.password);
+      try {
+        await addPerson(admin, { ...p, duties: p.duties ?? [] });
+      } finally {
+        await admin.lock();
+      }
+    },
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+  return archive;
+}
+
+/** The journal's last entries, read through an open session's connection. */
+export function lastEntries(session: Session, n = 1): JournalEntry[] {
+  const rows = session.archive.db
+    .prepare(
+      `SELECT seq, at, tz_offset AS tzOffset, actor_id AS actorId, actor_name AS actorName, actor_duty AS actorDuty,
+              workstation, event, object_type AS objectType, object_id AS objectId, outcome, reason, details,
+              prev_hash AS prevHash, hash
+       FROM journal ORDER BY seq DESC LIMIT ?`,
+    )
+    .all(n) as JournalEntry[];
+  return rows.reverse();
+}
+
+/** Every file of the archive folder with its bytes, to prove an operation changed nothing. */
+export function snapshot(folder: string): Map<string, Buffer> {
+  return new Map(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name))]));
+}

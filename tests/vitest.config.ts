@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Kept under tests/ because the top level of the repository is fixed by the design card.
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'src-main/**/*.test.ts'],
+    // Each argon2id derivation takes 64 MiB and a real encrypted file; keep workers to the cores.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { TRIPLICATE_KDF_TARGET_MS: '1' },
+  },
+});
