@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   // Input
   'input.invalid',
   'input.unknownCommand',
+  'input.unknownChannel',
+  'input.untrustedSender',
   // Vault and files
   'vault.notFound',
   'vault.alreadyExists',

@@ -11,6 +11,8 @@ type Messages = Record<ErrorCode, string>;
 const en: Messages = {
   'input.invalid': 'The request is not valid: {{detail}}',
   'input.unknownCommand': 'Unknown command: {{command}}',
+  'input.unknownChannel': 'The app asked for something it does not offer ({{channel}}); nothing was done.',
+  'input.untrustedSender': 'A request came from a page that is not part of the app; nothing was done.',
   'vault.notFound': 'No archive was found at {{path}}.',
   'vault.alreadyExists': 'An archive already exists at {{path}}; nothing was changed.',
   'vault.foreign': 'This folder does not hold a Triplicate archive, or its keyring is not one we can read. Nothing was changed.',
@@ -44,6 +46,8 @@ const en: Messages = {
 const zhCN: Messages = {
   'input.invalid': '请求无效：{{detail}}',
   'input.unknownCommand': '未知命令：{{command}}',
+  'input.unknownChannel': '应用请求了不存在的操作（{{channel}}），未执行任何操作。',
+  'input.untrustedSender': '请求来自不属于本应用的页面，未执行任何操作。',
   'vault.notFound': '在 {{path}} 未找到档案库。',
   'vault.alreadyExists': '{{path}} 已存在档案库，未做任何更改。',
   'vault.foreign': '该文件夹不是 Triplicate 档案库，或其密钥环无法识别。未做任何更改。',

@@ -34,8 +34,22 @@ export function applyCipher(db: Db, key: Buffer): void {
   db.pragma(rawKeyPragma(key));
 }
 
+let nativeBinding: string | undefined;
+
+/**
+ * Electron has its own ABI, so the desktop app loads a build of the addon made for it (by
+ * `npm start`, kept outside node_modules); tests and the CLI keep node_modules' Node build.
+ */
+export function setNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
 export function openDatabase(path: string, key: Buffer | null, options: OpenOptions = {}): Db {
-  const db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  const db = new Database(path, {
+    fileMustExist: !options.create,
+    readonly: options.readonly ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   try {
     if (options.encrypted !== false) {
       if (!key) throw new ArchiveError('internal');
