@@ -53,6 +53,8 @@ export type ErrorParams = Record<string, string | number>;
 export interface ErrorInfo {
   code: ErrorCode;
   params?: ErrorParams;
+  /** The sentence in the user's current language, filled in by main on every IPC result. */
+  message?: string;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
