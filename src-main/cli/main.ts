@@ -14,6 +14,7 @@ import type { Session } from '../core/session';
 import { initArchive } from '../core/vault/init';
 import { rekey } from '../core/vault/rekey';
 import { unlockArchive } from '../core/vault/unlock';
+import { recoverWithKey } from '../core/vault/recover';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
 import { text } from './text';
 import { UsageError } from './usage';
@@ -130,6 +131,19 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     io.out(text(locale, 'fingerprint', { fingerprint }));
     io.out(text(locale, 'recoveryKey'));
     io.out(`  ${recoveryKey}`);
+    return;
+  }
+
+  if (command === 'recover') {
+    // Recovery key first, then the administrator's new password (twice when typed).
+    const folder = resolve(need(values, 'archive', locale));
+    const login = need(values, 'login', locale);
+    const passwords = await source();
+    const recoveryKey = await passwords.next(text(locale, 'recoveryPrompt'), 'acting');
+    const newPassword = await passwords.next(text(locale, 'newPasswordPrompt', { login }), 'new', true);
+    const session = await recoverWithKey({ folder, recoveryKey, login, newPassword });
+    await session.lock('quit');
+    io.out(text(locale, 'passwordChanged', { login }));
     return;
   }
 

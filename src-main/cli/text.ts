@@ -14,12 +14,14 @@ Commands:
   department add --archive DIR --as LOGIN --code C --name-zh N --name-en N [--holds-copy --copy-suffix X]
   department list --archive DIR --as LOGIN [--json]
   rekey --archive DIR --as LOGIN
+  recover --archive DIR --login ADMIN      (recovery key, then the new password)
   journal verify --archive DIR --as LOGIN [--json]
 
 Passwords are asked for, or read from standard input with --password-stdin: the first line is the
 acting person's password (for init, the new administrator's); for person add and person passwd the
 second line is the new password. --lang zh-CN|en chooses the language.`,
   passwordPrompt: 'Password for {{login}}: ',
+  recoveryPrompt: 'Recovery key: ',
   newPasswordPrompt: 'New password for {{login}}: ',
   repeatPrompt: 'Repeat the new password: ',
   mismatch: 'The two passwords differ.',
@@ -52,11 +54,13 @@ const zhCN: typeof en = {
   department add --archive 目录 --as 登录名 --code 代码 --name-zh 名称 --name-en 名称 [--holds-copy --copy-suffix X]
   department list --archive 目录 --as 登录名 [--json]
   rekey --archive 目录 --as 登录名
+  recover --archive 目录 --login 管理员登录名      （先输入恢复密钥，再输入新密码）
   journal verify --archive 目录 --as 登录名 [--json]
 
 密码会提示输入，或使用 --password-stdin 从标准输入读取：第一行是操作人的密码（init 时为新管理员的密码）；
 person add 和 person passwd 的第二行是新密码。--lang zh-CN|en 选择语言。`,
   passwordPrompt: '{{login}} 的密码：',
+  recoveryPrompt: '恢复密钥：',
   newPasswordPrompt: '{{login}} 的新密码：',
   repeatPrompt: '再次输入新密码：',
   mismatch: '两次输入的密码不一致。',
