@@ -41,6 +41,11 @@ export const ERROR_CODES = [
   // Journal
   'journal.appendOnly',
   'journal.broken',
+  // Journal exports (auditors)
+  'export.exists',
+  'export.notFound',
+  'export.foreign',
+  'export.cancelled',
   // Anything we did not foresee
   'internal',
 ] as const;

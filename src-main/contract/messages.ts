@@ -40,6 +40,10 @@ const en: Messages = {
   'denied.notSelf': 'You may only do this for your own account.',
   'journal.appendOnly': 'The journal can only grow; entries cannot be changed or removed.',
   'journal.broken': 'The journal fails verification at entry {{seq}}: {{detail}}',
+  'export.exists': 'The file {{path}} already exists; nothing was written. Choose another name or use --force to replace it.',
+  'export.notFound': 'No export was found at {{path}} (an export is the file plus its .manifest.json beside it).',
+  'export.foreign': 'This is not a Triplicate journal export, or its manifest cannot be read: {{detail}}',
+  'export.cancelled': 'The export was cancelled; no file was written.',
   internal: 'An unexpected error occurred. Nothing was changed.',
 };
 
@@ -75,6 +79,10 @@ const zhCN: Messages = {
   'denied.notSelf': '此操作只能针对您本人的账户。',
   'journal.appendOnly': '日志只能追加，条目不能修改或删除。',
   'journal.broken': '日志在第 {{seq}} 条校验失败：{{detail}}',
+  'export.exists': '文件 {{path}} 已存在，未写入任何内容。请换一个文件名，或使用 --force 覆盖。',
+  'export.notFound': '在 {{path}} 未找到导出文件（导出由文件本身及其旁边的 .manifest.json 组成）。',
+  'export.foreign': '这不是 Triplicate 日志导出文件，或其清单无法读取：{{detail}}',
+  'export.cancelled': '导出已取消，未写入任何文件。',
   internal: '发生意外错误，未做任何更改。',
 };
 
