@@ -6,6 +6,8 @@ export const archiveSettingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(120).default(5),
   /** Rule 3: the responsible account manager may read without a loan only when this is on. */
   standingAccess: z.boolean().default(false),
+  /** Every dossier is reviewed this often (三个月增补或调整一次). */
+  reviewPeriodMonths: z.number().int().min(1).max(24).default(3),
 });
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 
