@@ -1,0 +1,111 @@
+/** Add a person: login, name, department, rank, duties and an initial password (they open their own slot). */
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH, RANKS, type Duty, type PersonView, type Rank } from '../../../src-main/contract/people';
+import { api, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLabels } from '../../components/labels';
+import { loginRules, nameRules, passwordRules } from '../create/validators';
+import { useSession } from '../session/SessionContext';
+import { DutiesSelect } from './DutiesSelect';
+import { submitProps } from './submitProps';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onAdded: (person: PersonView) => void;
+}
+
+interface Values {
+  login: string;
+  name: string;
+  department: string;
+  rank: Rank;
+  duties: Duty[];
+  password: string;
+}
+
+export function AddPersonModal({ open, onClose, onAdded }: Props) {
+  const { t } = useTranslation();
+  const { departments } = useSession();
+  const { rank, department } = useLabels();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const duties = Form.useWatch('duties', form) ?? [];
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const person = await call(
+        api().people.add({
+          login: values.login.trim(),
+          name: values.name.trim(),
+          department: values.department,
+          rank: values.rank,
+          duties: values.duties ?? [],
+          password: values.password,
+        }),
+      );
+      form.resetFields();
+      onAdded(person);
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    form.resetFields();
+    setError(null);
+    onClose();
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('people.addTitle')}
+      onCancel={close}
+      onOk={() => form.submit()}
+      okText={t('people.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={submitProps(busy)}
+      width={560}
+      forceRender
+    >
+      <ErrorBanner error={error} onClose={() => setError(null)} />
+      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false} initialValues={{ rank: 'staff', duties: [] }}>
+        <Form.Item name="login" label={t('people.login')} extra={t('create.adminLoginHint')} rules={loginRules(t)}>
+          <Input autoComplete="off" spellCheck={false} data-testid="person-login" />
+        </Form.Item>
+        <Form.Item name="name" label={t('people.name')} rules={nameRules(t)}>
+          <Input autoComplete="off" data-testid="person-name" />
+        </Form.Item>
+        <Form.Item name="department" label={t('people.department')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select
+            data-testid="person-department"
+            options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))}
+          />
+        </Form.Item>
+        <Form.Item name="rank" label={t('people.rank')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select data-testid="person-rank" options={RANKS.map((r) => ({ value: r, label: rank(r) }))} />
+        </Form.Item>
+        <Form.Item name="duties" label={t('people.duties')} extra={t('people.separationHint')}>
+          <DutiesSelect />
+        </Form.Item>
+        {duties.includes('custodian') && <Alert type="info" showIcon title={t('people.custodianHint')} style={{ marginBottom: 16 }} />}
+        <Form.Item
+          name="password"
+          label={t('people.initialPassword')}
+          extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          rules={passwordRules(t)}
+        >
+          <Input.Password autoComplete="new-password" data-testid="person-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * People administration (系统管理员). Only administrators see it in the menu; anyone else who reaches it
+ * still asks main, and main's refusal is what they see.
+ */
+import { UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PersonView } from '../../../src-main/contract/people';
+import { api, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { AddPersonModal } from './AddPersonModal';
+import { PeopleTable } from './PeopleTable';
+import { RekeyPanel } from './RekeyPanel';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { SetDutiesModal } from './SetDutiesModal';
+import { usePeople } from './usePeople';
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const { people, error, setError, loading, replace } = usePeople();
+  const [adding, setAdding] = useState(false);
+  const [dutiesOf, setDutiesOf] = useState<PersonView | null>(null);
+  const [resetOf, setResetOf] = useState<PersonView | null>(null);
+
+  const disable = (person: PersonView) =>
+    modal.confirm({
+      title: t('people.disableTitle', { name: person.name, login: person.login }),
+      content: t('people.disableBody'),
+      okText: t('people.disable'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          replace(await call(api().people.disable({ login: person.login })));
+          setError(null);
+          void message.success(t('people.disabledDone', { name: person.name }));
+        } catch (cause) {
+          setError(cause);
+        }
+      },
+    });
+
+  return (
+    <Card data-testid="screen-people" className="page-card">
+      <div className="page-heading">
+        <div>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('people.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('people.intro')}</Typography.Text>
+        </div>
+        {people && (
+          <Space wrap>
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="people-add">
+              {t('people.add')}
+            </Button>
+          </Space>
+        )}
+      </div>
+      <ErrorBanner error={error} onClose={people ? () => setError(null) : undefined} />
+      {people && (
+        <>
+          <PeopleTable
+            people={people}
+            loading={loading}
+            onDisable={disable}
+            onSetDuties={setDutiesOf}
+            onResetPassword={setResetOf}
+          />
+          <div className="page-section">
+            <RekeyPanel />
+          </div>
+          <AddPersonModal
+            open={adding}
+            onClose={() => setAdding(false)}
+            onAdded={(person) => {
+              replace(person);
+              setAdding(false);
+              void message.success(t('people.added', { name: person.name }));
+            }}
+          />
+          <SetDutiesModal
+            person={dutiesOf}
+            onClose={() => setDutiesOf(null)}
+            onSaved={(person) => {
+              replace(person);
+              setDutiesOf(null);
+              void message.success(t('people.dutiesSaved', { name: person.name }));
+            }}
+          />
+          <ResetPasswordModal
+            person={resetOf}
+            onClose={() => setResetOf(null)}
+            onDone={(person) => {
+              setResetOf(null);
+              void message.success(t('people.resetDone', { name: person.name }));
+            }}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Rotate the database key (rekey): confirm, then follow main's progress events until it answers.
+ * Every remaining key slot is re-wrapped; disabled people's slots are already gone.
+ */
+import { KeyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Progress, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventPayloads, Responses } from '../../../src-main/contract/ipc';
+import { api, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+type Step = EventPayloads['event:rekeyProgress']['step'];
+const PERCENT: Record<Step, number> = { prepare: 20, rewrite: 60, done: 100 };
+
+export function RekeyPanel() {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const [step, setStep] = useState<Step | null>(null);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<Responses['vault:rekey'] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => api().vault.onRekeyProgress((event) => setStep(event.step)), []);
+
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    setResult(null);
+    setStep('prepare');
+    try {
+      setResult(await call(api().vault.rekey()));
+      setStep('done');
+    } catch (cause) {
+      setError(cause);
+      setStep(null);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const confirm = () =>
+    modal.confirm({
+      title: t('rekey.title'),
+      content: t('rekey.body'),
+      okText: t('rekey.confirm'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'confirm-ok' },
+      onOk: () => {
+        void run();
+      },
+    });
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Button icon={<KeyOutlined />} onClick={confirm} loading={running} data-testid="rekey-button">
+        {t('rekey.button')}
+      </Button>
+      {step && (
+        <div data-testid="rekey-progress" className="rekey-progress">
+          <Progress percent={PERCENT[step]} status={running ? 'active' : 'success'} />
+          <Typography.Text type="secondary">{t(`rekey.step_${step}`)}</Typography.Text>
+        </div>
+      )}
+      {result && <Alert type="success" showIcon title={t('rekey.done', { slots: result.slots, epoch: result.epoch })} />}
+      <ErrorBanner error={error} onClose={() => setError(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,77 @@
+/** Give a person a new password: main re-wraps their key slot with it. */
+import { Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH, type PersonView } from '../../../src-main/contract/people';
+import { api, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { confirmRules, passwordRules } from '../create/validators';
+import { submitProps } from './submitProps';
+
+interface Props {
+  person: PersonView | null;
+  onClose: () => void;
+  onDone: (person: PersonView) => void;
+}
+
+interface Values {
+  password: string;
+  confirm: string;
+}
+
+export function ResetPasswordModal({ person, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  // A password typed for one person must never be offered for the next.
+  useEffect(() => {
+    form.resetFields();
+    setError(null);
+  }, [person, form]);
+
+  const submit = async (values: Values) => {
+    if (!person) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call(api().people.resetPassword({ login: person.login, password: values.password }));
+      form.resetFields();
+      onDone(person);
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={person != null}
+      title={person ? t('people.resetTitle', { name: person.name }) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('people.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={submitProps(busy)}
+      width={520}
+      forceRender
+    >
+      <ErrorBanner error={error} onClose={() => setError(null)} />
+      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
+        <Form.Item
+          name="password"
+          label={t('people.newPassword')}
+          extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          rules={passwordRules(t)}
+        >
+          <Input.Password autoComplete="new-password" data-testid="person-password" />
+        </Form.Item>
+        <Form.Item name="confirm" label={t('create.passwordConfirm')} dependencies={['password']} rules={confirmRules(t, 'password')}>
+          <Input.Password autoComplete="new-password" data-testid="person-password-confirm" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

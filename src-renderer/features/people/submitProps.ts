@@ -1,0 +1,9 @@
+/**
+ * The OK button of the people dialogs. Each dialog's OK carries `person-submit` (only one dialog is open at
+ * a time), which the end-to-end tests click.
+ */
+import type { ButtonProps } from 'antd';
+
+export function submitProps(busy: boolean): ButtonProps {
+  return { loading: busy, 'data-testid': 'person-submit' };
+}

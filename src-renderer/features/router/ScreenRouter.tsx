@@ -1,0 +1,81 @@
+/**
+ * Chooses the screen and owns the lock transition. The unlocked subtree is mounted under a key that
+ * changes on every unlock, so a lock throws away all archive state (people, names, settings) with it.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../../../src-main/contract/ipc';
+import type { ActorView } from '../../../src-main/contract/people';
+import { api, call } from '../../api/client';
+import { CreateArchiveScreen } from '../create/CreateArchiveScreen';
+import { RecoveryKeyScreen } from '../create/RecoveryKeyScreen';
+import { MainLayout } from '../shell/MainLayout';
+import { UnlockScreen } from '../unlock/UnlockScreen';
+import { WelcomeScreen } from '../welcome/WelcomeScreen';
+import { afterLock, assertNever, type LockReason, type Screen } from './screens';
+
+export function ScreenRouter({ initialInfo }: { initialInfo: AppInfo | null }) {
+  const [screen, setScreen] = useState<Screen>(() => (initialInfo?.unlocked ? { name: 'loading' } : { name: 'welcome' }));
+  const [sessionKey, setSessionKey] = useState(0);
+
+  const locked = useCallback((reason: LockReason) => {
+    setScreen((current) => afterLock(current, reason));
+    setSessionKey((key) => key + 1);
+  }, []);
+
+  useEffect(() => api().session.onLocked((event) => locked(event.reason)), [locked]);
+
+  // After a reload of the window while main still holds a session, resume it rather than ask again.
+  useEffect(() => {
+    if (!initialInfo?.unlocked) return;
+    const folder = initialInfo.recentArchives[0]?.folder ?? '';
+    call(api().session.current())
+      .then((actor) => setScreen(actor ? { name: 'main', folder, actor } : folder ? { name: 'unlock', folder } : { name: 'welcome' }))
+      .catch(() => setScreen({ name: 'welcome' }));
+  }, [initialInfo]);
+
+  const unlocked = (folder: string, actor: ActorView) => {
+    setSessionKey((key) => key + 1);
+    setScreen({ name: 'main', folder, actor });
+  };
+
+  switch (screen.name) {
+    case 'loading':
+      return null;
+    case 'welcome':
+      return (
+        <WelcomeScreen
+          onCreate={() => setScreen({ name: 'create' })}
+          onOpen={(folder) => setScreen({ name: 'unlock', folder })}
+        />
+      );
+    case 'create':
+      return (
+        <CreateArchiveScreen
+          onBack={() => setScreen({ name: 'welcome' })}
+          onCreated={(folder, created) => setScreen({ name: 'recovery', folder, created })}
+        />
+      );
+    case 'recovery':
+      return (
+        <RecoveryKeyScreen
+          folder={screen.folder}
+          created={screen.created}
+          onContinue={() => unlocked(screen.folder, screen.created.actor)}
+        />
+      );
+    case 'unlock':
+      return (
+        <UnlockScreen
+          key={screen.folder}
+          folder={screen.folder}
+          lockedReason={screen.lockedReason}
+          onUnlocked={(actor) => unlocked(screen.folder, actor)}
+          onSwitchArchive={() => setScreen({ name: 'welcome' })}
+        />
+      );
+    case 'main':
+      return <MainLayout key={sessionKey} folder={screen.folder} actor={screen.actor} onLocked={() => locked('user')} />;
+    default:
+      return assertNever(screen);
+  }
+}

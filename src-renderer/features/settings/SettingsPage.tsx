@@ -1,0 +1,70 @@
+/** Archive settings (administrators): idle lock minutes and standing access. Main validates again. */
+import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArchiveSettings } from '../../../src-main/contract/settings';
+import { api, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ArchiveSettings>();
+  const [settings, setSettings] = useState<ArchiveSettings | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call(api().settings.get())
+      .then((value) => live && setSettings(value))
+      .catch((cause: unknown) => live && setError(cause));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const save = async (values: ArchiveSettings) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await call(api().settings.update({ idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess }));
+      setSettings(saved);
+      form.setFieldsValue(saved);
+      void message.success(t('common.saved'));
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card data-testid="screen-settings" className="page-card">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
+      <ErrorBanner error={error} onClose={settings ? () => setError(null) : undefined} />
+      {!settings && !error && <Skeleton active />}
+      {settings && (
+        <Form form={form} layout="vertical" initialValues={settings} onFinish={save} disabled={busy} style={{ maxWidth: 560 }}>
+          <Form.Item
+            name="idleLockMinutes"
+            label={t('settings.idleMinutes')}
+            extra={t('settings.idleMinutesHint')}
+            rules={[{ required: true, type: 'integer', min: 1, max: 120, message: t('validation.idleMinutes') }]}
+          >
+            <InputNumber min={1} max={120} step={1} precision={0} style={{ width: 160 }} data-testid="settings-idle-minutes" />
+          </Form.Item>
+          <Form.Item name="standingAccess" label={t('settings.standingAccess')} extra={t('settings.standingAccessHint')} valuePropName="checked">
+            <Switch data-testid="settings-standing-access" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
+            {t('common.save')}
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The unlocked app: side menu, header (current person, language, lock) and the page. Mounted under a
+ * per-session key by the router, so everything below is thrown away when the archive locks.
+ */
+import { AuditOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Tooltip, Typography } from 'antd';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActorView } from '../../../src-main/contract/people';
+import { api, call } from '../../api/client';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { SessionProvider, useSession } from '../session/SessionContext';
+import { CurrentUser } from './CurrentUser';
+import { PageView } from './PageView';
+import { visiblePages, type Page } from './pages';
+import { useLockShortcut } from './useLockShortcut';
+
+const ICONS: Record<Page, ReactNode> = {
+  dashboard: <HomeOutlined />,
+  dossiers: <FolderOutlined />,
+  loans: <ReadOutlined />,
+  journal: <AuditOutlined />,
+  people: <TeamOutlined />,
+  settings: <SettingOutlined />,
+};
+
+interface Props {
+  folder: string;
+  actor: ActorView;
+  onLocked: () => void;
+}
+
+export function MainLayout({ folder, actor, onLocked }: Props) {
+  const lock = useCallback(() => {
+    // Whatever main answers, the screen forgets the session: showing less is always the safe side.
+    void call(api().session.lock())
+      .catch(() => undefined)
+      .finally(onLocked);
+  }, [onLocked]);
+  useLockShortcut(lock);
+  return (
+    <SessionProvider folder={folder} actor={actor} lock={lock}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const { isAdmin, lock } = useSession();
+  const [page, setPage] = useState<Page>('dashboard');
+
+  const items = visiblePages(isAdmin).map((key) => ({
+    key,
+    icon: ICONS[key],
+    label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
+  }));
+
+  return (
+    <Layout className="main-layout" data-testid="screen-main">
+      <Layout.Sider width={200} theme="dark" className="main-layout__sider">
+        <div className="main-layout__brand">
+          <Typography.Text strong>{t('app.title')}</Typography.Text>
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[page]} items={items} onClick={({ key }) => setPage(key as Page)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="main-layout__header">
+          <CurrentUser />
+          <div className="main-layout__actions">
+            <LanguageSwitch />
+            <Tooltip title={t('header.lockHint')}>
+              <Button icon={<LockOutlined />} onClick={lock} data-testid="lock-button">
+                {t('header.lock')}
+              </Button>
+            </Tooltip>
+          </div>
+        </Layout.Header>
+        <Layout.Content className="main-layout__content">
+          <PageView page={page} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

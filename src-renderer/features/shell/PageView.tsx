@@ -1,0 +1,24 @@
+/** Renders the selected page. */
+import { assertNever } from '../router/screens';
+import { ComingSoon } from '../dashboard/ComingSoon';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { SettingsPage } from '../settings/SettingsPage';
+import type { Page } from './pages';
+
+export function PageView({ page }: { page: Page }) {
+  switch (page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'dossiers':
+    case 'loans':
+    case 'journal':
+      return <ComingSoon feature={page} />;
+    case 'people':
+      return <PeoplePage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return assertNever(page);
+  }
+}

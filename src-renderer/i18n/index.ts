@@ -1,0 +1,33 @@
+/**
+ * i18next set-up. The first language is whatever main decided from the system (`app.info().locale`);
+ * the user's switch is remembered by main (`app.setLocale`), not in browser storage.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../src-main/contract/messages';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+export async function initI18n(locale: Locale): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng: locale,
+    fallbackLng: false,
+    // React escapes output already; double escaping would show &amp; in names.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = locale;
+  return i18next;
+}
+
+export function currentLocale(): Locale {
+  return i18next.language === 'en' ? 'en' : 'zh-CN';
+}
+
+export async function changeLocale(locale: Locale): Promise<void> {
+  await i18next.changeLanguage(locale);
+  document.documentElement.lang = locale;
+}
