@@ -1,0 +1,45 @@
+/**
+ * One config builds the three parts (architecture.md): main (CommonJS, node_modules external),
+ * the preload (one self-contained CommonJS file: a sandboxed preload cannot require anything but
+ * `electron`) and the renderer (static files served from the app:// protocol).
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = __dirname;
+
+/** The renderer build, shared with the e2e suite and the benchmark (which build only this part). */
+export const rendererBuild = {
+  root: resolve(root, 'src-renderer'),
+  // Relative asset URLs: the page is served from app://triplicate/ in the app and from a loopback server in e2e.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(root, 'out/renderer'),
+    emptyOutDir: true,
+    // No inline <script> and no eval: the CSP allows neither (src-main/app/csp.ts).
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
+  },
+};
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      rollupOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // Bundle the contract (and zod) into the single file; nothing may be required at run time.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rollupOptions: { input: { index: resolve(root, 'src-main/preload/index.ts') }, external: ['electron'] },
+    },
+  },
+  renderer: rendererBuild,
+});

@@ -1,0 +1,116 @@
+/**
+ * App lifecycle and wiring only: one instance, one window, the router behind ipcMain, locks on
+ * idle, sleep, screen lock, Ctrl/Cmd+L and quit. Everything that decides lives in core and ipc.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, session, type MenuItemConstructorOptions } from 'electron';
+import { localeFrom, type Locale } from './contract/messages';
+import type { EventChannel, EventPayloads } from './contract/ipc';
+import { setNativeBinding } from './core/db/connection';
+import { AppState } from './app/app-state';
+import { SessionManager } from './app/session-manager';
+import { createRouter } from './ipc/router';
+import { registerIpc } from './ipc/electron/register';
+import { APP_ORIGIN, createMainWindow, hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './window';
+
+let mainWindow: BrowserWindow | null = null;
+
+// A second copy would open the same archive twice and race on its files.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Checklist #4: every renderer sandboxed, whatever created it.
+  app.enableSandbox();
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // The backstop: any web contents at all gets the navigation, window-open and webview guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.whenReady().then(start, (error: unknown) => {
+    process.stderr.write(`Triplicate could not start: ${(error as Error)?.message ?? error}\n`);
+    app.exit(1);
+  });
+}
+
+function idleOverrideSeconds(): number | null {
+  const value = Number(process.env.TRIPLICATE_IDLE_LOCK_SECONDS);
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function menuLabels(locale: Locale) {
+  return locale === 'zh-CN'
+    ? { archive: '档案库', lock: '锁定', quit: '退出', edit: '编辑' }
+    : { archive: 'Archive', lock: 'Lock', quit: 'Quit', edit: 'Edit' };
+}
+
+function buildMenu(locale: Locale, lock: () => void): Menu {
+  const text = menuLabels(locale);
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: text.archive,
+      submenu: [{ label: text.lock, accelerator: 'CmdOrCtrl+L', click: lock }, { type: 'separator' }, { role: 'quit', label: text.quit }],
+    },
+    // Copy and paste in form fields need the Edit roles on macOS.
+    { label: text.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+async function start(): Promise<void> {
+  // Electron's own build of the SQLite addon (see src-main/dev/start.mjs).
+  setNativeBinding(process.env.TRIPLICATE_NATIVE_BINDING || undefined);
+  const stateDir = app.getPath('userData');
+  const state = new AppState(stateDir, localeFrom(app.getLocale()));
+  hardenSession(session.defaultSession);
+  serveRenderer(join(__dirname, '../renderer'));
+
+  const send = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
+  };
+  const manager = new SessionManager({
+    stateDir,
+    idleSource: { idleSeconds: () => powerMonitor.getSystemIdleTime() },
+    idleOverrideSeconds: idleOverrideSeconds(),
+    onLocked: (reason) => send('event:locked', { reason }),
+  });
+  const router = createRouter({
+    manager,
+    state,
+    version: app.getVersion(),
+    now: () => new Date(),
+    emit: send,
+    trustedOrigins: [APP_ORIGIN],
+    chooseFolder: async (purpose) => {
+      if (!mainWindow) return null;
+      const result = await dialog.showOpenDialog(mainWindow, {
+        properties: purpose === 'create' ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  registerIpc(router, (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents);
+
+  const lock = (reason: 'user' | 'suspend' | 'screen-lock') => void manager.lock(reason);
+  powerMonitor.on('suspend', () => lock('suspend'));
+  powerMonitor.on('lock-screen', () => lock('screen-lock'));
+  Menu.setApplicationMenu(buildMenu(state.locale, () => lock('user')));
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !manager.current) return;
+    // Sign the journal head, close the database and zero the key before the process goes.
+    event.preventDefault();
+    quitting = true;
+    void manager.lock('quit').finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  mainWindow = createMainWindow({ preload: join(__dirname, '../preload/index.js'), devTools: !app.isPackaged });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
