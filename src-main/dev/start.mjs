@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: build, find Electron, build the SQLite addon for Electron's ABI, launch.
+ *
+ * Why a separate addon build: better-sqlite3-multiple-ciphers is a V8-API addon, so one build
+ * works only under the ABI it was compiled for. node_modules keeps the Node 20 build (tests, CLI);
+ * Electron gets its own, made once per Electron version in .cache/electron-native/<version>-<platform>-<arch>/
+ * and handed to the app through TRIPLICATE_NATIVE_BINDING (src-main/core/db/connection.ts setNativeBinding).
+ *
+ * Electron itself: node_modules/electron installs without its binary and downloads it lazily
+ * (node_modules/electron/index.js → install.js, through @electron/get and its cache). We honour
+ * ELECTRON_OVERRIDE_DIST_PATH, use an installed binary, else try that download once — unless
+ * ELECTRON_SKIP_BINARY_DOWNLOAD=1 — and otherwise stop with instructions.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(join(root, 'package.json'));
+const electronDir = dirname(require.resolve('electron/package.json'));
+const sqliteDir = dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
+
+function log(line) {
+  process.stderr.write(`[start] ${line}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  return result.status === 0;
+}
+
+// 1. Build main, preload and renderer.
+log('electron-vite build');
+if (!run(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js'), 'build'])) {
+  fail('The build failed (see above); nothing was started.');
+}
+
+// 2. The Electron binary.
+const electronVersion = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
+const platformPath = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[process.platform] ?? 'electron';
+
+function electronBinary() {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, platformPath);
+    return existsSync(path) ? path : null;
+  }
+  const path = join(electronDir, 'dist', platformPath);
+  return existsSync(path) ? path : null;
+}
+
+let electron = electronBinary();
+if (!electron && !process.env.ELECTRON_OVERRIDE_DIST_PATH && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
+  log(`Electron ${electronVersion} is not installed; trying its download (or the electron download cache)`);
+  // install.js reads the cache first (electron_config_cache or the default cache), then downloads.
+  run(process.execPath, [join(electronDir, 'install.js')], { timeout: 180_000 });
+  electron = electronBinary();
+}
+if (!electron) {
+  fail(
+    [
+      `Electron ${electronVersion} is not available on this machine, so the app cannot start.`,
+      'Supply it in one of these ways, then run `npm start` again:',
+      `  1. Point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron ${electronVersion} for ${process.platform}-${process.arch}`,
+      `     (the folder that contains \`${platformPath}\`), e.g. ELECTRON_OVERRIDE_DIST_PATH=/opt/electron-v${electronVersion} npm start`,
+      `  2. Put electron-v${electronVersion}-${process.platform}-${process.arch}.zip in the Electron download cache`,
+      '     (~/.cache/electron on Linux, ~/Library/Caches/electron on macOS, %LOCALAPPDATA%\\electron\\Cache on Windows,',
+      '     or the folder named by electron_config_cache) and run `node node_modules/electron/install.js`.',
+      '  3. With network access to GitHub releases (or ELECTRON_MIRROR set to a mirror), unset',
+      '     ELECTRON_SKIP_BINARY_DOWNLOAD and run `npm start`: the binary downloads on first use.',
+    ].join('\n'),
+  );
+}
+
+// 3. The SQLite addon built for Electron's ABI, outside node_modules.
+const nativeDir = join(root, '.cache', 'electron-native', `${electronVersion}-${process.platform}-${process.arch}`);
+const addonCopy = join(nativeDir, 'better-sqlite3-multiple-ciphers');
+const binding = join(addonCopy, 'build', 'Release', 'better_sqlite3.node');
+
+function nodeGyp() {
+  // npm sets npm_config_node_gyp when it runs a script; otherwise use the node-gyp npm bundles.
+  const candidates = [
+    process.env.npm_config_node_gyp,
+    join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+    join(dirname(process.execPath), 'node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+  ];
+  return candidates.find((c) => c && existsSync(c)) ?? null;
+}
+
+if (!existsSync(binding)) {
+  log(`building better-sqlite3-multiple-ciphers for Electron ${electronVersion} in ${nativeDir}`);
+  rmSync(addonCopy, { recursive: true, force: true });
+  mkdirSync(nativeDir, { recursive: true });
+  // Copy sources only: node_modules' own build (for Node) stays untouched.
+  cpSync(sqliteDir, addonCopy, { recursive: true, filter: (src) => !src.startsWith(join(sqliteDir, 'build')) });
+  const target = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${process.arch}`];
+  const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
+  let built = existsSync(prebuild) && run(process.execPath, [prebuild, ...target, '--verbose'], { cwd: addonCopy }) && existsSync(binding);
+  if (!built) {
+    const gyp = nodeGyp();
+    if (!gyp) fail('node-gyp was not found (it ships with npm); install it or run through `npm start`.');
+    built = run(process.execPath, [gyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], { cwd: addonCopy });
+  }
+  if (!built || !existsSync(binding)) {
+    rmSync(addonCopy, { recursive: true, force: true });
+    fail(
+      `Could not build the SQLite addon for Electron ${electronVersion}. It needs Electron's headers ` +
+        '(https://electronjs.org/headers, or a local copy through --nodedir / npm_config_nodedir) and a C++ toolchain (python3, make, g++).',
+    );
+  }
+}
+
+// 4. Launch.
+log(`launching ${electron}`);
+const child = spawn(electron, [root, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, TRIPLICATE_NATIVE_BINDING: binding },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
