@@ -7,8 +7,19 @@ import type { ErrorCode } from '../../contract/errors';
 import type { Duty } from '../../contract/people';
 import { assertNever } from '../assert';
 import type { Actor } from './actor';
+import {
+  canCreateDossier,
+  canKeepCopy,
+  canReadContent,
+  canReviewDossier,
+  canSeeCatalogue,
+  canWriteDossier,
+  type DossierFacts,
+} from './dossiers';
 
 export type { Actor } from './actor';
+export type { DossierFacts } from './dossiers';
+export { hasActiveLoan, activeLoanDossierIds } from './loans';
 
 export const ACTIONS = [
   'session.unlock',
@@ -27,12 +38,29 @@ export const ACTIONS = [
   'journal.verify',
   'journal.read',
   'journal.export',
+  // Dossiers, the catalogue and the three copies (policy/dossiers.ts)
+  'dossier.create',
+  'dossier.bulkCreate',
+  'dossier.update',
+  'dossier.file',
+  'dossier.open',
+  'dossier.revision',
+  'dossier.review',
+  'catalogue.search',
+  'review.list',
+  'copy.list',
+  'copy.reissue',
+  'copy.lost',
+  'copy.sheet',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What an action is about, when the decision depends on it. */
 export interface PolicyTarget {
   personId?: string;
+  dossier?: DossierFacts;
+  /** The department holding the copy acted on. */
+  copyDepartment?: string;
 }
 
 export type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
@@ -69,6 +97,26 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'journal.read':
     case 'journal.export':
       return requireDuty(actor, 'auditor', 'denied.notAuditor');
+    case 'dossier.create':
+    case 'dossier.bulkCreate':
+      return canCreateDossier(actor);
+    case 'dossier.update':
+    case 'dossier.file':
+      return canWriteDossier(actor, target.dossier);
+    case 'dossier.review':
+      return canReviewDossier(actor, target.dossier);
+    // A revision's diff shows old and new values: that is content.
+    case 'dossier.open':
+    case 'dossier.revision':
+      return canReadContent(actor, target.dossier);
+    case 'catalogue.search':
+    case 'review.list':
+    case 'copy.list':
+      return canSeeCatalogue(actor);
+    case 'copy.reissue':
+    case 'copy.lost':
+    case 'copy.sheet':
+      return canKeepCopy(actor, target.copyDepartment);
     default:
       return assertNever(action, 'action');
   }
