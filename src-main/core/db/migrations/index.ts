@@ -1,6 +1,15 @@
 import type { Migration } from '../migrate';
 import { updateToSchemaVersion10 } from './0010-archive-and-people';
 import { updateToSchemaVersion20 } from './0020-journal';
+import { updateToSchemaVersion30 } from './0030-dossiers';
+import { updateToSchemaVersion40 } from './0040-copies';
+import { updateToSchemaVersion50 } from './0050-catalogue-search';
 
 /** In order; never edit a migration that has shipped, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20];
+export const MIGRATIONS: readonly Migration[] = [
+  updateToSchemaVersion10,
+  updateToSchemaVersion20,
+  updateToSchemaVersion30,
+  updateToSchemaVersion40,
+  updateToSchemaVersion50,
+];
