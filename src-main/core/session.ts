@@ -18,7 +18,12 @@ export interface OperationSpec {
   /** Journal event name; the action's name unless given. */
   event?: string;
   object?: { type: string; id: string } | null;
-  target?: PolicyTarget;
+  /**
+   * What the decision depends on. A function is called after the actor is refreshed and before the
+   * decision, so facts are read at that moment (a loan that just ended, a copy that just moved); a
+   * failure there (bad input, unknown object) is journaled as an `error` entry like any other.
+   */
+  target?: PolicyTarget | (() => PolicyTarget);
   /** Recorded whatever the outcome (e.g. what was asked for). */
   details?: Record<string, unknown>;
 }
@@ -71,7 +76,13 @@ export class Session {
     } catch (error) {
       throw this.fail(error, () => {});
     }
-    const decision = can(this.current, spec.action, spec.target);
+    let target: PolicyTarget | undefined;
+    try {
+      target = typeof spec.target === 'function' ? spec.target() : spec.target;
+    } catch (error) {
+      throw this.fail(error, (failure) => journal.append(entry('error', failure.code, { detail: failure.params.detail })));
+    }
+    const decision = can(this.current, spec.action, target);
     if (!decision.allowed) {
       journal.append(entry('denied', decision.reason));
       throw new ArchiveError(decision.reason);
