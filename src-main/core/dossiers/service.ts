@@ -1,0 +1,218 @@
+/**
+ * Dossiers: create, save (every save a revision), file (★ fields, then the three copies), open
+ * (rule 3, an access-log entry either way), a revision's readable diff, and "reviewed, no change".
+ * Every function goes through `session.perform`, so the policy decides and the journal records.
+ * Journal details name fields, never their values: auditors read the journal, not content.
+ */
+import {
+  dossierRefSchema,
+  dossierUpdateSchema,
+  newDossierSchema,
+  openDossierSchema,
+  revisionRefSchema,
+  SECTIONS,
+  type DossierContent,
+  type DossierSummary,
+  type DossierView,
+  type RevisionDiff,
+} from '../../contract/dossiers';
+import { ArchiveError } from '../errors';
+import { findPersonById } from '../people/repository';
+import type { Session } from '../session';
+import { parseInput } from '../validate';
+import { fileCopies } from '../copies/repository';
+import { catalogueColumns, claimedNumber, factsFor, requireDossier, resolveResponsible } from './context';
+import { diffContent, mergeContent, missingToFile, normalise, pick, readable, sectionsOf } from './fields';
+import * as repo from './repository';
+
+export async function createDossier(session: Session, raw: unknown): Promise<DossierSummary> {
+  return session.perform({ action: 'dossier.create' }, (ctx) => {
+    const input = parseInput(newDossierSchema, raw);
+    const db = session.archive.db;
+    const actor = session.actor;
+    const asCollector = actor.duties.includes('collector');
+    const content = normalise(input as DossierContent);
+    // An account manager who opens a dossier for a customer is its responsible manager unless named.
+    const responsible = resolveResponsible(db, content.classification?.responsibleManager) ?? (asCollector ? null : findPersonById(db, actor.id));
+    if (responsible && !content.classification?.responsibleManager) {
+      content.classification = { ...content.classification, responsibleManager: responsible.login };
+    }
+    const now = session.archive.clock.now();
+    const changes = diffContent({}, content);
+    return ctx.commit(() => {
+      const number = repo.issueArchiveNumber(db, now.getUTCFullYear());
+      ctx.setObject({ type: 'dossier', id: number });
+      const id = repo.insertDossier(db, {
+        number,
+        ...catalogueColumns(content, responsible, actor.department),
+        collectorId: asCollector ? actor.id : null,
+        content,
+        createdAt: now.toISOString(),
+        createdBy: actor.id,
+      });
+      repo.insertRevision(db, id, 1, 'create', now.toISOString(), actor.id, changes);
+      repo.indexDossier(db, id, repo.searchDocument(number, content), false);
+      ctx.addDetails({ number });
+      return { number, status: 'draft', revision: 1, customerName: content.basic!.customerName!, changedFields: changes.map((c) => c.field) };
+    }, { revision: 1, fields: changes.map((c) => c.field), collector: asCollector ? actor.login : null });
+  });
+}
+
+export async function updateDossier(session: Session, raw: unknown): Promise<DossierSummary> {
+  let input!: ReturnType<typeof dossierUpdateSchema.parse>;
+  let dossier!: repo.DossierRecord;
+  return session.perform(
+    {
+      action: 'dossier.update',
+      object: claimedNumber(raw),
+      target: () => {
+        input = parseInput(dossierUpdateSchema, raw);
+        dossier = requireDossier(session.archive.db, input.number);
+        return { dossier: factsFor(session, dossier) };
+      },
+    },
+    (ctx) => {
+      const db = session.archive.db;
+      if (input.expectedRevision !== undefined && input.expectedRevision !== dossier.revision) {
+        throw new ArchiveError('dossier.staleRevision', { number: dossier.number, current: dossier.revision });
+      }
+      const next = mergeContent(dossier.content, input.changes as DossierContent);
+      if (!next.basic?.customerName) throw new ArchiveError('input.invalid', { detail: 'basic.customerName: required' });
+      const changes = diffContent(dossier.content, next);
+      if (changes.length === 0) throw new ArchiveError('dossier.noChange');
+      const responsible = resolveResponsible(db, next.classification?.responsibleManager);
+      const collector = dossier.collectorId ? findPersonById(db, dossier.collectorId) : null;
+      const at = session.archive.clock.now().toISOString();
+      const revision = dossier.revision + 1;
+      const fields = changes.map((c) => c.field);
+      return ctx.commit(() => {
+        // A save is also the quarterly adjustment (三个月增补或调整一次): it restarts the review clock.
+        repo.updateDossier(db, dossier.id, { ...catalogueColumns(next, responsible, collector?.department ?? null), content: next, revision, at, reviewed: true });
+        repo.insertRevision(db, dossier.id, revision, 'update', at, session.actor.id, changes);
+        repo.indexDossier(db, dossier.id, repo.searchDocument(dossier.number, next), true);
+        return { number: dossier.number, status: dossier.status, revision, customerName: next.basic!.customerName!, changedFields: fields };
+      }, { revision, fields, sections: sectionsOf(changes) });
+    },
+  );
+}
+
+/** Filing: every ★ field filled, then one copy per holding department reflecting this revision. */
+export async function fileDossier(session: Session, raw: unknown): Promise<{ number: string; copies: string[] }> {
+  let dossier!: repo.DossierRecord;
+  return session.perform(
+    {
+      action: 'dossier.file',
+      object: claimedNumber(raw),
+      target: () => {
+        dossier = requireDossier(session.archive.db, parseInput(dossierRefSchema, raw).number);
+        return { dossier: factsFor(session, dossier) };
+      },
+    },
+    (ctx) => {
+      const db = session.archive.db;
+      if (dossier.status === 'filed') throw new ArchiveError('dossier.alreadyFiled', { number: dossier.number });
+      const missing = missingToFile(dossier.content);
+      if (missing.length) {
+        ctx.addDetails({ missing });
+        throw new ArchiveError('dossier.incomplete', { fields: missing.join(', ') });
+      }
+      const at = session.archive.clock.now().toISOString();
+      return ctx.commit(() => {
+        repo.markFiled(db, dossier.id, at, session.actor.id);
+        const copies = fileCopies(db, dossier.id, dossier.number, dossier.revision, at);
+        ctx.addDetails({ revision: dossier.revision, copies });
+        return { number: dossier.number, copies };
+      });
+    },
+  );
+}
+
+/** Opening content: allowed or refused, an access-log entry naming the sections asked for and shown. */
+export async function openDossier(session: Session, raw: unknown): Promise<DossierView> {
+  let dossier!: repo.DossierRecord;
+  let sections: (typeof SECTIONS)[number][] = [...SECTIONS];
+  return session.perform(
+    {
+      action: 'dossier.open',
+      object: claimedNumber(raw),
+      details: { sections: (raw as { sections?: unknown } | null)?.sections ?? 'all' },
+      target: () => {
+        const input = parseInput(openDossierSchema, raw);
+        if (input.sections) sections = SECTIONS.filter((s) => input.sections!.includes(s));
+        dossier = requireDossier(session.archive.db, input.number);
+        return { dossier: factsFor(session, dossier, true) };
+      },
+    },
+    (ctx) => {
+      ctx.addDetails({ sections, revision: dossier.revision });
+      return {
+        number: dossier.number,
+        status: dossier.status,
+        revision: dossier.revision,
+        secrecy: dossier.secrecy,
+        sections,
+        content: pick(dossier.content, sections),
+        filedAt: dossier.filedAt,
+        lastReviewedAt: dossier.lastReviewedAt,
+      };
+    },
+  );
+}
+
+/** A revision's field-by-field diff (old and new values): content, so rule 3 decides who sees it. */
+export async function revisionDiff(session: Session, raw: unknown): Promise<RevisionDiff> {
+  let dossier!: repo.DossierRecord;
+  let revision = 0;
+  return session.perform(
+    {
+      action: 'dossier.revision',
+      event: 'dossier.open',
+      object: claimedNumber(raw),
+      details: { view: 'revision', revision: (raw as { revision?: unknown } | null)?.revision ?? null },
+      target: () => {
+        const input = parseInput(revisionRefSchema, raw);
+        revision = input.revision;
+        dossier = requireDossier(session.archive.db, input.number);
+        return { dossier: factsFor(session, dossier, true) };
+      },
+    },
+    (ctx) => {
+      const db = session.archive.db;
+      const found = repo.findRevision(db, dossier.id, revision);
+      if (!found) throw new ArchiveError('revision.notFound', { number: dossier.number, revision });
+      const by = findPersonById(db, found.actorId);
+      ctx.addDetails({ sections: sectionsOf(found.changes) });
+      return {
+        number: dossier.number,
+        revision: found.revision,
+        kind: found.kind,
+        at: found.at,
+        by: by ? { login: by.login, name: by.name } : null,
+        changes: readable(found.changes),
+      };
+    },
+  );
+}
+
+/** 三个月增补或调整一次: "reviewed, no change" restarts the review clock without a new revision. */
+export async function reviewDossier(session: Session, raw: unknown): Promise<{ number: string; reviewedAt: string }> {
+  let dossier!: repo.DossierRecord;
+  return session.perform(
+    {
+      action: 'dossier.review',
+      object: claimedNumber(raw),
+      target: () => {
+        dossier = requireDossier(session.archive.db, parseInput(dossierRefSchema, raw).number);
+        return { dossier: factsFor(session, dossier) };
+      },
+    },
+    (ctx) => {
+      if (dossier.status !== 'filed') throw new ArchiveError('dossier.notFiled', { number: dossier.number });
+      const at = session.archive.clock.now().toISOString();
+      return ctx.commit(() => {
+        repo.markReviewed(session.archive.db, dossier.id, at, session.actor.id);
+        return { number: dossier.number, reviewedAt: at };
+      }, { result: 'no-change', revision: dossier.revision, previousReview: dossier.lastReviewedAt });
+    },
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Who may write, read and keep dossiers (rule 3 and The people in domain.md). Pure decisions over
+ * facts the caller gathers first (the dossier's writers, whether a loan is active right now, the
+ * standing-access setting), so each decision is a function of what is true at that moment.
+ */
+import type { ErrorCode } from '../../contract/errors';
+import { rankAtLeast, type Duty } from '../../contract/people';
+import type { Actor } from './actor';
+
+type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
+const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
+const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
+
+/** What a dossier decision depends on; gathered by the service at the moment of the request. */
+export interface DossierFacts {
+  status: 'draft' | 'filed';
+  collectorId: string | null;
+  responsibleId: string | null;
+  department: string | null;
+  /** The actor holds an active loan for this dossier now (hasActiveLoan). */
+  activeLoan?: boolean;
+  /** The archive setting `standingAccess`. */
+  standingAccess?: boolean;
+}
+
+/**
+ * Administrators, custodians and auditors keep the machinery, the copies and the journal; none of
+ * them writes content (三员分立), whatever their rank.
+ */
+function keepsOutOfContent(actor: Actor): boolean {
+  return actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor');
+}
+
+/** Business duties that need the catalogue (一览表) for their work. */
+const CATALOGUE_DUTIES: readonly Duty[] = ['collector', 'custodian'];
+
+export function canSeeCatalogue(actor: Actor): Decision {
+  const duty = actor.duties.find((d) => CATALOGUE_DUTIES.includes(d));
+  if (duty) return allow(duty);
+  return rankAtLeast(actor.rank, 'account-manager') ? allow() : deny('denied.notCatalogue');
+}
+
+/** Collectors create dossiers for the customers they take on; account managers for their own. */
+export function canCreateDossier(actor: Actor): Decision {
+  if (keepsOutOfContent(actor)) return deny('denied.notWriter');
+  if (actor.duties.includes('collector')) return allow('collector');
+  return rankAtLeast(actor.rank, 'account-manager') ? allow() : deny('denied.notWriter');
+}
+
+/** The assigned collector and the responsible account manager write a dossier; nobody else. */
+export function canWriteDossier(actor: Actor, d: DossierFacts | undefined): Decision {
+  if (!d || keepsOutOfContent(actor)) return deny('denied.notWriter');
+  if (actor.duties.includes('collector') && d.collectorId === actor.id) return allow('collector');
+  if (d.responsibleId === actor.id && rankAtLeast(actor.rank, 'account-manager')) return allow();
+  return deny('denied.notWriter');
+}
+
+/** "Reviewed, no change": the writers, or a manager of the department whose list it is on. */
+export function canReviewDossier(actor: Actor, d: DossierFacts | undefined): Decision {
+  const writer = canWriteDossier(actor, d);
+  if (writer.allowed || !d || keepsOutOfContent(actor)) return writer;
+  if (actor.rank === 'general-manager') return allow();
+  if (actor.rank === 'department-manager' && d.department === actor.department) return allow();
+  return writer;
+}
+
+/**
+ * Rule 3: content only to the holder of an active loan, to the responsible account manager when
+ * standing access is on, and to its writers while it is a draft they are writing.
+ */
+export function canReadContent(actor: Actor, d: DossierFacts | undefined): Decision {
+  if (!d || actor.duties.includes('admin') || actor.duties.includes('auditor')) return deny('denied.noContentAccess');
+  if (d.activeLoan) return allow();
+  if (d.standingAccess && d.responsibleId === actor.id && rankAtLeast(actor.rank, 'account-manager')) return allow();
+  if (d.status === 'draft' && canWriteDossier(actor, d).allowed) return canWriteDossier(actor, d);
+  return deny('denied.noContentAccess');
+}
+
+/** A copy is kept by the custodians of the department that holds it. */
+export function canKeepCopy(actor: Actor, copyDepartment: string | undefined): Decision {
+  if (!actor.duties.includes('custodian')) return deny('denied.notCustodian');
+  return copyDepartment !== undefined && copyDepartment === actor.department ? allow('custodian') : deny('denied.notCopyCustodian');
+}
