@@ -147,7 +147,10 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     return;
   }
 
-  const contributed = COMMANDS.find((c) => c.name === command);
+  // A contributed command may take operands after its name (`verify-export FILE`): longest name wins.
+  const contributed = [...COMMANDS]
+    .sort((a, b) => b.name.length - a.name.length)
+    .find((c) => command === c.name || command.startsWith(c.name + ' '));
   if (contributed) {
     const passwords = await source();
     const ctx: CommandContext = {
@@ -157,6 +160,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
       err: io.err,
       passwords,
       need: (name) => need(values, name as keyof Values, locale),
+      positionals: positionals.slice(contributed.name.split(' ').length),
     };
     if (contributed.needs === 'none') return contributed.run(ctx, null);
     const folder = resolve(need(values, 'archive', locale));

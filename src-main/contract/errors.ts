@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'export.notFound',
   'export.foreign',
   'export.cancelled',
+  'export.tampered',
   // Anything we did not foresee
   'internal',
 ] as const;

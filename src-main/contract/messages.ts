@@ -62,6 +62,7 @@ const en: Messages = {
   'export.notFound': 'No export was found at {{path}} (an export is the file plus its .manifest.json beside it).',
   'export.foreign': 'This is not a Triplicate journal export, or its manifest cannot be read: {{detail}}',
   'export.cancelled': 'The export was cancelled; no file was written.',
+  'export.tampered': 'The export fails verification: {{detail}}',
   internal: 'An unexpected error occurred. Nothing was changed.',
 };
 
@@ -119,6 +120,7 @@ const zhCN: Messages = {
   'export.notFound': '在 {{path}} 未找到导出文件（导出由文件本身及其旁边的 .manifest.json 组成）。',
   'export.foreign': '这不是 Triplicate 日志导出文件，或其清单无法读取：{{detail}}',
   'export.cancelled': '导出已取消，未写入任何文件。',
+  'export.tampered': '导出文件校验失败：{{detail}}',
   internal: '发生意外错误，未做任何更改。',
 };
 

@@ -15,6 +15,8 @@ export interface CommandContext {
   passwords: PasswordSource;
   /** Required string option or a usage error (exit 2). */
   need(name: string): string;
+  /** Operands after the command's name (e.g. the FILE of `verify-export FILE`). */
+  positionals: string[];
 }
 
 export interface Command {
