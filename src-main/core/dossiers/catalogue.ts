@@ -1,0 +1,167 @@
+/**
+ * The catalogue (一览表): number, customer name, grade, industry, secrecy level, responsible manager
+ * and copy status — never content — searched and paged so a virtualized table scrolls any number
+ * of rows. Key-person names are searched only within dossiers whose content the searcher may see,
+ * and that is decided dossier by dossier by the policy (`dossier.open`), not here.
+ */
+import {
+  catalogueQuerySchema,
+  reviewListSchema,
+  type CataloguePage,
+  type CatalogueRow,
+  type ReviewDueRow,
+} from '../../contract/dossiers';
+import { can, activeLoanDossierIds } from '../policy';
+import type { Session } from '../session';
+import { readSettings } from '../settings/service';
+import { parseInput } from '../validate';
+import { copyStatusOf } from '../copies/repository';
+import { parseTerms, type TermQuery } from './search-text';
+import type { Db } from '../db/connection';
+
+export function addMonths(iso: string | Date, months: number): Date {
+  const d = new Date(iso);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  // 31 Jan + 1 month is the last day of February, not 3 March.
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+}
+
+/** A review is due once last review + period ≤ the moment: last review ≤ moment − period. */
+export function reviewCutoffs(now: Date, periodMonths: number, withinDays: number): { overdue: string; due: string } {
+  const soon = new Date(now.getTime() + withinDays * 86_400_000);
+  return { overdue: addMonths(now, -periodMonths).toISOString(), due: addMonths(soon, -periodMonths).toISOString() };
+}
+
+/** Dossiers whose key persons match a term and whose content this searcher may read now. */
+function readableByPersons(session: Session, term: TermQuery, loans: Set<number>, standingAccess: boolean): number[] {
+  const candidates = session.archive.db
+    .prepare(
+      `SELECT id, status, collector_id AS collectorId, responsible_id AS responsibleId, department
+       FROM dossiers WHERE id IN (SELECT rowid FROM ${term.table} WHERE ${term.table} MATCH ?)`,
+    )
+    .all(term.personsMatch) as { id: number; status: 'draft' | 'filed'; collectorId: string | null; responsibleId: string | null; department: string | null }[];
+  return candidates
+    .filter((c) => can(session.actor, 'dossier.open', { dossier: { ...c, activeLoan: loans.has(c.id), standingAccess } }).allowed)
+    .map((c) => c.id);
+}
+
+interface Row {
+  id: number;
+  archive_number: string;
+  customer_name: string;
+  grade: CatalogueRow['grade'];
+  industry: string;
+  secrecy: CatalogueRow['secrecy'];
+  status: CatalogueRow['status'];
+  lifecycle: CatalogueRow['lifecycle'];
+  revision: number;
+  last_reviewed_at: string | null;
+  login: string | null;
+  name: string | null;
+}
+
+export async function searchCatalogue(session: Session, raw: unknown = {}): Promise<CataloguePage> {
+  return session.perform({ action: 'catalogue.search', details: { query: raw ?? {} } }, (ctx) => {
+    const q = parseInput(catalogueQuerySchema, raw ?? {});
+    const db = session.archive.db;
+    const now = session.archive.clock.now();
+    const settings = readSettings(db);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const terms = parseTerms(q.text);
+    if (terms.length) {
+      const loans = new Set(activeLoanDossierIds(db, session.actor.id, now));
+      for (const term of terms) {
+        const persons = readableByPersons(session, term, loans, settings.standingAccess);
+        where.push(`(d.id IN (SELECT rowid FROM ${term.table} WHERE ${term.table} MATCH ?) OR d.id IN (SELECT value FROM json_each(?)))`);
+        params.push(term.publicMatch, JSON.stringify(persons));
+      }
+    }
+    const inList = (column: string, values: readonly string[] | undefined) => {
+      if (!values?.length) return;
+      where.push(`d.${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    inList('grade', q.grade);
+    inList('secrecy', q.secrecy);
+    inList('lifecycle', q.lifecycle);
+    if (q.status) {
+      where.push('d.status = ?');
+      params.push(q.status);
+    }
+    if (q.holdingDepartment) {
+      where.push(`EXISTS (SELECT 1 FROM dossier_copies c WHERE c.dossier_id = d.id AND c.department = ? AND c.state IN ('in-custody', 'on-loan'))`);
+      params.push(q.holdingDepartment);
+    }
+    if (q.review) {
+      const cut = reviewCutoffs(now, settings.reviewPeriodMonths, 30);
+      where.push(`d.status = 'filed' AND d.last_reviewed_at <= ?`);
+      params.push(q.review === 'overdue' ? cut.overdue : cut.due);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (db.prepare(`SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT d.id, d.archive_number, d.customer_name, d.grade, d.industry, d.secrecy, d.status, d.lifecycle, d.revision,
+                d.last_reviewed_at, p.login, p.name
+         FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id ${clause}
+         ORDER BY d.archive_number DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, q.limit, q.offset) as Row[];
+    const copies = copyStatusOf(db, rows.map((r) => r.id));
+    ctx.addDetails({ total, returned: rows.length });
+    return {
+      total,
+      offset: q.offset,
+      rows: rows.map((r) => ({
+        number: r.archive_number,
+        customerName: r.customer_name,
+        grade: r.grade,
+        industry: r.industry,
+        secrecy: r.secrecy,
+        status: r.status,
+        lifecycle: r.lifecycle,
+        responsibleManager: r.login ? { login: r.login, name: r.name! } : null,
+        revision: r.revision,
+        nextReviewAt: r.last_reviewed_at ? addMonths(r.last_reviewed_at, settings.reviewPeriodMonths).toISOString() : null,
+        copies: copies.get(r.id) ?? [],
+      })),
+    };
+  });
+}
+
+/** Reviews due within `withinDays` and overdue, for one department (the actor's unless named). */
+export async function listReviewsDue(session: Session, raw: unknown = {}): Promise<{ overdue: number; rows: ReviewDueRow[] }> {
+  return session.perform({ action: 'review.list' }, (ctx) => {
+    const q = parseInput(reviewListSchema, raw ?? {});
+    const department = q.department ?? session.actor.department;
+    const db: Db = session.archive.db;
+    const now = session.archive.clock.now();
+    const months = readSettings(db).reviewPeriodMonths;
+    const cut = reviewCutoffs(now, months, q.withinDays);
+    const rows = db
+      .prepare(
+        `SELECT d.archive_number, d.customer_name, d.department, d.last_reviewed_at, p.login, p.name
+         FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id
+         WHERE d.department = ? AND d.status = 'filed' AND d.last_reviewed_at <= ?
+         ORDER BY d.last_reviewed_at LIMIT 5000`,
+      )
+      .all(department, cut.due) as { archive_number: string; customer_name: string; department: string | null; last_reviewed_at: string; login: string | null; name: string | null }[];
+    const out: ReviewDueRow[] = rows.map((r) => ({
+      number: r.archive_number,
+      customerName: r.customer_name,
+      department: r.department,
+      responsibleManager: r.login ? { login: r.login, name: r.name! } : null,
+      lastReviewedAt: r.last_reviewed_at,
+      nextReviewAt: addMonths(r.last_reviewed_at, months).toISOString(),
+      overdue: r.last_reviewed_at <= cut.overdue,
+    }));
+    const overdue = out.filter((r) => r.overdue).length;
+    ctx.addDetails({ department, due: out.length, overdue });
+    return { overdue, rows: out };
+  });
+}
