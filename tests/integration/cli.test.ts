@@ -101,7 +101,7 @@ describe('triplicate CLI', () => {
     const db = join(copy, 'archive.db');
     const bytes = readFileSync(db);
     // One byte in every page after the first: whatever the command reads next is damaged.
-    for (let offset = 4096 + 200; offset < bytes.length; offset += 4096) bytes[offset] ^= 0x5a;
+    for (let offset = 4096 + 200; offset < bytes.length; offset += 4096) bytes[offset] = bytes[offset]! ^ 0x5a;
     writeFileSync(db, bytes);
     const before = snapshot(copy);
     const result = runCli(['person', 'list', '--archive', copy, '--as', 'root', '--password-stdin'], `${ADMIN_PW}\n`, env);

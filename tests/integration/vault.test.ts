@@ -125,7 +125,7 @@ describe('unlocking', () => {
   it('a damaged page 1 gives "damaged" after a correct password, and the file is untouched', async () => {
     const db = join(archive.folder, 'archive.db');
     const bytes = readFileSync(db);
-    bytes[100] ^= 0xff;
+    bytes[100] = bytes[100]! ^ 0xff;
     writeFileSync(db, bytes);
     const before = snapshot(archive.folder);
     await expectCode(archive.unlock(ADMIN.login, ADMIN.password), 'vault.damaged');

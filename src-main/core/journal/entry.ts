@@ -7,7 +7,7 @@
  * JSON of strings, integers and nulls in a fixed array is already canonical; `details` is stored as
  * canonical JSON text (keys sorted) and hashed as that text.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type Outcome = 'ok' | 'denied' | 'error';
 
@@ -36,7 +36,7 @@ export interface JournalEntry {
 export const CHAIN_FORMAT = 1;
 
 export function genesisHash(archiveId: string): string {
-  return createHash('sha256').update(`triplicate-journal-genesis|v1|${archiveId}`).digest('hex');
+  return hash('sha256', `triplicate-journal-genesis|v1|${archiveId}`, 'hex');
 }
 
 /** The stored columns in chain order (the journal table's order, hash last). */
@@ -63,14 +63,15 @@ export const ENTRY_COLUMNS =
 
 /** Hashes the first fourteen fields of a row; the fast path the verifiers use on raw rows. */
 export function rowHash(row: EntryRow): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        CHAIN_FORMAT, row[0], row[1], row[2], row[3], row[4], row[5], row[6],
-        row[7], row[8], row[9], row[10], row[11], row[12], row[13],
-      ]),
-    )
-    .digest('hex');
+  // One-shot crypto.hash: about half the cost of createHash for inputs this small (hot in verify).
+  return hash(
+    'sha256',
+    JSON.stringify([
+      CHAIN_FORMAT, row[0], row[1], row[2], row[3], row[4], row[5], row[6],
+      row[7], row[8], row[9], row[10], row[11], row[12], row[13],
+    ]),
+    'hex',
+  );
 }
 
 export function toRow(e: Omit<JournalEntry, 'hash'> & { hash?: string }): EntryRow {

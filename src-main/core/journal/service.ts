@@ -1,5 +1,7 @@
 /** What auditors do with the journal through a session. */
 import type { Session } from '../session';
+import { resolveFilter } from './filter';
+import { DEFAULT_PAGE_SIZE, headSeq, queryPage, type JournalPage, type PageRequest } from './query';
 import { verifyJournal, type ChainReport } from './verify';
 
 export async function verifyArchiveJournal(session: Session): Promise<ChainReport> {
@@ -15,5 +17,16 @@ export async function verifyArchiveJournal(session: Session): Promise<ChainRepor
     if (report.ok) archive.journal.checkpoint();
     ctx.addDetails({ ok: report.ok, count: report.count, problem: report.problem ?? null });
     return report;
+  });
+}
+
+/** One page of the journal, filtered (journal.read: auditors only); the read itself is journaled. */
+export async function readJournal(session: Session, filters: unknown, page: PageRequest = {}): Promise<JournalPage> {
+  return session.perform({ action: 'journal.read', details: { afterSeq: page.afterSeq ?? 0, limit: page.limit ?? DEFAULT_PAGE_SIZE } }, (ctx) => {
+    const filter = resolveFilter(session.archive.db, filters);
+    ctx.addDetails({ filters: filter });
+    const result = queryPage(session.archive.db, filter, { ...page, maxSeq: page.maxSeq ?? headSeq(session.archive.db) });
+    ctx.addDetails({ returned: result.entries.length });
+    return result;
   });
 }

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { updateToSchemaVersion10 } from './0010-archive-and-people';
 import { updateToSchemaVersion20 } from './0020-journal';
+import { updateToSchemaVersion25 } from './0025-journal-filters';
 import { updateToSchemaVersion30 } from './0030-dossiers';
 import { updateToSchemaVersion40 } from './0040-copies';
 import { updateToSchemaVersion50 } from './0050-catalogue-search';
@@ -9,6 +10,7 @@ import { updateToSchemaVersion50 } from './0050-catalogue-search';
 export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion10,
   updateToSchemaVersion20,
+  updateToSchemaVersion25,
   updateToSchemaVersion30,
   updateToSchemaVersion40,
   updateToSchemaVersion50,

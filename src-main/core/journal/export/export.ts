@@ -1,0 +1,194 @@
+/**
+ * Exporting the journal for auditors: filtered, streamed a page at a time into CSV, XLSX or JSON
+ * Lines, with a signed manifest beside it (manifest.ts explains the proof). The export is itself
+ * a journal entry (`journal.export`: format, filters, count), written by `session.perform`.
+ *
+ * Files appear complete or not at all: rows go to a temporary file beside the target, which is
+ * renamed into place after the manifest is written; a cancel or failure removes both.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../../vault/files';
+import { ArchiveError } from '../../errors';
+import type { Session } from '../../session';
+import { parseInput } from '../../validate';
+import type { Db } from '../../db/connection';
+import { genesisHash, rowHash, type EntryRow } from '../entry';
+import { resolveFilter, whereClause, type JournalFilter } from '../filter';
+import { allRows } from '../query';
+import { EntryIndex, EXPORT_COLUMNS, EXPORT_FORMATS, manifestMessage, manifestPath, MANIFEST_KIND, type ExportFormat, type Manifest, type SignedManifest } from './manifest';
+import { openSink } from './sinks';
+
+export interface ExportProgress {
+  written: number;
+  total: number;
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** Where to write; the manifest goes to `<out>.manifest.json`. */
+  out: string;
+  /** As `journalFilterSchema` (from, to, person, actorId, object, event, outcome). */
+  filters?: unknown;
+  /** Replace an existing file instead of refusing. */
+  force?: boolean;
+}
+
+export interface ExportHooks {
+  onProgress?: (progress: ExportProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  file: string;
+  manifestFile: string;
+  count: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  chainHead: { seq: number; hash: string };
+  fingerprint: string;
+}
+
+const requestSchema = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  out: z.string().trim().min(1).max(4096),
+  filters: z.unknown().optional(),
+  force: z.boolean().optional(),
+});
+
+const PAGE = 5000;
+
+export async function exportJournal(session: Session, raw: ExportRequest, hooks: ExportHooks = {}): Promise<ExportResult> {
+  const format = typeof raw?.format === 'string' ? raw.format : null;
+  return session.perform({ action: 'journal.export', details: { format } }, async (ctx) => {
+    const request = parseInput(requestSchema, raw);
+    const archive = session.archive;
+    const filter = resolveFilter(archive.db, request.filters);
+    ctx.addDetails({ format: request.format, filters: filter });
+
+    const out = resolve(request.out);
+    const sidecar = manifestPath(out);
+    if (!request.force) {
+      for (const path of [out, sidecar]) if (existsSync(path)) throw new ArchiveError('export.exists', { path });
+    }
+
+    // A signed checkpoint at the head fixes the prefix this export is taken from.
+    const head = archive.journal.checkpoint();
+    if (!head) throw new ArchiveError('internal');
+    const total = countMatching(archive.db, filter, head.seq);
+
+    const suffix = `.partial-${randomBytes(6).toString('hex')}`;
+    const partial = join(dirname(out), `.${basename(out)}${suffix}`);
+    const partialManifest = join(dirname(out), `.${basename(sidecar)}${suffix}`);
+    const sink = openSink(request.format, partial);
+    const index = new EntryIndex();
+    const links = new LinkCheck(archive.db, archive.archiveId, head.seq);
+    try {
+      hooks.onProgress?.({ written: 0, total });
+      for await (const rows of allRows(archive.db, filter, { maxSeq: head.seq, pageSize: PAGE, signal: hooks.signal })) {
+        for (const row of rows) {
+          links.check(row);
+          index.add(row[0], row[14]!);
+        }
+        await sink.write(rows);
+        hooks.onProgress?.({ written: index.count, total });
+      }
+      links.finish();
+      if (hooks.signal?.aborted) throw new ArchiveError('export.cancelled');
+      await sink.finish();
+
+      const manifest: Manifest = {
+        kind: MANIFEST_KIND,
+        version: 1,
+        archiveId: archive.archiveId,
+        format: request.format,
+        file: basename(out),
+        createdAt: archive.clock.now().toISOString(),
+        exportedBy: { id: session.actor.id, login: session.actor.login, name: session.actor.name },
+        filters: filter as Record<string, unknown>,
+        columns: [...EXPORT_COLUMNS],
+        count: index.count,
+        firstSeq: index.firstSeq,
+        lastSeq: index.lastSeq,
+        chainHead: head,
+        key: { publicKey: archive.signer.publicKey.toString('base64'), fingerprint: archive.signer.fingerprint },
+        entries: index.toJson(),
+      };
+      const signed: SignedManifest = { manifest, signature: archive.signer.sign(manifestMessage(manifest)) };
+      writeFileAtomic(partialManifest, JSON.stringify(signed) + '\n');
+      renameSync(partialManifest, sidecar);
+      renameSync(partial, out);
+    } catch (error) {
+      await sink.abort();
+      rmSync(partialManifest, { force: true });
+      throw error;
+    }
+
+    ctx.addDetails({ count: index.count, firstSeq: index.firstSeq, lastSeq: index.lastSeq, file: basename(out), chainHead: head.seq });
+    return {
+      file: out,
+      manifestFile: sidecar,
+      count: index.count,
+      firstSeq: index.firstSeq,
+      lastSeq: index.lastSeq,
+      chainHead: { seq: head.seq, hash: head.hash },
+      fingerprint: archive.signer.fingerprint,
+    };
+  });
+}
+
+function countMatching(db: Db, filter: JournalFilter, maxSeq: number): number {
+  const where = whereClause(filter, 0, maxSeq);
+  return (db.prepare(`SELECT count(*) AS n FROM journal WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+}
+
+/**
+ * The archive signs only rows it can vouch for: each exported row must hash to its `hash` and be
+ * linked to its stored neighbours (`prev_hash` of the next entry, `hash` of the previous one).
+ * Consecutive exported rows check each other for free; at the edge of each run of a filtered
+ * export one primary-key lookup per side does it. A row rewritten inside the database therefore
+ * fails the export with `journal.broken` instead of being signed.
+ */
+class LinkCheck {
+  private readonly hashOf;
+  private readonly prevOf;
+  private last: EntryRow | null = null;
+
+  constructor(
+    db: Db,
+    private readonly archiveId: string,
+    private readonly maxSeq: number,
+  ) {
+    this.hashOf = db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck();
+    this.prevOf = db.prepare('SELECT prev_hash FROM journal WHERE seq = ?').pluck();
+  }
+
+  check(row: EntryRow): void {
+    const seq = row[0];
+    if (rowHash(row) !== row[14]) this.broken(seq, 'hash');
+    const last = this.last;
+    if (last && last[0] === seq - 1) {
+      if (row[13] !== last[14]) this.broken(seq, 'link');
+    } else {
+      if (last) this.checkSuccessor(last);
+      const before = seq === 1 ? genesisHash(this.archiveId) : (this.hashOf.get(seq - 1) as string | undefined);
+      if (row[13] !== before) this.broken(seq, 'link');
+    }
+    this.last = row;
+  }
+
+  finish(): void {
+    if (this.last) this.checkSuccessor(this.last);
+  }
+
+  private checkSuccessor(row: EntryRow): void {
+    if (row[0] >= this.maxSeq) return;
+    if (this.prevOf.get(row[0] + 1) !== row[14]) this.broken(row[0] + 1, 'link');
+  }
+
+  private broken(seq: number, detail: string): never {
+    throw new ArchiveError('journal.broken', { seq, detail });
+  }
+}

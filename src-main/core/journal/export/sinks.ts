@@ -1,0 +1,83 @@
+/** Writing export rows in each format, a page at a time, to a file that is renamed into place only when complete. */
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { EntryRow } from '../entry';
+import { csvHeader, csvLine } from './csv';
+import { jsonlLine } from './jsonl';
+import { EXPORT_COLUMNS, type ExportFormat } from './manifest';
+
+export interface RowSink {
+  write(rows: readonly EntryRow[]): Promise<void>;
+  /** Flushes to disk; the file is complete afterwards. */
+  finish(): Promise<void>;
+  /** Removes the partial file. */
+  abort(): Promise<void>;
+}
+
+export function openSink(format: ExportFormat, path: string): RowSink {
+  switch (format) {
+    case 'csv':
+      return textSink(path, csvHeader(EXPORT_COLUMNS), csvLine);
+    case 'jsonl':
+      return textSink(path, '', jsonlLine);
+    case 'xlsx':
+      return xlsxSink(path);
+  }
+}
+
+function textSink(path: string, header: string, line: (row: EntryRow) => string): RowSink {
+  // 'wx': the temporary name is ours alone; never write through someone else's file.
+  let fd: number | null = openSync(path, 'wx', 0o600);
+  if (header) writeAll(fd, Buffer.from(header, 'utf8'));
+  const close = () => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  return {
+    async write(rows) {
+      // One string per page: a few MB, one system call, no per-row allocation on the file side.
+      let chunk = '';
+      for (const row of rows) chunk += line(row);
+      writeAll(fd!, Buffer.from(chunk, 'utf8'));
+    },
+    async finish() {
+      fsyncSync(fd!);
+      close();
+    },
+    async abort() {
+      close();
+      rmSync(path, { force: true });
+    },
+  };
+}
+
+function xlsxSink(path: string): RowSink {
+  // exceljs's streaming writer commits each row to the zip as it goes (no workbook in memory).
+  // Inline strings, not shared ones: a shared-string table would hold every distinct value in memory.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('journal');
+  sheet.addRow([...EXPORT_COLUMNS]).commit();
+  return {
+    async write(rows) {
+      for (const row of rows) sheet.addRow(row.slice(0, 15)).commit();
+    },
+    async finish() {
+      sheet.commit();
+      await workbook.commit();
+    },
+    async abort() {
+      try {
+        sheet.commit();
+        await workbook.commit();
+      } catch {
+        /* the file is being thrown away */
+      }
+      rmSync(path, { force: true });
+    },
+  };
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written);
+}

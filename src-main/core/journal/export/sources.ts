@@ -1,0 +1,122 @@
+/** Reading an export file back, line by line, in constant memory, for the offline verifier. */
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { EntryRow } from '../entry';
+import { csvCellsToRow, CsvReader, type CsvRecord } from './csv';
+import { jsonlToRow } from './jsonl';
+import { EXPORT_COLUMNS, type ExportFormat } from './manifest';
+import { toEntryRow } from './row';
+
+/** One line of the file: its number as a viewer shows it, and the row (null if it cannot be one). */
+export interface SourceLine {
+  line: number;
+  row: EntryRow | null;
+}
+
+/** What the verifier reads: the header's line number if the header is wrong, then the lines. */
+export type SourceItem = SourceLine | { badHeader: number };
+
+const CHUNK = 4 * 1024 * 1024;
+
+export function readSource(format: ExportFormat, path: string): AsyncGenerator<SourceItem[]> {
+  switch (format) {
+    case 'csv':
+      return readCsv(path);
+    case 'jsonl':
+      return readJsonl(path);
+    case 'xlsx':
+      return readXlsx(path);
+  }
+}
+
+const isHeader = (cells: readonly unknown[]) =>
+  cells.length === EXPORT_COLUMNS.length && EXPORT_COLUMNS.every((c, i) => cells[i] === c);
+
+async function* readCsv(path: string): AsyncGenerator<SourceItem[]> {
+  let batch: SourceItem[] = [];
+  let line = 0;
+  const reader = new CsvReader((record: CsvRecord) => {
+    line++;
+    if (line === 1) {
+      if (record.bad || !isHeader(record.cells)) batch.push({ badHeader: 1 });
+      return;
+    }
+    // A blank line claims nothing; skipping it keeps a trailing newline from counting as an insertion.
+    if (record.cells.length === 1 && record.cells[0] === null) return;
+    batch.push({ line, row: record.bad ? null : csvCellsToRow(record.cells) });
+  });
+  let first = true;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK })) {
+    let text = chunk as string;
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    reader.feed(text);
+    if (batch.length) yield batch;
+    batch = [];
+  }
+  reader.end();
+  if (batch.length) yield batch;
+}
+
+async function* readJsonl(path: string): AsyncGenerator<SourceItem[]> {
+  let tail = '';
+  let line = 0;
+  let first = true;
+  const take = (text: string, batch: SourceItem[]) => {
+    line++;
+    const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (trimmed.trim() === '') return;
+    batch.push({ line, row: jsonlToRow(trimmed) });
+  };
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK })) {
+    let text = tail + (chunk as string);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    const batch: SourceItem[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      take(text.slice(start, nl), batch);
+      start = nl + 1;
+    }
+    tail = text.slice(start);
+    if (batch.length) yield batch;
+  }
+  if (tail.length) {
+    const batch: SourceItem[] = [];
+    take(tail, batch);
+    if (batch.length) yield batch;
+  }
+}
+
+/** A cell as text the way the writer put it: rich text (after an edit in Excel) is flattened. */
+function cellValue(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'object' && v !== null && 'richText' in v) {
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  }
+  return v;
+}
+
+async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'emit' });
+  for await (const sheet of workbook) {
+    let batch: SourceItem[] = [];
+    for await (const row of sheet) {
+      const values = (row.values as unknown[]).slice(1).map(cellValue);
+      while (values.length < EXPORT_COLUMNS.length) values.push(null);
+      if (row.number === 1) {
+        if (!isHeader(values)) batch.push({ badHeader: 1 });
+        continue;
+      }
+      if (values.every((v) => v === null)) continue;
+      batch.push({ line: row.number, row: values.length === 15 ? toEntryRow(values) : null });
+      if (batch.length >= 5000) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+    // Only the first sheet holds entries; a sheet added later claims nothing.
+    return;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading the journal a page at a time. Paging is by key (`seq > last seen`), never OFFSET, so page
+ * 10,000 costs what page 1 costs; a whole-journal pass (export, reports) walks pages and never holds
+ * more than one in memory. Every read is bounded by `maxSeq`, so a pass sees one consistent prefix
+ * of the chain even while new entries are appended between pages.
+ */
+import type { Db } from '../db/connection';
+import { ArchiveError } from '../errors';
+import { ENTRY_COLUMNS, fromRow, type EntryRow, type JournalEntry } from './entry';
+import { whereClause, type JournalFilter } from './filter';
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 10_000;
+
+export interface PageRequest {
+  /** Return entries after this sequence number (the previous page's `nextAfterSeq`). */
+  afterSeq?: number;
+  limit?: number;
+  /** Ignore entries above this sequence number (defaults to the current head). */
+  maxSeq?: number;
+}
+
+export interface JournalPage {
+  entries: JournalEntry[];
+  /** Pass as `afterSeq` for the next page; null when this was the last. */
+  nextAfterSeq: number | null;
+}
+
+export function headSeq(db: Db): number {
+  const row = db.prepare('SELECT max(seq) AS seq FROM journal').get() as { seq: number | null };
+  return row.seq ?? 0;
+}
+
+/** One page of raw rows in chain order (the form the hash is computed over). */
+export function queryRows(db: Db, filter: JournalFilter, afterSeq: number, limit: number, maxSeq: number): EntryRow[] {
+  const where = whereClause(filter, afterSeq, maxSeq);
+  return db
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM journal WHERE ${where.sql} ORDER BY seq LIMIT ?`)
+    .raw(true)
+    .all(...where.params, limit) as EntryRow[];
+}
+
+export function queryPage(db: Db, filter: JournalFilter, request: PageRequest = {}): JournalPage {
+  const limit = request.limit ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new ArchiveError('input.invalid', { detail: `limit: 1–${MAX_PAGE_SIZE}` });
+  const afterSeq = request.afterSeq ?? 0;
+  if (!Number.isInteger(afterSeq) || afterSeq < 0) throw new ArchiveError('input.invalid', { detail: 'afterSeq' });
+  const rows = queryRows(db, filter, afterSeq, limit, request.maxSeq ?? Number.MAX_SAFE_INTEGER);
+  const last = rows[rows.length - 1];
+  return { entries: rows.map(fromRow), nextAfterSeq: rows.length === limit && last ? last[0] : null };
+}
+
+export interface PassOptions {
+  maxSeq: number;
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Every matching row up to `maxSeq`, a page at a time. Between pages it yields to the event loop
+ * (so the window stays responsive and a cancel can arrive) and no statement is left open across
+ * the await: better-sqlite3 refuses other statements on a connection with an iterator open.
+ */
+export async function* allRows(db: Db, filter: JournalFilter, options: PassOptions): AsyncGenerator<EntryRow[]> {
+  const pageSize = options.pageSize ?? 5000;
+  let afterSeq = 0;
+  for (;;) {
+    if (options.signal?.aborted) throw new ArchiveError('export.cancelled');
+    const rows = queryRows(db, filter, afterSeq, pageSize, options.maxSeq);
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    afterSeq = rows[rows.length - 1]![0];
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}

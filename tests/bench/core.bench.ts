@@ -1,0 +1,115 @@
+/**
+ * The archive core's figures (issue 2):
+ * - unlock_s: argon2id at the calibrated production cost (0.5 s target) + open + migrations check + first read
+ * - encrypted_vs_plain: one mixed workload (journal appends in transactions, point reads of journal
+ *   rows and people) through the core's own code, cipher on vs off, alternated in one run
+ * - journal_append_per_s: entries through Journal.append, 1000 per transaction (the bulk path)
+ * - journal_append_commit_per_s: one entry per committed transaction, synchronous=FULL (information)
+ * - journal_verify_per_s: verifyJournal over 200,000 entries
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../../src-main/core/db/connection';
+import { migrate } from '../../src-main/core/db/migrate';
+import { Journal } from '../../src-main/core/journal/journal';
+import { makeSigner, newSigningKey } from '../../src-main/core/journal/signer';
+import { verifyJournal } from '../../src-main/core/journal/verify';
+import { listDepartments } from '../../src-main/core/people/service';
+import { findPersonById } from '../../src-main/core/people/repository';
+import { initArchive } from '../../src-main/core/vault/init';
+import { unlockArchive } from '../../src-main/core/vault/unlock';
+import { systemClock } from '../../src-main/core/clock';
+import { median, report } from './report';
+
+const root = mkdtempSync(join(tmpdir(), 'triplicate-bench-core-'));
+const actor = { id: null, name: '基准测试', duty: null };
+
+function freshJournal(name: string, encrypted: boolean) {
+  const db = openDatabase(join(root, `${name}.db`), encrypted ? randomBytes(32) : null, { create: true, encrypted });
+  migrate(db);
+  const key = newSigningKey();
+  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(key.publicKey, key.privateKeyDer, 'f');
+  const signer = makeSigner(key.publicKey, key.privateKeyDer);
+  return { db, signer, journal: new Journal(db, 'bench-archive', systemClock, 'bench', signer) };
+}
+
+async function unlockSeconds(): Promise<number> {
+  const folder = join(root, 'unlock');
+  const options = { stateDir: join(root, 'state'), kdfTargetMs: 500 };
+  const { session } = await initArchive({ folder, adminLogin: 'admin', adminName: '管理员', adminPassword: 'bench-password-1' }, options);
+  await session.lock();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const s = await unlockArchive({ folder, login: 'admin', password: 'bench-password-1' }, options);
+    await listDepartments(s);
+    times.push((performance.now() - start) / 1000);
+    await s.lock();
+  }
+  return median(times);
+}
+
+function mixedWorkload(encrypted: boolean, round: number): number {
+  const { db, journal } = freshJournal(`mixed-${encrypted ? 'enc' : 'plain'}-${round}`, encrypted);
+  const find = db.prepare('SELECT * FROM journal WHERE seq = ?');
+  const start = performance.now();
+  for (let batch = 0; batch < 100; batch++) {
+    db.transaction(() => {
+      for (let i = 0; i < 100; i++) journal.append({ actor, event: 'bench.mixed', outcome: 'ok', details: { batch, i, note: '客户档案借阅' } });
+    })();
+    const head = journal.head().seq;
+    for (let i = 0; i < 200; i++) {
+      find.get(1 + ((i * 7919 + batch * 104729) % head));
+      findPersonById(db, 'nobody');
+    }
+  }
+  const elapsed = performance.now() - start;
+  db.close();
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  report('unlock_s', await unlockSeconds(), 's', 1.0);
+
+  // Alternate cipher on/off so drift on a shared machine hits both alike; compare medians.
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    on.push(mixedWorkload(true, round));
+    off.push(mixedWorkload(false, round));
+  }
+  report('encrypted_vs_plain', median(on) / median(off), 'ratio', 1.15);
+
+  const { db, journal, signer } = freshJournal('append', true);
+  const total = 200_000;
+  let start = performance.now();
+  for (let batch = 0; batch < total / 1000; batch++) {
+    db.transaction(() => {
+      for (let i = 0; i < 1000; i++) {
+        journal.append({ actor, event: 'dossier.open', object: { type: 'dossier', id: `KH-2026-${String(i).padStart(5, '0')}` }, outcome: 'ok', details: { sections: ['basic', 'finance'] } });
+      }
+    })();
+  }
+  report('journal_append_per_s', total / ((performance.now() - start) / 1000), 'entries/s', 20_000);
+
+  const commits = 300;
+  start = performance.now();
+  for (let i = 0; i < commits; i++) journal.append({ actor, event: 'dossier.open', outcome: 'ok' });
+  report('journal_append_commit_per_s', commits / ((performance.now() - start) / 1000), 'entries/s', 100);
+
+  start = performance.now();
+  const result = verifyJournal(db, { archiveId: 'bench-archive', publicKey: signer.publicKey, keyringHead: null });
+  const elapsed = (performance.now() - start) / 1000;
+  if (!result.ok) throw new Error(`benchmark journal failed verification: ${JSON.stringify(result.problem)}`);
+  report('journal_verify_per_s', result.count / elapsed, 'entries/s', 300_000);
+  db.close();
+}
+
+main()
+  .catch((error) => {
+    process.stderr.write(String(error?.stack ?? error) + '\n');
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(root, { recursive: true, force: true }));
