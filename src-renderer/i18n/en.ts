@@ -4,6 +4,7 @@
  */
 export const en = {
   app: {
+    name: 'Triplicate',
     title: 'Triplicate',
     tagline: 'Confidential customer dossier archive',
     loading: 'Loading…',

@@ -6,6 +6,7 @@ import type { Resources } from './en';
 
 export const zhCN: Resources = {
   app: {
+    name: 'Triplicate',
     title: 'Triplicate 客户档案库',
     tagline: '机密客户档案管理',
     loading: '正在加载…',

@@ -11,8 +11,8 @@ import { useSession } from '../session/SessionContext';
 import { DutiesSelect } from './DutiesSelect';
 import { submitProps } from './submitProps';
 
+/** Mounted only while shown, so its fields (and test ids) never linger hidden in the page. */
 interface Props {
-  open: boolean;
   onClose: () => void;
   onAdded: (person: PersonView) => void;
 }
@@ -26,7 +26,7 @@ interface Values {
   password: string;
 }
 
-export function AddPersonModal({ open, onClose, onAdded }: Props) {
+export function AddPersonModal({ onClose, onAdded }: Props) {
   const { t } = useTranslation();
   const { departments } = useSession();
   const { rank, department } = useLabels();
@@ -49,7 +49,6 @@ export function AddPersonModal({ open, onClose, onAdded }: Props) {
           password: values.password,
         }),
       );
-      form.resetFields();
       onAdded(person);
     } catch (cause) {
       setError(cause);
@@ -58,23 +57,16 @@ export function AddPersonModal({ open, onClose, onAdded }: Props) {
     }
   };
 
-  const close = () => {
-    form.resetFields();
-    setError(null);
-    onClose();
-  };
-
   return (
     <Modal
-      open={open}
+      open
       title={t('people.addTitle')}
-      onCancel={close}
+      onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('people.submit')}
       cancelText={t('common.cancel')}
       okButtonProps={submitProps(busy)}
       width={560}
-      forceRender
     >
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false} initialValues={{ rank: 'staff', duties: [] }}>

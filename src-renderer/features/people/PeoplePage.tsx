@@ -72,32 +72,37 @@ export function PeoplePage() {
           <div className="page-section">
             <RekeyPanel />
           </div>
-          <AddPersonModal
-            open={adding}
-            onClose={() => setAdding(false)}
-            onAdded={(person) => {
-              replace(person);
-              setAdding(false);
-              void message.success(t('people.added', { name: person.name }));
-            }}
-          />
-          <SetDutiesModal
-            person={dutiesOf}
-            onClose={() => setDutiesOf(null)}
-            onSaved={(person) => {
-              replace(person);
-              setDutiesOf(null);
-              void message.success(t('people.dutiesSaved', { name: person.name }));
-            }}
-          />
-          <ResetPasswordModal
-            person={resetOf}
-            onClose={() => setResetOf(null)}
-            onDone={(person) => {
-              setResetOf(null);
-              void message.success(t('people.resetDone', { name: person.name }));
-            }}
-          />
+          {adding && (
+            <AddPersonModal
+              onClose={() => setAdding(false)}
+              onAdded={(person) => {
+                replace(person);
+                setAdding(false);
+                void message.success(t('people.added', { name: person.name }));
+              }}
+            />
+          )}
+          {dutiesOf && (
+            <SetDutiesModal
+              person={dutiesOf}
+              onClose={() => setDutiesOf(null)}
+              onSaved={(person) => {
+                replace(person);
+                setDutiesOf(null);
+                void message.success(t('people.dutiesSaved', { name: person.name }));
+              }}
+            />
+          )}
+          {resetOf && (
+            <ResetPasswordModal
+              person={resetOf}
+              onClose={() => setResetOf(null)}
+              onDone={(person) => {
+                setResetOf(null);
+                void message.success(t('people.resetDone', { name: person.name }));
+              }}
+            />
+          )}
         </>
       )}
     </Card>

@@ -1,5 +1,7 @@
 /** The people of the archive with their row actions (disable, duties, reset password). */
-import { Button, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { KeyOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonView } from '../../../src-main/contract/people';
 import { DutyTags } from '../../components/DutyTags';
@@ -19,37 +21,30 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
   const { actor, departments } = useSession();
   const { department, rank } = useLabels();
 
+  // No fixed widths: the table lays out to its content and wraps, so nothing is cut at the 1024 px minimum.
   const columns: TableColumnsType<PersonView> = [
-    { title: t('people.login'), dataIndex: 'login', width: 140, ellipsis: true, sorter: (a, b) => a.login.localeCompare(b.login) },
-    { title: t('people.name'), dataIndex: 'name', width: 140, ellipsis: true },
-    { title: t('people.department'), dataIndex: 'department', width: 140, render: (code: string) => department(code, departments) },
-    { title: t('people.rank'), dataIndex: 'rank', width: 130, render: (value: PersonView['rank']) => rank(value) },
-    { title: t('people.duties'), dataIndex: 'duties', width: 200, render: (duties: PersonView['duties']) => <DutyTags duties={duties} /> },
+    { title: t('people.login'), dataIndex: 'login', sorter: (a, b) => a.login.localeCompare(b.login), render: (login: string) => <span className="nowrap">{login}</span> },
+    { title: t('people.name'), dataIndex: 'name' },
+    { title: t('people.department'), dataIndex: 'department', render: (code: string) => department(code, departments) },
+    { title: t('people.rank'), dataIndex: 'rank', render: (value: PersonView['rank']) => rank(value) },
+    { title: t('people.duties'), dataIndex: 'duties', render: (duties: PersonView['duties']) => <DutyTags duties={duties} /> },
     {
       title: t('people.status'),
       dataIndex: 'disabled',
-      width: 90,
       render: (disabled: boolean) => (disabled ? <Tag>{t('people.disabled')}</Tag> : <Tag color="green">{t('people.active')}</Tag>),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 250,
       render: (_, person) => {
         // Main refuses acting on oneself or a disabled account; greying the buttons just says so early.
         const off = person.disabled;
         const self = person.id === actor.id;
         return (
-          <Space size={4} wrap>
-            <Button size="small" disabled={off || self} onClick={() => onSetDuties(person)} data-testid={`person-duties-${person.login}`}>
-              {t('people.setDuties')}
-            </Button>
-            <Button size="small" disabled={off} onClick={() => onResetPassword(person)} data-testid={`person-reset-${person.login}`}>
-              {t('people.resetPassword')}
-            </Button>
-            <Button size="small" danger disabled={off || self} onClick={() => onDisable(person)} data-testid={`person-disable-${person.login}`}>
-              {t('people.disable')}
-            </Button>
+          <Space size={4} className="nowrap">
+            <RowAction label={t('people.setDuties')} icon={<SafetyCertificateOutlined />} disabled={off || self} onClick={() => onSetDuties(person)} testId={`person-duties-${person.login}`} />
+            <RowAction label={t('people.resetPassword')} icon={<KeyOutlined />} disabled={off} onClick={() => onResetPassword(person)} testId={`person-reset-${person.login}`} />
+            <RowAction label={t('people.disable')} icon={<StopOutlined />} danger disabled={off || self} onClick={() => onDisable(person)} testId={`person-disable-${person.login}`} />
           </Space>
         );
       },
@@ -65,9 +60,26 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
       dataSource={people}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1090 }}
       locale={{ emptyText: t('people.empty') }}
       rowClassName={(person) => (person.disabled ? 'row-disabled' : '')}
     />
+  );
+}
+
+interface RowActionProps {
+  label: string;
+  icon: ReactNode;
+  testId: string;
+  disabled: boolean;
+  danger?: boolean;
+  onClick: () => void;
+}
+
+/** An icon button with its name as tooltip and accessible label: three fit in a row at 1024 px. */
+function RowAction({ label, icon, testId, disabled, danger, onClick }: RowActionProps) {
+  return (
+    <Tooltip title={label}>
+      <Button size="small" icon={icon} aria-label={label} danger={danger} disabled={disabled} onClick={onClick} data-testid={testId} />
+    </Tooltip>
   );
 }

@@ -1,6 +1,6 @@
 /** Give a person a new password: main re-wraps their key slot with it. */
 import { Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type PersonView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
@@ -9,7 +9,7 @@ import { confirmRules, passwordRules } from '../create/validators';
 import { submitProps } from './submitProps';
 
 interface Props {
-  person: PersonView | null;
+  person: PersonView;
   onClose: () => void;
   onDone: (person: PersonView) => void;
 }
@@ -25,19 +25,11 @@ export function ResetPasswordModal({ person, onClose, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  // A password typed for one person must never be offered for the next.
-  useEffect(() => {
-    form.resetFields();
-    setError(null);
-  }, [person, form]);
-
   const submit = async (values: Values) => {
-    if (!person) return;
     setBusy(true);
     setError(null);
     try {
       await call(api().people.resetPassword({ login: person.login, password: values.password }));
-      form.resetFields();
       onDone(person);
     } catch (cause) {
       setError(cause);
@@ -48,15 +40,14 @@ export function ResetPasswordModal({ person, onClose, onDone }: Props) {
 
   return (
     <Modal
-      open={person != null}
-      title={person ? t('people.resetTitle', { name: person.name }) : ''}
+      open
+      title={t('people.resetTitle', { name: person.name })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('people.submit')}
       cancelText={t('common.cancel')}
       okButtonProps={submitProps(busy)}
       width={520}
-      forceRender
     >
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>

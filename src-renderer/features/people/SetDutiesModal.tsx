@@ -1,6 +1,6 @@
 /** Change a person's duties. Main refuses conflicts, the last administrator, and one's own account. */
 import { Form, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Duty, PersonView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
@@ -9,7 +9,7 @@ import { DutiesSelect } from './DutiesSelect';
 import { submitProps } from './submitProps';
 
 interface Props {
-  person: PersonView | null;
+  person: PersonView;
   onClose: () => void;
   onSaved: (person: PersonView) => void;
 }
@@ -20,13 +20,7 @@ export function SetDutiesModal({ person, onClose, onSaved }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(() => {
-    if (person) form.setFieldsValue({ duties: person.duties });
-    setError(null);
-  }, [person, form]);
-
   const submit = async ({ duties }: { duties: Duty[] }) => {
-    if (!person) return;
     setBusy(true);
     setError(null);
     try {
@@ -40,18 +34,17 @@ export function SetDutiesModal({ person, onClose, onSaved }: Props) {
 
   return (
     <Modal
-      open={person != null}
-      title={person ? t('people.setDutiesTitle', { name: person.name }) : ''}
+      open
+      title={t('people.setDutiesTitle', { name: person.name })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('people.submit')}
       cancelText={t('common.cancel')}
       okButtonProps={submitProps(busy)}
       width={520}
-      forceRender
     >
       <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy}>
+      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ duties: person.duties }}>
         <Form.Item name="duties" label={t('people.duties')}>
           <DutiesSelect />
         </Form.Item>

@@ -60,7 +60,7 @@ function Shell() {
     <Layout className="main-layout" data-testid="screen-main">
       <Layout.Sider width={200} theme="dark" className="main-layout__sider">
         <div className="main-layout__brand">
-          <Typography.Text strong>{t('app.title')}</Typography.Text>
+          <Typography.Text strong>{t('app.name')}</Typography.Text>
         </div>
         <Menu theme="dark" mode="inline" selectedKeys={[page]} items={items} onClick={({ key }) => setPage(key as Page)} />
       </Layout.Sider>
