@@ -67,7 +67,7 @@ export async function verifyExport(file: string, options: VerifyExportOptions = 
     problem: { kind, line, seq },
   });
 
-  const manifestProblem = checkManifest(raw, manifest, signature, options.keyFingerprint);
+  const manifestProblem = checkManifest(raw.manifest, manifest, signature, options.keyFingerprint);
   if (manifestProblem) return fail(manifestProblem);
   const expected = expandRuns(manifest);
   if (!expected) return fail('manifest');
