@@ -7,6 +7,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { CenteredPage } from '../../components/CenteredPage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FolderInput } from '../../components/FolderInput';
 import { confirmRules, loginRules, nameRules, passwordRules } from './validators';
 
 interface Props {
@@ -27,15 +28,6 @@ export function CreateArchiveScreen({ onBack, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-
-  const browse = async () => {
-    try {
-      const chosen = await call(api().app.chooseFolder({ purpose: 'create' }));
-      if (chosen.folder) form.setFieldsValue({ folder: chosen.folder });
-    } catch (cause) {
-      setError(cause);
-    }
-  };
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -59,13 +51,8 @@ export function CreateArchiveScreen({ onBack, onCreated }: Props) {
         <Typography.Paragraph type="secondary">{t('create.intro')}</Typography.Paragraph>
         <ErrorBanner error={error} onClose={() => setError(null)} />
         <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-          <Form.Item label={t('create.folder')} required>
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="folder" noStyle rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-                <Input placeholder={t('create.folderPlaceholder')} data-testid="create-folder" spellCheck={false} />
-              </Form.Item>
-              <Button onClick={browse}>{t('common.browse')}</Button>
-            </Space.Compact>
+          <Form.Item name="folder" label={t('create.folder')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <FolderInput purpose="create" placeholder={t('create.folderPlaceholder')} testId="create-folder" onError={setError} />
           </Form.Item>
           <Form.Item name="adminLogin" label={t('create.adminLogin')} extra={t('create.adminLoginHint')} rules={loginRules(t)}>
             <Input autoComplete="off" spellCheck={false} data-testid="create-admin-login" />

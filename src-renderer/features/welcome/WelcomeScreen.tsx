@@ -1,11 +1,11 @@
 /** First run / no archive open: create a new archive, or open one (recent, typed path, or Browse…). */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Button, Card, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client';
 import { CenteredPage } from '../../components/CenteredPage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FolderInput } from '../../components/FolderInput';
 import { RecentArchives } from './RecentArchives';
 import { useRecentArchives } from './useRecentArchives';
 
@@ -18,15 +18,6 @@ export function WelcomeScreen({ onCreate, onOpen }: Props) {
   const { t } = useTranslation();
   const { recent, error, setError, forget } = useRecentArchives();
   const [folder, setFolder] = useState('');
-
-  const browse = async () => {
-    try {
-      const chosen = await call(api().app.chooseFolder({ purpose: 'open' }));
-      if (chosen.folder) onOpen(chosen.folder);
-    } catch (cause) {
-      setError(cause);
-    }
-  };
 
   const open = () => {
     const trimmed = folder.trim();
@@ -42,19 +33,20 @@ export function WelcomeScreen({ onCreate, onOpen }: Props) {
         <Card title={t('welcome.openTitle')}>
           <Form layout="vertical" onFinish={open}>
             <Form.Item label={t('welcome.folderLabel')} style={{ marginBottom: 12 }}>
-              <Space.Compact style={{ width: '100%' }}>
-                <Input
+              <div className="folder-row">
+                <FolderInput
                   value={folder}
-                  onChange={(event) => setFolder(event.target.value)}
+                  onChange={setFolder}
+                  purpose="open"
                   placeholder={t('welcome.folderPlaceholder')}
-                  data-testid="welcome-open-folder"
-                  spellCheck={false}
+                  testId="welcome-open-folder"
+                  onError={setError}
+                  onPicked={onOpen}
                 />
-                <Button onClick={browse}>{t('common.browse')}</Button>
                 <Button type="primary" htmlType="submit" disabled={!folder.trim()} data-testid="welcome-open-submit">
                   {t('welcome.open')}
                 </Button>
-              </Space.Compact>
+              </div>
             </Form.Item>
           </Form>
           <Typography.Title level={5}>{t('welcome.recentTitle')}</Typography.Title>
