@@ -8,6 +8,10 @@ export const archiveSettingsSchema = z.object({
   standingAccess: z.boolean().default(false),
   /** Every dossier is reviewed this often (三个月增补或调整一次). */
   reviewPeriodMonths: z.number().int().min(1).max(24).default(3),
+  /** The longest period a borrow card may ask for (借阅期限), in days. */
+  maxLoanDays: z.number().int().min(1).max(90).default(7),
+  /** Whether a borrower may copy dossier content out of the reading view at all (journaled when allowed). */
+  allowCopyOut: z.boolean().default(false),
 });
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 
