@@ -5,6 +5,7 @@ import { updateToSchemaVersion25 } from './0025-journal-filters';
 import { updateToSchemaVersion30 } from './0030-dossiers';
 import { updateToSchemaVersion40 } from './0040-copies';
 import { updateToSchemaVersion50 } from './0050-catalogue-search';
+import { updateToSchemaVersion60 } from './0060-loans';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion30,
   updateToSchemaVersion40,
   updateToSchemaVersion50,
+  updateToSchemaVersion60,
 ];
