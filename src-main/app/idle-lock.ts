@@ -21,8 +21,12 @@ export interface IdleLockOptions {
 export class IdleLock {
   private timer: ReturnType<typeof setInterval> | null = null;
   private timeoutSeconds: number | null = null;
+  private configuredMinutes: number | null = null;
+  private overrideSeconds: number | null;
 
-  constructor(private readonly options: IdleLockOptions) {}
+  constructor(private readonly options: IdleLockOptions) {
+    this.overrideSeconds = options.overrideSeconds ?? null;
+  }
 
   /** Starts (or restarts) watching with the archive's `idleLockMinutes`. */
   start(idleLockMinutes: number): void {
@@ -37,9 +41,16 @@ export class IdleLock {
 
   /** The administrator changed the setting while someone is signed in. */
   setMinutes(idleLockMinutes: number): void {
+    this.configuredMinutes = idleLockMinutes;
     const configured = Math.max(1, idleLockMinutes) * 60;
-    const override = this.options.overrideSeconds;
+    const override = this.overrideSeconds;
     this.timeoutSeconds = override && override > 0 ? Math.min(configured, override) : configured;
+  }
+
+  /** Tests shorten the timeout mid-flow; like the constructor option it can never lengthen it. */
+  setOverride(seconds: number | null): void {
+    this.overrideSeconds = seconds;
+    if (this.configuredMinutes !== null) this.setMinutes(this.configuredMinutes);
   }
 
   get effectiveSeconds(): number | null {

@@ -97,6 +97,11 @@ export class SessionManager {
     if (this.idle.running) this.idle.setMinutes(minutes);
   }
 
+  /** Test hook (e2e bridge): shortens the idle timeout; never reachable from the renderer. */
+  overrideIdleSeconds(seconds: number | null): void {
+    this.idle.setOverride(seconds);
+  }
+
   private async adopt(session: Session): Promise<void> {
     this.session = session;
     try {

@@ -1,0 +1,138 @@
+/**
+ * TEST ONLY — stands in for the preload when the built renderer runs in plain Chromium.
+ * It defines `window.triplicate` from the same contract tables (API_CHANNELS / API_EVENTS) and
+ * forwards every call to the same router `handle` the Electron glue uses, with the real core and
+ * a real encrypted archive behind it. Never part of the built app.
+ *
+ * The page gets two Playwright bindings, which the init script captures and deletes at once, so
+ * the page itself sees only `window.triplicate` (named functions, as with the real preload).
+ * Idle time is "seconds since the renderer's last call".
+ */
+import type { Page } from 'playwright-core';
+import { API_CHANNELS, API_EVENTS, type EventChannel, type EventPayloads } from '../../../src-main/contract/ipc';
+import type { Locale } from '../../../src-main/contract/messages';
+import { AppState } from '../../../src-main/app/app-state';
+import { SessionManager } from '../../../src-main/app/session-manager';
+import { createRouter, type Router } from '../../../src-main/ipc/router';
+
+export interface Bridge {
+  manager: SessionManager;
+  router: Router;
+  /** Renderer calls seen, by channel (the benchmark and the idle test read it). */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+interface PendingEvent {
+  event: EventChannel;
+  payload: unknown;
+}
+
+function initScript(channels: unknown, events: unknown): string {
+  return `(() => {
+    const invoke = window.__triplicateInvoke;
+    const nextEvent = window.__triplicateNextEvent;
+    delete window.__triplicateInvoke;
+    delete window.__triplicateNextEvent;
+    if (typeof invoke !== 'function') return;
+    const channels = ${JSON.stringify(channels)};
+    const events = ${JSON.stringify(events)};
+    const listeners = new Map();
+    const api = {};
+    for (const [domain, fns] of Object.entries(channels)) {
+      api[domain] = {};
+      for (const [name, channel] of Object.entries(fns)) api[domain][name] = (request) => invoke(channel, request);
+    }
+    for (const [domain, subs] of Object.entries(events)) {
+      api[domain] = api[domain] || {};
+      for (const [name, event] of Object.entries(subs)) {
+        api[domain][name] = (listener) => {
+          if (typeof listener !== 'function') throw new TypeError(domain + '.' + name + ' needs a listener function');
+          if (!listeners.has(event)) listeners.set(event, new Set());
+          listeners.get(event).add(listener);
+          return () => { listeners.get(event).delete(listener); };
+        };
+      }
+    }
+    for (const group of Object.values(api)) Object.freeze(group);
+    Object.defineProperty(window, 'triplicate', { value: Object.freeze(api), writable: false, configurable: false, enumerable: true });
+    (async () => {
+      for (;;) {
+        let pending;
+        try { pending = await nextEvent(); } catch { return; }
+        for (const item of pending) for (const listener of listeners.get(item.event) || []) { try { listener(item.payload); } catch {} }
+      }
+    })();
+  })();`;
+}
+
+export interface BridgeOptions {
+  origin: string;
+  stateDir: string;
+  locale: Locale;
+}
+
+export async function installBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
+  let lastCallAt = Date.now();
+  const calls: string[] = [];
+  let queue: PendingEvent[] = [];
+  let waiters: ((events: PendingEvent[]) => void)[] = [];
+  const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => {
+    queue.push({ event, payload });
+    const ready = waiters;
+    waiters = [];
+    if (ready.length) {
+      const batch = queue;
+      queue = [];
+      for (const resolve of ready) resolve(batch);
+    }
+  };
+  const state = new AppState(options.stateDir, options.locale);
+  const manager = new SessionManager({
+    stateDir: options.stateDir,
+    archiveOptions: { kdfTargetMs: 1, workstation: 'e2e-workstation' },
+    idleSource: { idleSeconds: () => (Date.now() - lastCallAt) / 1000 },
+    idlePollMs: 250,
+    onLocked: (reason) => emit('event:locked', { reason }),
+  });
+  const router = createRouter({
+    manager,
+    state,
+    version: '0.0.0-e2e',
+    now: () => new Date(),
+    emit,
+    trustedOrigins: [options.origin],
+    // The e2e flow types folder paths; there is no native dialog in a browser.
+    chooseFolder: async () => null,
+    log: (line) => process.stderr.write(`[bridge] ${line}\n`),
+  });
+  await page.exposeBinding('__triplicateInvoke', async (source, channel: unknown, payload: unknown) => {
+    lastCallAt = Date.now();
+    calls.push(String(channel));
+    return router.handle(channel, payload, {
+      url: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+      ownWindow: source.page === page,
+    });
+  });
+  await page.exposeBinding(
+    '__triplicateNextEvent',
+    () =>
+      new Promise<PendingEvent[]>((resolve) => {
+        if (queue.length) {
+          const batch = queue;
+          queue = [];
+          resolve(batch);
+        } else waiters.push(resolve);
+      }),
+  );
+  await page.addInitScript({ content: initScript(API_CHANNELS, API_EVENTS) });
+  return {
+    manager,
+    router,
+    calls,
+    close: async () => {
+      await manager.lock('quit');
+    },
+  };
+}
