@@ -3,7 +3,7 @@
  * per-session key by the router, so everything below is thrown away when the archive locks.
  */
 import { AuditOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActorView } from '../../../src-main/contract/people';
@@ -40,7 +40,10 @@ export function MainLayout({ folder, actor, onLocked }: Props) {
   useLockShortcut(lock);
   return (
     <SessionProvider folder={folder} actor={actor} lock={lock}>
-      <Shell />
+      {/* Its own message/modal holders: toasts and dialogs naming people vanish with the session on lock. */}
+      <AntApp component={false}>
+        <Shell />
+      </AntApp>
     </SessionProvider>
   );
 }
