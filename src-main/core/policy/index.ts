@@ -16,9 +16,21 @@ import {
   canWriteDossier,
   type DossierFacts,
 } from './dossiers';
+import {
+  canActAsBorrower,
+  canDecideCard,
+  canFileCard,
+  canKeepLoan,
+  canReturnLoan,
+  canSeeIncidents,
+  canSeeRegister,
+  canUseContent,
+  type LoanFacts,
+} from './borrowing';
 
 export type { Actor } from './actor';
 export type { DossierFacts } from './dossiers';
+export type { LoanFacts } from './borrowing';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 
 export const ACTIONS = [
@@ -52,6 +64,23 @@ export const ACTIONS = [
   'copy.reissue',
   'copy.lost',
   'copy.sheet',
+  // Borrow cards and loans (policy/borrowing.ts)
+  'loan.file',
+  'loan.approve',
+  'loan.reject',
+  'loan.cancel',
+  'loan.renew',
+  'loan.recall',
+  'loan.return',
+  'loan.lost',
+  'loan.read',
+  'loan.print',
+  'loan.copyOut',
+  'loan.list',
+  'loan.history',
+  'loan.register',
+  'loan.notifications',
+  'loan.incidents',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +90,8 @@ export interface PolicyTarget {
   dossier?: DossierFacts;
   /** The department holding the copy acted on. */
   copyDepartment?: string;
+  /** The borrow card acted on. */
+  loan?: LoanFacts;
 }
 
 export type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
@@ -117,6 +148,34 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'copy.lost':
     case 'copy.sheet':
       return canKeepCopy(actor, target.copyDepartment);
+    case 'loan.file':
+      return canFileCard(actor);
+    case 'loan.approve':
+    case 'loan.reject':
+      return canDecideCard(actor, target.loan);
+    case 'loan.cancel':
+    case 'loan.renew':
+    case 'loan.read':
+      return canActAsBorrower(actor, target.loan);
+    case 'loan.recall':
+    case 'loan.lost':
+    case 'loan.history':
+      return canKeepLoan(actor, target.loan);
+    case 'loan.return':
+      return canReturnLoan(actor, target.loan);
+    case 'loan.print':
+      return canUseContent(actor, target.loan, false);
+    case 'loan.copyOut':
+      return canUseContent(actor, target.loan, true);
+    // Without a department a person lists their own cards; a department's loans are its register.
+    case 'loan.list':
+      return target.copyDepartment === undefined ? allow() : canSeeRegister(actor, target.copyDepartment);
+    case 'loan.register':
+      return canSeeRegister(actor, target.copyDepartment);
+    case 'loan.notifications':
+      return allow();
+    case 'loan.incidents':
+      return canSeeIncidents(actor);
     default:
       return assertNever(action, 'action');
   }
