@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { rendererBuild } from '../../../electron.vite.config';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
@@ -13,8 +15,6 @@ let building: Promise<string> | null = null;
 export function buildRenderer(log: (line: string) => void = () => {}): Promise<string> {
   building ??= (async () => {
     const started = Date.now();
-    const { build } = await import('vite');
-    const { rendererBuild } = await import('../../../electron.vite.config');
     await build({ ...rendererBuild, configFile: false, logLevel: 'silent', mode: 'production' });
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('the renderer build produced no index.html');
     log(`renderer built in ${Date.now() - started} ms`);
