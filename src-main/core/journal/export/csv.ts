@@ -40,12 +40,12 @@ export function csvLine(row: EntryRow): string {
 /** A CSV record's cells back into a row (null when it cannot be one). */
 export function csvCellsToRow(cells: (string | null)[]): EntryRow | null {
   if (cells.length !== 15) return null;
-  const values: (string | null)[] = cells.slice();
+  // The reader hands each record over once: its array can be reused in place.
   for (const i of TEXT_COLUMNS) {
-    const v = values[i];
-    if (v && v.charCodeAt(0) === 39 /* ' */) values[i] = v.slice(1);
+    const v = cells[i];
+    if (v && v.charCodeAt(0) === 39 /* ' */) cells[i] = v.slice(1);
   }
-  return toEntryRow(values);
+  return toEntryRow(cells);
 }
 
 /** A record: its cells (null = empty unquoted field) or `bad` when its quoting is broken. */
@@ -114,11 +114,12 @@ export class CsvReader {
         while (j < n) {
           const c = text.charCodeAt(j);
           if (c === 44 || c === 10 || c === 13) break;
+          // A quote inside an unquoted field breaks RFC 4180.
+          if (c === 34) bad = true;
           j++;
         }
         if (j >= n && !final) return recordStart;
         cells.push(j === i ? null : text.slice(i, j));
-        if (text.charCodeAt(j) === 34 || text.slice(i, j).includes('"')) bad = true;
         i = j;
       }
       if (i >= n) {

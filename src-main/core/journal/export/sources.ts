@@ -1,5 +1,5 @@
 /** Reading an export file back, line by line, in constant memory, for the offline verifier. */
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { EntryRow } from '../entry';
 import { csvCellsToRow, CsvReader, type CsvRecord } from './csv';
@@ -45,11 +45,7 @@ async function* readCsv(path: string): AsyncGenerator<SourceItem[]> {
     if (record.cells.length === 1 && record.cells[0] === null) return;
     batch.push({ line, row: record.bad ? null : csvCellsToRow(record.cells) });
   });
-  let first = true;
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK })) {
-    let text = chunk as string;
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
+  for (const text of textChunks(path)) {
     reader.feed(text);
     if (batch.length) yield batch;
     batch = [];
@@ -59,32 +55,65 @@ async function* readCsv(path: string): AsyncGenerator<SourceItem[]> {
 }
 
 async function* readJsonl(path: string): AsyncGenerator<SourceItem[]> {
-  let tail = '';
   let line = 0;
-  let first = true;
   const take = (text: string, batch: SourceItem[]) => {
     line++;
     const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (trimmed.trim() === '') return;
     batch.push({ line, row: jsonlToRow(trimmed) });
   };
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK })) {
-    let text = tail + (chunk as string);
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
+  for (const text of textChunks(path)) {
     const batch: SourceItem[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
       take(text.slice(start, nl), batch);
       start = nl + 1;
     }
-    tail = text.slice(start);
+    // Chunks end at a line break, except the file's last, which may lack one.
+    if (start < text.length) take(text.slice(start), batch);
     if (batch.length) yield batch;
   }
-  if (tail.length) {
-    const batch: SourceItem[] = [];
-    take(tail, batch);
-    if (batch.length) yield batch;
+}
+
+/**
+ * The file as text chunks of about CHUNK bytes, each ending just after a line feed (or at the end
+ * of the file). A line feed byte is never inside a multi-byte UTF-8 sequence, so cutting there never
+ * splits a character; the byte-order mark is dropped. Synchronous reads: one buffer, no stream machinery.
+ */
+function* textChunks(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    let carry = 0;
+    let first = true;
+    for (;;) {
+      if (carry === buffer.length) {
+        // A line longer than the buffer: grow rather than split it.
+        const grown = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(grown, 0, 0, carry);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, carry, buffer.length - carry, null);
+      const end = carry + read;
+      if (end === 0) return;
+      let cut = read === 0 ? end : buffer.lastIndexOf(0x0a, end - 1) + 1;
+      if (cut === 0) {
+        if (read === 0) cut = end;
+        else {
+          carry = end;
+          continue;
+        }
+      }
+      let start = 0;
+      if (first && end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
+      first = false;
+      yield buffer.toString('utf8', start, cut);
+      buffer.copy(buffer, 0, cut, end);
+      carry = end - cut;
+      if (read === 0 && carry === 0) return;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
