@@ -1,5 +1,5 @@
 /** Add a person: login, name, department, rank, duties and an initial password (they open their own slot). */
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, RANKS, type Duty, type PersonView, type Rank } from '../../../src-main/contract/people';
@@ -66,25 +66,37 @@ export function AddPersonModal({ onClose, onAdded }: Props) {
       okText={t('people.submit')}
       cancelText={t('common.cancel')}
       okButtonProps={submitProps(busy)}
-      width={560}
+      width={640}
     >
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false} initialValues={{ rank: 'staff', duties: [] }}>
-        <Form.Item name="login" label={t('people.login')} extra={t('create.adminLoginHint')} rules={loginRules(t)}>
-          <Input autoComplete="off" spellCheck={false} data-testid="person-login" />
-        </Form.Item>
-        <Form.Item name="name" label={t('people.name')} rules={nameRules(t)}>
-          <Input autoComplete="off" data-testid="person-name" />
-        </Form.Item>
-        <Form.Item name="department" label={t('people.department')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select
-            data-testid="person-department"
-            options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))}
-          />
-        </Form.Item>
-        <Form.Item name="rank" label={t('people.rank')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select data-testid="person-rank" options={RANKS.map((r) => ({ value: r, label: rank(r) }))} />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="login" label={t('people.login')} extra={t('create.adminLoginHint')} rules={loginRules(t)}>
+              <Input autoComplete="off" spellCheck={false} data-testid="person-login" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="name" label={t('people.name')} rules={nameRules(t)}>
+              <Input autoComplete="off" data-testid="person-name" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="department" label={t('people.department')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select
+                data-testid="person-department"
+                options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="rank" label={t('people.rank')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select data-testid="person-rank" options={RANKS.map((r) => ({ value: r, label: rank(r) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="duties" label={t('people.duties')} extra={t('people.separationHint')}>
           <DutiesSelect />
         </Form.Item>

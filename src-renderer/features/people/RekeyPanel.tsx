@@ -2,7 +2,7 @@
  * Rotate the database key (rekey): confirm, then follow main's progress events until it answers.
  * Every remaining key slot is re-wrapped; disabled people's slots are already gone.
  */
-import { KeyOutlined } from '@ant-design/icons';
+import { SyncOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,7 @@ export function RekeyPanel() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Button icon={<KeyOutlined />} onClick={confirm} loading={running} data-testid="rekey-button">
+      <Button icon={<SyncOutlined />} onClick={confirm} loading={running} data-testid="rekey-button">
         {t('rekey.button')}
       </Button>
       {step && (
