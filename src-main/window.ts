@@ -96,6 +96,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       // Checklist #12: no <webview>.
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       // The spellchecker downloads dictionaries: no network, and no customer text sent anywhere.
       spellcheck: false,
       devTools: options.devTools,
