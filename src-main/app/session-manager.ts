@@ -83,11 +83,12 @@ export class SessionManager {
     });
   }
 
-  /** Locks whatever is open; true when something was. The renderer hears about it either way. */
+  /** Locks whatever is open; true when something was. The renderer hears about it when it matters. */
   async lock(reason: LockReason): Promise<boolean> {
     return this.serial(async () => {
       const wasOpen = await this.closeCurrent(reason);
-      this.options.onLocked(reason);
+      // A sleep or screen lock with nothing open must not pull the person off the screen they are on.
+      if (wasOpen || reason === 'user') this.options.onLocked(reason);
       return wasOpen;
     });
   }
