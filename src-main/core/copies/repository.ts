@@ -1,6 +1,7 @@
 /** SQL for the three copies (一式三份). No rules here. */
 import type { CopyState, CopyStatusView, CopyView } from '../../contract/dossiers';
 import type { Db } from '../db/connection';
+import { stmt } from '../dossiers/statements';
 
 export interface CopyRecord {
   id: number;
@@ -58,20 +59,19 @@ export function copyLag(copy: { revision: number; dossierRevision: number }): nu
 }
 
 export function findCopy(db: Db, copyNumber: string): CopyRecord | null {
-  const row = db.prepare(`${SELECT_COPY} WHERE c.copy_number = ?`).get(copyNumber) as CopyRow | undefined;
+  const row = stmt(db, `${SELECT_COPY} WHERE c.copy_number = ?`).get(copyNumber) as CopyRow | undefined;
   return row ? toRecord(row) : null;
 }
 
 export function copiesOf(db: Db, dossierId: number): CopyRecord[] {
-  return (db.prepare(`${SELECT_COPY} WHERE c.dossier_id = ? ORDER BY c.copy_number`).all(dossierId) as CopyRow[]).map(toRecord);
+  return (stmt(db, `${SELECT_COPY} WHERE c.dossier_id = ? ORDER BY c.copy_number`).all(dossierId) as CopyRow[]).map(toRecord);
 }
 
 /** Copy status of many dossiers at once (one catalogue page). */
 export function copyStatusOf(db: Db, dossierIds: readonly number[]): Map<number, CopyStatusView[]> {
   const out = new Map<number, CopyStatusView[]>();
   if (!dossierIds.length) return out;
-  const rows = db
-    .prepare(`${SELECT_COPY} WHERE c.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY c.copy_number`)
+  const rows = stmt(db, `${SELECT_COPY} WHERE c.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY c.copy_number`)
     .all(JSON.stringify(dossierIds)) as CopyRow[];
   for (const r of rows) {
     const list = out.get(r.dossier_id) ?? [];
@@ -104,8 +104,7 @@ interface Holding {
 
 /** Each holding department with the custodian who receives new copies (the first active one by login). */
 export function holdingDepartments(db: Db): Holding[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT d.code, d.copy_suffix AS suffix,
          (SELECT p.id FROM people p JOIN person_duties t ON t.person_id = p.id
           WHERE p.department = d.code AND t.duty = 'custodian' AND p.disabled_at IS NULL ORDER BY p.login LIMIT 1) AS custodianId
@@ -122,7 +121,7 @@ export function defaultShelf(suffix: string, number: string): string {
 
 /** Filing makes one copy per holding department, each reflecting the filed revision. */
 export function fileCopies(db: Db, dossierId: number, number: string, revision: number, at: string, holdings = holdingDepartments(db)): string[] {
-  const insert = db.prepare(
+  const insert = stmt(db, 
     `INSERT INTO dossier_copies (dossier_id, department, copy_number, custodian_id, shelf, revision, state, issued_at)
      VALUES (?, ?, ?, ?, ?, ?, 'in-custody', ?)`,
   );
@@ -134,12 +133,12 @@ export function fileCopies(db: Db, dossierId: number, number: string, revision: 
 }
 
 export function reissue(db: Db, copyId: number, revision: number, custodianId: string, shelf: string, at: string): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE dossier_copies SET revision = ?, custodian_id = ?, shelf = ?, state = 'in-custody', issued_at = ?,
        lost_at = NULL, lost_by = NULL, lost_reason = NULL WHERE id = ?`,
   ).run(revision, custodianId, shelf, at, copyId);
 }
 
 export function markLost(db: Db, copyId: number, by: string, reason: string, at: string): void {
-  db.prepare(`UPDATE dossier_copies SET state = 'lost', lost_at = ?, lost_by = ?, lost_reason = ? WHERE id = ?`).run(at, by, reason, copyId);
+  stmt(db, `UPDATE dossier_copies SET state = 'lost', lost_at = ?, lost_by = ?, lost_reason = ? WHERE id = ?`).run(at, by, reason, copyId);
 }

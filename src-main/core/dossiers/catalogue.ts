@@ -18,6 +18,7 @@ import { parseInput } from '../validate';
 import { copyStatusOf } from '../copies/repository';
 import { parseTerms, type TermQuery } from './search-text';
 import type { Db } from '../db/connection';
+import { stmt } from './statements';
 
 export function addMonths(iso: string | Date, months: number): Date {
   const d = new Date(iso);
@@ -38,8 +39,7 @@ export function reviewCutoffs(now: Date, periodMonths: number, withinDays: numbe
 
 /** Dossiers whose key persons match a term and whose content this searcher may read now. */
 function readableByPersons(session: Session, term: TermQuery, loans: Set<number>, standingAccess: boolean): number[] {
-  const candidates = session.archive.db
-    .prepare(
+  const candidates = stmt(session.archive.db, 
       `SELECT id, status, collector_id AS collectorId, responsible_id AS responsibleId, department
        FROM dossiers WHERE id IN (SELECT rowid FROM ${term.table} WHERE ${term.table} MATCH ?)`,
     )
@@ -103,9 +103,8 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       params.push(q.review === 'overdue' ? cut.overdue : cut.due);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (db.prepare(`SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
-    const rows = db
-      .prepare(
+    const total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
+    const rows = stmt(db, 
         `SELECT d.id, d.archive_number, d.customer_name, d.grade, d.industry, d.secrecy, d.status, d.lifecycle, d.revision,
                 d.last_reviewed_at, p.login, p.name
          FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id ${clause}
@@ -143,8 +142,7 @@ export async function listReviewsDue(session: Session, raw: unknown = {}): Promi
     const now = session.archive.clock.now();
     const months = readSettings(db).reviewPeriodMonths;
     const cut = reviewCutoffs(now, months, q.withinDays);
-    const rows = db
-      .prepare(
+    const rows = stmt(db, 
         `SELECT d.archive_number, d.customer_name, d.department, d.last_reviewed_at, p.login, p.name
          FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id
          WHERE d.department = ? AND d.status = 'filed' AND d.last_reviewed_at <= ?

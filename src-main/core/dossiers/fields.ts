@@ -77,8 +77,10 @@ export function diffContent(before: DossierContent, after: DossierContent): Stor
   const changes: StoredChange[] = [];
   for (const [field, value] of b) if (a.get(field) !== value) changes.push({ field, old: a.get(field) ?? null, new: value });
   for (const [field, value] of a) if (!b.has(field)) changes.push({ field, old: value, new: null });
-  const order = (f: string) => SECTIONS.indexOf(f.split('.')[0] as Section);
-  return changes.sort((x, y) => order(x.field) - order(y.field) || x.field.localeCompare(y.field, 'en', { numeric: true }));
+  // flatten() already walks in form order; a stable sort by section only places removed fields
+  // (no string collation: it dominated bulk saves).
+  const order = (f: string) => SECTIONS.indexOf(f.slice(0, f.indexOf('.')) as Section);
+  return changes.sort((x, y) => order(x.field) - order(y.field));
 }
 
 export function sectionsOf(changes: readonly StoredChange[]): Section[] {

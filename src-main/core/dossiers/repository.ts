@@ -1,6 +1,7 @@
 /** SQL for dossiers, their revisions and their search rows. No rules here: the service and the policy decide. */
 import type { DossierContent, DossierStatus, Grade, LifecycleStage, SecrecyLevel } from '../../contract/dossiers';
 import type { Db } from '../db/connection';
+import { stmt } from './statements';
 import { ArchiveError } from '../errors';
 import { canonicalJson } from '../journal/entry';
 import type { StoredChange } from './fields';
@@ -69,25 +70,30 @@ function toRecord(r: DossierRow): DossierRecord {
 }
 
 export function findDossierByNumber(db: Db, number: string): DossierRecord | null {
-  const row = db.prepare('SELECT * FROM dossiers WHERE archive_number = ?').get(number) as DossierRow | undefined;
+  const row = stmt(db, 'SELECT * FROM dossiers WHERE archive_number = ?').get(number) as DossierRow | undefined;
   return row ? toRecord(row) : null;
 }
 
 export function findDossierById(db: Db, id: number): DossierRecord | null {
-  const row = db.prepare('SELECT * FROM dossiers WHERE id = ?').get(id) as DossierRow | undefined;
+  const row = stmt(db, 'SELECT * FROM dossiers WHERE id = ?').get(id) as DossierRow | undefined;
   return row ? toRecord(row) : null;
 }
 
 /** Issues the next archive number of the year (KH-2026-00017). Call inside the creating transaction. */
 export function issueArchiveNumber(db: Db, year: number): string {
-  const row = db
-    .prepare(
-      `INSERT INTO archive_number_counters (year, last) VALUES (?, 1)
-       ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`,
-    )
-    .get(year) as { last: number };
+  return issueArchiveNumbers(db, year, 1)[0]!;
+}
+
+/** Issues `count` consecutive numbers of the year at once (a bulk batch). */
+export function issueArchiveNumbers(db: Db, year: number, count: number): string[] {
+  const row = stmt(
+    db,
+    `INSERT INTO archive_number_counters (year, last) VALUES (?, ?)
+     ON CONFLICT (year) DO UPDATE SET last = last + excluded.last RETURNING last`,
+  ).get(year, count) as { last: number };
   if (row.last > 99_999) throw new ArchiveError('dossier.numbersExhausted', { year });
-  return `KH-${year}-${String(row.last).padStart(5, '0')}`;
+  const first = row.last - count + 1;
+  return Array.from({ length: count }, (_, i) => `KH-${year}-${String(first + i).padStart(5, '0')}`);
 }
 
 /** The catalogue columns a save copies out of the content. */
@@ -107,24 +113,26 @@ export interface NewDossierRow extends CatalogueColumns {
   content: DossierContent;
   createdAt: string;
   createdBy: string;
+  /** Bulk only: a dossier inserted already filed, reviewed last at `lastReviewedAt`. */
+  filed?: { at: string; lastReviewedAt: string };
 }
 
 export function insertDossier(db: Db, d: NewDossierRow): number {
-  const info = db
-    .prepare(
+  const info = stmt(db, 
       `INSERT INTO dossiers (archive_number, status, customer_name, industry, grade, lifecycle, secrecy, responsible_id,
-         collector_id, department, content, revision, created_at, created_by, updated_at)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+         collector_id, department, content, revision, created_at, created_by, updated_at, filed_at, last_reviewed_at, last_reviewed_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      d.number, d.customerName, d.industry, d.grade, d.lifecycle, d.secrecy, d.responsibleId,
+      d.number, d.filed ? 'filed' : 'draft', d.customerName, d.industry, d.grade, d.lifecycle, d.secrecy, d.responsibleId,
       d.collectorId, d.department, canonicalJson(d.content), d.createdAt, d.createdBy, d.createdAt,
+      d.filed?.at ?? null, d.filed?.lastReviewedAt ?? null, d.filed ? d.createdBy : null,
     );
   return Number(info.lastInsertRowid);
 }
 
 export function updateDossier(db: Db, id: number, c: CatalogueColumns & { content: DossierContent; revision: number; at: string; reviewed: boolean }): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE dossiers SET customer_name = ?, industry = ?, grade = ?, lifecycle = ?, secrecy = ?, responsible_id = ?, department = ?,
        content = ?, revision = ?, updated_at = ?,
        last_reviewed_at = CASE WHEN ? AND status = 'filed' THEN ? ELSE last_reviewed_at END
@@ -133,15 +141,15 @@ export function updateDossier(db: Db, id: number, c: CatalogueColumns & { conten
 }
 
 export function markFiled(db: Db, id: number, at: string, by: string): void {
-  db.prepare(`UPDATE dossiers SET status = 'filed', filed_at = ?, last_reviewed_at = ?, last_reviewed_by = ? WHERE id = ?`).run(at, at, by, id);
+  stmt(db, `UPDATE dossiers SET status = 'filed', filed_at = ?, last_reviewed_at = ?, last_reviewed_by = ? WHERE id = ?`).run(at, at, by, id);
 }
 
 export function markReviewed(db: Db, id: number, at: string, by: string): void {
-  db.prepare('UPDATE dossiers SET last_reviewed_at = ?, last_reviewed_by = ? WHERE id = ?').run(at, by, id);
+  stmt(db, 'UPDATE dossiers SET last_reviewed_at = ?, last_reviewed_by = ? WHERE id = ?').run(at, by, id);
 }
 
 export function insertRevision(db: Db, dossierId: number, revision: number, kind: 'create' | 'update', at: string, actorId: string, changes: readonly StoredChange[]): void {
-  db.prepare('INSERT INTO dossier_revisions (dossier_id, revision, kind, at, actor_id, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO dossier_revisions (dossier_id, revision, kind, at, actor_id, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
     dossierId, revision, kind, at, actorId, JSON.stringify(changes),
   );
 }
@@ -155,7 +163,7 @@ export interface RevisionRecord {
 }
 
 export function findRevision(db: Db, dossierId: number, revision: number): RevisionRecord | null {
-  const row = db.prepare('SELECT revision, kind, at, actor_id, changes FROM dossier_revisions WHERE dossier_id = ? AND revision = ?').get(dossierId, revision) as
+  const row = stmt(db, 'SELECT revision, kind, at, actor_id, changes FROM dossier_revisions WHERE dossier_id = ? AND revision = ?').get(dossierId, revision) as
     | { revision: number; kind: 'create' | 'update'; at: string; actor_id: string; changes: string }
     | undefined;
   return row ? { revision: row.revision, kind: row.kind, at: row.at, actorId: row.actor_id, changes: JSON.parse(row.changes) as StoredChange[] } : null;
@@ -173,11 +181,11 @@ export function searchDocument(number: string, content: DossierContent): SearchD
 /** Replaces the dossier's rows in both search indexes. */
 export function indexDossier(db: Db, id: number, doc: SearchDocument, replacing: boolean): void {
   if (replacing) {
-    db.prepare('DELETE FROM dossier_search WHERE rowid = ?').run(id);
-    db.prepare('DELETE FROM dossier_search_bigram WHERE rowid = ?').run(id);
+    stmt(db, 'DELETE FROM dossier_search WHERE rowid = ?').run(id);
+    stmt(db, 'DELETE FROM dossier_search_bigram WHERE rowid = ?').run(id);
   }
-  db.prepare('INSERT INTO dossier_search (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(id, doc.number, doc.name, doc.industry, doc.persons);
-  db.prepare('INSERT INTO dossier_search_bigram (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO dossier_search (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(id, doc.number, doc.name, doc.industry, doc.persons);
+  stmt(db, 'INSERT INTO dossier_search_bigram (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(
     id, bigrams(doc.number), bigrams(doc.name), bigrams(doc.industry), bigrams(doc.persons),
   );
 }

@@ -1,0 +1,177 @@
+/**
+ * Builds a demo archive: people in every duty and rank, then dossiers in every state supported so
+ * far — drafts, filed, revised so copies lag (some re-issued), a lost copy, reviews overdue.
+ * Used by `triplicate demo` and by the benchmarks. Bulk dossiers go in batches, one transaction
+ * and one journal entry per batch (see dossiers/bulk.ts); the later steps are ordinary operations,
+ * each with its own journal entry.
+ */
+import type { NewPerson } from '../../contract/people';
+import { recordLostCopy, reissueCopy } from '../../core/copies/service';
+import { bulkCreateDossiers, type BulkDossier } from '../../core/dossiers/bulk';
+import { reviewDossier, updateDossier } from '../../core/dossiers/service';
+import { addPerson } from '../../core/people/service';
+import type { Session } from '../../core/session';
+import { initArchive } from '../../core/vault/init';
+import type { ArchiveOptions } from '../../core/vault/open-archive';
+import { unlockArchive } from '../../core/vault/unlock';
+import { fictionalDossier, personName, pickFrom, seededRng, type Rng } from './data';
+
+export interface DemoOptions {
+  folder: string;
+  dossiers: number;
+  seed?: number;
+  batchSize?: number;
+  archiveOptions?: ArchiveOptions;
+  /** Progress to stderr or wherever; never stdout (benchmarks print JSON there). */
+  progress?: (line: string) => void;
+}
+
+export interface DemoLogin {
+  login: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
+export interface DemoReport {
+  folder: string;
+  logins: DemoLogin[];
+  recoveryKey: string;
+  dossiers: number;
+  drafts: number;
+  filed: number;
+  revised: number;
+  reissued: number;
+  lost: string[];
+  batches: number;
+}
+
+type Spec = Omit<NewPerson, 'password'> & { role: string };
+
+function people(rng: Rng): Spec[] {
+  const p = (login: string, department: string, rank: Spec['rank'], duties: Spec['duties'], role: string): Spec => ({
+    login,
+    name: personName(rng),
+    department,
+    rank,
+    duties: duties ?? [],
+    role,
+  });
+  return [
+    p('gm', 'key-accounts', 'general-manager', [], 'general manager 总经理'),
+    p('dm.keyacc', 'key-accounts', 'department-manager', [], 'department manager 部门经理 (key accounts)'),
+    p('dm.sales', 'sales', 'department-manager', [], 'department manager 部门经理 (sales)'),
+    p('dm.market', 'marketing', 'department-manager', [], 'department manager 部门经理 (marketing)'),
+    p('am1', 'key-accounts', 'account-manager', [], 'account manager 客户经理'),
+    p('am2', 'key-accounts', 'account-manager', [], 'account manager 客户经理'),
+    p('am3', 'sales', 'account-manager', [], 'account manager 客户经理'),
+    p('am4', 'marketing', 'account-manager', [], 'account manager 客户经理'),
+    p('col1', 'customer-service', 'staff', ['collector'], 'collector 信息采集员'),
+    p('col2', 'customer-service', 'staff', ['collector'], 'collector 信息采集员'),
+    p('cust.c', 'customer-service', 'staff', ['custodian'], 'custodian 档案保管员 (customer service, copy C)'),
+    p('cust.s', 'sales', 'staff', ['custodian'], 'custodian 档案保管员 (sales, copy S)'),
+    p('cust.m', 'marketing', 'staff', ['custodian'], 'custodian 档案保管员 (marketing, copy M)'),
+    p('auditor', 'audit', 'staff', ['auditor'], 'auditor 审计员'),
+    p('staff1', 'sales', 'staff', [], 'staff 员工 (no duty)'),
+  ];
+}
+
+const MANAGERS = ['am1', 'am2', 'am3', 'am4'];
+const YEAR_MS = 365 * 86_400_000;
+
+export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
+  const rng = seededRng(o.seed ?? 2026);
+  const log = o.progress ?? (() => {});
+  const password = (login: string) => `demo-${login}-${Math.floor(rng() * 9000 + 1000)}`;
+  const adminPassword = password('admin');
+  const { session: admin, recoveryKey } = await initArchive(
+    { folder: o.folder, adminLogin: 'admin', adminName: '系统管理员', adminPassword },
+    o.archiveOptions,
+  );
+  const logins: DemoLogin[] = [{ login: 'admin', name: '系统管理员', role: 'administrator 系统管理员', password: adminPassword }];
+  try {
+    for (const spec of people(rng)) {
+      const pw = password(spec.login);
+      const { role, ...person } = spec;
+      await addPerson(admin, { ...person, password: pw });
+      logins.push({ login: spec.login, name: spec.name, role, password: pw });
+    }
+  } finally {
+    await admin.lock();
+  }
+  log(`people: ${logins.length}`);
+
+  const as = (login: string) => unlockArchive({ folder: o.folder, login, password: logins.find((l) => l.login === login)!.password }, o.archiveOptions);
+  const collectors = [await as('col1'), await as('col2')];
+  const now = (o.archiveOptions?.clock ?? { now: () => new Date() }).now();
+  const batchSize = o.batchSize ?? 2000;
+  const byCollector: string[][] = collectors.map(() => []);
+  let batches = 0;
+  let filed = 0;
+  let lagging: string[] = [];
+  try {
+    for (let start = 0; start < o.dossiers; start += batchSize) {
+      const count = Math.min(batchSize, o.dossiers - start);
+      // History spread evenly over the last five years, oldest first, so numbers follow time.
+      const items: BulkDossier[] = Array.from({ length: count }, (_, i) => {
+        const created = new Date(now.getTime() - 5 * YEAR_MS + ((start + i) / o.dossiers) * (5 * YEAR_MS - 7 * 86_400_000));
+        const isDraft = rng() < 0.1;
+        // Reviews within the last five months: those older than the period are overdue.
+        const reviewed = new Date(Math.max(created.getTime(), now.getTime() - rng() * 150 * 86_400_000));
+        return {
+          content: fictionalDossier(rng, pickFrom(rng, MANAGERS)),
+          createdAt: created.toISOString(),
+          file: !isDraft,
+          reviewedAt: isDraft ? undefined : reviewed.toISOString(),
+        };
+      });
+      const who = batches % collectors.length;
+      const result = await bulkCreateDossiers(collectors[who]!, items);
+      byCollector[who]!.push(...result.numbers.filter((_, i) => items[i]!.file));
+      filed += result.filed;
+      batches++;
+      if (batches % 10 === 0) log(`dossiers: ${start + count}/${o.dossiers}`);
+    }
+
+    // Revisions: copies of these dossiers now lag; every fourth lags by two.
+    lagging = byCollector[0]!.slice(-Math.max(1, Math.min(200, Math.floor(o.dossiers / 100))));
+    for (const [i, number] of lagging.entries()) {
+      await updateDossier(collectors[0]!, { number, changes: { basic: { fax: `0${i % 90}-5550${i % 10}000` }, finance: { annualPerformance: `第${i + 1}次更新：业绩稳步增长` } } });
+      if (i % 4 === 0) await updateDossier(collectors[0]!, { number, changes: { market: { strategicDirection: '拓展华东市场' } } });
+    }
+  } finally {
+    for (const c of collectors) await c.lock();
+  }
+  log(`revised: ${lagging.length}`);
+
+  const lost: string[] = [];
+  let reissued = 0;
+  const sales = await as('cust.s');
+  try {
+    // The sales custodian has caught up with half of them; the other departments have not.
+    for (const number of lagging.slice(0, Math.ceil(lagging.length / 2))) {
+      await reissueCopy(sales, { copyNumber: `${number}-S` });
+      reissued++;
+    }
+  } finally {
+    await sales.lock();
+  }
+  const marketing = await as('cust.m');
+  try {
+    const number = byCollector[1]?.[0] ?? lagging[0];
+    if (number) {
+      await recordLostCopy(marketing, { copyNumber: `${number}-M`, reason: '档案室搬迁时遗失，已报部门经理' });
+      lost.push(`${number}-M`);
+    }
+  } finally {
+    await marketing.lock();
+  }
+  // The general manager marks a few as "reviewed, no change"; the rest of the overdue stay overdue.
+  const gm = await as('gm');
+  try {
+    for (const number of (byCollector[1] ?? []).slice(1, 6)) await reviewDossier(gm, { number });
+  } finally {
+    await gm.lock();
+  }
+  return { folder: o.folder, logins, recoveryKey, dossiers: o.dossiers, drafts: o.dossiers - filed, filed, revised: lagging.length, reissued, lost, batches };
+}
