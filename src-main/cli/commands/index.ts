@@ -2,8 +2,9 @@
  * Commands contributed by features, one file each. Add yours to this list (one line) rather than
  * editing main.ts; a command that throws ArchiveError exits 1, a UsageError exits 2.
  */
+import { demoCommand } from './demo';
 import { journalExportCommand } from './journal-export';
 import type { Command } from './types';
 import { verifyExportCommand } from './verify-export';
 
-export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand];
+export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand];
