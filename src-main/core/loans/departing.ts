@@ -1,0 +1,31 @@
+/**
+ * Rule 7 (离职交接): a departing person takes nothing with them. Called by disablePerson inside
+ * its own transaction, so the account, its loans and its cards change together or not at all.
+ */
+import type { Db } from '../db/connection';
+import { notify } from './notices';
+import { serveQueue } from './context';
+import * as repo from './repository';
+
+export interface Departure {
+  recalled: string[];
+  cancelled: string[];
+}
+
+/** Recalls every loan the person holds and cancels every card not yet on loan. */
+export function releaseLoansOf(db: Db, personId: string, byId: string, now: Date): Departure {
+  const at = now.toISOString();
+  const out: Departure = { recalled: [], cancelled: [] };
+  for (const loan of repo.queryLoans(db, `l.borrower_id = ? AND l.state IN ('submitted', 'queued', 'on-loan')`, [personId], 'l.id')) {
+    if (loan.state === 'on-loan') {
+      repo.endLoan(db, loan, 'recalled', byId, at, 'departing');
+      notify(db, loan.borrowerId, 'loan.recalled', loan.id, `loan.recalled:${loan.id}`, at);
+      serveQueue(db, loan.copyId, now);
+      out.recalled.push(loan.card);
+    } else {
+      repo.endLoan(db, loan, 'cancelled', byId, at, 'departing');
+      out.cancelled.push(loan.card);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * A loan once issued: the one renewal (asked by the borrower, approved like a card), recall by the
+ * custodian (access ends at once), return by the borrower or the custodian (late when past due),
+ * and a lost copy — which opens an incident naming the borrower's manager and records an
+ * integrity mark (诚信黑点) against the borrower.
+ */
+import type { z } from 'zod';
+import { cardRefSchema, FLAG_AT_MARKS, lostLoanSchema, recallLoanSchema, renewLoanSchema, type LoanView } from '../../contract/loans';
+import { ArchiveError } from '../errors';
+import type { Action } from '../policy';
+import type { OperationContext, Session } from '../session';
+import { readSettings } from '../settings/service';
+import { parseInput } from '../validate';
+import { claimedCard, loanFacts, requireLoan, serveQueue, wrongState } from './context';
+import { countMarks, recordIncident } from './incidents';
+import { notify } from './notices';
+import * as repo from './repository';
+
+type CardSchema = typeof cardRefSchema | typeof renewLoanSchema | typeof recallLoanSchema | typeof lostLoanSchema;
+
+function onLoan<S extends CardSchema, T>(
+  session: Session,
+  action: Action,
+  schema: S,
+  raw: unknown,
+  body: (input: z.output<S>, loan: repo.LoanRecord, ctx: OperationContext, now: Date) => T,
+): Promise<T> {
+  let input!: z.output<S>;
+  let loan!: repo.LoanRecord;
+  return session.perform(
+    {
+      action,
+      object: claimedCard(raw),
+      target: () => {
+        input = parseInput(schema, raw) as z.output<S>;
+        loan = requireLoan(session.archive.db, input.card);
+        return { loan: loanFacts(session, loan) };
+      },
+    },
+    (ctx) => {
+      const now = session.archive.clock.now();
+      if (loan.state !== 'on-loan') throw wrongState(loan, now);
+      return body(input, loan, ctx, now);
+    },
+  );
+}
+
+/** The one renewal: asked while the loan is still running, within the maximum period. */
+export async function requestRenewal(session: Session, raw: unknown): Promise<LoanView> {
+  return onLoan(session, 'loan.renew', renewLoanSchema, raw, (input, loan, ctx, now) => {
+    const db = session.archive.db;
+    if (!repo.isActive(loan, now)) throw new ArchiveError('loan.notActive', { card: loan.card });
+    if (loan.renewalState !== null) throw new ArchiveError('loan.renewalUsed', { card: loan.card });
+    const max = readSettings(db).maxLoanDays;
+    if (input.days > max) throw new ArchiveError('loan.periodTooLong', { max });
+    const at = now.toISOString();
+    return ctx.commit(() => {
+      repo.requestRenewal(db, loan.id, input.days);
+      for (const custodian of repo.custodiansOf(db, loan.department)) notify(db, custodian, 'card.submitted', loan.id, `renewal:${loan.id}`, at);
+      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+    }, { days: input.days, dueAt: loan.dueAt });
+  });
+}
+
+/** Recall (收回): the loan ends now, whatever its due time; the borrower is told. */
+export async function recallLoan(session: Session, raw: unknown): Promise<LoanView> {
+  return onLoan(session, 'loan.recall', recallLoanSchema, raw, (input, loan, ctx, now) => {
+    const db = session.archive.db;
+    const at = now.toISOString();
+    return ctx.commit(() => {
+      repo.endLoan(db, loan, 'recalled', session.actor.id, at, input.reason ?? null);
+      notify(db, loan.borrowerId, 'loan.recalled', loan.id, `loan.recalled:${loan.id}`, at);
+      const next = serveQueue(db, loan.copyId, now);
+      ctx.addDetails({ nextCard: next });
+      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+    }, { reason: input.reason ?? null, borrower: loan.borrower.login, dueAt: loan.dueAt });
+  });
+}
+
+/** The copy comes back into custody; after the due time it is a late return. The queue moves on. */
+export async function returnLoan(session: Session, raw: unknown): Promise<LoanView> {
+  return onLoan(session, 'loan.return', cardRefSchema, raw, (_input, loan, ctx, now) => {
+    const db = session.archive.db;
+    const at = now.toISOString();
+    const late = at >= loan.dueAt!;
+    return ctx.commit(() => {
+      repo.endLoan(db, loan, late ? 'returned-late' : 'returned', session.actor.id, at, null);
+      const next = serveQueue(db, loan.copyId, now);
+      ctx.addDetails({ nextCard: next });
+      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+    }, { late, dueAt: loan.dueAt, borrower: loan.borrower.login });
+  });
+}
+
+/** A copy lost during a loan (遗失): the copy is lost, an incident names the borrower and their manager, a mark is recorded. */
+export async function recordLoanLost(session: Session, raw: unknown): Promise<LoanView & { incident: number; marks: number; manager: string | null }> {
+  return onLoan(session, 'loan.lost', lostLoanSchema, raw, (input, loan, ctx, now) => {
+    const db = session.archive.db;
+    const at = now.toISOString();
+    const managerId = repo.responsibleManagerOf(db, loan.borrowerId);
+    const manager = repo.personRef(db, managerId);
+    const revision = (db.prepare('SELECT copy_revision FROM loans WHERE id = ?').get(loan.id) as { copy_revision: number | null }).copy_revision ?? loan.copyRevision;
+    return ctx.commit(() => {
+      repo.endLoan(db, loan, 'lost', session.actor.id, at, input.description);
+      repo.markCopyLost(db, loan.copyId, session.actor.id, input.description, at);
+      const incident = recordIncident(db, {
+        kind: 'lost',
+        loanId: loan.id,
+        dossierId: loan.dossierId,
+        copyId: loan.copyId,
+        revision,
+        personId: loan.borrowerId,
+        managerId,
+        description: input.description,
+        at,
+        recordedBy: session.actor.id,
+      });
+      const marks = countMarks(db, loan.borrowerId);
+      ctx.addDetails({ incident, marks, flagged: marks >= FLAG_AT_MARKS });
+      return { ...repo.toView(db, repo.findLoanById(db, loan.id)!, now), incident, marks, manager: manager?.login ?? null };
+    }, { borrower: loan.borrower.login, manager: manager?.login ?? null, copyNumber: loan.copyNumber, revision });
+  });
+}
