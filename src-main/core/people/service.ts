@@ -31,6 +31,7 @@ import { createSlot } from '../vault/slots';
 import type { OpenArchive } from '../vault/open-archive';
 import type { Slot } from '../vault/keyring';
 import * as repo from './repository';
+import { releaseLoansOf } from '../loans/departing';
 
 function checkDuties(archive: OpenArchive, department: string, duties: readonly Duty[]): void {
   if (duties.filter((d) => SEPARATED_DUTIES.includes(d)).length > 1) throw new ArchiveError('person.dutyConflict');
@@ -163,6 +164,9 @@ export async function disablePerson(session: Session, login: unknown): Promise<P
     const view = ctx.commit(
       () => {
         repo.markDisabled(archive.db, person.id, archive.clock.now().toISOString());
+        // Rule 7: their loans are recalled and their cards cancelled in the same transaction.
+        const departure = releaseLoansOf(archive.db, person.id, session.actor.id, archive.clock.now());
+        ctx.addDetails({ loansRecalled: departure.recalled, cardsCancelled: departure.cancelled });
         return repo.toView(repo.findPersonById(archive.db, person.id)!);
       },
       { slotRemoved: person.slotId !== null },
