@@ -51,4 +51,14 @@ describe('Electron security scan', () => {
       expect(findings.filter((f) => f.severity === 'HIGH')).toEqual([]);
     }, 150_000);
   }
+
+  it.skipIf(!existsSync(join(ROOT, 'out', 'preload', 'index.js')))(
+    'the sandboxed preload is one CommonJS file that requires nothing but electron (build first: npm run build)',
+    () => {
+      const preload = readFileSync(join(ROOT, 'out', 'preload', 'index.js'), 'utf8');
+      const required = [...preload.matchAll(/require\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]);
+      expect([...new Set(required)]).toEqual(['electron']);
+      expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+    },
+  );
 });
