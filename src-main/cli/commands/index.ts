@@ -4,7 +4,8 @@
  */
 import { demoCommand } from './demo';
 import { journalExportCommand } from './journal-export';
+import { loanListCommand, registerExportCommand } from './loans';
 import type { Command } from './types';
 import { verifyExportCommand } from './verify-export';
 
-export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand, loanListCommand, registerExportCommand];
