@@ -16,7 +16,7 @@ import { formatError } from '../contract/messages';
 import { ArchiveError, toArchiveError } from '../core/errors';
 import { recordRefusal } from '../core/journal/refusal';
 import { parseInput } from '../core/validate';
-import { HANDLERS, type HandlerContext, type Handlers } from './handlers';
+import { HANDLERS, type HandlerContext, type Handlers } from './handlers/index';
 import { isTrustedSender, type SenderInfo } from './sender';
 
 export type EventSink = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;

@@ -1,0 +1,34 @@
+/**
+ * What a handler gets: the session manager, the app's preferences and the Electron services main
+ * injects (folder dialog, events). Handlers only translate a validated request into a core call;
+ * the core decides (policy) and records (journal) inside `session.perform`, and identity is always
+ * the session's actor, never anything from the request.
+ */
+import type { z } from 'zod';
+import type { Channel, REQUESTS, Responses } from '../../contract/ipc';
+import { ArchiveError } from '../../core/errors';
+import type { Session } from '../../core/session';
+import type { AppState } from '../../app/app-state';
+import type { SessionManager } from '../../app/session-manager';
+import type { EventSink } from '../router';
+
+export interface HandlerContext {
+  manager: SessionManager;
+  state: AppState;
+  version: string;
+  now: () => Date;
+  chooseFolder: (purpose: 'create' | 'open') => Promise<string | null>;
+  emit: EventSink;
+}
+
+type Input<C extends Channel> = z.output<(typeof REQUESTS)[C]>;
+export type Handler<C extends Channel> = (input: Input<C>, ctx: HandlerContext) => Promise<Responses[C]>;
+/** Handlers for the channels whose names start with `prefix` (one file per domain). */
+export type DomainHandlers<Prefix extends string> = { [C in Channel as C extends `${Prefix}:${string}` ? C : never]: Handler<C> };
+
+/** The open session, or `vault.locked`. */
+export function open(ctx: HandlerContext): Session {
+  const session = ctx.manager.current;
+  if (!session) throw new ArchiveError('vault.locked');
+  return session;
+}
