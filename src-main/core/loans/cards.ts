@@ -107,6 +107,10 @@ export async function approveCard(session: Session, raw: unknown): Promise<LoanV
       throw new ArchiveError('loan.alreadyApproved', { card: loan.card });
     }
     const complete = (role === 'custodian' || custodianBy !== null) && (!loan.needsSecond || role === 'manager' || managerBy !== null);
+    // A copy lost or destroyed since the card was filed can neither be issued nor waited for.
+    if (!renewal && complete && loan.copyState !== 'in-custody' && loan.copyState !== 'on-loan') {
+      throw new ArchiveError('loan.copyUnavailable', { copyNumber: loan.copyNumber, state: loan.copyState });
+    }
     return ctx.commit(
       () => {
         let state: string = loan.state;
