@@ -21,6 +21,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Checklist #4: every renderer sandboxed, whatever created it.
   app.enableSandbox();
+  // A separate profile (preferences, back-off state) for e2e runs and side-by-side installs.
+  if (process.env.TRIPLICATE_USER_DATA) app.setPath('userData', process.env.TRIPLICATE_USER_DATA);
   registerAppScheme();
   app.on('second-instance', () => {
     if (!mainWindow) return;

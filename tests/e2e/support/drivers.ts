@@ -118,8 +118,8 @@ export function electronDriver(): Driver {
       presetLocale(stateDir, locale);
       const app = await _electron.launch({
         executablePath: binary!,
-        args: [ROOT, `--user-data-dir=${stateDir}`],
-        env: { ...process.env, TRIPLICATE_NATIVE_BINDING: binding, TRIPLICATE_KDF_TARGET_MS: '1' } as Record<string, string>,
+        args: [ROOT],
+        env: { ...process.env, TRIPLICATE_USER_DATA: stateDir, TRIPLICATE_NATIVE_BINDING: binding, TRIPLICATE_KDF_TARGET_MS: '1' } as Record<string, string>,
       });
       const page = await app.firstWindow();
       return { page, calls: [], shortenIdleLock: () => false, close: () => app.close() };
