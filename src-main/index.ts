@@ -15,14 +15,16 @@ import { APP_ORIGIN, createMainWindow, hardenSession, hardenWebContents, registe
 
 let mainWindow: BrowserWindow | null = null;
 
+// A separate profile (preferences, back-off state) for e2e runs and side-by-side installs. Set before
+// the single-instance lock, which is keyed on the userData folder.
+if (process.env.TRIPLICATE_USER_DATA) app.setPath('userData', process.env.TRIPLICATE_USER_DATA);
+
 // A second copy would open the same archive twice and race on its files.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Checklist #4: every renderer sandboxed, whatever created it.
   app.enableSandbox();
-  // A separate profile (preferences, back-off state) for e2e runs and side-by-side installs.
-  if (process.env.TRIPLICATE_USER_DATA) app.setPath('userData', process.env.TRIPLICATE_USER_DATA);
   registerAppScheme();
   app.on('second-instance', () => {
     if (!mainWindow) return;
