@@ -67,3 +67,23 @@ describe('dossier migrations', () => {
     expect(q('dossier_search', '"华为技"')).toEqual([]);
   });
 });
+
+describe('dossier content migration', () => {
+  it('0070 dossier content: moves each dossier\'s content to its own table, intact, and out of the catalogue row', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys=ON');
+    migrate(db, MIGRATIONS.filter((m) => m.version < 70));
+    db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now')").run();
+    db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', 'now')").run();
+    db.prepare(
+      `INSERT INTO dossiers (archive_number, status, customer_name, grade, lifecycle, secrecy, content, revision, created_at, created_by, updated_at)
+       VALUES ('KH-2026-00001', 'draft', '华为', 'A', 'potential', 'secret', '{"basic":{"customerName":"华为"}}', 1, 'now', 'p1', 'now')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT d.archive_number, c.content FROM dossiers d JOIN dossier_content c ON c.dossier_id = d.id').all()).toEqual([
+      { archive_number: 'KH-2026-00001', content: '{"basic":{"customerName":"华为"}}' },
+    ]);
+    expect((db.prepare('PRAGMA table_info(dossiers)').all() as { name: string }[]).map((c) => c.name)).not.toContain('content');
+    expect(() => db.prepare("INSERT INTO dossier_content (dossier_id, content) VALUES (99, '{}')").run()).toThrow(/FOREIGN KEY/);
+  });
+});

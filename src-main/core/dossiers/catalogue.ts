@@ -72,13 +72,16 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
     const settings = readSettings(db);
     const where: string[] = [];
     const params: unknown[] = [];
+    // Each term is a set of ids: its matches in the catalogue columns, plus the dossiers whose key
+    // persons match and whose content this searcher may read.
+    const sets: { sql: string; params: unknown[] }[] = [];
     const terms = parseTerms(q.text);
     if (terms.length) {
       const loans = new Set(activeLoanDossierIds(db, session.actor.id, now));
       for (const term of terms) {
         const persons = readableByPersons(session, term, loans, settings.standingAccess);
-        where.push(`(d.id IN (SELECT rowid FROM ${term.table} WHERE ${term.table} MATCH ?) OR d.id IN (SELECT value FROM json_each(?)))`);
-        params.push(term.publicMatch, JSON.stringify(persons));
+        const fts = `SELECT rowid AS id FROM ${term.table} WHERE ${term.table} MATCH ?`;
+        sets.push(persons.length ? { sql: `${fts} UNION SELECT value FROM json_each(?)`, params: [term.publicMatch, JSON.stringify(persons)] } : { sql: fts, params: [term.publicMatch] });
       }
     }
     const inList = (column: string, values: readonly string[] | undefined) => {
@@ -102,15 +105,36 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       where.push(`d.status = 'filed' AND d.last_reviewed_at <= ?`);
       params.push(q.review === 'overdue' ? cut.overdue : cut.due);
     }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
-    const rows = stmt(db, 
-        `SELECT d.id, d.archive_number, d.customer_name, d.grade, d.industry, d.secrecy, d.status, d.lifecycle, d.revision,
-                d.last_reviewed_at, p.login, p.name
-         FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id ${clause}
-         ORDER BY d.archive_number DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...params, q.limit, q.offset) as Row[];
+    // Newest first. Ids are given in creation order, as archive numbers are (year, then serial),
+    // so id order is number order — and it is the order FTS5 returns matches in, which lets a
+    // text-only search be answered from the index alone, without touching a dossier row.
+    let total: number;
+    let ids: number[];
+    if (sets.length && !where.length) {
+      const source = sets.map((t) => t.sql).join(' INTERSECT ');
+      const sourceParams = sets.flatMap((t) => t.params);
+      total = (stmt(db, `SELECT count(*) AS n FROM (${source})`).get(...sourceParams) as { n: number }).n;
+      ids = (stmt(db, `SELECT id FROM (${source}) ORDER BY id DESC LIMIT ? OFFSET ?`).all(...sourceParams, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
+    } else {
+      for (const t of sets) {
+        where.unshift(`d.id IN (${t.sql})`);
+        params.unshift(...t.params);
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
+      ids = (stmt(db, `SELECT d.id FROM dossiers d ${clause} ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
+    }
+    const byId = new Map(
+      (
+        stmt(
+          db,
+          `SELECT d.id, d.archive_number, d.customer_name, d.grade, d.industry, d.secrecy, d.status, d.lifecycle, d.revision,
+                  d.last_reviewed_at, p.login, p.name
+           FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id WHERE d.id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(ids)) as Row[]
+      ).map((r) => [r.id, r]),
+    );
+    const rows = ids.map((id) => byId.get(id)!);
     const copies = copyStatusOf(db, rows.map((r) => r.id));
     ctx.addDetails({ total, returned: rows.length });
     return {

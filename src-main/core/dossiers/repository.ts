@@ -69,13 +69,15 @@ function toRecord(r: DossierRow): DossierRecord {
   };
 }
 
+const SELECT_DOSSIER = 'SELECT d.*, c.content FROM dossiers d JOIN dossier_content c ON c.dossier_id = d.id';
+
 export function findDossierByNumber(db: Db, number: string): DossierRecord | null {
-  const row = stmt(db, 'SELECT * FROM dossiers WHERE archive_number = ?').get(number) as DossierRow | undefined;
+  const row = stmt(db, `${SELECT_DOSSIER} WHERE d.archive_number = ?`).get(number) as DossierRow | undefined;
   return row ? toRecord(row) : null;
 }
 
 export function findDossierById(db: Db, id: number): DossierRecord | null {
-  const row = stmt(db, 'SELECT * FROM dossiers WHERE id = ?').get(id) as DossierRow | undefined;
+  const row = stmt(db, `${SELECT_DOSSIER} WHERE d.id = ?`).get(id) as DossierRow | undefined;
   return row ? toRecord(row) : null;
 }
 
@@ -120,24 +122,27 @@ export interface NewDossierRow extends CatalogueColumns {
 export function insertDossier(db: Db, d: NewDossierRow): number {
   const info = stmt(db, 
       `INSERT INTO dossiers (archive_number, status, customer_name, industry, grade, lifecycle, secrecy, responsible_id,
-         collector_id, department, content, revision, created_at, created_by, updated_at, filed_at, last_reviewed_at, last_reviewed_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+         collector_id, department, revision, created_at, created_by, updated_at, filed_at, last_reviewed_at, last_reviewed_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       d.number, d.filed ? 'filed' : 'draft', d.customerName, d.industry, d.grade, d.lifecycle, d.secrecy, d.responsibleId,
-      d.collectorId, d.department, canonicalJson(d.content), d.createdAt, d.createdBy, d.createdAt,
+      d.collectorId, d.department, d.createdAt, d.createdBy, d.createdAt,
       d.filed?.at ?? null, d.filed?.lastReviewedAt ?? null, d.filed ? d.createdBy : null,
     );
-  return Number(info.lastInsertRowid);
+  const id = Number(info.lastInsertRowid);
+  stmt(db, 'INSERT INTO dossier_content (dossier_id, content) VALUES (?, ?)').run(id, canonicalJson(d.content));
+  return id;
 }
 
 export function updateDossier(db: Db, id: number, c: CatalogueColumns & { content: DossierContent; revision: number; at: string; reviewed: boolean }): void {
   stmt(db, 
     `UPDATE dossiers SET customer_name = ?, industry = ?, grade = ?, lifecycle = ?, secrecy = ?, responsible_id = ?, department = ?,
-       content = ?, revision = ?, updated_at = ?,
+       revision = ?, updated_at = ?,
        last_reviewed_at = CASE WHEN ? AND status = 'filed' THEN ? ELSE last_reviewed_at END
      WHERE id = ?`,
-  ).run(c.customerName, c.industry, c.grade, c.lifecycle, c.secrecy, c.responsibleId, c.department, canonicalJson(c.content), c.revision, c.at, c.reviewed ? 1 : 0, c.at, id);
+  ).run(c.customerName, c.industry, c.grade, c.lifecycle, c.secrecy, c.responsibleId, c.department, c.revision, c.at, c.reviewed ? 1 : 0, c.at, id);
+  stmt(db, 'UPDATE dossier_content SET content = ? WHERE dossier_id = ?').run(canonicalJson(c.content), id);
 }
 
 export function markFiled(db: Db, id: number, at: string, by: string): void {
