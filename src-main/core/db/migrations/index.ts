@@ -6,6 +6,7 @@ import { updateToSchemaVersion30 } from './0030-dossiers';
 import { updateToSchemaVersion40 } from './0040-copies';
 import { updateToSchemaVersion50 } from './0050-catalogue-search';
 import { updateToSchemaVersion60 } from './0060-loans';
+import { updateToSchemaVersion70 } from './0070-dossier-content';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion40,
   updateToSchemaVersion50,
   updateToSchemaVersion60,
+  updateToSchemaVersion70,
 ];
