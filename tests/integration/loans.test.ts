@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewCard } from '../../src-main/contract/loans';
-import { listCopies } from '../../src-main/core/copies/service';
+import { listCopies, recordLostCopy } from '../../src-main/core/copies/service';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import * as loans from '../../src-main/core/loans/service';
 import { disablePerson } from '../../src-main/core/people/service';
@@ -276,6 +276,18 @@ describe('borrow cards and loans', () => {
     const history = await loans.borrowerHistory(custodianS, { card: c });
     expect(history).toMatchObject({ borrower: { login: QIAN.login }, loans: 3, incidents: 3, integrityMarks: 3, flagged: true });
     await loans.cancelCard(qian, { card: c });
+  });
+
+  it('a copy recorded lost through the copies while on loan ends the loan as lost and opens the same incident', async () => {
+    const number = await filedDossier();
+    const { card: c } = await loans.fileCard(other, card(`${number}-S`));
+    await loans.approveCard(custodianS, { card: c });
+    await recordLostCopy(custodianS, { copyNumber: `${number}-S`, reason: '借阅期间遗失' });
+    expect(lastEntries(custodianS)[0]).toMatchObject({ event: 'copy.lost', outcome: 'ok', objectId: `${number}-S` });
+    expect(details(custodianS)).toMatchObject({ card: c, borrower: PEOPLE.otherManager.login, stateBefore: 'on-loan' });
+    await expectCode(loans.readDossier(other, { card: c }), 'denied.noContentAccess');
+    expect((await loans.searchRegister(custodianS, { department: 'sales', dossier: number })).map((l) => l.state)).toEqual(['lost']);
+    expect((await loans.listIncidents(deptManager)).some((i) => i.card === c && i.person.login === PEOPLE.otherManager.login)).toBe(true);
   });
 
   it('the borrowing register is searchable per department and exports as CSV with a BOM', async () => {

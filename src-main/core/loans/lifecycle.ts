@@ -1,18 +1,17 @@
 /**
  * A loan once issued: the one renewal (asked by the borrower, approved like a card), recall by the
  * custodian (access ends at once), return by the borrower or the custodian (late when past due),
- * and a lost copy — which opens an incident naming the borrower's manager and records an
- * integrity mark (诚信黑点) against the borrower.
+ * and a lost copy (loss.ts).
  */
 import type { z } from 'zod';
-import { cardRefSchema, FLAG_AT_MARKS, lostLoanSchema, recallLoanSchema, renewLoanSchema, type LoanView } from '../../contract/loans';
+import { cardRefSchema, lostLoanSchema, recallLoanSchema, renewLoanSchema, type LoanView } from '../../contract/loans';
 import { ArchiveError } from '../errors';
 import type { Action } from '../policy';
 import type { OperationContext, Session } from '../session';
 import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
 import { claimedCard, loanFacts, requireLoan, serveQueue, wrongState } from './context';
-import { countMarks, recordIncident } from './incidents';
+import { loseLoan } from './loss';
 import { notify } from './notices';
 import * as repo from './repository';
 
@@ -96,28 +95,10 @@ export async function returnLoan(session: Session, raw: unknown): Promise<LoanVi
 export async function recordLoanLost(session: Session, raw: unknown): Promise<LoanView & { incident: number; marks: number; manager: string | null }> {
   return onLoan(session, 'loan.lost', lostLoanSchema, raw, (input, loan, ctx, now) => {
     const db = session.archive.db;
-    const at = now.toISOString();
-    const managerId = repo.responsibleManagerOf(db, loan.borrowerId);
-    const manager = repo.personRef(db, managerId);
-    const revision = (db.prepare('SELECT copy_revision FROM loans WHERE id = ?').get(loan.id) as { copy_revision: number | null }).copy_revision ?? loan.copyRevision;
     return ctx.commit(() => {
-      repo.endLoan(db, loan, 'lost', session.actor.id, at, input.description);
-      repo.markCopyLost(db, loan.copyId, session.actor.id, input.description, at);
-      const incident = recordIncident(db, {
-        kind: 'lost',
-        loanId: loan.id,
-        dossierId: loan.dossierId,
-        copyId: loan.copyId,
-        revision,
-        personId: loan.borrowerId,
-        managerId,
-        description: input.description,
-        at,
-        recordedBy: session.actor.id,
-      });
-      const marks = countMarks(db, loan.borrowerId);
-      ctx.addDetails({ incident, marks, flagged: marks >= FLAG_AT_MARKS });
-      return { ...repo.toView(db, repo.findLoanById(db, loan.id)!, now), incident, marks, manager: manager?.login ?? null };
-    }, { borrower: loan.borrower.login, manager: manager?.login ?? null, copyNumber: loan.copyNumber, revision });
+      const loss = loseLoan(db, loan, session.actor.id, input.description, now);
+      ctx.addDetails({ borrower: loss.borrower, manager: loss.manager, copyNumber: loan.copyNumber, revision: loss.revision, incident: loss.incident, marks: loss.marks, flagged: loss.flagged });
+      return { ...repo.toView(db, repo.findLoanById(db, loan.id)!, now), incident: loss.incident, marks: loss.marks, manager: loss.manager };
+    });
   });
 }
