@@ -19,6 +19,7 @@ import { parseInput } from '../validate';
 import { findDossierById } from '../dossiers/repository';
 import { requireDossier } from '../dossiers/context';
 import * as repo from './repository';
+import { loseCopyOnLoan } from '../loans/loss';
 
 function claimedCopy(raw: unknown): { type: string; id: string } | null {
   const n = (raw as { copyNumber?: unknown } | null)?.copyNumber;
@@ -86,6 +87,9 @@ export async function recordLostCopy(session: Session, raw: unknown): Promise<Co
       const db = session.archive.db;
       const at = session.archive.clock.now().toISOString();
       return ctx.commit(() => {
+        // A copy lost during a loan ends that loan and is its incident (loans/loss.ts).
+        const loss = copy.state === 'on-loan' ? loseCopyOnLoan(db, copy.id, session.actor.id, input.reason, session.archive.clock.now()) : null;
+        if (loss) ctx.addDetails({ card: loss.card, incident: loss.incident, borrower: loss.borrower, manager: loss.manager });
         repo.markLost(db, copy.id, session.actor.id, input.reason, at);
         return repo.toView(repo.findCopy(db, copy.copyNumber)!, who(session, copy.custodianId));
       }, { reason: input.reason, revision: copy.revision, stateBefore: copy.state });
