@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewCard } from '../../src-main/contract/loans';
-import { listCopies, recordLostCopy } from '../../src-main/core/copies/service';
+import { listCopies, recordLostCopy, reissueCopy } from '../../src-main/core/copies/service';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import * as loans from '../../src-main/core/loans/service';
 import { disablePerson } from '../../src-main/core/people/service';
@@ -288,6 +288,21 @@ describe('borrow cards and loans', () => {
     await expectCode(loans.readDossier(other, { card: c }), 'denied.noContentAccess');
     expect((await loans.searchRegister(custodianS, { department: 'sales', dossier: number })).map((l) => l.state)).toEqual(['lost']);
     expect((await loans.listIncidents(deptManager)).some((i) => i.card === c && i.person.login === PEOPLE.otherManager.login)).toBe(true);
+  });
+
+  it('a card waiting for a copy that is lost gets the replacement when the custodian re-issues it', async () => {
+    const number = await filedDossier();
+    const first = await loans.fileCard(other, card(`${number}-S`));
+    await loans.approveCard(custodianS, { card: first.card });
+    const waiting = await loans.fileCard(borrower, card(`${number}-S`));
+    expect((await loans.approveCard(custodianS, { card: waiting.card })).state).toBe('queued');
+    await loans.recordLoanLost(custodianS, { card: first.card, description: '遗失' });
+    await expectCode(loans.readDossier(borrower, { card: waiting.card }), 'denied.noContentAccess');
+    await reissueCopy(custodianS, { copyNumber: `${number}-S` });
+    expect(details(custodianS)).toMatchObject({ nextCard: waiting.card });
+    await loans.readDossier(borrower, { card: waiting.card });
+    expect((await loans.listNotifications(borrower)).some((n) => n.kind === 'hold.available' && n.card === waiting.card)).toBe(true);
+    await loans.returnLoan(borrower, { card: waiting.card });
   });
 
   it('the borrowing register is searchable per department and exports as CSV with a BOM', async () => {
