@@ -20,6 +20,7 @@ import { findDossierById } from '../dossiers/repository';
 import { requireDossier } from '../dossiers/context';
 import * as repo from './repository';
 import { loseCopyOnLoan } from '../loans/loss';
+import { serveQueue } from '../loans/context';
 
 function claimedCopy(raw: unknown): { type: string; id: string } | null {
   const n = (raw as { copyNumber?: unknown } | null)?.copyNumber;
@@ -60,6 +61,8 @@ export async function reissueCopy(session: Session, raw: unknown): Promise<CopyV
       const shelf = input.shelf ?? copy.shelf;
       return ctx.commit(() => {
         repo.reissue(db, copy.id, copy.dossierRevision, session.actor.id, shelf, at);
+        // A replaced lost copy goes to the next card waiting for it (预约).
+        if (copy.state === 'lost') ctx.addDetails({ nextCard: serveQueue(db, copy.id, session.archive.clock.now()) });
         return repo.toView(repo.findCopy(db, copy.copyNumber)!, who(session, session.actor.id));
       }, { fromRevision: copy.revision, toRevision: copy.dossierRevision, lagBefore: repo.copyLag(copy), stateBefore: copy.state, shelf });
     },
