@@ -11,14 +11,17 @@ import type { Locale } from './messages';
 import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSchema, personNameSchema, RANKS } from './people';
 import type { ActorView, DepartmentView, PersonView } from './people';
 import { settingsUpdateSchema, type ArchiveSettings } from './settings';
+import { DOSSIER_API, DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
+import { JOURNAL_API, JOURNAL_REQUESTS, type JournalResponses } from './ipc-journal';
+import { LOAN_API, LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 const folderSchema = z.string().min(1).max(4096);
 const empty = z.object({}).strict();
 
-/** Every invocable channel with its request schema. */
-export const REQUESTS = {
+/** The archive's own channels; features add theirs in ipc-<feature>.ts. */
+const CORE_REQUESTS = {
   'app:info': empty,
   'app:setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
   'app:chooseFolder': z.object({ purpose: z.enum(['create', 'open']) }).strict(),
@@ -41,6 +44,9 @@ export const REQUESTS = {
   'settings:get': empty,
   'settings:update': settingsUpdateSchema,
 } as const;
+
+/** Every invocable channel with its request schema. */
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -66,7 +72,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -100,7 +106,7 @@ export interface EventPayloads {
  * `window.triplicate`: named functions only (never a raw ipcRenderer or a generic invoke).
  * Each returns the channel's Result; subscriptions return their unsubscribe function.
  */
-export interface TriplicateApi {
+export interface CoreApi {
   app: {
     info(): Promise<Result<AppInfo>>;
     setLocale(request: Request<'app:setLocale'>): Promise<Result<Responses['app:setLocale']>>;
@@ -138,8 +144,14 @@ export interface TriplicateApi {
   };
 }
 
-/** Which channel each API function calls: the preload and the e2e bridge build the API from this one table. */
-export const API_CHANNELS = {
+/** A feature's API generated from its channel table: one function per channel. */
+type GeneratedApi<T extends Record<string, Record<string, Channel>>> = {
+  [D in keyof T]: { [F in keyof T[D]]: (request: Request<T[D][F]>) => Promise<Result<Responses[T[D][F]]>> };
+};
+
+export type TriplicateApi = CoreApi & GeneratedApi<typeof DOSSIER_API> & GeneratedApi<typeof LOAN_API> & GeneratedApi<typeof JOURNAL_API>;
+
+const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
   archive: { create: 'archive:create' },
   session: { unlock: 'session:unlock', lock: 'session:lock', current: 'session:current' },
@@ -155,6 +167,9 @@ export const API_CHANNELS = {
   vault: { rekey: 'vault:rekey' },
   settings: { get: 'settings:get', update: 'settings:update' },
 } as const satisfies Record<string, Record<string, Channel>>;
+
+/** Which channel each API function calls: the preload and the e2e bridge build the API from this one table. */
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

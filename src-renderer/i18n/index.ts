@@ -5,14 +5,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../src-main/contract/messages';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { RESOURCES } from './resources';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export async function initI18n(locale: Locale): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: RESOURCES.en }, 'zh-CN': { translation: RESOURCES.zhCN } },
     lng: locale,
     fallbackLng: false,
     // React escapes output already; double escaping would show &amp; in names.

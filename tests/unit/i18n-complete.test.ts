@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src-renderer/i18n/en';
-import { zhCN } from '../../src-renderer/i18n/zh-CN';
+import { RESOURCES } from '../../src-renderer/i18n/resources';
+
+const { en, zhCN } = RESOURCES;
 
 /** Every leaf as `path → value`, so missing keys and empty strings are both visible. */
 function leaves(tree: object, prefix = ''): Map<string, unknown> {

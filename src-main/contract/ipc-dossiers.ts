@@ -1,0 +1,17 @@
+/**
+ * IPC channels for dossiers, copies, catalogue, reviews. Fill the three tables; contract/ipc.ts merges them into REQUESTS,
+ * Responses, API_CHANNELS and the generated TriplicateApi, and the router then demands a handler
+ * for every channel (src-main/ipc/handlers/). Channel names are `domain:verb`; request schemas are
+ * strict zod objects that never name the acting person.
+ */
+import { z } from 'zod';
+
+/** channel → request schema */
+export const DOSSIER_REQUESTS = {} as const satisfies Record<string, z.ZodType>;
+
+/** channel → what it answers on success */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DossierResponses {}
+
+/** window.triplicate.<domain>.<function> → channel */
+export const DOSSIER_API = {} as const satisfies Record<string, Record<string, keyof typeof DOSSIER_REQUESTS>>;

@@ -1,0 +1,17 @@
+/**
+ * IPC channels for journal viewer, exports, reports. Fill the three tables; contract/ipc.ts merges them into REQUESTS,
+ * Responses, API_CHANNELS and the generated TriplicateApi, and the router then demands a handler
+ * for every channel (src-main/ipc/handlers/). Channel names are `domain:verb`; request schemas are
+ * strict zod objects that never name the acting person.
+ */
+import { z } from 'zod';
+
+/** channel → request schema */
+export const JOURNAL_REQUESTS = {} as const satisfies Record<string, z.ZodType>;
+
+/** channel → what it answers on success */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface JournalResponses {}
+
+/** window.triplicate.<domain>.<function> → channel */
+export const JOURNAL_API = {} as const satisfies Record<string, Record<string, keyof typeof JOURNAL_REQUESTS>>;
