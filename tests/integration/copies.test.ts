@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySheet, listCopies, recordLostCopy, reissueCopy } from '../../src-main/core/copies/service';
 import { createDossier, fileDossier, updateDossier } from '../../src-main/core/dossiers/service';
+import { searchCatalogue } from '../../src-main/core/dossiers/catalogue';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
@@ -74,8 +75,13 @@ describe('three copies', () => {
     expect(lost).toMatchObject({ state: 'lost', lostReason: '搬迁时遗失' });
     expect(lastEntries(custodianM)[0]).toMatchObject({ event: 'copy.lost', outcome: 'ok', objectId: `${number}-M` });
     await expectCode(recordLostCopy(custodianM, { copyNumber: `${number}-M`, reason: '再次' }), 'copy.notLosable');
+    // The catalogue no longer counts it among marketing's holdings...
+    expect((await searchCatalogue(custodianM, { text: number, holdingDepartment: 'marketing' })).total).toBe(0);
+    expect((await searchCatalogue(custodianM, { text: number, holdingDepartment: 'sales' })).total).toBe(1);
     const replaced = await reissueCopy(custodianM, { copyNumber: `${number}-M` });
     expect(replaced).toMatchObject({ state: 'in-custody', lostReason: null });
+    // ...until it is replaced.
+    expect((await searchCatalogue(custodianM, { text: number, holdingDepartment: 'marketing' })).total).toBe(1);
   });
 
   it('a printed copy sheet carries copy number, revision, custodian, date and the secrecy mark', async () => {

@@ -87,3 +87,27 @@ describe('dossier content migration', () => {
     expect(() => db.prepare("INSERT INTO dossier_content (dossier_id, content) VALUES (99, '{}')").run()).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('holding departments migration', () => {
+  it('0080 copies held: the dossier row lists the departments holding a live copy, kept by trigger', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys=ON');
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 80));
+    db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now'), ('marketing', '市场部', 'Marketing', 1, 'M', 'now')").run();
+    db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', 'now')").run();
+    db.prepare(
+      `INSERT INTO dossiers (archive_number, status, customer_name, grade, lifecycle, secrecy, revision, created_at, created_by, updated_at)
+       VALUES ('KH-2026-00001', 'filed', '华为', 'A', 'potential', 'secret', 1, 'now', 'p1', 'now')`,
+    ).run();
+    const held = () => (db.prepare('SELECT held_by FROM dossiers').get() as { held_by: string }).held_by;
+    expect(held()).toBe('');
+    const add = db.prepare("INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (1, ?, ?, 'x', 1, 'in-custody', 'now')");
+    add.run('sales', 'KH-2026-00001-S');
+    add.run('marketing', 'KH-2026-00001-M');
+    expect(held()).toBe(' marketing sales ');
+    db.prepare("UPDATE dossier_copies SET state = 'lost' WHERE department = 'sales'").run();
+    expect(held()).toBe(' marketing ');
+    db.prepare("UPDATE dossier_copies SET state = 'on-loan' WHERE department = 'sales'").run();
+    expect(held()).toBe(' marketing sales ');
+  });
+});

@@ -97,8 +97,9 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       params.push(q.status);
     }
     if (q.holdingDepartment) {
-      where.push(`EXISTS (SELECT 1 FROM dossier_copies c WHERE c.dossier_id = d.id AND c.department = ? AND c.state IN ('in-custody', 'on-loan'))`);
-      params.push(q.holdingDepartment);
+      // held_by is kept by trigger from the copies (migration 0080): no join per row.
+      where.push(`instr(d.held_by, ?) > 0`);
+      params.push(` ${q.holdingDepartment} `);
     }
     if (q.review) {
       const cut = reviewCutoffs(now, settings.reviewPeriodMonths, 30);
@@ -122,7 +123,10 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
-      ids = (stmt(db, `SELECT d.id FROM dossiers d ${clause} ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
+      // Filter indexes end in the rowid, so id order needs no row lookups; with no filter at all the
+      // narrow archive-number index (the same order) lets a deep offset skip entries, not rows.
+      const order = where.length ? 'd.id DESC' : 'd.archive_number DESC';
+      ids = (stmt(db, `SELECT d.id FROM dossiers d ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
     }
     const byId = new Map(
       (
