@@ -7,6 +7,7 @@ import { updateToSchemaVersion40 } from './0040-copies';
 import { updateToSchemaVersion50 } from './0050-catalogue-search';
 import { updateToSchemaVersion60 } from './0060-loans';
 import { updateToSchemaVersion70 } from './0070-dossier-content';
+import { updateToSchemaVersion80 } from './0080-copies-held';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion50,
   updateToSchemaVersion60,
   updateToSchemaVersion70,
+  updateToSchemaVersion80,
 ];
