@@ -5,13 +5,69 @@
  * strict zod objects that never name the acting person.
  */
 import { z } from 'zod';
+import {
+  archiveNumberSchema,
+  catalogueQuerySchema,
+  copyNumberSchema,
+  dossierRefSchema,
+  dossierUpdateSchema,
+  lostCopySchema,
+  newDossierSchema,
+  openDossierSchema,
+  reissueCopySchema,
+  reviewListSchema,
+  revisionRefSchema,
+  type CataloguePage,
+  type CopySheet,
+  type CopyView,
+  type DossierSummary,
+  type DossierView,
+  type ReviewDueRow,
+  type RevisionDiff,
+} from './dossiers';
 
-/** channel → request schema */
-export const DOSSIER_REQUESTS = {} as const satisfies Record<string, z.ZodType>;
+/** channel → request schema (the same schemas the core parses again: the router is not trusted by the core). */
+export const DOSSIER_REQUESTS = {
+  'dossiers:search': catalogueQuerySchema,
+  'dossiers:create': newDossierSchema,
+  'dossiers:update': dossierUpdateSchema,
+  'dossiers:file': dossierRefSchema,
+  'dossiers:open': openDossierSchema,
+  'dossiers:revision': revisionRefSchema,
+  'copies:list': z.object({ number: archiveNumberSchema }).strict(),
+  'copies:reissue': reissueCopySchema,
+  'copies:lost': lostCopySchema,
+  'copies:sheet': z.object({ copyNumber: copyNumberSchema }).strict(),
+  'reviews:list': reviewListSchema,
+  'reviews:noChange': dossierRefSchema,
+} as const satisfies Record<string, z.ZodType>;
 
 /** channel → what it answers on success */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DossierResponses {}
+export interface DossierResponses {
+  'dossiers:search': CataloguePage;
+  'dossiers:create': DossierSummary;
+  'dossiers:update': DossierSummary;
+  'dossiers:file': { number: string; copies: string[] };
+  'dossiers:open': DossierView;
+  'dossiers:revision': RevisionDiff;
+  'copies:list': CopyView[];
+  'copies:reissue': CopyView;
+  'copies:lost': CopyView;
+  'copies:sheet': CopySheet;
+  'reviews:list': { overdue: number; rows: ReviewDueRow[] };
+  'reviews:noChange': { number: string; reviewedAt: string };
+}
 
 /** window.triplicate.<domain>.<function> → channel */
-export const DOSSIER_API = {} as const satisfies Record<string, Record<string, keyof typeof DOSSIER_REQUESTS>>;
+export const DOSSIER_API = {
+  dossiers: {
+    search: 'dossiers:search',
+    create: 'dossiers:create',
+    update: 'dossiers:update',
+    file: 'dossiers:file',
+    open: 'dossiers:open',
+    revision: 'dossiers:revision',
+  },
+  copies: { list: 'copies:list', reissue: 'copies:reissue', lost: 'copies:lost', sheet: 'copies:sheet' },
+  reviews: { list: 'reviews:list', noChange: 'reviews:noChange' },
+} as const satisfies Record<string, Record<string, keyof typeof DOSSIER_REQUESTS>>;
