@@ -5,6 +5,7 @@
 import type { Channel } from '../../contract/ipc';
 import { appHandlers, archiveHandlers, sessionHandlers } from './app';
 import type { Handler } from './context';
+import { copyHandlers, dossierHandlers, reviewHandlers } from './dossiers';
 import { departmentHandlers, peopleHandlers } from './people';
 import { settingsHandlers, vaultHandlers } from './vault';
 
@@ -19,4 +20,5 @@ export const HANDLERS: Handlers = {
   ...departmentHandlers,
   ...vaultHandlers,
   ...settingsHandlers,
+  ...dossierHandlers, ...copyHandlers, ...reviewHandlers,
 };
