@@ -102,6 +102,16 @@ describe('borrow cards and loans', () => {
     await expectCode(loans.readDossier(borrower, { card: filed.card }), 'denied.noContentAccess');
   });
 
+  it('a read through a loan names its card and copy in the access-log entry', async () => {
+    const number = await filedDossier();
+    const filed = await loans.fileCard(borrower, card(`${number}-S`));
+    await loans.approveCard(custodianS, { card: filed.card });
+    await loans.readDossier(borrower, { card: filed.card, sections: ['basic'] });
+    expect(lastEntries(borrower)[0]).toMatchObject({ event: 'dossier.open', outcome: 'ok', objectId: number });
+    expect(details(borrower)).toMatchObject({ card: filed.card, copyNumber: `${number}-S`, sections: ['basic'] });
+    await loans.returnLoan(borrower, { card: filed.card });
+  });
+
   it('rule 1: a staff member cannot file a borrow card', async () => {
     const number = await filedDossier();
     await expectCode(loans.fileCard(staff, card(`${number}-S`)), 'denied.rankTooLow');

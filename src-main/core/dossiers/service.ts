@@ -127,15 +127,19 @@ export async function fileDossier(session: Session, raw: unknown): Promise<{ num
   );
 }
 
-/** Opening content: allowed or refused, an access-log entry naming the sections asked for and shown. */
-export async function openDossier(session: Session, raw: unknown): Promise<DossierView> {
+/**
+ * Opening content: allowed or refused, an access-log entry naming the sections asked for and shown.
+ * `context` adds what the caller knows about why the dossier is read (a loan's card and copy
+ * numbers), so the one access-log entry names the loan it was read through.
+ */
+export async function openDossier(session: Session, raw: unknown, context: Record<string, unknown> = {}): Promise<DossierView> {
   let dossier!: repo.DossierRecord;
   let sections: (typeof SECTIONS)[number][] = [...SECTIONS];
   return session.perform(
     {
       action: 'dossier.open',
       object: claimedNumber(raw),
-      details: { sections: (raw as { sections?: unknown } | null)?.sections ?? 'all' },
+      details: { ...context, sections: (raw as { sections?: unknown } | null)?.sections ?? 'all' },
       target: () => {
         const input = parseInput(openDossierSchema, raw);
         if (input.sections) sections = SECTIONS.filter((s) => input.sections!.includes(s));

@@ -44,7 +44,11 @@ export async function readDossier(session: Session, raw: unknown): Promise<LoanR
     );
     throw new ArchiveError('internal');
   }
-  const dossier = await openDossier(session, { number: loan.number, ...(parsed.data.sections ? { sections: parsed.data.sections } : {}) });
+  const dossier = await openDossier(
+    session,
+    { number: loan.number, ...(parsed.data.sections ? { sections: parsed.data.sections } : {}) },
+    { card: loan.card, copyNumber: loan.copyNumber },
+  );
   return { dossier, watermark: watermark(session, loan, session.archive.clock.now()), dueAt: loan.dueAt! };
 }
 
