@@ -112,6 +112,23 @@ describe('borrow cards and loans', () => {
     await loans.returnLoan(borrower, { card: filed.card });
   });
 
+  it('rule 2: the approval queue holds only cards awaiting the person\'s own decision', async () => {
+    const number = await filedDossier('confidential');
+    const filed = await loans.fileCard(borrower, card(`${number}-S`));
+    const queued = async (s: Session) => (await loans.pendingApprovals(s)).some((l) => l.card === filed.card);
+    expect(await queued(custodianS)).toBe(true);
+    expect(lastEntries(custodianS)[0]).toMatchObject({ event: 'loan.pending', outcome: 'ok' });
+    expect(await queued(deptManager)).toBe(true);
+    expect(await queued(custodianM)).toBe(false);
+    expect(await queued(borrower)).toBe(false);
+    await loans.approveCard(custodianS, { card: filed.card });
+    expect(await queued(custodianS)).toBe(false);
+    expect(await queued(deptManager)).toBe(true);
+    await loans.approveCard(deptManager, { card: filed.card });
+    expect(await queued(deptManager)).toBe(false);
+    await loans.returnLoan(borrower, { card: filed.card });
+  });
+
   it('rule 1: a staff member cannot file a borrow card', async () => {
     const number = await filedDossier();
     await expectCode(loans.fileCard(staff, card(`${number}-S`)), 'denied.rankTooLow');
