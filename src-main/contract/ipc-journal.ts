@@ -3,15 +3,163 @@
  * Responses, API_CHANNELS and the generated TriplicateApi, and the router then demands a handler
  * for every channel (src-main/ipc/handlers/). Channel names are `domain:verb`; request schemas are
  * strict zod objects that never name the acting person.
+ *
+ * A `person` in a filter is whom the auditor asks about, never who is asking: the actor is always
+ * the session's. The core parses every filter again with its own schema (core/journal/filter.ts).
  */
 import { z } from 'zod';
+import type { LoanView } from './loans';
+
+export const JOURNAL_OUTCOMES = ['ok', 'denied', 'error'] as const;
+export type JournalOutcome = (typeof JOURNAL_OUTCOMES)[number];
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
+export type JournalExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The most entries one page may carry over IPC; the viewer asks for a few hundred at a time. */
+export const MAX_JOURNAL_PAGE = 1000;
+
+const instant = z.string().trim().min(4).max(40);
+const login = z.string().trim().min(1).max(64);
+
+export const journalFiltersSchema = z
+  .object({
+    from: instant.optional(),
+    to: instant.optional(),
+    person: login.optional(),
+    object: z.object({ type: z.string().trim().min(1).max(40), id: z.string().trim().min(1).max(200) }).strict().optional(),
+    event: z.string().trim().min(1).max(100).optional(),
+    outcome: z.enum(JOURNAL_OUTCOMES).optional(),
+  })
+  .strict();
+export type JournalFilters = z.input<typeof journalFiltersSchema>;
+
+const pageFields = {
+  afterSeq: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(MAX_JOURNAL_PAGE).optional(),
+};
 
 /** channel → request schema */
-export const JOURNAL_REQUESTS = {} as const satisfies Record<string, z.ZodType>;
+export const JOURNAL_REQUESTS = {
+  'journal:read': z
+    .object({
+      filters: journalFiltersSchema.default({}),
+      ...pageFields,
+      /** Fixes the prefix a scrolling viewer pages through, so new entries do not shift it. */
+      maxSeq: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  'journal:verify': z.object({}).strict(),
+  'journal:status': z.object({}).strict(),
+  'journal:export': z.object({ format: z.enum(EXPORT_FORMATS), filters: journalFiltersSchema.default({}) }).strict(),
+  'journal:cancelExport': z.object({}).strict(),
+  'reports:whoOpened': z.object({ dossierId: z.string().trim().min(1).max(200), ...pageFields }).strict(),
+  'reports:openedBy': z.object({ person: login, ...pageFields }).strict(),
+  'reports:refused': z.object({ from: instant.optional(), to: instant.optional(), person: login.optional(), ...pageFields }).strict(),
+  'reports:outsideHours': z
+    .object({
+      start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      from: instant.optional(),
+      to: instant.optional(),
+      person: login.optional(),
+      ...pageFields,
+    })
+    .strict(),
+  'reports:overdueLoans': z.object({}).strict(),
+} as const satisfies Record<string, z.ZodType>;
+
+/** One journal entry as the viewer shows it (the core's JournalEntry, field for field). */
+export interface JournalEntryView {
+  seq: number;
+  at: string;
+  /** Minutes east of UTC at the workstation. */
+  tzOffset: number;
+  actorId: string | null;
+  actorName: string | null;
+  actorDuty: string | null;
+  workstation: string;
+  event: string;
+  objectType: string | null;
+  objectId: string | null;
+  outcome: JournalOutcome;
+  reason: string | null;
+  /** Canonical JSON text. */
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface JournalPageView {
+  entries: JournalEntryView[];
+  /** Pass as `afterSeq` for the next page; null when this was the last. */
+  nextAfterSeq: number | null;
+}
+
+export type ChainProblemKind = 'hash' | 'link' | 'sequence' | 'checkpoint-signature' | 'checkpoint-mismatch' | 'truncated';
+
+export interface ChainReportView {
+  ok: boolean;
+  count: number;
+  headSeq: number;
+  headHash: string;
+  checkpointsVerified: number;
+  lastCheckpoint: { seq: number; at: string } | null;
+  problem?: { seq: number; kind: ChainProblemKind };
+}
+
+/** The last verify run of this session, if any (main keeps it; nothing is stored). */
+export interface ChainStatusView {
+  lastRun: { at: string; report: ChainReportView } | null;
+}
+
+export interface ExportResultView {
+  file: string;
+  manifestFile: string;
+  count: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  chainHead: { seq: number; hash: string };
+  /** The archive key's fingerprint: compare it, out of band, with the one the verifier is given. */
+  fingerprint: string;
+}
+
+/** `cancelled` when the person closed the save dialog without choosing a file. */
+export type ExportOutcomeView = ({ cancelled: false } & ExportResultView) | { cancelled: true };
+
+export interface ExportProgressEvent {
+  file: string;
+  written: number;
+  total: number;
+}
 
 /** channel → what it answers on success */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface JournalResponses {}
+export interface JournalResponses {
+  'journal:read': JournalPageView;
+  'journal:verify': ChainReportView;
+  'journal:status': ChainStatusView;
+  'journal:export': ExportOutcomeView;
+  'journal:cancelExport': { cancelled: boolean };
+  'reports:whoOpened': JournalPageView;
+  'reports:openedBy': JournalPageView;
+  'reports:refused': JournalPageView;
+  'reports:outsideHours': JournalPageView;
+  'reports:overdueLoans': LoanView[];
+}
 
 /** window.triplicate.<domain>.<function> → channel */
-export const JOURNAL_API = {} as const satisfies Record<string, Record<string, keyof typeof JOURNAL_REQUESTS>>;
+export const JOURNAL_API = {
+  journal: {
+    read: 'journal:read',
+    verify: 'journal:verify',
+    status: 'journal:status',
+    export: 'journal:export',
+    cancelExport: 'journal:cancelExport',
+  },
+  reports: {
+    whoOpened: 'reports:whoOpened',
+    openedBy: 'reports:openedBy',
+    refused: 'reports:refused',
+    outsideHours: 'reports:outsideHours',
+    overdueLoans: 'reports:overdueLoans',
+  },
+} as const satisfies Record<string, Record<string, keyof typeof JOURNAL_REQUESTS>>;
