@@ -12,7 +12,7 @@ import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSche
 import type { ActorView, DepartmentView, PersonView } from './people';
 import { settingsUpdateSchema, type ArchiveSettings } from './settings';
 import { DOSSIER_API, DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
-import { JOURNAL_API, JOURNAL_REQUESTS, type JournalResponses } from './ipc-journal';
+import { JOURNAL_API, JOURNAL_REQUESTS, type ExportProgressEvent, type JournalResponses } from './ipc-journal';
 import { LOAN_API, LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -95,11 +95,12 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
 }
 
 /** Main → renderer notifications. */
-export const EVENTS = ['event:locked', 'event:rekeyProgress'] as const;
+export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress'] as const;
 export type EventChannel = (typeof EVENTS)[number];
 export interface EventPayloads {
   'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
   'event:rekeyProgress': { step: 'prepare' | 'rewrite' | 'done' };
+  'event:exportProgress': ExportProgressEvent;
 }
 
 /**
@@ -149,7 +150,16 @@ type GeneratedApi<T extends Record<string, Record<string, Channel>>> = {
   [D in keyof T]: { [F in keyof T[D]]: (request: Request<T[D][F]>) => Promise<Result<Responses[T[D][F]]>> };
 };
 
-export type TriplicateApi = CoreApi & GeneratedApi<typeof DOSSIER_API> & GeneratedApi<typeof LOAN_API> & GeneratedApi<typeof JOURNAL_API>;
+/** Subscriptions of the journal feature (the generated API has only request functions). */
+export interface JournalEventsApi {
+  journal: { onExportProgress(listener: (event: EventPayloads['event:exportProgress']) => void): () => void };
+}
+
+export type TriplicateApi = CoreApi &
+  GeneratedApi<typeof DOSSIER_API> &
+  GeneratedApi<typeof LOAN_API> &
+  GeneratedApi<typeof JOURNAL_API> &
+  JournalEventsApi;
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -175,6 +185,7 @@ export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API,
 export const API_EVENTS = {
   session: { onLocked: 'event:locked' },
   vault: { onRekeyProgress: 'event:rekeyProgress' },
+  journal: { onExportProgress: 'event:exportProgress' },
 } as const satisfies Record<string, Record<string, EventChannel>>;
 
 export { RANKS, DUTIES };
