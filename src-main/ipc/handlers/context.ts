@@ -18,7 +18,14 @@ export interface HandlerContext {
   version: string;
   now: () => Date;
   chooseFolder: (purpose: 'create' | 'open') => Promise<string | null>;
+  /** A save dialog (journal exports); null when the person cancels. Main picks the path, never the renderer. */
+  chooseSaveFile: (defaultName: string, filters: SaveFileFilter[]) => Promise<string | null>;
   emit: EventSink;
+}
+
+export interface SaveFileFilter {
+  name: string;
+  extensions: string[];
 }
 
 type Input<C extends Channel> = z.output<(typeof REQUESTS)[C]>;
