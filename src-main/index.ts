@@ -94,6 +94,11 @@ async function start(): Promise<void> {
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseSaveFile: async (defaultName, filters) => {
+      if (!mainWindow) return null;
+      const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), defaultName), filters });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     log: (line) => process.stderr.write(`${line}\n`),
   });
   registerIpc(router, (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents);
