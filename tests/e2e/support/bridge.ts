@@ -8,6 +8,8 @@
  * the page itself sees only `window.triplicate` (named functions, as with the real preload).
  * Idle time is "seconds since the renderer's last call".
  */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { API_CHANNELS, API_EVENTS, type EventChannel, type EventPayloads } from '../../../src-main/contract/ipc';
 import type { Locale } from '../../../src-main/contract/messages';
@@ -70,6 +72,8 @@ export interface BridgeOptions {
   origin: string;
   stateDir: string;
   locale: Locale;
+  /** Where the stand-in save dialog puts exports; `<stateDir>/../exports` unless given. */
+  saveDir?: string;
 }
 
 export async function installBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
@@ -104,6 +108,12 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     trustedOrigins: [options.origin],
     // The e2e flow types folder paths; there is no native dialog in a browser.
     chooseFolder: async () => null,
+    // The save dialog answers at once with a file in the test's temp folder (beside the state folder).
+    chooseSaveFile: async (defaultName) => {
+      const dir = options.saveDir ?? join(dirname(options.stateDir), 'exports');
+      mkdirSync(dir, { recursive: true });
+      return join(dir, defaultName);
+    },
     log: (line) => process.stderr.write(`[bridge] ${line}\n`),
   });
   await page.exposeBinding('__triplicateInvoke', async (source, channel: unknown, payload: unknown) => {
