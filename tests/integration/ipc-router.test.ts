@@ -36,6 +36,7 @@ beforeEach(async () => {
     version: '0.0.0-test',
     now: () => archive.clock.now(),
     chooseFolder: async () => null,
+    chooseSaveFile: async () => null,
     emit: () => {},
     trustedOrigins: [ORIGIN],
   });
