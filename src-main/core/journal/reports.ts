@@ -4,6 +4,8 @@
  * paged the same way as `readJournal`: pass the returned `nextAfterSeq` to continue.
  */
 import { z } from 'zod';
+import type { LoanView } from '../../contract/loans';
+import { queryLoans, toView } from '../loans/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { fromRow, type JournalEntry } from './entry';
@@ -107,10 +109,16 @@ export function isOutside(atIso: string, tzOffsetMinutes: number, startMin: numb
 }
 
 /**
- * Overdue loans. Loans do not exist in the archive yet (borrow cards are another feature's work);
- * until they do there is nothing overdue to list. Journaled like the other reports so the
- * auditor's question is on record either way.
+ * Overdue loans: every card on loan past its due time at this moment (rule 4: the loan ends at its
+ * due time by itself, so "overdue" is computed now, never stored), most overdue first, across all
+ * departments. Catalogue facts and borrowing facts only, never dossier content.
  */
-export function overdueLoans(session: Session, page: PageRequest = {}): Promise<JournalPage> {
-  return report(session, 'overdueLoans', {}, page, () => ({ entries: [], nextAfterSeq: null }));
+export function overdueLoans(session: Session): Promise<LoanView[]> {
+  return session.perform({ action: 'journal.read', details: { report: 'overdueLoans', params: {} } }, (ctx) => {
+    const db = session.archive.db;
+    const now = session.archive.clock.now();
+    const loans = queryLoans(db, `l.state = 'on-loan' AND l.due_at <= ?`, [now.toISOString()], 'l.due_at, l.id');
+    ctx.addDetails({ returned: loans.length });
+    return loans.map((loan) => toView(db, loan, now));
+  });
 }
