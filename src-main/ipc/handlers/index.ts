@@ -6,6 +6,7 @@ import type { Channel } from '../../contract/ipc';
 import { appHandlers, archiveHandlers, sessionHandlers } from './app';
 import type { Handler } from './context';
 import { copyHandlers, dossierHandlers, reviewHandlers } from './dossiers';
+import { journalHandlers, reportHandlers } from './journal';
 import { cardHandlers, loanHandlers, notificationHandlers, registerHandlers } from './loans';
 import { departmentHandlers, peopleHandlers } from './people';
 import { settingsHandlers, vaultHandlers } from './vault';
@@ -23,4 +24,5 @@ export const HANDLERS: Handlers = {
   ...settingsHandlers,
   ...dossierHandlers, ...copyHandlers, ...reviewHandlers,
   ...cardHandlers, ...loanHandlers, ...registerHandlers, ...notificationHandlers,
+  ...journalHandlers, ...reportHandlers,
 };
