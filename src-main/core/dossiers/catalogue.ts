@@ -17,6 +17,7 @@ import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
 import { copyStatusOf } from '../copies/repository';
 import { parseTerms, type TermQuery } from './search-text';
+import { askedFor } from './context';
 import type { Db } from '../db/connection';
 import { stmt } from './statements';
 
@@ -65,7 +66,7 @@ interface Row {
 }
 
 export async function searchCatalogue(session: Session, raw: unknown = {}): Promise<CataloguePage> {
-  return session.perform({ action: 'catalogue.search', details: { query: raw ?? {} } }, (ctx) => {
+  return session.perform({ action: 'catalogue.search', details: { query: askedFor(raw ?? {}) } }, (ctx) => {
     const q = parseInput(catalogueQuerySchema, raw ?? {});
     const db = session.archive.db;
     const now = session.archive.clock.now();

@@ -59,3 +59,10 @@ export function claimedNumber(raw: unknown): { type: string; id: string } | null
   const n = (raw as { number?: unknown } | null)?.number;
   return typeof n === 'string' && n.length <= 40 ? { type: 'dossier', id: n } : null;
 }
+
+/** What was asked for, for the journal even when refused: bounded, since the request is untrusted. */
+export function askedFor(value: unknown): unknown {
+  if (value === undefined) return null;
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length <= 400 ? value : `${text.slice(0, 400)}…`;
+}

@@ -21,7 +21,7 @@ import { findPersonById } from '../people/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { fileCopies } from '../copies/repository';
-import { catalogueColumns, claimedNumber, factsFor, requireDossier, resolveResponsible } from './context';
+import { askedFor, catalogueColumns, claimedNumber, factsFor, requireDossier, resolveResponsible } from './context';
 import { diffContent, mergeContent, missingToFile, normalise, pick, readable, sectionsOf } from './fields';
 import * as repo from './repository';
 
@@ -139,7 +139,7 @@ export async function openDossier(session: Session, raw: unknown, context: Recor
     {
       action: 'dossier.open',
       object: claimedNumber(raw),
-      details: { ...context, sections: (raw as { sections?: unknown } | null)?.sections ?? 'all' },
+      details: { ...context, sections: askedFor((raw as { sections?: unknown } | null)?.sections ?? 'all') },
       target: () => {
         const input = parseInput(openDossierSchema, raw);
         if (input.sections) sections = SECTIONS.filter((s) => input.sections!.includes(s));
@@ -172,7 +172,7 @@ export async function revisionDiff(session: Session, raw: unknown): Promise<Revi
       action: 'dossier.revision',
       event: 'dossier.open',
       object: claimedNumber(raw),
-      details: { view: 'revision', revision: (raw as { revision?: unknown } | null)?.revision ?? null },
+      details: { view: 'revision', revision: askedFor((raw as { revision?: unknown } | null)?.revision) },
       target: () => {
         const input = parseInput(revisionRefSchema, raw);
         revision = input.revision;
