@@ -2,6 +2,7 @@
 import { assertNever } from '../router/screens';
 import { ComingSoon } from '../dashboard/ComingSoon';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { LoansPage } from '../loans/LoansPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { Page } from './pages';
@@ -10,8 +11,9 @@ export function PageView({ page }: { page: Page }) {
   switch (page) {
     case 'dashboard':
       return <DashboardPage />;
-    case 'dossiers':
     case 'loans':
+      return <LoansPage />;
+    case 'dossiers':
     case 'journal':
       return <ComingSoon feature={page} />;
     case 'people':

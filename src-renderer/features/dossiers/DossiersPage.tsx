@@ -1,0 +1,103 @@
+/**
+ * The dossiers page: the catalogue (一览表) and the reviews due, or one dossier opened from them.
+ * Leaving a dossier with unsaved changes asks first.
+ */
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Segmented, Typography } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueRow } from '../../../src-main/contract/dossiers';
+import { rankAtLeast } from '../../../src-main/contract/people';
+import { useSession } from '../session/SessionContext';
+import { CatalogueView } from './CatalogueView';
+import { DossierDetail } from './DossierDetail';
+import { ReviewsView } from './ReviewsView';
+import type { CatalogueFilter } from './useCatalogue';
+import './dossiers.css';
+
+type View = { kind: 'catalogue' } | { kind: 'reviews' } | { kind: 'dossier'; number: string | null; row: CatalogueRow | null };
+
+export function DossiersPage() {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const { actor } = useSession();
+  const [view, setView] = useState<View>({ kind: 'catalogue' });
+  const [filter, setFilter] = useState<CatalogueFilter>({});
+  const [listKind, setListKind] = useState<'catalogue' | 'reviews'>('catalogue');
+  const dirty = useRef(false);
+  // Writers only: the core refuses anyone else, this just does not offer it.
+  const mayCreate = !actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor') && (actor.duties.includes('collector') || rankAtLeast(actor.rank, 'account-manager'));
+
+  const go = useCallback(
+    (next: View) => {
+      if (!dirty.current) {
+        setView(next);
+        return;
+      }
+      modal.confirm({
+        title: t('dossiers.form.unsavedTitle'),
+        content: t('dossiers.form.unsavedBody'),
+        okText: t('dossiers.form.leave'),
+        okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
+        cancelText: t('dossiers.form.stay'),
+        onOk: () => {
+          dirty.current = false;
+          setView(next);
+        },
+      });
+    },
+    [modal, t],
+  );
+  const setDirty = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
+
+  return (
+    <Card data-testid="screen-dossiers" className="page-card">
+      <div className="page-heading">
+        <div>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('dossiers.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('dossiers.intro')}</Typography.Text>
+        </div>
+        {view.kind === 'dossier' ? (
+          <Button icon={<ArrowLeftOutlined />} onClick={() => go({ kind: listKind })} data-testid="dossier-back">
+            {t('dossiers.back')}
+          </Button>
+        ) : (
+          mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => go({ kind: 'dossier', number: null, row: null })} data-testid="dossier-new">
+              {t('dossiers.new')}
+            </Button>
+          )
+        )}
+      </div>
+      {view.kind !== 'dossier' && (
+        <Segmented
+          style={{ marginBottom: 12 }}
+          value={view.kind}
+          onChange={(v) => {
+            setListKind(v as 'catalogue' | 'reviews');
+            setView({ kind: v as 'catalogue' | 'reviews' });
+          }}
+          options={[
+            { value: 'catalogue', label: <span data-testid="tab-catalogue">{t('dossiers.tabCatalogue')}</span> },
+            { value: 'reviews', label: <span data-testid="tab-reviews">{t('dossiers.tabReviews')}</span> },
+          ]}
+        />
+      )}
+      {view.kind === 'catalogue' && <CatalogueView filter={filter} onFilter={setFilter} onOpen={(row) => go({ kind: 'dossier', number: row.number, row })} />}
+      {view.kind === 'reviews' && <ReviewsView onOpen={(number) => go({ kind: 'dossier', number, row: null })} />}
+      {view.kind === 'dossier' && (
+        <DossierDetail
+          key={view.number ?? 'new'}
+          number={view.number}
+          row={view.row}
+          onDirty={setDirty}
+          onNumber={(number) => setView({ kind: 'dossier', number, row: null })}
+        />
+      )}
+    </Card>
+  );
+}
