@@ -3,6 +3,7 @@ import { assertNever } from '../router/screens';
 import { ComingSoon } from '../dashboard/ComingSoon';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { LoansPage } from '../loans/LoansPage';
+import { DossiersPage } from '../dossiers/DossiersPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { Page } from './pages';
@@ -11,9 +12,10 @@ export function PageView({ page }: { page: Page }) {
   switch (page) {
     case 'dashboard':
       return <DashboardPage />;
+    case 'dossiers':
+      return <DossiersPage />;
     case 'loans':
       return <LoansPage />;
-    case 'dossiers':
     case 'journal':
       return <ComingSoon feature={page} />;
     case 'people':
