@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActorView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { NotificationBell } from '../loans/NotificationBell';
 import { SessionProvider, useSession } from '../session/SessionContext';
 import { CurrentUser } from './CurrentUser';
 import { PageView } from './PageView';
@@ -71,6 +72,7 @@ function Shell() {
         <Layout.Header className="main-layout__header">
           <CurrentUser />
           <div className="main-layout__actions">
+            <NotificationBell />
             <LanguageSwitch />
             <Tooltip title={t('header.lockHint')}>
               <Button icon={<LockOutlined />} onClick={lock} data-testid="lock-button">
