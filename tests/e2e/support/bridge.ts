@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { API_CHANNELS, API_EVENTS, type EventChannel, type EventPayloads } from '../../../src-main/contract/ipc';
 import type { Locale } from '../../../src-main/contract/messages';
+import type { Clock } from '../../../src-main/core/clock';
 import { AppState } from '../../../src-main/app/app-state';
 import { SessionManager } from '../../../src-main/app/session-manager';
 import { createRouter, type Router } from '../../../src-main/ipc/router';
@@ -74,6 +75,8 @@ export interface BridgeOptions {
   locale: Locale;
   /** Where the stand-in save dialog puts exports; `<stateDir>/../exports` unless given. */
   saveDir?: string;
+  /** The core's clock (a test moves it to reach a loan's due time); the system clock unless given. */
+  clock?: Clock;
 }
 
 export async function installBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
@@ -94,7 +97,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   const state = new AppState(options.stateDir, options.locale);
   const manager = new SessionManager({
     stateDir: options.stateDir,
-    archiveOptions: { kdfTargetMs: 1, workstation: 'e2e-workstation' },
+    archiveOptions: { kdfTargetMs: 1, workstation: 'e2e-workstation', ...(options.clock ? { clock: options.clock } : {}) },
     idleSource: { idleSeconds: () => (Date.now() - lastCallAt) / 1000 },
     idlePollMs: 250,
     onLocked: (reason) => emit('event:locked', { reason }),
