@@ -23,7 +23,7 @@ interface Props {
   onNumber: (number: string) => void;
 }
 
-export function DossierDetail({ number, row, onDirty, onNumber }: Props) {
+export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { grade } = useDossierLabels();
@@ -31,6 +31,7 @@ export function DossierDetail({ number, row, onDirty, onNumber }: Props) {
   const [refused, setRefused] = useState<unknown>(null);
   const [loading, setLoading] = useState(number !== null);
   const [tab, setTab] = useState('content');
+  const [row, setRow] = useState<CatalogueRow | null>(given);
 
   const load = useCallback(async () => {
     if (!number) return;
@@ -42,6 +43,10 @@ export function DossierDetail({ number, row, onDirty, onNumber }: Props) {
       setView(null);
       setRefused(cause);
     } finally {
+      // The catalogue line is what anyone here may see: fetched afresh so status and copies are current.
+      call(api().dossiers.search({ text: number, limit: 5 }))
+        .then((page) => setRow((prev) => page.rows.find((r) => r.number === number) ?? prev))
+        .catch(() => undefined);
       setLoading(false);
     }
   }, [number]);
