@@ -111,3 +111,27 @@ describe('holding departments migration', () => {
     expect(held()).toBe(' marketing sales ');
   });
 });
+
+describe('cheaper held_by migration', () => {
+  it('0090 copies held append: a new copy adds its department once, a copy written with held_by already set changes nothing', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys=ON');
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 90));
+    db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now'), ('marketing', '市场部', 'Marketing', 1, 'M', 'now')").run();
+    db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', 'now')").run();
+    const dossier = db.prepare(
+      `INSERT INTO dossiers (archive_number, status, customer_name, grade, lifecycle, secrecy, revision, created_at, created_by, updated_at, held_by)
+       VALUES (?, 'filed', '华为', 'A', 'potential', 'secret', 1, 'now', 'p1', 'now', ?)`,
+    );
+    const copy = db.prepare("INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (?, ?, ?, 'x', 1, ?, 'now')");
+    const held = (id: number) => (db.prepare('SELECT held_by FROM dossiers WHERE id = ?').get(id) as { held_by: string }).held_by;
+    dossier.run('KH-2026-00001', '');
+    copy.run(1, 'sales', 'A-S', 'in-custody');
+    copy.run(1, 'marketing', 'A-M', 'lost');
+    expect(held(1)).toBe(' sales ');
+    dossier.run('KH-2026-00002', ' marketing sales ');
+    copy.run(2, 'sales', 'B-S', 'in-custody');
+    copy.run(2, 'marketing', 'B-M', 'in-custody');
+    expect(held(2)).toBe(' marketing sales ');
+  });
+});

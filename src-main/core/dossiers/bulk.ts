@@ -48,6 +48,8 @@ export async function bulkCreateDossiers(session: Session, raw: unknown): Promis
       return { item, content, responsible: login ? responsibles.get(login)! : null };
     });
     const holdings = holdingDepartments(db);
+    // What the held_by trigger would write once the copies exist (migrations 0080, 0090).
+    const heldBy = ` ${holdings.map((h) => h.code).sort().join(' ')} `;
     return ctx.commit(() => {
       const numbers: string[] = [];
       let filed = 0;
@@ -64,7 +66,7 @@ export async function bulkCreateDossiers(session: Session, raw: unknown): Promis
           content,
           createdAt: item.createdAt,
           createdBy: actor.id,
-          filed: item.file ? { at: item.createdAt, lastReviewedAt: item.reviewedAt ?? item.createdAt } : undefined,
+          filed: item.file ? { at: item.createdAt, lastReviewedAt: item.reviewedAt ?? item.createdAt, heldBy } : undefined,
         });
         repo.insertRevision(db, id, 1, 'create', item.createdAt, actor.id, diffContent({}, content));
         repo.indexDossier(db, id, repo.searchDocument(number, content), false);

@@ -115,20 +115,20 @@ export interface NewDossierRow extends CatalogueColumns {
   content: DossierContent;
   createdAt: string;
   createdBy: string;
-  /** Bulk only: a dossier inserted already filed, reviewed last at `lastReviewedAt`. */
-  filed?: { at: string; lastReviewedAt: string };
+  /** Bulk only: a dossier inserted already filed, reviewed last at `lastReviewedAt`, its copies held by `heldBy`. */
+  filed?: { at: string; lastReviewedAt: string; heldBy: string };
 }
 
 export function insertDossier(db: Db, d: NewDossierRow): number {
   const info = stmt(db, 
       `INSERT INTO dossiers (archive_number, status, customer_name, industry, grade, lifecycle, secrecy, responsible_id,
-         collector_id, department, revision, created_at, created_by, updated_at, filed_at, last_reviewed_at, last_reviewed_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+         collector_id, department, revision, created_at, created_by, updated_at, filed_at, last_reviewed_at, last_reviewed_by, held_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       d.number, d.filed ? 'filed' : 'draft', d.customerName, d.industry, d.grade, d.lifecycle, d.secrecy, d.responsibleId,
       d.collectorId, d.department, d.createdAt, d.createdBy, d.createdAt,
-      d.filed?.at ?? null, d.filed?.lastReviewedAt ?? null, d.filed ? d.createdBy : null,
+      d.filed?.at ?? null, d.filed?.lastReviewedAt ?? null, d.filed ? d.createdBy : null, d.filed?.heldBy ?? '',
     );
   const id = Number(info.lastInsertRowid);
   stmt(db, 'INSERT INTO dossier_content (dossier_id, content) VALUES (?, ?)').run(id, canonicalJson(d.content));
