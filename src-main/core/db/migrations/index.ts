@@ -8,6 +8,8 @@ import { updateToSchemaVersion50 } from './0050-catalogue-search';
 import { updateToSchemaVersion60 } from './0060-loans';
 import { updateToSchemaVersion70 } from './0070-dossier-content';
 import { updateToSchemaVersion80 } from './0080-copies-held';
+import { updateToSchemaVersion90 } from './0090-copies-held-append';
+import { updateToSchemaVersion95 } from './0095-journal-time-blocks';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion60,
   updateToSchemaVersion70,
   updateToSchemaVersion80,
+  updateToSchemaVersion90,
+  updateToSchemaVersion95,
 ];
