@@ -1,0 +1,90 @@
+/**
+ * The chain's integrity as last checked in this session: entries walked, the last signed checkpoint,
+ * and any break with its sequence number. "Verify now" walks the whole chain in main again.
+ */
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChainStatusView } from '../../../src-main/contract/ipc-journal';
+import { api, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+export function ChainStatus() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ChainStatusView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    call(api().journal.status({}))
+      .then((s) => live && setStatus(s))
+      .catch((cause: unknown) => live && setError(cause));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call(api().journal.verify({}));
+      setStatus(await call(api().journal.status({})));
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const run = status?.lastRun;
+  const report = run?.report;
+  return (
+    <div className="chain-status" data-testid="chain-status">
+      <Space align="start" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('journal.chain.title')}
+        </Typography.Title>
+        <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={verify} data-testid="chain-verify">
+          {t('journal.chain.verify')}
+        </Button>
+      </Space>
+      <ErrorBanner error={error} onClose={() => setError(null)} />
+      {!run && <Typography.Paragraph type="secondary">{t('journal.chain.notRun')}</Typography.Paragraph>}
+      {report && (
+        <>
+          {report.ok ? (
+            <Alert type="success" showIcon title={t('journal.chain.intact', { count: report.count })} data-testid="chain-ok" style={{ margin: '8px 0' }} />
+          ) : (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="chain-broken"
+              style={{ margin: '8px 0' }}
+              title={t('journal.chain.broken', { seq: report.problem?.seq ?? '?' })}
+              description={report.problem ? t(`journal.chain.problem.${report.problem.kind}`) : undefined}
+            />
+          )}
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'at', label: t('journal.chain.ranAt'), children: new Date(run.at).toLocaleString() },
+              { key: 'head', label: t('journal.chain.head'), children: report.headSeq },
+              { key: 'cps', label: t('journal.chain.checkpoints'), children: report.checkpointsVerified },
+              {
+                key: 'last',
+                label: t('journal.chain.lastCheckpoint'),
+                children: report.lastCheckpoint
+                  ? t('journal.chain.checkpointAt', { seq: report.lastCheckpoint.seq, at: new Date(report.lastCheckpoint.at).toLocaleString() })
+                  : '—',
+              },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}

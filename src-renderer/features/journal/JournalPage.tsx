@@ -1,0 +1,32 @@
+/**
+ * The auditors' page (审计员): the journal viewer with its exports and chain status, and the reports.
+ * Only auditors see it in the menu; anyone else who reaches it is refused by main, and sees that.
+ */
+import { Card, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { JournalViewer } from './JournalViewer';
+import { ReportsPanel } from './ReportsPanel';
+import './journal.css';
+
+export function JournalPage() {
+  const { t } = useTranslation();
+  return (
+    <Card data-testid="screen-journal" className="page-card journal-page">
+      <div className="page-heading no-print">
+        <div>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('journal.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('journal.intro')}</Typography.Text>
+        </div>
+      </div>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'journal', label: <span data-testid="tab-journal">{t('journal.tabs.journal')}</span>, children: <JournalViewer /> },
+          { key: 'reports', label: <span data-testid="tab-reports">{t('journal.tabs.reports')}</span>, children: <ReportsPanel /> },
+        ]}
+      />
+    </Card>
+  );
+}
