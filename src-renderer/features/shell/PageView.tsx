@@ -1,9 +1,9 @@
 /** Renders the selected page. */
 import { assertNever } from '../router/screens';
-import { ComingSoon } from '../dashboard/ComingSoon';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { LoansPage } from '../loans/LoansPage';
 import { DossiersPage } from '../dossiers/DossiersPage';
+import { JournalPage } from '../journal/JournalPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { Page } from './pages';
@@ -17,7 +17,7 @@ export function PageView({ page }: { page: Page }) {
     case 'loans':
       return <LoansPage />;
     case 'journal':
-      return <ComingSoon feature={page} />;
+      return <JournalPage />;
     case 'people':
       return <PeoplePage />;
     case 'settings':
