@@ -51,10 +51,10 @@ export function MainLayout({ folder, actor, onLocked }: Props) {
 
 function Shell() {
   const { t } = useTranslation();
-  const { isAdmin, lock } = useSession();
+  const { isAdmin, actor, lock } = useSession();
   const [page, setPage] = useState<Page>('dashboard');
 
-  const items = visiblePages(isAdmin).map((key) => ({
+  const items = visiblePages(isAdmin, actor.duties.includes('auditor')).map((key) => ({
     key,
     icon: ICONS[key],
     label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
