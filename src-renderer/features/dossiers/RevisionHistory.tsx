@@ -14,7 +14,7 @@ const SHOWN = 20;
 
 export function RevisionHistory({ number, revision }: { number: string; revision: number }) {
   const { t, i18n } = useTranslation();
-  const { locale } = useDossierLabels();
+  const { locale, grade, secrecy } = useDossierLabels();
   const [diffs, setDiffs] = useState<RevisionDiff[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -37,7 +37,24 @@ export function RevisionHistory({ number, revision }: { number: string; revision
   if (error) return <ErrorBanner error={error} />;
   if (!diffs) return <Skeleton active />;
   if (!diffs.length) return <Empty description={t('dossiers.revisions.none')} />;
-  const value = (v: FieldChange['old']) => (v === null || v === '' ? <span className="diff-empty">{t('dossiers.revisions.empty')}</span> : String(v));
+  // Coded values (grade, secrecy, lifecycle, source) are shown as words, as the form shows them.
+  const words = (field: string, v: string | number): string => {
+    const s = String(v);
+    if (field === 'classification.grade') return grade(s as 'A');
+    if (field === 'classification.secrecy') return secrecy(s as 'secret');
+    if (field === 'classification.lifecycle') return t(`dossiers.lifecycle.${s}`);
+    if (field === 'basic.sourceChannel') return t(`dossiers.source.${s}`);
+    return s;
+  };
+  const value = (c: FieldChange, side: 'old' | 'new') => {
+    const v = c[side];
+    if (v === null || v === '') return <span className="diff-empty">{t('dossiers.revisions.empty')}</span>;
+    return (
+      <span className={side === 'old' ? 'diff-old' : 'diff-new'} data-testid={`diff-${side}`}>
+        {words(c.field, v)}
+      </span>
+    );
+  };
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
 
   return (
@@ -58,11 +75,12 @@ export function RevisionHistory({ number, revision }: { number: string; revision
               style={{ marginTop: 8 }}
               pagination={d.changes.length > 12 ? { pageSize: 12, size: 'small' } : false}
               rowKey="field"
+              tableLayout="fixed"
               dataSource={d.changes}
               columns={[
                 { key: 'field', title: t('dossiers.revisions.field'), width: '30%', render: (_, c: FieldChange) => c.label[locale] },
-                { key: 'old', title: t('dossiers.revisions.old'), render: (_, c: FieldChange) => <span className="diff-old" data-testid="diff-old">{value(c.old)}</span> },
-                { key: 'new', title: t('dossiers.revisions.new'), render: (_, c: FieldChange) => <span className="diff-new" data-testid="diff-new">{value(c.new)}</span> },
+                { key: 'old', title: t('dossiers.revisions.old'), width: '35%', render: (_, c: FieldChange) => value(c, 'old') },
+                { key: 'new', title: t('dossiers.revisions.new'), width: '35%', render: (_, c: FieldChange) => value(c, 'new') },
               ]}
             />
           </div>
