@@ -56,10 +56,10 @@ export function Approvals() {
       </Space>
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <Row gutter={16}>
-        <Col xs={24} xl={15}>
+        <Col span={24}>
           <LoanTable testId="approvals-table" loans={value ?? []} loading={loading} showBorrower actions={actions} selected={selected?.card ?? null} onSelect={setSelected} />
         </Col>
-        <Col xs={24} xl={9}>
+        <Col span={24} style={{ marginTop: 16 }}>
           <HistoryPanel loan={selected} />
         </Col>
       </Row>

@@ -37,13 +37,15 @@ export function LoanTable({ loans, loading, testId, showBorrower, actions, selec
       render: (_, l) => (
         <Space vertical size={0}>
           <span>{l.customerName}</span>
-          <Typography.Text type="secondary" className="nowrap">
+          <Typography.Text type="secondary">
             {l.number} · ★{SECRECY_LABELS[l.secrecy][english ? 'en' : 'zh-CN']}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('loans.col.copy')}: {l.copyNumber}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: t('loans.col.copy'), dataIndex: 'copyNumber', key: 'copy', className: 'nowrap' },
     ...(showBorrower ? [{ title: t('loans.col.borrower'), key: 'borrower', render: (_: unknown, l: LoanView) => `${l.borrower.name} (${l.borrower.login})` }] : []),
     {
       title: t('loans.col.state'),
@@ -68,8 +70,8 @@ export function LoanTable({ loans, loading, testId, showBorrower, actions, selec
         </Space>
       ),
     },
-    { title: t('loans.col.due'), key: 'due', className: 'nowrap', render: (_, l) => time(l.dueAt) },
-    ...(actions ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, l: LoanView) => actions(l) }] : []),
+    { title: t('loans.col.due'), key: 'due', width: 110, render: (_, l) => time(l.dueAt) },
+    ...(actions ? [{ title: t('common.actions'), key: 'actions', width: 190, render: (_: unknown, l: LoanView) => actions(l) }] : []),
   ];
   return (
     <Table<LoanView>
@@ -81,9 +83,8 @@ export function LoanTable({ loans, loading, testId, showBorrower, actions, selec
       loading={loading}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('loans.empty') }}
-      rowClassName={(l) => (l.card === selected ? 'ant-table-row-selected' : '')}
+      rowClassName={(l) => (l.card === selected ? 'loans-row-selected' : onSelect ? 'loans-row-selectable' : '')}
       onRow={onSelect ? (l) => ({ onClick: () => onSelect(l), 'data-testid': `row-${l.card}` } as never) : (l) => ({ 'data-testid': `row-${l.card}` } as never)}
-      scroll={{ x: 'max-content' }}
     />
   );
 }
