@@ -67,7 +67,7 @@ async function search(page: Page, text: string): Promise<void> {
 async function makeArchive(folder: string, stateDir: string): Promise<void> {
   const options = { stateDir, kdfTargetMs: 1 };
   const { session } = await initArchive({ folder, adminLogin: ADMIN.login, adminName: ADMIN.name, adminPassword: ADMIN.password }, options);
-  for (const p of Object.values(PEOPLE)) await addPerson(session, { ...p, duties: [...p.duties] });
+  for (const p of Object.values(PEOPLE)) await addPerson(session, { ...p, duties: [...(p.duties ?? [])] });
   await session.lock();
   const collector = await unlockArchive({ folder, login: PEOPLE.collector.login, password: PEOPLE.collector.password }, options);
   const month = 30 * 86_400_000;
