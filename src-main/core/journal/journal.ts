@@ -36,11 +36,15 @@ export interface AppendInput {
 /** Sign a checkpoint at least this often, besides every lock and close. */
 export const CHECKPOINT_EVERY = 1000;
 
+/** Entries per row of `journal_time_blocks` (migration 0095); the migration's SQL uses the same number. */
+export const TIME_BLOCK = 1000;
+
 export class Journal {
   private readonly insert;
   private readonly lastRow;
   private readonly insertCheckpoint;
   private readonly lastCheckpoint;
+  private readonly insertTimeBlock;
 
   constructor(
     private readonly db: Db,
@@ -53,6 +57,9 @@ export class Journal {
     this.lastRow = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
     this.insertCheckpoint = db.prepare(
       'INSERT INTO journal_checkpoints (seq, head_hash, at, signature, key_fingerprint) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertTimeBlock = db.prepare(
+      'INSERT INTO journal_time_blocks (block, min_at, max_at) SELECT ?, min(at), max(at) FROM journal WHERE seq > ? AND seq <= ?',
     );
     this.lastCheckpoint = db.prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_checkpoints ORDER BY seq DESC LIMIT 1');
   }
@@ -88,6 +95,8 @@ export class Journal {
         entry.event, entry.objectType, entry.objectId, entry.outcome, entry.reason, entry.details, entry.prevHash, entry.hash,
       );
       if (entry.seq % CHECKPOINT_EVERY === 0) this.signHead(entry.seq, entry.hash);
+      // A block's time span is recorded with its last entry, in the same transaction (query.ts reads it).
+      if (entry.seq % TIME_BLOCK === 0) this.insertTimeBlock.run(entry.seq / TIME_BLOCK - 1, entry.seq - TIME_BLOCK, entry.seq);
       return entry;
     };
     return this.db.inTransaction ? write() : this.db.transaction(write)();
