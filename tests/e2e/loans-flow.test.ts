@@ -146,6 +146,7 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         await expect.poll(() => page.getByTestId('bell-count').innerText()).toMatch(/[1-9]/);
         await page.getByTestId('bell').click();
         await page.getByTestId('bell-item-card.submitted').first().waitFor();
+        await page.waitForTimeout(400);
         await shot(page, locale, '04-bell-custodian');
         await page.keyboard.press('Escape');
         await page.getByTestId('nav-loans').click();
@@ -224,6 +225,7 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         expect(await page.evaluate((c) => (window as any).triplicate.loans.read({ card: c }), due)).toMatchObject({ ok: false, error: { code: 'denied.noContentAccess' } });
         await page.getByTestId('bell').click();
         await page.getByTestId('bell-item-loan.recalled').first().waitFor();
+        await page.waitForTimeout(400);
         await shot(page, locale, '10-due-view-closed-bell');
         await page.keyboard.press('Escape');
         await lock(page);
