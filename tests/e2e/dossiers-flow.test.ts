@@ -155,6 +155,13 @@ for (const driver of drivers) {
           expect(number).toMatch(/^KH-\d{4}-\d{5}$/);
           await page.getByTestId('field-basic-legalRepresentative').fill('任正');
           await page.getByTestId('field-basic-phone').fill('021-5555-0202');
+          // Leaving with unsaved changes asks first; staying keeps them.
+          await page.getByTestId('nav-dashboard').click();
+          await page.getByText(en ? 'Leave without saving?' : '放弃未保存的修改？').waitFor();
+          await shot(page, driver.name, locale, '03b-unsaved-guard');
+          await page.locator('.ant-modal-confirm-btns button').first().click();
+          await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+          expect(await page.getByTestId('field-basic-phone').inputValue()).toBe('021-5555-0202');
           await page.getByTestId('dossier-save').click();
           await expect.poll(() => page.getByTestId('screen-dossier').innerText(), { timeout: 15_000 }).toContain(en ? 'Revision 2' : '第 2 版');
           await page.getByTestId('detail-tab-revisions').click();

@@ -4,11 +4,12 @@
  */
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Segmented, Typography } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRow } from '../../../src-main/contract/dossiers';
 import { rankAtLeast } from '../../../src-main/contract/people';
 import { useSession } from '../session/SessionContext';
+import { setLeaveGuard } from '../shell/leaveGuard';
 import { CatalogueView } from './CatalogueView';
 import { DossierDetail } from './DossierDetail';
 import { ReviewsView } from './ReviewsView';
@@ -28,26 +29,28 @@ export function DossiersPage() {
   // Writers only: the core refuses anyone else, this just does not offer it.
   const mayCreate = !actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor') && (actor.duties.includes('collector') || rankAtLeast(actor.rank, 'account-manager'));
 
-  const go = useCallback(
-    (next: View) => {
-      if (!dirty.current) {
-        setView(next);
-        return;
-      }
-      modal.confirm({
-        title: t('dossiers.form.unsavedTitle'),
-        content: t('dossiers.form.unsavedBody'),
-        okText: t('dossiers.form.leave'),
-        okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
-        cancelText: t('dossiers.form.stay'),
-        onOk: () => {
-          dirty.current = false;
-          setView(next);
-        },
-      });
-    },
+  /** Unsaved changes: ask before they are thrown away. */
+  const confirmLeave = useCallback(
+    () =>
+      new Promise<boolean>((resolve) => {
+        if (!dirty.current) return resolve(true);
+        modal.confirm({
+          title: t('dossiers.form.unsavedTitle'),
+          content: t('dossiers.form.unsavedBody'),
+          okText: t('dossiers.form.leave'),
+          okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
+          cancelText: t('dossiers.form.stay'),
+          onOk: () => {
+            dirty.current = false;
+            resolve(true);
+          },
+          onCancel: () => resolve(false),
+        });
+      }),
     [modal, t],
   );
+  useEffect(() => setLeaveGuard(confirmLeave), [confirmLeave]);
+  const go = useCallback((next: View) => void confirmLeave().then((ok) => ok && setView(next)), [confirmLeave]);
   const setDirty = useCallback((value: boolean) => {
     dirty.current = value;
   }, []);
