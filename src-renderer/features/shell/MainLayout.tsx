@@ -12,6 +12,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { NotificationBell } from '../loans/NotificationBell';
 import { SessionProvider, useSession } from '../session/SessionContext';
 import { CurrentUser } from './CurrentUser';
+import { mayLeave } from './leaveGuard';
 import { PageView } from './PageView';
 import { visiblePages, type Page } from './pages';
 import { useLockShortcut } from './useLockShortcut';
@@ -66,7 +67,7 @@ function Shell() {
         <div className="main-layout__brand">
           <Typography.Text strong>{t('app.name')}</Typography.Text>
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[page]} items={items} onClick={({ key }) => setPage(key as Page)} />
+        <Menu theme="dark" mode="inline" selectedKeys={[page]} items={items} onClick={({ key }) => void mayLeave().then((ok) => ok && setPage(key as Page))} />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="main-layout__header">
