@@ -95,6 +95,8 @@ export function JournalViewer() {
       <ErrorBanner error={pages.error} />
       <div className="journal-split">
         <VirtualList
+          // A new query starts at the top: remounting resets the scroll position with the rows.
+          key={generation}
           rowCount={pages.rowCount}
           rowHeight={ROW_HEIGHT}
           onRange={onRange}
