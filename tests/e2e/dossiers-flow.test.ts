@@ -119,6 +119,12 @@ for (const driver of drivers) {
           // ★ on every rendering of a secrecy level.
           expect(await page.locator('.secrecy-tag').first().innerText()).toMatch(/^★ /);
           await shot(page, driver.name, locale, '01-catalogue');
+          // The smallest window: every column heading still fits in full.
+          await page.setViewportSize({ width: 1024, height: 700 });
+          const clipped = await page.locator('.catalogue__row--head > span').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+          expect(clipped).toEqual([]);
+          await shot(page, driver.name, locale, '01b-catalogue-1024');
+          await page.setViewportSize({ width: 1280, height: 800 });
 
           await page.getByTestId('dossier-new').click();
           await page.getByTestId('dossier-form').waitFor();

@@ -137,7 +137,10 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
         initialValues={(view?.content ?? {}) as DossierContent}
         onValuesChange={() => !dirty && markDirty(true)}
       >
+        {/* Sections down the side: nine names never fit across a 1024-pixel window. */}
         <Tabs
+          tabPlacement="start"
+          className="dossier-form__tabs"
           items={[
             objectTab('basic'),
             objectTab('classification'),

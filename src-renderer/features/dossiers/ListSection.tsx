@@ -21,7 +21,8 @@ interface Props {
 /** "Key person: name" → "name" as a column heading: the section already says whose. */
 function short(label: string): string {
   const at = Math.max(label.lastIndexOf('：'), label.lastIndexOf(': '));
-  return at < 0 ? label : label.slice(at + (label[at] === '：' ? 1 : 2));
+  const rest = at < 0 ? label : label.slice(at + (label[at] === '：' ? 1 : 2));
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 export function ListSection({ section, defs, columns, addText, filing }: Props) {
