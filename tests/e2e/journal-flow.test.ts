@@ -161,11 +161,15 @@ describe.skipIf(driver.unavailable !== null)(`auditors' journal UI (chromium${dr
         expect(await page.getByTestId('journal-details').innerText()).toContain('15000');
         expect(await page.getByTestId('journal-details-json').innerText()).toContain('"note"');
         await shot(page, locale, '02-details');
+        await page.locator('.ant-drawer-close').click();
+        await page.getByTestId('journal-details').waitFor({ state: 'hidden' });
 
         // Verify now: the chain is intact.
+        await page.getByTestId('tab-chain').click();
         await page.getByTestId('chain-verify').click();
         await page.getByTestId('chain-ok').waitFor({ timeout: 60_000 });
         await shot(page, locale, '03-verified');
+        await page.getByTestId('tab-journal').click();
 
         // Filter: refused attempts only.
         await page.getByTestId('journal-filter-outcome').click();

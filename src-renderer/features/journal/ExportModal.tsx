@@ -4,7 +4,7 @@
  * leaves no file). When done it shows the file, the count and the key fingerprint to compare.
  */
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Modal, Progress, Radio, Result, Typography } from 'antd';
+import { Alert, Button, Descriptions, Modal, Progress, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportProgressEvent, type ExportResultView, type JournalExportFormat, type JournalFilters } from '../../../src-main/contract/ipc-journal';
@@ -80,40 +80,37 @@ export function ExportModal({ filters, onClose }: Props) {
       <div data-testid="export-dialog">
         <ErrorBanner error={error} onClose={() => setError(null)} />
         {phase.kind === 'done' ? (
-          <Result
-            status="success"
-            title={t('journal.export.done', { count: phase.result.count })}
-            data-testid="export-done"
-            extra={
-              <Descriptions
-                size="small"
-                column={1}
-                bordered
-                items={[
-                  { key: 'file', label: t('journal.export.file'), children: <Typography.Text code data-testid="export-file">{phase.result.file}</Typography.Text> },
-                  { key: 'manifest', label: t('journal.export.manifest'), children: <Typography.Text code>{phase.result.manifestFile}</Typography.Text> },
-                  { key: 'count', label: t('journal.export.count'), children: <span data-testid="export-count">{phase.result.count}</span> },
-                  {
-                    key: 'range',
-                    label: t('journal.export.range'),
-                    children: phase.result.firstSeq === null ? '—' : `${phase.result.firstSeq} – ${phase.result.lastSeq}`,
-                  },
-                  { key: 'head', label: t('journal.export.head'), children: phase.result.chainHead.seq },
-                  {
-                    key: 'fp',
-                    label: t('journal.export.fingerprint'),
-                    children: (
-                      <Typography.Text code copyable={{ text: phase.result.fingerprint }} className="journal-hash" data-testid="export-fingerprint">
-                        {groupedFingerprint(phase.result.fingerprint)}
-                      </Typography.Text>
-                    ),
-                  },
-                ]}
-              />
-            }
-          >
-            <Typography.Paragraph type="secondary">{t('journal.export.compareHint')}</Typography.Paragraph>
-          </Result>
+          <div data-testid="export-done">
+            <Alert type="success" showIcon title={t('journal.export.done', { count: phase.result.count })} style={{ marginBottom: 12 }} />
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              items={[
+                { key: 'file', label: t('journal.export.file'), children: <Typography.Text code data-testid="export-file">{phase.result.file}</Typography.Text> },
+                { key: 'manifest', label: t('journal.export.manifest'), children: <Typography.Text code>{phase.result.manifestFile}</Typography.Text> },
+                { key: 'count', label: t('journal.export.count'), children: <span data-testid="export-count">{phase.result.count}</span> },
+                {
+                  key: 'range',
+                  label: t('journal.export.range'),
+                  children: phase.result.firstSeq === null ? '—' : `${phase.result.firstSeq} – ${phase.result.lastSeq}`,
+                },
+                { key: 'head', label: t('journal.export.head'), children: phase.result.chainHead.seq },
+                {
+                  key: 'fp',
+                  label: t('journal.export.fingerprint'),
+                  children: (
+                    <Typography.Text code copyable={{ text: phase.result.fingerprint }} className="journal-hash" data-testid="export-fingerprint">
+                      {groupedFingerprint(phase.result.fingerprint)}
+                    </Typography.Text>
+                  ),
+                },
+              ]}
+            />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t('journal.export.compareHint')}
+            </Typography.Paragraph>
+          </div>
         ) : (
           <>
             <Typography.Paragraph strong>{t('journal.export.format')}</Typography.Paragraph>

@@ -4,6 +4,7 @@
  */
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ChainStatus } from './ChainStatus';
 import { JournalViewer } from './JournalViewer';
 import { ReportsPanel } from './ReportsPanel';
 import './journal.css';
@@ -21,9 +22,9 @@ export function JournalPage() {
         </div>
       </div>
       <Tabs
-        destroyOnHidden
         items={[
           { key: 'journal', label: <span data-testid="tab-journal">{t('journal.tabs.journal')}</span>, children: <JournalViewer /> },
+          { key: 'chain', label: <span data-testid="tab-chain">{t('journal.tabs.chain')}</span>, children: <ChainStatus /> },
           { key: 'reports', label: <span data-testid="tab-reports">{t('journal.tabs.reports')}</span>, children: <ReportsPanel /> },
         ]}
       />

@@ -1,14 +1,14 @@
 /**
- * The journal viewer: filters above, the entries (virtualized, fetched a page at a time) on the left,
- * the selected entry's every field and the chain's status on the right.
+ * The journal viewer: filters above, the entries (virtualized, fetched a page at a time) across the
+ * full width, and the selected entry's every field in a pane that slides in from the right without
+ * blocking the list (arrow keys keep moving the selection). The chain's status has its own tab.
  */
 import { ExportOutlined, ReloadOutlined, VerticalAlignTopOutlined } from '@ant-design/icons';
-import { Button, InputNumber, Space, Spin, Typography } from 'antd';
+import { Button, Drawer, InputNumber, Space, Spin, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalFilters } from '../../../src-main/contract/ipc-journal';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ChainStatus } from './ChainStatus';
 import { EntryDetails } from './EntryDetails';
 import { ExportModal } from './ExportModal';
 import { FilterBar } from './FilterBar';
@@ -93,7 +93,7 @@ export function JournalViewer() {
         </Button>
       </Space>
       <ErrorBanner error={pages.error} />
-      <div className="journal-split">
+      <div className="journal-list-area">
         <VirtualList
           // A new query starts at the top: remounting resets the scroll position with the rows.
           key={generation}
@@ -107,13 +107,17 @@ export function JournalViewer() {
           testId="journal-list"
           ariaLabel={t('journal.title')}
         />
-        <div className="journal-side">
-          <EntryDetails entry={selected === null ? undefined : pages.entryAt(selected)} />
-          <div className="page-section">
-            <ChainStatus />
-          </div>
-        </div>
       </div>
+      <Drawer
+        open={selected !== null}
+        mask={false}
+        size={460}
+        title={t('journal.details.pane')}
+        onClose={() => setSelected(null)}
+        data-testid="journal-details-pane"
+      >
+        <EntryDetails entry={selected === null ? undefined : pages.entryAt(selected)} />
+      </Drawer>
       {exporting && <ExportModal filters={filters} onClose={() => setExporting(false)} />}
     </div>
   );

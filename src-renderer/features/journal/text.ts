@@ -6,7 +6,7 @@ export const journalText = {
   en: {
     title: 'Journal',
     intro: 'The audit trail and access log: every change, read and refused attempt, hash-chained and signed.',
-    tabs: { journal: 'Entries', reports: 'Reports' },
+    tabs: { journal: 'Entries', chain: 'Integrity', reports: 'Reports' },
     outcome: { ok: 'OK', denied: 'Denied', error: 'Error' },
     filter: {
       time: 'Time',
@@ -32,6 +32,7 @@ export const journalText = {
     first: 'First entry',
     refresh: 'Refresh',
     details: {
+      pane: 'Entry details',
       none: 'Select an entry to see all its fields.',
       title: 'Entry No. {{seq}}',
       utc: 'Time (UTC)',
@@ -104,7 +105,7 @@ export const journalText = {
   zhCN: {
     title: '日志',
     intro: '审计轨迹与访问日志：每一次更改、阅读和被拒绝的尝试，均以哈希链相连并签名。',
-    tabs: { journal: '日志条目', reports: '审计报表' },
+    tabs: { journal: '日志条目', chain: '完整性校验', reports: '审计报表' },
     outcome: { ok: '成功', denied: '拒绝', error: '错误' },
     filter: {
       time: '时间',
@@ -130,6 +131,7 @@ export const journalText = {
     first: '第一条',
     refresh: '刷新',
     details: {
+      pane: '日志详情',
       none: '选择一条日志以查看全部字段。',
       title: '第 {{seq}} 条',
       utc: '时间（UTC）',
