@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'dossier.alreadyFiled',
   'dossier.staleRevision',
   'dossier.notResponsible',
+  'dossier.notCollector',
   'dossier.numbersExhausted',
   'dossier.noChange',
   'dossier.notFiled',
