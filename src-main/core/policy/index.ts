@@ -8,6 +8,7 @@ import type { Duty } from '../../contract/people';
 import { assertNever } from '../assert';
 import type { Actor } from './actor';
 import {
+  canAssignCollector,
   canCreateDossier,
   canKeepCopy,
   canReadContent,
@@ -58,6 +59,7 @@ export const ACTIONS = [
   'dossier.open',
   'dossier.revision',
   'dossier.review',
+  'dossier.assign',
   'catalogue.search',
   'review.list',
   'copy.list',
@@ -136,6 +138,8 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canWriteDossier(actor, target.dossier);
     case 'dossier.review':
       return canReviewDossier(actor, target.dossier);
+    case 'dossier.assign':
+      return canAssignCollector(actor, target.dossier);
     // A revision's diff shows old and new values: that is content.
     case 'dossier.open':
     case 'dossier.revision':
