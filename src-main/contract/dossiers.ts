@@ -186,6 +186,9 @@ export type DossierUpdate = z.input<typeof dossierUpdateSchema>;
 
 export const dossierRefSchema = z.object({ number: archiveNumberSchema }).strict();
 
+/** Assigns the customer to a collector (信息采集员), who then records its updates. */
+export const assignCollectorSchema = z.object({ number: archiveNumberSchema, collectorLogin: loginSchema }).strict();
+
 export const openDossierSchema = z
   .object({ number: archiveNumberSchema, sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional() })
   .strict();

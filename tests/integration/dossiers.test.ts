@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatError } from '../../src-main/contract/messages';
-import { createDossier, fileDossier, openDossier, revisionDiff, updateDossier } from '../../src-main/core/dossiers/service';
+import { assignCollector, createDossier, fileDossier, openDossier, revisionDiff, updateDossier } from '../../src-main/core/dossiers/service';
 import { searchCatalogue } from '../../src-main/core/dossiers/catalogue';
 import { updateSettings } from '../../src-main/core/settings/service';
 import type { Session } from '../../src-main/core/session';
@@ -121,6 +121,30 @@ describe('who may write', () => {
     try {
       await expectCode(updateDossier(other, { number: draft.number, changes: { basic: { fax: '1' } } }), 'denied.notWriter');
     } finally {
+      await other.lock();
+    }
+  });
+});
+
+describe('assigning customers to collectors', () => {
+  it('the responsible account manager reassigns a customer: the new collector writes it, the old one no longer can', async () => {
+    const draft = await createDossier(collector, completeDossier());
+    const manager = await unlockAs(archive, PEOPLE.manager);
+    const other = await unlockAs(archive, PEOPLE.otherCollector);
+    try {
+      // A collector cannot hand their own customer on, and only a collector can receive one.
+      await expectCode(assignCollector(collector, { number: draft.number, collectorLogin: PEOPLE.otherCollector.login }), 'denied.notWriter');
+      await expectCode(assignCollector(manager, { number: draft.number, collectorLogin: PEOPLE.staff.login }), 'dossier.notCollector');
+      expect(lastEntries(manager)[0]).toMatchObject({ event: 'dossier.assign', outcome: 'error', reason: 'dossier.notCollector' });
+
+      await assignCollector(manager, { number: draft.number, collectorLogin: PEOPLE.otherCollector.login });
+      const [entry] = lastEntries(manager);
+      expect(entry).toMatchObject({ event: 'dossier.assign', outcome: 'ok', objectId: draft.number });
+      expect(details(entry!)).toMatchObject({ from: PEOPLE.collector.login, to: PEOPLE.otherCollector.login });
+      await updateDossier(other, { number: draft.number, changes: { basic: { fax: '021-1' } } });
+      await expectCode(updateDossier(collector, { number: draft.number, changes: { basic: { fax: '021-2' } } }), 'denied.notWriter');
+    } finally {
+      await manager.lock();
       await other.lock();
     }
   });

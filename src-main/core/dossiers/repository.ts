@@ -149,6 +149,10 @@ export function markFiled(db: Db, id: number, at: string, by: string): void {
   stmt(db, `UPDATE dossiers SET status = 'filed', filed_at = ?, last_reviewed_at = ?, last_reviewed_by = ? WHERE id = ?`).run(at, at, by, id);
 }
 
+export function setCollector(db: Db, id: number, collectorId: string): void {
+  stmt(db, 'UPDATE dossiers SET collector_id = ? WHERE id = ?').run(collectorId, id);
+}
+
 export function markReviewed(db: Db, id: number, at: string, by: string): void {
   stmt(db, 'UPDATE dossiers SET last_reviewed_at = ?, last_reviewed_by = ? WHERE id = ?').run(at, by, id);
 }

@@ -5,6 +5,7 @@
  * Journal details name fields, never their values: auditors read the journal, not content.
  */
 import {
+  assignCollectorSchema,
   dossierRefSchema,
   dossierUpdateSchema,
   newDossierSchema,
@@ -17,7 +18,7 @@ import {
   type RevisionDiff,
 } from '../../contract/dossiers';
 import { ArchiveError } from '../errors';
-import { findPersonById } from '../people/repository';
+import { findPersonById, findPersonByLogin } from '../people/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { fileCopies } from '../copies/repository';
@@ -217,6 +218,34 @@ export async function reviewDossier(session: Session, raw: unknown): Promise<{ n
         repo.markReviewed(session.archive.db, dossier.id, at, session.actor.id);
         return { number: dossier.number, reviewedAt: at };
       }, { result: 'no-change', revision: dossier.revision, previousReview: dossier.lastReviewedAt });
+    },
+  );
+}
+
+/** Assigns the customer to a collector: from then on they, not the previous one, record its updates. */
+export async function assignCollector(session: Session, raw: unknown): Promise<{ number: string; collector: string }> {
+  let dossier!: repo.DossierRecord;
+  let login = '';
+  return session.perform(
+    {
+      action: 'dossier.assign',
+      object: claimedNumber(raw),
+      target: () => {
+        const input = parseInput(assignCollectorSchema, raw);
+        login = input.collectorLogin;
+        dossier = requireDossier(session.archive.db, input.number);
+        return { dossier: factsFor(session, dossier) };
+      },
+    },
+    (ctx) => {
+      const db = session.archive.db;
+      const collector = findPersonByLogin(db, login);
+      if (!collector || collector.disabled || !collector.duties.includes('collector')) throw new ArchiveError('dossier.notCollector', { login });
+      const previous = dossier.collectorId ? findPersonById(db, dossier.collectorId) : null;
+      return ctx.commit(() => {
+        repo.setCollector(db, dossier.id, collector.id);
+        return { number: dossier.number, collector: collector.login };
+      }, { from: previous?.login ?? null, to: collector.login });
     },
   );
 }

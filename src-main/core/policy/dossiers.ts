@@ -64,6 +64,15 @@ export function canReviewDossier(actor: Actor, d: DossierFacts | undefined): Dec
   return writer;
 }
 
+/** Who a customer's collector is: its responsible account manager, or a manager over its department. */
+export function canAssignCollector(actor: Actor, d: DossierFacts | undefined): Decision {
+  if (!d || keepsOutOfContent(actor)) return deny('denied.notWriter');
+  if (d.responsibleId === actor.id && rankAtLeast(actor.rank, 'account-manager')) return allow();
+  if (actor.rank === 'general-manager') return allow();
+  if (actor.rank === 'department-manager' && d.department === actor.department) return allow();
+  return deny('denied.notWriter');
+}
+
 /**
  * Rule 3: content only to the holder of an active loan, to the responsible account manager when
  * standing access is on, and to its writers while it is a draft they are writing.
