@@ -163,7 +163,7 @@ for (const driver of drivers) {
           await page.getByTestId('field-basic-phone').fill('021-5555-0202');
           // Leaving with unsaved changes asks first; staying keeps them.
           await page.getByTestId('nav-dashboard').click();
-          await page.getByText(en ? 'Leave without saving?' : '放弃未保存的修改？').waitFor();
+          await page.locator('.ant-modal-confirm-title').filter({ hasText: en ? 'Leave without saving?' : '放弃未保存的修改？' }).waitFor();
           await shot(page, driver.name, locale, '03b-unsaved-guard');
           await page.locator('.ant-modal-confirm-btns button').first().click();
           await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });

@@ -31,7 +31,7 @@ export const dossiersText = {
       grade: 'Grade',
       industry: 'Industry',
       secrecy: 'Secrecy',
-      manager: 'Account manager',
+      manager: 'Manager',
       copies: 'Copies',
     },
     lifecycle: { potential: 'Potential', converting: 'Converting', maintained: 'Maintained', lost: 'Lost' },
