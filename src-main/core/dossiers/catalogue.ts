@@ -124,9 +124,11 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
-      // Filter indexes end in the rowid, so id order needs no row lookups; with no filter at all the
-      // narrow archive-number index (the same order) lets a deep offset skip entries, not rows.
-      const order = where.length ? 'd.id DESC' : 'd.archive_number DESC';
+      // The same order two ways, whichever an index already holds (measured at 100,000 rows): the
+      // (grade|secrecy|lifecycle, archive_number) indexes and the archive-number index stream pages
+      // in number order, so a deep offset skips index entries rather than rows; a text match or
+      // the review range yields rowids, which sort without touching a row.
+      const order = sets.length || q.review ? 'd.id DESC' : 'd.archive_number DESC';
       ids = (stmt(db, `SELECT d.id FROM dossiers d ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
     }
     const byId = new Map(
