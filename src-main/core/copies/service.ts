@@ -17,7 +17,7 @@ import { findDepartment, findPersonById } from '../people/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { findDossierById } from '../dossiers/repository';
-import { requireDossier } from '../dossiers/context';
+import { claimedNumber, requireDossier } from '../dossiers/context';
 import * as repo from './repository';
 import { loseCopyOnLoan } from '../loans/loss';
 import { serveQueue } from '../loans/context';
@@ -135,7 +135,7 @@ export async function copySheet(session: Session, raw: unknown): Promise<CopyShe
 
 /** The copies of a dossier with state and lag: catalogue-level information. */
 export async function listCopies(session: Session, raw: unknown): Promise<CopyView[]> {
-  return session.perform({ action: 'copy.list', object: (() => { const n = (raw as { number?: unknown } | null)?.number; return typeof n === 'string' ? { type: 'dossier', id: n } : null; })() }, (ctx) => {
+  return session.perform({ action: 'copy.list', object: claimedNumber(raw) }, (ctx) => {
     const number = parseInput(z.object({ number: archiveNumberSchema }).strict(), raw).number;
     const dossier = requireDossier(session.archive.db, number);
     const copies = repo.copiesOf(session.archive.db, dossier.id);
