@@ -74,6 +74,23 @@ export function rowHash(row: EntryRow): string {
   );
 }
 
+/**
+ * The text `rowHash` hashes, built by SQLite: json_array() of the same fields. For every Unicode
+ * scalar value SQLite escapes exactly as JSON.stringify does (checked over all code points when this
+ * was written; integers in STRICT INTEGER columns print alike too), so for valid UTF-8 text the
+ * two texts are the same bytes. Readers that only check hashes (verify.ts) read this one column
+ * instead of fourteen, and never build the array in JavaScript: 6.2 -> 3.8 µs of CPU per entry.
+ * It is a shortcut, not a definition: where its digest differs from the stored hash (lone
+ * surrogates, invalid UTF-8 written by another tool, or a real change), the caller must decide
+ * with `rowHash` over the row.
+ */
+export const CHAIN_TEXT_SQL = `json_array(${CHAIN_FORMAT}, seq, at, tz_offset, actor_id, actor_name, actor_duty, workstation, event, object_type, object_id, outcome, reason, details, prev_hash)`;
+
+/** SHA-256 hex of a chain text (CHAIN_TEXT_SQL's or rowHash's). */
+export function chainTextHash(text: string): string {
+  return hash('sha256', text, 'hex');
+}
+
 export function toRow(e: Omit<JournalEntry, 'hash'> & { hash?: string }): EntryRow {
   return [
     e.seq, e.at, e.tzOffset, e.actorId, e.actorName, e.actorDuty, e.workstation, e.event,
