@@ -10,10 +10,10 @@ import { findCopy } from '../copies/repository';
 import { findDossierById } from '../dossiers/repository';
 import { ArchiveError } from '../errors';
 import { approverRole } from '../policy/borrowing';
-import type { Session } from '../session';
+import type { OperationContext, Session } from '../session';
 import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
-import { claimedCard, dueFrom, issueOrQueue, loanFacts, requireLoan, wrongState } from './context';
+import { dueFrom, issueOrQueue, loanFacts, onCard, wrongState } from './context';
 import { notify } from './notices';
 import * as repo from './repository';
 
@@ -67,28 +67,15 @@ export async function fileCard(session: Session, raw: unknown): Promise<LoanView
   });
 }
 
-/** A card decision's shared front: validate, find the card, and decide on facts read now. */
+/** A card decision: the common front, and the role (custodian or manager) the approver acts in. */
 function decide<S extends typeof cardRefSchema | typeof rejectCardSchema>(
   session: Session,
   action: 'loan.approve' | 'loan.reject',
   schema: S,
   raw: unknown,
-  body: (input: z.output<S>, loan: repo.LoanRecord, role: 'custodian' | 'manager', ctx: Parameters<Parameters<Session['perform']>[1]>[0]) => LoanView,
+  body: (input: z.output<S>, loan: repo.LoanRecord, role: 'custodian' | 'manager', ctx: OperationContext) => LoanView,
 ): Promise<LoanView> {
-  let input!: z.output<S>;
-  let loan!: repo.LoanRecord;
-  return session.perform(
-    {
-      action,
-      object: claimedCard(raw),
-      target: () => {
-        input = parseInput(schema, raw) as z.output<S>;
-        loan = requireLoan(session.archive.db, input.card);
-        return { loan: loanFacts(session, loan) };
-      },
-    },
-    (ctx) => body(input, loan, approverRole(session.actor, loanFacts(session, loan))!, ctx),
-  );
+  return onCard(session, action, schema, raw, (input, loan, ctx) => body(input as z.output<S>, loan, approverRole(session.actor, loanFacts(session, loan))!, ctx));
 }
 
 /** Approves a submitted card, or a requested renewal; the last approval needed takes effect. */
@@ -155,24 +142,13 @@ export async function rejectCard(session: Session, raw: unknown): Promise<LoanVi
 
 /** The borrower withdraws a card not yet on loan: before approval, or from the holds queue. */
 export async function cancelCard(session: Session, raw: unknown): Promise<LoanView> {
-  let loan!: repo.LoanRecord;
-  return session.perform(
-    {
-      action: 'loan.cancel',
-      object: claimedCard(raw),
-      target: () => {
-        loan = requireLoan(session.archive.db, parseInput(cardRefSchema, raw).card);
-        return { loan: loanFacts(session, loan) };
-      },
-    },
-    (ctx) => {
-      const db = session.archive.db;
-      const now = session.archive.clock.now();
-      if (loan.state !== 'submitted' && loan.state !== 'queued') throw wrongState(loan, now);
-      return ctx.commit(() => {
-        repo.endLoan(db, loan, 'cancelled', session.actor.id, now.toISOString(), null);
-        return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
-      }, { stateBefore: loan.state });
-    },
-  );
+  return onCard(session, 'loan.cancel', cardRefSchema, raw, (_input, loan, ctx) => {
+    const db = session.archive.db;
+    const now = session.archive.clock.now();
+    if (loan.state !== 'submitted' && loan.state !== 'queued') throw wrongState(loan, now);
+    return ctx.commit(() => {
+      repo.endLoan(db, loan, 'cancelled', session.actor.id, now.toISOString(), null);
+      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+    }, { stateBefore: loan.state });
+  });
 }

@@ -2,11 +2,13 @@
  * Facts a card decision needs, read at the moment of the request, and the holds queue (预约):
  * one borrower per copy; when the copy comes back the next fully approved card gets it.
  */
+import type { z } from 'zod';
 import { ArchiveError } from '../errors';
 import type { Db } from '../db/connection';
-import type { LoanFacts } from '../policy';
-import type { Session } from '../session';
+import type { Action, LoanFacts } from '../policy';
+import type { OperationContext, Session } from '../session';
 import { readSettings } from '../settings/service';
+import { parseInput } from '../validate';
 import { notify } from './notices';
 import * as repo from './repository';
 
@@ -29,6 +31,35 @@ export function loanFacts(session: Session, loan: repo.LoanRecord): LoanFacts {
     active: repo.isActive(loan, now),
     allowCopyOut: readSettings(session.archive.db).allowCopyOut,
   };
+}
+
+/**
+ * The front every operation on one card shares: the request is parsed and its card found inside
+ * the policy target, so bad input and an unknown card are journaled like any refusal, and the
+ * decision is taken on facts read at that moment. The body gets the parsed input and the card.
+ */
+export function onCard<S extends z.ZodType, T>(
+  session: Session,
+  action: Action,
+  schema: S,
+  raw: unknown,
+  body: (input: z.output<S>, loan: repo.LoanRecord, ctx: OperationContext) => T | Promise<T>,
+): Promise<T> {
+  let input!: z.output<S>;
+  let loan!: repo.LoanRecord;
+  return session.perform(
+    {
+      action,
+      object: claimedCard(raw),
+      target: () => {
+        input = parseInput(schema, raw);
+        // Every card schema names the card; zod's types cannot say so generically.
+        loan = requireLoan(session.archive.db, (input as { card: string }).card);
+        return { loan: loanFacts(session, loan) };
+      },
+    },
+    (ctx) => body(input, loan, ctx),
+  );
 }
 
 /** `{ card }` out of an untrusted request, for the journal entry's object before validation. */

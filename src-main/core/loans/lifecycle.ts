@@ -9,14 +9,14 @@ import { ArchiveError } from '../errors';
 import type { Action } from '../policy';
 import type { OperationContext, Session } from '../session';
 import { readSettings } from '../settings/service';
-import { parseInput } from '../validate';
-import { claimedCard, loanFacts, requireLoan, serveQueue, wrongState } from './context';
+import { onCard, serveQueue, wrongState } from './context';
 import { loseLoan } from './loss';
 import { notify } from './notices';
 import * as repo from './repository';
 
 type CardSchema = typeof cardRefSchema | typeof renewLoanSchema | typeof recallLoanSchema | typeof lostLoanSchema;
 
+/** An operation on a loan that must be running (issued, not yet ended); `now` is the moment checked. */
 function onLoan<S extends CardSchema, T>(
   session: Session,
   action: Action,
@@ -24,24 +24,11 @@ function onLoan<S extends CardSchema, T>(
   raw: unknown,
   body: (input: z.output<S>, loan: repo.LoanRecord, ctx: OperationContext, now: Date) => T,
 ): Promise<T> {
-  let input!: z.output<S>;
-  let loan!: repo.LoanRecord;
-  return session.perform(
-    {
-      action,
-      object: claimedCard(raw),
-      target: () => {
-        input = parseInput(schema, raw) as z.output<S>;
-        loan = requireLoan(session.archive.db, input.card);
-        return { loan: loanFacts(session, loan) };
-      },
-    },
-    (ctx) => {
-      const now = session.archive.clock.now();
-      if (loan.state !== 'on-loan') throw wrongState(loan, now);
-      return body(input, loan, ctx, now);
-    },
-  );
+  return onCard(session, action, schema, raw, (input, loan, ctx) => {
+    const now = session.archive.clock.now();
+    if (loan.state !== 'on-loan') throw wrongState(loan, now);
+    return body(input as z.output<S>, loan, ctx, now);
+  });
 }
 
 /** The one renewal: asked while the loan is still running, within the maximum period. */

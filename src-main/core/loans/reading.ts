@@ -4,13 +4,12 @@
  * adds the watermark the view prints over the content: reader, card, copy and time. Printing and
  * copying out are their own journaled operations, allowed only while the loan is active.
  */
-import type { z } from 'zod';
 import { copyOutSchema, printLoanSchema, readLoanSchema, type LoanReading, type Watermark } from '../../contract/loans';
 import { openDossier } from '../dossiers/service';
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
-import { claimedCard, loanFacts, requireLoan } from './context';
+import { claimedCard, loanFacts, onCard, requireLoan } from './context';
 import * as repo from './repository';
 
 function watermark(session: Session, loan: repo.LoanRecord, at: Date): Watermark {
@@ -52,30 +51,18 @@ export async function readDossier(session: Session, raw: unknown): Promise<LoanR
   return { dossier, watermark: watermark(session, loan, session.archive.clock.now()), dueAt: loan.dueAt! };
 }
 
+/** Print or copy-out: allowed by the policy on the loan as it is now; journaled with what was used. */
 function useContent<S extends typeof printLoanSchema | typeof copyOutSchema>(
   session: Session,
   action: 'loan.print' | 'loan.copyOut',
   schema: S,
   raw: unknown,
 ): Promise<Watermark> {
-  let input!: z.output<S>;
-  let loan!: repo.LoanRecord;
-  return session.perform(
-    {
-      action,
-      object: claimedCard(raw),
-      target: () => {
-        input = parseInput(schema, raw) as z.output<S>;
-        loan = requireLoan(session.archive.db, input.card);
-        return { loan: loanFacts(session, loan) };
-      },
-    },
-    (ctx) => {
-      const { card: _card, ...what } = input as Record<string, unknown>;
-      ctx.addDetails({ ...what, number: loan.number, copyNumber: loan.copyNumber });
-      return watermark(session, loan, session.archive.clock.now());
-    },
-  );
+  return onCard(session, action, schema, raw, (input, loan, ctx) => {
+    const { card: _card, ...what } = input as Record<string, unknown>;
+    ctx.addDetails({ ...what, number: loan.number, copyNumber: loan.copyNumber });
+    return watermark(session, loan, session.archive.clock.now());
+  });
 }
 
 /** A print of loaned content (UI prints; the core journals and hands back the watermark for every page). */
