@@ -5,6 +5,7 @@
  */
 import type { ErrorCode } from '../../contract/errors';
 import { rankAtLeast, type Duty } from '../../contract/people';
+import type { LoanForm } from '../../contract/loans';
 import type { Actor } from './actor';
 
 type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
@@ -24,6 +25,8 @@ export interface LoanFacts {
   active?: boolean;
   /** The archive setting `allowCopyOut`. */
   allowCopyOut?: boolean;
+  /** The card's form (in the app, printed, offline package): offline packages ask (policy/offline.ts). */
+  form?: LoanForm;
 }
 
 export type ApproverRole = 'custodian' | 'manager';

@@ -28,6 +28,7 @@ import {
   canUseContent,
   type LoanFacts,
 } from './borrowing';
+import { canExportRevocations, canIssuePackage, canReceivePackage, canRevokePackage } from './offline';
 
 export type { Actor } from './actor';
 export type { DossierFacts } from './dossiers';
@@ -83,6 +84,11 @@ export const ACTIONS = [
   'loan.register',
   'loan.notifications',
   'loan.incidents',
+  // Offline packages for laptops (policy/offline.ts)
+  'offline.issue',
+  'offline.return',
+  'offline.revoke',
+  'offline.revocations',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -180,6 +186,14 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return allow();
     case 'loan.incidents':
       return canSeeIncidents(actor);
+    case 'offline.issue':
+      return canIssuePackage(actor, target.loan);
+    case 'offline.return':
+      return canReceivePackage(actor, target.loan);
+    case 'offline.revoke':
+      return canRevokePackage(actor, target.loan);
+    case 'offline.revocations':
+      return canExportRevocations(actor);
     default:
       return assertNever(action, 'action');
   }
