@@ -2,18 +2,37 @@
  * Chooses the screen and owns the lock transition. The unlocked subtree is mounted under a key that
  * changes on every unlock, so a lock throws away all archive state (people, names, settings) with it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../src-main/contract/ipc';
 import type { ActorView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
-import { CreateArchiveScreen } from '../create/CreateArchiveScreen';
-import { RecoveryKeyScreen } from '../create/RecoveryKeyScreen';
-import { MainLayout } from '../shell/MainLayout';
 import { UnlockScreen } from '../unlock/UnlockScreen';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { afterLock, assertNever, type LockReason, type Screen } from './screens';
 
-export function ScreenRouter({ initialInfo }: { initialInfo: AppInfo | null }) {
+// The first screen is welcome or unlock: only they are in the entry chunk. The unlocked app (every
+// feature, tables, forms) and the create flow are separate chunks, fetched when needed or when the
+// window is idle after the first paint (the whole bundle parsed before painting was ~1.3 MB).
+const loadMain = () => import('../shell/MainLayout');
+const loadCreate = () => import('../create/CreateArchiveScreen');
+const loadRecovery = () => import('../create/RecoveryKeyScreen');
+const MainLayout = lazy(() => loadMain().then((m) => ({ default: m.MainLayout })));
+const CreateArchiveScreen = lazy(() => loadCreate().then((m) => ({ default: m.CreateArchiveScreen })));
+const RecoveryKeyScreen = lazy(() => loadRecovery().then((m) => ({ default: m.RecoveryKeyScreen })));
+
+export function ScreenRouter(props: { initialInfo: AppInfo | null }) {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    idle(() => void Promise.all([loadMain(), loadCreate(), loadRecovery()]).catch(() => {}));
+  }, []);
+  return (
+    <Suspense fallback={null}>
+      <Screens {...props} />
+    </Suspense>
+  );
+}
+
+function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
   const [screen, setScreen] = useState<Screen>(() => (initialInfo?.unlocked ? { name: 'loading' } : { name: 'welcome' }));
   const [sessionKey, setSessionKey] = useState(0);
 
