@@ -10,6 +10,7 @@ import { updateToSchemaVersion70 } from './0070-dossier-content';
 import { updateToSchemaVersion80 } from './0080-copies-held';
 import { updateToSchemaVersion90 } from './0090-copies-held-append';
 import { updateToSchemaVersion95 } from './0095-journal-time-blocks';
+import { updateToSchemaVersion100 } from './0100-offline-packages';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion80,
   updateToSchemaVersion90,
   updateToSchemaVersion95,
+  updateToSchemaVersion100,
 ];
