@@ -170,9 +170,17 @@ export const newDossierSchema = dossierContentSchema.extend({
 });
 export type NewDossier = z.input<typeof newDossierSchema>;
 
+/** Key persons and contact records to add after the ones already there (an update recorded without reading). */
+export const dossierAdditionsSchema = z
+  .object({ keyPersons: z.array(keyPersonSchema).min(1).max(200), contactRecords: z.array(contactRecordSchema).min(1).max(2000) })
+  .partial()
+  .strict();
+export type DossierAdditions = z.infer<typeof dossierAdditionsSchema>;
+
 /**
  * A save: only the groups given change. Inside an object group only the fields given change
- * (an empty string clears one); a list group (key persons, contact records) is replaced whole.
+ * (an empty string clears one); a list group (key persons, contact records) is replaced whole,
+ * which needs the right to read it; `add` appends to a list group instead, which does not.
  * `expectedRevision` refuses a save made against an outdated form.
  */
 export const dossierUpdateSchema = z
@@ -180,6 +188,7 @@ export const dossierUpdateSchema = z
     number: archiveNumberSchema,
     expectedRevision: z.number().int().min(1).optional(),
     changes: dossierContentSchema,
+    add: dossierAdditionsSchema.optional(),
   })
   .strict();
 export type DossierUpdate = z.input<typeof dossierUpdateSchema>;

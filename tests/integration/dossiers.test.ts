@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatError } from '../../src-main/contract/messages';
 import { assignCollector, createDossier, fileDossier, openDossier, revisionDiff, updateDossier } from '../../src-main/core/dossiers/service';
 import { searchCatalogue } from '../../src-main/core/dossiers/catalogue';
+import { findDossierByNumber } from '../../src-main/core/dossiers/repository';
 import { updateSettings } from '../../src-main/core/settings/service';
 import type { Session } from '../../src-main/core/session';
 import { ADMIN, lastEntries, type TestArchive } from '../helpers/archive';
@@ -123,6 +124,60 @@ describe('who may write', () => {
     } finally {
       await other.lock();
     }
+  });
+});
+
+describe('recording updates without reading (collectors after filing)', () => {
+  it('a collector records an update to a filed dossier without reading it', async () => {
+    const draft = await createDossier(collector, completeDossier({ customerName: '深圳腾飞网络科技有限公司' }));
+    await fileDossier(collector, { number: draft.number });
+    await expectCode(openDossier(collector, { number: draft.number }), 'denied.noContentAccess');
+
+    // Sends only new values and new entries: one of them equal to what is stored, which the answer must not betray.
+    const saved = await updateDossier(collector, {
+      number: draft.number,
+      changes: { basic: { fax: '0755-8888-0001', phone: '021-5555-0101' }, finance: { creditRating: 'AA' } },
+      add: { contactRecords: [{ date: '2026-03-02', person: '李明', topic: '续约', result: '同意续约' }], keyPersons: [{ name: '赵强', title: '技术总监' }] },
+    });
+    expect(saved).toMatchObject({ number: draft.number, status: 'filed', revision: 2, customerName: '深圳腾飞网络科技有限公司' });
+    expect(saved.changedFields).toEqual([
+      'basic.phone',
+      'basic.fax',
+      'keyPersons.2.name',
+      'keyPersons.2.title',
+      'finance.creditRating',
+      'contactRecords.0.date',
+      'contactRecords.0.person',
+      'contactRecords.0.topic',
+      'contactRecords.0.result',
+    ]);
+    const answer = JSON.stringify(saved);
+    for (const stored of ['李明', '采购总监', '任正', 'keyPersons.0', 'keyPersons.1']) expect(answer).not.toContain(stored);
+    const [entry] = lastEntries(collector);
+    expect(entry).toMatchObject({ event: 'dossier.update', outcome: 'ok', actorId: collector.actor.id, actorDuty: 'collector', objectId: draft.number });
+    expect(details(entry!)).toMatchObject({ revision: 2, withoutReading: true });
+    expect(JSON.stringify(details(entry!))).not.toContain('0755-8888-0001');
+
+    // Stored: merged field by field, the lists appended to, nothing the collector could not see lost.
+    const stored = findDossierByNumber(collector.archive.db, draft.number)!;
+    expect(stored.content.basic).toMatchObject({ fax: '0755-8888-0001', phone: '021-5555-0101', legalRepresentative: '任正' });
+    expect(stored.content.keyPersons!.map((p) => p.name)).toEqual(['李明', '王芳', '赵强']);
+    expect(stored.content.contactRecords).toEqual([{ date: '2026-03-02', person: '李明', topic: '续约', result: '同意续约' }]);
+    // The three copies now lag by one until re-issued; the content is still refused to the collector.
+    const row = (await searchCatalogue(collector, { text: draft.number })).rows[0]!;
+    expect(row.copies.map((c) => c.lag)).toEqual([1, 1, 1]);
+    await expectCode(openDossier(collector, { number: draft.number }), 'denied.noContentAccess');
+  });
+
+  it('a writer who cannot read a dossier cannot replace its key persons or contact records, and the refusal is journaled', async () => {
+    const draft = await createDossier(collector, completeDossier());
+    await fileDossier(collector, { number: draft.number });
+    await expectCode(updateDossier(collector, { number: draft.number, changes: { keyPersons: [{ name: '赵强' }] } }), 'denied.noContentAccess');
+    expect(lastEntries(collector)[0]).toMatchObject({ event: 'dossier.update', outcome: 'denied', reason: 'denied.noContentAccess', objectId: draft.number });
+    expect(findDossierByNumber(collector.archive.db, draft.number)!.content.keyPersons).toHaveLength(2);
+    // Sending nothing is "no change"; sending a value equal to the stored one is not.
+    await expectCode(updateDossier(collector, { number: draft.number, changes: {} }), 'dossier.noChange');
+    expect((await updateDossier(collector, { number: draft.number, changes: { basic: { phone: '021-5555-0101' } } })).changedFields).toEqual(['basic.phone']);
   });
 });
 

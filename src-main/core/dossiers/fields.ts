@@ -4,7 +4,7 @@
  * revision records, and the ★ fields still missing before filing.
  */
 import { fieldLabel } from '../../contract/dossier-labels';
-import { REQUIRED_TO_FILE, SECTIONS, type DossierContent, type FieldChange, type Section } from '../../contract/dossiers';
+import { REQUIRED_TO_FILE, SECTIONS, type DossierAdditions, type DossierContent, type FieldChange, type Section } from '../../contract/dossiers';
 
 export type Scalar = string | number | null;
 export interface StoredChange {
@@ -33,6 +33,22 @@ export function mergeContent(current: DossierContent, changes: DossierContent): 
     } else {
       next[section] = clean({ ...(current[section] as Record<string, unknown> | undefined), ...(change as Record<string, unknown>) });
     }
+  }
+  return normalise(next as DossierContent);
+}
+
+/** Whether a save replaces a list group whole (what `add` does not). */
+export function replacesLists(changes: DossierContent): boolean {
+  return [...LIST_SECTIONS].some((section) => changes[section] !== undefined);
+}
+
+/** New key persons and contact records after the ones already there. */
+export function appendItems(content: DossierContent, add: DossierAdditions | undefined): DossierContent {
+  if (!add) return content;
+  const next: Record<string, unknown> = { ...content };
+  for (const section of LIST_SECTIONS) {
+    const items = add[section as keyof DossierAdditions];
+    if (items) next[section] = [...((content[section] as unknown[] | undefined) ?? []), ...items];
   }
   return normalise(next as DossierContent);
 }
@@ -81,6 +97,27 @@ export function diffContent(before: DossierContent, after: DossierContent): Stor
   // (no string collation: it dominated bulk saves).
   const order = (f: string) => SECTIONS.indexOf(f.slice(0, f.indexOf('.')) as Section);
   return changes.sort((x, y) => order(x.field) - order(y.field));
+}
+
+/**
+ * What a writer who may not read the content recorded: each field they sent, with its old and new
+ * value, whether or not it differed. A diff would tell them which values they matched, and
+ * through the list indexes how many entries exist: content rule 3 keeps from them.
+ */
+export function submittedChanges(before: DossierContent, after: DossierContent, sent: DossierContent, add: DossierAdditions | undefined): StoredChange[] {
+  const a = flatten(before);
+  const b = flatten(after);
+  const fields = [...flatten(sent).keys()];
+  for (const section of LIST_SECTIONS) {
+    const items = add?.[section as keyof DossierAdditions];
+    if (!items?.length) continue;
+    const start = ((after[section] as unknown[] | undefined)?.length ?? 0) - items.length;
+    for (const [field] of flatten({ [section]: after[section] } as DossierContent)) {
+      if (Number(field.split('.')[1]) >= start) fields.push(field);
+    }
+  }
+  const order = (f: string) => SECTIONS.indexOf(f.slice(0, f.indexOf('.')) as Section);
+  return fields.map((field) => ({ field, old: a.get(field) ?? null, new: b.get(field) ?? null })).sort((x, y) => order(x.field) - order(y.field));
 }
 
 export function sectionsOf(changes: readonly StoredChange[]): Section[] {

@@ -19,11 +19,12 @@ import {
 } from '../../contract/dossiers';
 import { ArchiveError } from '../errors';
 import { findPersonById, findPersonByLogin } from '../people/repository';
+import { can, type DossierFacts } from '../policy';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { fileCopies } from '../copies/repository';
 import { askedFor, catalogueColumns, claimedNumber, factsFor, requireDossier, resolveResponsible } from './context';
-import { diffContent, mergeContent, missingToFile, normalise, pick, readable, sectionsOf } from './fields';
+import { appendItems, diffContent, mergeContent, missingToFile, normalise, pick, readable, replacesLists, sectionsOf, submittedChanges } from './fields';
 import * as repo from './repository';
 
 export async function createDossier(session: Session, raw: unknown): Promise<DossierSummary> {
@@ -59,9 +60,16 @@ export async function createDossier(session: Session, raw: unknown): Promise<Dos
   });
 }
 
+/**
+ * A save makes a revision. A writer who may read the content (a draft they write, a loan) gets the
+ * diff: which fields really changed. A writer who may not (a collector recording an update to a
+ * filed dossier, domain.md) sends only new values and new list entries; the revision records what
+ * they sent and the answer names only that, so nothing in it tells them what the dossier holds.
+ */
 export async function updateDossier(session: Session, raw: unknown): Promise<DossierSummary> {
   let input!: ReturnType<typeof dossierUpdateSchema.parse>;
   let dossier!: repo.DossierRecord;
+  let facts!: DossierFacts;
   return session.perform(
     {
       action: 'dossier.update',
@@ -69,7 +77,8 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
       target: () => {
         input = parseInput(dossierUpdateSchema, raw);
         dossier = requireDossier(session.archive.db, input.number);
-        return { dossier: factsFor(session, dossier) };
+        facts = { ...factsFor(session, dossier, true), replacesLists: replacesLists(input.changes as DossierContent) };
+        return { dossier: facts };
       },
     },
     (ctx) => {
@@ -77,9 +86,14 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
       if (input.expectedRevision !== undefined && input.expectedRevision !== dossier.revision) {
         throw new ArchiveError('dossier.staleRevision', { number: dossier.number, current: dossier.revision });
       }
-      const next = mergeContent(dossier.content, input.changes as DossierContent);
+      const blind = !can(session.actor, 'dossier.open', { dossier: facts }).allowed;
+      const next = appendItems(mergeContent(dossier.content, input.changes as DossierContent), input.add);
       if (!next.basic?.customerName) throw new ArchiveError('input.invalid', { detail: 'basic.customerName: required' });
-      const changes = diffContent(dossier.content, next);
+      const listCap = { keyPersons: 200, contactRecords: 2000 } as const;
+      for (const [section, max] of Object.entries(listCap)) {
+        if ((next[section as keyof typeof listCap]?.length ?? 0) > max) throw new ArchiveError('input.invalid', { detail: `${section}: at most ${max}` });
+      }
+      const changes = blind ? submittedChanges(dossier.content, next, input.changes as DossierContent, input.add) : diffContent(dossier.content, next);
       if (changes.length === 0) throw new ArchiveError('dossier.noChange');
       const responsible = resolveResponsible(db, next.classification?.responsibleManager);
       const collector = dossier.collectorId ? findPersonById(db, dossier.collectorId) : null;
@@ -92,7 +106,7 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
         repo.insertRevision(db, dossier.id, revision, 'update', at, session.actor.id, changes);
         repo.indexDossier(db, dossier.id, repo.searchDocument(dossier.number, next), true);
         return { number: dossier.number, status: dossier.status, revision, customerName: next.basic!.customerName!, changedFields: fields };
-      }, { revision, fields, sections: sectionsOf(changes) });
+      }, { revision, fields, sections: sectionsOf(changes), ...(blind ? { withoutReading: true } : {}) });
     },
   );
 }

@@ -21,6 +21,8 @@ export interface DossierFacts {
   activeLoan?: boolean;
   /** The archive setting `standingAccess`. */
   standingAccess?: boolean;
+  /** A save replaces a list group (key persons, contact records) whole. */
+  replacesLists?: boolean;
 }
 
 /**
@@ -48,11 +50,23 @@ export function canCreateDossier(actor: Actor): Decision {
 }
 
 /** The assigned collector and the responsible account manager write a dossier; nobody else. */
-export function canWriteDossier(actor: Actor, d: DossierFacts | undefined): Decision {
+function writerOf(actor: Actor, d: DossierFacts | undefined): Decision {
   if (!d || keepsOutOfContent(actor)) return deny('denied.notWriter');
   if (actor.duties.includes('collector') && d.collectorId === actor.id) return allow('collector');
   if (d.responsibleId === actor.id && rankAtLeast(actor.rank, 'account-manager')) return allow();
   return deny('denied.notWriter');
+}
+
+/**
+ * Writers record updates without reading (domain.md: collectors record updates for their
+ * customers, rule 3 keeps filed content from them); but replacing a list group whole would
+ * overwrite entries the writer cannot see, so that needs the right to read as well.
+ */
+export function canWriteDossier(actor: Actor, d: DossierFacts | undefined): Decision {
+  const writer = writerOf(actor, d);
+  if (!writer.allowed || !d?.replacesLists) return writer;
+  const reader = canReadContent(actor, d);
+  return reader.allowed ? writer : reader;
 }
 
 /** "Reviewed, no change": the writers, or a manager of the department whose list it is on. */
@@ -81,7 +95,7 @@ export function canReadContent(actor: Actor, d: DossierFacts | undefined): Decis
   if (!d || actor.duties.includes('admin') || actor.duties.includes('auditor')) return deny('denied.noContentAccess');
   if (d.activeLoan) return allow();
   if (d.standingAccess && d.responsibleId === actor.id && rankAtLeast(actor.rank, 'account-manager')) return allow();
-  if (d.status === 'draft' && canWriteDossier(actor, d).allowed) return canWriteDossier(actor, d);
+  if (d.status === 'draft' && writerOf(actor, d).allowed) return writerOf(actor, d);
   return deny('denied.noContentAccess');
 }
 
