@@ -1,0 +1,130 @@
+/**
+ * `offline.issue`: the borrower makes the one package file of their active offline-form loan.
+ * One journaled operation (session.perform): refused, failed or done, one entry, and the entry
+ * names the package, its sections and due time — never the passphrase, never content.
+ *
+ * The file is written to a temporary sibling first, the archive row committed with the journal
+ * entry, then the file renamed into place: a failure before the commit leaves no package and no
+ * row; a package on disk always has its row (and so can be returned and revoked).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { SECTIONS } from '../../contract/dossiers';
+import { issuePackageSchema, MIN_PASSPHRASE_LENGTH, type IssuedPackage } from '../../contract/offline';
+import { findDossierById } from '../dossiers/repository';
+import { pick } from '../dossiers/fields';
+import { ArchiveError } from '../errors';
+import { canonicalJson } from '../journal/entry';
+import { claimedCard, loanFacts, requireLoan } from '../loans/context';
+import type { LoanRecord } from '../loans/repository';
+import type { Session } from '../session';
+import { parseInput } from '../validate';
+import { writeFileAtomic } from '../vault/files';
+import { encrypt } from '../vault/seal';
+import { logKeyFor, newPackageKey, padded, wrapPackageKey } from './keys';
+import { headerHash, PACKAGE_FORMAT, payloadAad, signedMessage, type PackageFile, type PackageHeader, type PackagePayload } from './package-file';
+import * as repo from './repository';
+
+export async function issuePackage(session: Session, raw: unknown): Promise<IssuedPackage> {
+  const db = session.archive.db;
+  let input!: ReturnType<typeof issuePackageSchema.parse>;
+  let loan!: LoanRecord;
+  return session.perform(
+    {
+      action: 'offline.issue',
+      object: claimedCard(raw),
+      target: () => {
+        input = parseInput(issuePackageSchema, raw);
+        loan = requireLoan(db, input.card);
+        return { loan: { ...loanFacts(session, loan), form: loan.form } };
+      },
+    },
+    async (ctx) => {
+      const out = repo.packageOut(db, loan.id);
+      if (out) throw new ArchiveError('offline.alreadyIssued', { card: loan.card, package: out.id });
+      if (input.passphrase.length < MIN_PASSPHRASE_LENGTH) throw new ArchiveError('offline.weakPassphrase', { min: MIN_PASSPHRASE_LENGTH });
+      if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
+      const dossier = findDossierById(db, loan.dossierId);
+      if (!dossier) throw new ArchiveError('dossier.notFound', { number: loan.number });
+      const sections = input.sections ? SECTIONS.filter((s) => input.sections!.includes(s)) : [...SECTIONS];
+      const now = session.archive.clock.now();
+      const id = randomUUID();
+      const reader = session.actor;
+
+      const packageKey = newPackageKey();
+      const logKey = logKeyFor(packageKey, id);
+      let file: PackageFile;
+      try {
+        const { kdf, wrappedKey } = await wrapPackageKey(id, packageKey, input.passphrase, await session.archive.kdfCost());
+        const header: PackageHeader = {
+          package: id,
+          archiveId: session.archive.archiveId,
+          card: loan.card,
+          copyNumber: loan.copyNumber,
+          dossierNumber: loan.number,
+          borrowerId: reader.id,
+          issuedAt: now.toISOString(),
+          dueAt: loan.dueAt!,
+          sections,
+          key: { publicKey: session.archive.signer.publicKey.toString('base64'), fingerprint: session.archive.signer.fingerprint },
+          kdf,
+          wrappedKey,
+        };
+        const payload: PackagePayload = {
+          reader: { id: reader.id, login: reader.login, name: reader.name },
+          dossier: {
+            number: dossier.number,
+            status: dossier.status,
+            revision: dossier.revision,
+            secrecy: dossier.secrecy,
+            sections,
+            content: pick(dossier.content, sections),
+            filedAt: dossier.filedAt,
+            lastReviewedAt: dossier.lastReviewedAt,
+          },
+        };
+        const plain = padded(canonicalJson(payload));
+        const box = encrypt(packageKey, plain, payloadAad(header));
+        plain.fill(0);
+        file = { format: PACKAGE_FORMAT, version: 1, header, payload: box, signature: session.archive.signer.sign(signedMessage(header, box)) };
+      } finally {
+        packageKey.fill(0);
+      }
+
+      const temp = `${input.out}.${id.slice(0, 8)}.partial`;
+      writeFileAtomic(temp, JSON.stringify(file) + '\n');
+      try {
+        ctx.commit(
+          () =>
+            repo.insertPackage(db, {
+              id,
+              loanId: loan.id,
+              sections,
+              headerHash: headerHash(file),
+              logKey,
+              issuedAt: now.toISOString(),
+              dueAt: loan.dueAt!,
+              issuedBy: reader.id,
+            }),
+          {
+            package: id,
+            number: loan.number,
+            copyNumber: loan.copyNumber,
+            sections,
+            dueAt: loan.dueAt,
+            file: basename(input.out),
+            kdf: { memoryKiB: file.header.kdf.memoryKiB, passes: file.header.kdf.passes },
+          },
+        );
+      } catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+      } finally {
+        logKey.fill(0);
+      }
+      renameSync(temp, input.out);
+      return { package: id, card: loan.card, file: input.out, dueAt: loan.dueAt!, sections, keyFingerprint: session.archive.signer.fingerprint };
+    },
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The offline package file: its schema, what its signature covers, and the checks any reader —
+ * the archive on return or a laptop with no archive — makes before asking for the passphrase.
+ *
+ *   { format, version, header, payload: { nonce, data }, signature }
+ *
+ * `header` is public and signed; everything that names the customer or the reader is in
+ * `payload` (AES-256-GCM under the package key, the canonical header as associated data).
+ * The signature (the archive's Ed25519 key, journal/signer.ts) covers the canonical header and
+ * the SHA-256 of the payload's nonce and ciphertext, so a changed byte anywhere is refused
+ * before any key is derived.
+ */
+import { hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { SECTIONS } from '../../contract/dossiers';
+import { ArchiveError } from '../errors';
+import { canonicalJson } from '../journal/entry';
+import { keyFingerprint, verifySignature } from '../journal/signer';
+import { normaliseFingerprint } from '../journal/export/manifest';
+import { kdfParamsSchema } from '../vault/kdf';
+import { boxSchema } from '../vault/seal';
+
+export const PACKAGE_FORMAT = 'triplicate-offline-package';
+/** The reading log lives beside the package under this suffix. */
+export const LOG_SUFFIX = '.readlog';
+
+const hex32 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const headerSchema = z
+  .object({
+    package: z.string().uuid(),
+    archiveId: z.string().uuid(),
+    card: z.string().regex(/^JY-\d{4}-\d{5}$/),
+    copyNumber: z.string().min(1).max(40),
+    dossierNumber: z.string().min(1).max(40),
+    /** An opaque UUID; the reader's name is sealed in the payload (see index.ts, "what the file shows"). */
+    borrowerId: z.string().uuid(),
+    issuedAt: z.string().datetime(),
+    dueAt: z.string().datetime(),
+    sections: z.array(z.enum(SECTIONS)).min(1),
+    key: z.object({ publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/), fingerprint: hex32 }).strict(),
+    /** argon2id of the passphrase; the floors and ceilings of vault/kdf.ts apply to a forged file too. */
+    kdf: kdfParamsSchema.strict(),
+    /** The package key under the passphrase-derived key. */
+    wrappedKey: boxSchema.strict(),
+  })
+  .strict();
+export type PackageHeader = z.infer<typeof headerSchema>;
+
+export const packageFileSchema = z
+  .object({
+    format: z.literal(PACKAGE_FORMAT),
+    version: z.literal(1),
+    header: headerSchema,
+    payload: boxSchema.strict(),
+    signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+  })
+  .strict();
+export type PackageFile = z.infer<typeof packageFileSchema>;
+
+/** What the package key decrypts: who the reader is and the dossier's packed sections. */
+export interface PackagePayload {
+  reader: { id: string; login: string; name: string };
+  dossier: import('../../contract/dossiers').DossierView;
+}
+
+export function payloadAad(header: PackageHeader): string {
+  return `triplicate-offline-payload|v1|${canonicalJson(header)}`;
+}
+
+export function wrapAad(packageId: string): string {
+  return `triplicate-offline-key|v1|${packageId}`;
+}
+
+/** Domain-separated from checkpoints and manifests, so no signature stands in for another. */
+export function signedMessage(header: PackageHeader, payload: PackageFile['payload']): Buffer {
+  const body = hash('sha256', Buffer.concat([Buffer.from(payload.nonce, 'base64'), Buffer.from(payload.data, 'base64')]), 'hex');
+  return Buffer.from(`triplicate-offline-package|v1|${canonicalJson(header)}|${body}`, 'utf8');
+}
+
+/** What the archive stores to recognise the very file it issued. */
+export function headerHash(file: PackageFile): string {
+  return hash('sha256', signedMessage(file.header, file.payload), 'hex');
+}
+
+/** Reads and validates the file; `offline.foreign` for anything that is not a package. */
+export function loadPackageFile(path: string): PackageFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ArchiveError('offline.foreign', { detail: (error as { code?: string }).code ?? 'unreadable' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ArchiveError('offline.foreign', { detail: 'not JSON' });
+  }
+  const parsed = packageFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ArchiveError('offline.foreign', { detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' });
+  }
+  return parsed.data;
+}
+
+/**
+ * The key must hash to its fingerprint (and to the expected one, when the reader was told it out
+ * of band), and the signature must hold over header and ciphertext. Throws `offline.tampered`.
+ */
+export function verifyPackageFile(file: PackageFile, expectedFingerprint?: string): void {
+  const publicKey = Buffer.from(file.header.key.publicKey, 'base64');
+  if (publicKey.length !== 32 || keyFingerprint(publicKey) !== file.header.key.fingerprint) {
+    throw new ArchiveError('offline.tampered', { detail: 'key' });
+  }
+  if (expectedFingerprint !== undefined && normaliseFingerprint(expectedFingerprint) !== file.header.key.fingerprint) {
+    throw new ArchiveError('offline.tampered', { detail: 'key' });
+  }
+  if (!verifySignature(publicKey, signedMessage(file.header, file.payload), file.signature)) {
+    throw new ArchiveError('offline.tampered', { detail: 'signature' });
+  }
+}
+
+export function logPathFor(packagePath: string): string {
+  return packagePath + LOG_SUFFIX;
+}

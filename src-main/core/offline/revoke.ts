@@ -1,0 +1,71 @@
+/**
+ * Revoking packages (rule 7, recall, a lost laptop) and handing laptops the signed list.
+ *
+ * A revocation is recorded in the archive at once; it reaches a laptop only when the laptop is
+ * given the list (`offline.revocations`). A laptop that never sees the list again can read its
+ * package until due-at — nothing a file on someone else's disk can do prevents that — which is
+ * why due-at is enforced offline by the reader itself (rule 4) and why loan periods stay short.
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { exportRevocationsSchema, revokePackageSchema, type RevokedPackage } from '../../contract/offline';
+import { ArchiveError } from '../errors';
+import { loanFacts } from '../loans/context';
+import * as loans from '../loans/repository';
+import type { Session } from '../session';
+import { parseInput } from '../validate';
+import { writeFileAtomic } from '../vault/files';
+import * as repo from './repository';
+import { signRevocations } from './revocation-list';
+
+function claimedPackage(raw: unknown): { type: string; id: string } | null {
+  const id = (raw as { package?: unknown } | null)?.package;
+  return typeof id === 'string' && id.length <= 40 ? { type: 'package', id } : null;
+}
+
+/** Revokes one package still out; the borrower (their own) or the copy's custodian. */
+export async function revokePackage(session: Session, raw: unknown): Promise<RevokedPackage> {
+  const db = session.archive.db;
+  let input!: ReturnType<typeof revokePackageSchema.parse>;
+  let pkg!: repo.PackageRecord;
+  let loan!: loans.LoanRecord;
+  return session.perform(
+    {
+      action: 'offline.revoke',
+      object: claimedPackage(raw),
+      target: () => {
+        input = parseInput(revokePackageSchema, raw);
+        const found = repo.findPackage(db, input.package);
+        if (!found) throw new ArchiveError('offline.notFound', { package: input.package });
+        pkg = found;
+        loan = loans.findLoanById(db, pkg.loanId)!;
+        return { loan: loanFacts(session, loan) };
+      },
+    },
+    (ctx) => {
+      if (pkg.returnedAt) throw new ArchiveError('offline.alreadyReturned', { package: pkg.id });
+      if (pkg.state === 'revoked') throw new ArchiveError('offline.revoked');
+      const at = session.archive.clock.now().toISOString();
+      return ctx.commit(() => {
+        repo.revokePackage(db, pkg.id, session.actor.id, at, input.reason);
+        return { package: pkg.id, card: loan.card, revokedAt: at };
+      }, { card: loan.card, borrower: loan.borrower.login, reason: input.reason });
+    },
+  );
+}
+
+/**
+ * Writes the signed list of every package this archive ever revoked. Expired ones stay on it:
+ * a laptop whose clock was set back must still refuse them.
+ */
+export async function exportRevocations(session: Session, raw: unknown): Promise<{ file: string; count: number }> {
+  let input!: ReturnType<typeof exportRevocationsSchema.parse>;
+  return session.perform({ action: 'offline.revocations', target: () => ((input = parseInput(exportRevocationsSchema, raw)), {}) }, (ctx) => {
+    if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
+    const packages = repo.revokedPackages(session.archive.db);
+    const at = session.archive.clock.now().toISOString();
+    writeFileAtomic(input.out, signRevocations(session.archive.signer, session.archive.archiveId, at, packages));
+    ctx.addDetails({ count: packages.length, file: basename(input.out) });
+    return { file: input.out, count: packages.length };
+  });
+}
