@@ -11,6 +11,7 @@ import type { OperationContext, Session } from '../session';
 import { readSettings } from '../settings/service';
 import { onCard, serveQueue, wrongState } from './context';
 import { loseLoan } from './loss';
+import { revokePackagesOfLoan } from '../offline/repository';
 import { notify } from './notices';
 import * as repo from './repository';
 
@@ -55,6 +56,8 @@ export async function recallLoan(session: Session, raw: unknown): Promise<LoanVi
     const at = now.toISOString();
     return ctx.commit(() => {
       repo.endLoan(db, loan, 'recalled', session.actor.id, at, input.reason ?? null);
+      // Rule 7 / recall: an offline package of this loan is revoked in the same transaction.
+      ctx.addDetails({ packagesRevoked: revokePackagesOfLoan(db, loan.id, session.actor.id, at, 'recalled') });
       notify(db, loan.borrowerId, 'loan.recalled', loan.id, `loan.recalled:${loan.id}`, at);
       const next = serveQueue(db, loan.copyId, now);
       ctx.addDetails({ nextCard: next });
@@ -71,6 +74,8 @@ export async function returnLoan(session: Session, raw: unknown): Promise<LoanVi
     const late = at >= loan.dueAt!;
     return ctx.commit(() => {
       repo.endLoan(db, loan, late ? 'returned-late' : 'returned', session.actor.id, at, null);
+      // A package not brought back (offline.return) must not outlive the loan it was made for.
+      ctx.addDetails({ packagesRevoked: revokePackagesOfLoan(db, loan.id, session.actor.id, at, 'loan returned without its package') });
       const next = serveQueue(db, loan.copyId, now);
       ctx.addDetails({ nextCard: next });
       return repo.toView(db, repo.findLoanById(db, loan.id)!, now);

@@ -9,6 +9,7 @@ import { FLAG_AT_MARKS } from '../../contract/loans';
 import type { Db } from '../db/connection';
 import { countMarks, recordIncident } from './incidents';
 import * as repo from './repository';
+import { revokePackagesOfLoan } from '../offline/repository';
 
 export interface Loss {
   card: string;
@@ -25,6 +26,7 @@ export function loseLoan(db: Db, loan: repo.LoanRecord, byId: string, descriptio
   const managerId = repo.responsibleManagerOf(db, loan.borrowerId);
   const revision = (db.prepare('SELECT copy_revision FROM loans WHERE id = ?').get(loan.id) as { copy_revision: number | null }).copy_revision ?? loan.copyRevision;
   repo.endLoan(db, loan, 'lost', byId, at, description);
+  revokePackagesOfLoan(db, loan.id, byId, at, 'copy lost');
   repo.markCopyLost(db, loan.copyId, byId, description, at);
   const incident = recordIncident(db, {
     kind: 'lost',

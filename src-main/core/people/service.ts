@@ -166,7 +166,7 @@ export async function disablePerson(session: Session, login: unknown): Promise<P
         repo.markDisabled(archive.db, person.id, archive.clock.now().toISOString());
         // Rule 7: their loans are recalled and their cards cancelled in the same transaction.
         const departure = releaseLoansOf(archive.db, person.id, session.actor.id, archive.clock.now());
-        ctx.addDetails({ loansRecalled: departure.recalled, cardsCancelled: departure.cancelled });
+        ctx.addDetails({ loansRecalled: departure.recalled, cardsCancelled: departure.cancelled, packagesRevoked: departure.packagesRevoked });
         return repo.toView(repo.findPersonById(archive.db, person.id)!);
       },
       { slotRemoved: person.slotId !== null },
