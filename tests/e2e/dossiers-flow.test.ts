@@ -1,9 +1,10 @@
 /**
  * Issue 4, the dossiers UI: a collector creates a dossier with two key persons; filing without a ★
  * field is refused with the message in the language on screen; after an edit the revision diff shows
- * old and new values; the three copies lag by one after a post-filing change until their custodian
- * re-issues them; an account manager sees the catalogue line but is refused the content (rule 3,
- * journaled); search finds the dossier from a two-character Chinese fragment of its name.
+ * old and new values; after filing the collector records an update through the write-only form
+ * without reading the content, and the three copies lag by one until their custodian re-issues them;
+ * an account manager sees the catalogue line but is refused the content (rule 3, journaled); search
+ * finds the dossier from a two-character Chinese fragment of its name.
  *
  * The built renderer with the real core and a real encrypted archive (made with the core before the
  * page opens, plus a batch of filed dossiers for the catalogue and the reviews), in both languages,
@@ -16,7 +17,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatError, type Locale } from '../../src-main/contract/messages';
 import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
-import { updateDossier } from '../../src-main/core/dossiers/service';
 import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
@@ -185,12 +185,29 @@ for (const driver of drivers) {
           await page.getByTestId('detail-tab-copies').click();
           await page.getByTestId('copies-panel').waitFor();
           await expect.poll(() => page.getByTestId('copy-lag').evaluateAll((els) => els.map((e) => e.getAttribute('data-lag')))).toEqual(['0', '0', '0']);
-          await lock(page);
 
-          // A change after filing (the collector still writes; set up through the core).
-          const writer = await unlockArchive({ folder, login: PEOPLE.collector.login, password: PEOPLE.collector.password }, { stateDir, kdfTargetMs: 1 });
-          await updateDossier(writer, { number, changes: { basic: { fax: '021-5555-0199' } } });
-          await writer.lock();
+          // A change after filing: the collector no longer reads the content but records an update
+          // blind — a new fax number and a contact record, sent alone; the copies then lag by one.
+          await page.getByTestId('detail-tab-content').click();
+          await page.getByTestId('dossier-refused').waitFor();
+          await page.getByTestId('detail-tab-record').click();
+          await page.getByTestId('record-update').waitFor();
+          await page.getByTestId('record-basic-fax').fill('021-5555-0199');
+          await pick(page, 'record-group', en ? 'Contact records' : '沟通记录');
+          await page.getByTestId('contactRecords-add').click();
+          await page.getByTestId('contactRecords-0-date').fill('2026-03-02');
+          await page.getByTestId('contactRecords-0-topic').fill('续约洽谈');
+          await expect.poll(() => page.getByTestId('record-pending').innerText()).toContain(en ? 'Fax' : '传真');
+          expect(await page.getByTestId('record-pending').innerText()).toContain(en ? 'Contact records: 1 new' : '新增沟通记录 1 条');
+          await page.setViewportSize({ width: 1024, height: 700 });
+          await shot(page, driver.name, locale, '04b-record-update-1024');
+          await page.setViewportSize({ width: 1280, height: 800 });
+          await page.getByTestId('record-submit').click();
+          await page.locator('.ant-message-success').filter({ hasText: en ? 'Recorded as revision 3' : '已登记为第 3 版' }).waitFor({ timeout: 15_000 });
+          expect(await page.getByTestId('record-update').innerText()).not.toContain('021-5555-0101');
+          await page.getByTestId('detail-tab-copies').click();
+          await expect.poll(() => page.getByTestId('copy-lag').evaluateAll((els) => els.map((e) => e.getAttribute('data-lag')))).toEqual(['1', '1', '1']);
+          await lock(page);
 
           // The sales custodian finds it from two characters, sees every copy lag 1, re-issues the sales copy.
           await signIn(page, PEOPLE.custodianS);

@@ -7,11 +7,14 @@ import { Alert, Descriptions, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRow, DossierView } from '../../../src-main/contract/dossiers';
-import { api, call } from '../../api/client';
+import { rankAtLeast } from '../../../src-main/contract/people';
+import { api, ApiError, call } from '../../api/client';
 import { useErrorText } from '../../i18n/errors';
+import { useSession } from '../session/SessionContext';
 import { CopiesPanel } from './CopiesPanel';
 import { DossierForm } from './DossierForm';
 import { useDossierLabels } from './labels';
+import { RecordUpdateForm } from './RecordUpdateForm';
 import { RevisionHistory } from './RevisionHistory';
 import { SecrecyTag } from './SecrecyTag';
 
@@ -32,7 +35,15 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
   const [loading, setLoading] = useState(number !== null);
   const [tab, setTab] = useState('content');
   const [row, setRow] = useState<CatalogueRow | null>(given);
+  const { actor } = useSession();
 
+  // The catalogue line is what anyone here may see: fetched afresh so status and copies are current.
+  const loadRow = useCallback(() => {
+    if (!number) return;
+    call(api().dossiers.search({ text: number, limit: 5 }))
+      .then((page) => setRow((prev) => page.rows.find((r) => r.number === number) ?? prev))
+      .catch(() => undefined);
+  }, [number]);
   const load = useCallback(async () => {
     if (!number) return;
     setLoading(true);
@@ -43,13 +54,10 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
       setView(null);
       setRefused(cause);
     } finally {
-      // The catalogue line is what anyone here may see: fetched afresh so status and copies are current.
-      call(api().dossiers.search({ text: number, limit: 5 }))
-        .then((page) => setRow((prev) => page.rows.find((r) => r.number === number) ?? prev))
-        .catch(() => undefined);
+      loadRow();
       setLoading(false);
     }
-  }, [number]);
+  }, [number, loadRow]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -69,6 +77,13 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
     );
   }
 
+  // Refused the content but perhaps one of its writers (the core decides): offer to record an update blind.
+  const keepsOut = actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor');
+  const mayRecord =
+    refused instanceof ApiError &&
+    refused.code === 'denied.noContentAccess' &&
+    !keepsOut &&
+    (actor.duties.includes('collector') || (row?.responsibleManager?.login === actor.login && rankAtLeast(actor.rank, 'account-manager')));
   const customer = view?.content.basic?.customerName ?? row?.customerName;
   const secrecy = view?.secrecy ?? row?.secrecy;
   const status = view?.status ?? row?.status;
@@ -112,6 +127,15 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
               <DossierForm key={`${view.number}-${view.revision}-${view.status}`} view={view} onDirty={onDirty} onSaved={saved} />
             ) : null,
           },
+          ...(mayRecord
+            ? [
+                {
+                  key: 'record',
+                  label: <span data-testid="detail-tab-record">{t('dossiers.record.tab')}</span>,
+                  children: <RecordUpdateForm number={number} onDirty={onDirty} onRecorded={loadRow} />,
+                },
+              ]
+            : []),
           {
             key: 'revisions',
             label: <span data-testid="detail-tab-revisions">{t('dossiers.detail.tabRevisions')}</span>,

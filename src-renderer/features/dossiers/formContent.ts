@@ -3,7 +3,7 @@
  * existing one sends every object field shown (an emptied field is '' and clears it, as the core's
  * update says) and list groups whole.
  */
-import { SECTIONS, type DossierContent } from '../../../src-main/contract/dossiers';
+import { SECTIONS, type DossierAdditions, type DossierContent } from '../../../src-main/contract/dossiers';
 
 type Values = Record<string, unknown>;
 
@@ -33,4 +33,19 @@ export function toContent(values: Values, mode: 'create' | 'update'): DossierCon
     }
   }
   return out as DossierContent;
+}
+
+/**
+ * An update recorded without reading: the object fields filled in (nothing else, so no stored value
+ * is cleared or overwritten unseen) and the new list entries, to be added after the existing ones.
+ */
+export function toRecordedUpdate(values: Values): { changes: DossierContent; add: DossierAdditions } {
+  const content = toContent(values, 'create') as Record<string, unknown>;
+  const add: Record<string, unknown> = {};
+  for (const section of LISTS) {
+    const items = (content[section] as Values[] | undefined)?.filter((item) => Object.keys(item).length > 0);
+    delete content[section];
+    if (items?.length) add[section] = items;
+  }
+  return { changes: content as DossierContent, add: add as DossierAdditions };
 }
