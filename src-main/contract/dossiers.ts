@@ -238,8 +238,13 @@ export const catalogueQuerySchema = z
   .strict();
 export type CatalogueQuery = z.input<typeof catalogueQuerySchema>;
 
+/** Reviews due for a department (the signed-in person's unless named), or with `assigned` for the customers assigned to them as collector. */
 export const reviewListSchema = z
-  .object({ department: z.string().trim().min(2).max(40).optional(), withinDays: z.number().int().min(0).max(365).default(30) })
+  .object({
+    department: z.string().trim().min(2).max(40).optional(),
+    assigned: z.boolean().optional(),
+    withinDays: z.number().int().min(0).max(365).default(30),
+  })
   .strict();
 
 export interface CopyStatusView {

@@ -69,7 +69,7 @@ describe('catalogue search', () => {
 });
 
 describe('review cadence', () => {
-  it('a filed dossier is overdue three months after its last review; "reviewed, no change" is journaled and restarts the clock', async () => {
+  it('a filed dossier is overdue three months after its last review; "reviewed, no change" is journaled and restarts the clock; a collector lists the reviews of the customers assigned to them', async () => {
     const deptManager = await unlockAs(archive, PEOPLE.deptManager);
     try {
       expect((await listReviewsDue(deptManager, {})).rows).toEqual([]);
@@ -90,6 +90,17 @@ describe('review cadence', () => {
       expect((await listReviewsDue(deptManager, {})).rows.map((r) => r.number)).toEqual([numbers['京东']]);
       // A draft has no review cadence yet.
       await expectCode(reviewDossier(deptManager, { number: numbers['光明'] }), 'dossier.notFiled');
+      // A collector's own list: the customers assigned to them, though another department holds them.
+      expect((await listReviewsDue(collector, {})).rows).toEqual([]);
+      const assigned = await listReviewsDue(collector, { assigned: true });
+      expect(assigned.rows.map((r) => r.number)).toEqual([numbers['京东']]);
+      expect(JSON.parse(lastEntries(collector)[0]!.details)).toMatchObject({ assigned: true, due: 1, overdue: 1 });
+      const other = await unlockAs(archive, PEOPLE.otherCollector);
+      try {
+        expect((await listReviewsDue(other, { assigned: true })).rows).toEqual([]);
+      } finally {
+        await other.lock();
+      }
     } finally {
       await deptManager.lock();
     }

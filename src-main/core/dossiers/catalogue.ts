@@ -173,13 +173,15 @@ export async function listReviewsDue(session: Session, raw: unknown = {}): Promi
     const now = session.archive.clock.now();
     const months = readSettings(db).reviewPeriodMonths;
     const cut = reviewCutoffs(now, months, q.withinDays);
+    // A collector's own list: the customers assigned to them, whichever department holds them.
+    const [column, key] = q.assigned ? ['d.collector_id', session.actor.id] : ['d.department', department];
     const rows = stmt(db, 
         `SELECT d.archive_number, d.customer_name, d.department, d.last_reviewed_at, p.login, p.name
          FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id
-         WHERE d.department = ? AND d.status = 'filed' AND d.last_reviewed_at <= ?
+         WHERE ${column} = ? AND d.status = 'filed' AND d.last_reviewed_at <= ?
          ORDER BY d.last_reviewed_at LIMIT 5000`,
       )
-      .all(department, cut.due) as { archive_number: string; customer_name: string; department: string | null; last_reviewed_at: string; login: string | null; name: string | null }[];
+      .all(key, cut.due) as { archive_number: string; customer_name: string; department: string | null; last_reviewed_at: string; login: string | null; name: string | null }[];
     const out: ReviewDueRow[] = rows.map((r) => ({
       number: r.archive_number,
       customerName: r.customer_name,
@@ -190,7 +192,7 @@ export async function listReviewsDue(session: Session, raw: unknown = {}): Promi
       overdue: r.last_reviewed_at <= cut.overdue,
     }));
     const overdue = out.filter((r) => r.overdue).length;
-    ctx.addDetails({ department, due: out.length, overdue });
+    ctx.addDetails({ ...(q.assigned ? { assigned: true } : { department }), due: out.length, overdue });
     return { overdue, rows: out };
   });
 }
