@@ -1,0 +1,157 @@
+/**
+ * `triplicate offline …`: offline packages at a terminal (design: core/offline/index.ts).
+ *   issue   the borrower makes the package of their card (acting password, then the new package
+ *           passphrase, typed twice on a terminal; two stdin lines with --password-stdin)
+ *   read    no archive: opens a package with its passphrase, prints the sections with the watermark
+ *   return  the custodian receives a package and imports its reading log into the journal
+ *   revoke / revocations   a lost laptop; the signed list to carry to laptops
+ * Same core, same policy, same journal as the app: the acting person is --as, nothing else.
+ */
+import { resolve } from 'node:path';
+import { interpolate } from '../../contract/messages';
+import { SECTIONS, type Section } from '../../contract/dossiers';
+import { exportRevocations, issuePackage, readOfflinePackage, returnPackage, revokePackage } from '../../core/offline';
+import { UsageError } from '../usage';
+import type { Command, CommandContext } from './types';
+
+const sentences = {
+  en: {
+    passphrase: 'Package passphrase: ',
+    newPassphrase: 'New package passphrase (only you will know it): ',
+    issued: 'Offline package {{package}} of card {{card}} written to {{file}}; readable until {{dueAt}}.\nArchive key {{fingerprint}}',
+    needFile: 'This command needs the package file: triplicate offline {{verb}} FILE',
+    badSection: 'Unknown section "{{section}}"; one of: {{all}}',
+    watermark: '★ {{name}} ({{login}}) · card {{card}} · copy {{copy}} · {{at}} · offline · due {{dueAt}}',
+    returned: 'Package {{package}} of card {{card}} returned: {{imported}} offline reads imported, reading log {{log}}; loan {{loanState}}.',
+    broken: 'The reading log does not verify at line {{line}} ({{kind}}): journaled, incident {{incident}} opened.',
+    revoked: 'Package {{package}} of card {{card}} revoked at {{at}}.',
+    revocations: 'Revocation list ({{count}} packages) written to {{file}}; copy it to the laptops.',
+  },
+  'zh-CN': {
+    passphrase: '离线包口令：',
+    newPassphrase: '设置离线包口令（仅您本人知道）：',
+    issued: '借阅卡 {{card}} 的离线借阅包 {{package}} 已写入 {{file}}；可阅读至 {{dueAt}}。\n档案库密钥 {{fingerprint}}',
+    needFile: '此命令需要离线包文件：triplicate offline {{verb}} 文件',
+    badSection: '未知的部分“{{section}}”，可选：{{all}}',
+    watermark: '★ {{name}}（{{login}}）· 借阅卡 {{card}} · 副本 {{copy}} · {{at}} · 离线 · 到期 {{dueAt}}',
+    returned: '借阅卡 {{card}} 的离线包 {{package}} 已归还：导入离线阅读 {{imported}} 条，阅读记录{{log}}；借阅状态 {{loanState}}。',
+    broken: '阅读记录在第 {{line}} 行校验失败（{{kind}}）：已记入日志，并立案事件 {{incident}}。',
+    revoked: '借阅卡 {{card}} 的离线包 {{package}} 已于 {{at}} 吊销。',
+    revocations: '吊销清单（{{count}} 个离线包）已写入 {{file}}；请复制到各笔记本电脑。',
+  },
+};
+
+function fileOperand(ctx: CommandContext, verb: string): string {
+  const file = ctx.positionals[0];
+  if (!file) throw new UsageError(interpolate(sentences[ctx.locale].needFile, { verb }));
+  return resolve(file);
+}
+
+function sectionsOf(ctx: CommandContext): Section[] | undefined {
+  const raw = ctx.values.section;
+  const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
+  for (const s of list) {
+    if (!(SECTIONS as readonly string[]).includes(s)) throw new UsageError(interpolate(sentences[ctx.locale].badSection, { section: s, all: SECTIONS.join(', ') }));
+  }
+  return list.length ? (list as Section[]) : undefined;
+}
+
+const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? (v as string[]) : []);
+
+export const offlineIssueCommand: Command = {
+  name: 'offline issue',
+  options: { card: { type: 'string' }, section: { type: 'string', multiple: true }, out: { type: 'string' } },
+  usage: {
+    en: 'offline issue --archive DIR --as LOGIN --card JY-… --out FILE [--section S …]   (your own offline-form loan; then the package passphrase)',
+    'zh-CN': 'offline issue --archive 目录 --as 登录名 --card JY-… --out 文件 [--section 部分 …]（本人的离线借阅；随后设置离线包口令）',
+  },
+  needs: 'unlocked',
+  async run(ctx, session) {
+    const t = sentences[ctx.locale];
+    const card = ctx.need('card');
+    const out = resolve(ctx.need('out'));
+    const sections = sectionsOf(ctx);
+    const passphrase = await ctx.passwords.next(t.newPassphrase, 'new', true);
+    const issued = await issuePackage(session!, { card, passphrase, out, ...(sections ? { sections } : {}) });
+    ctx.out(interpolate(t.issued, { package: issued.package, card: issued.card, file: issued.file, dueAt: issued.dueAt, fingerprint: issued.keyFingerprint }));
+  },
+};
+
+export const offlineReadCommand: Command = {
+  name: 'offline read',
+  options: { section: { type: 'string', multiple: true }, revocations: { type: 'string', multiple: true }, 'key-fingerprint': { type: 'string' } },
+  usage: {
+    en: 'offline read FILE [--section S …] [--revocations LIST …] [--key-fingerprint FP] [--json]   (no archive; the package passphrase)',
+    'zh-CN': 'offline read 文件 [--section 部分 …] [--revocations 清单 …] [--key-fingerprint 指纹] [--json]（无需档案库；离线包口令）',
+  },
+  needs: 'none',
+  async run(ctx) {
+    const t = sentences[ctx.locale];
+    const file = fileOperand(ctx, 'read');
+    const sections = sectionsOf(ctx);
+    const passphrase = await ctx.passwords.next(t.passphrase, 'acting');
+    const fingerprint = ctx.values['key-fingerprint'];
+    const reading = await readOfflinePackage({
+      file,
+      passphrase,
+      ...(sections ? { sections } : {}),
+      revocations: strings(ctx.values.revocations).map((p) => resolve(p)),
+      ...(typeof fingerprint === 'string' ? { expectedFingerprint: fingerprint } : {}),
+    });
+    if (ctx.values.json) return ctx.out(JSON.stringify(reading, null, 2));
+    const w = reading.watermark;
+    const mark = interpolate(t.watermark, { name: w.readerName, login: w.readerLogin, card: w.card, copy: w.copyNumber, at: w.at, dueAt: reading.dueAt });
+    ctx.out(mark);
+    ctx.out(`${reading.dossier.number} · ${reading.dossier.secrecy} ★`);
+    for (const s of reading.dossier.sections) ctx.out(`\n[${s}]\n${JSON.stringify(reading.dossier.content[s] ?? null, null, 2)}`);
+    ctx.out(`\n${mark}`);
+  },
+};
+
+export const offlineReturnCommand: Command = {
+  name: 'offline return',
+  options: { log: { type: 'string' } },
+  usage: {
+    en: 'offline return --archive DIR --as LOGIN FILE [--log READLOG]   (custodian: imports the reading log, returns the loan)',
+    'zh-CN': 'offline return --archive 目录 --as 登录名 文件 [--log 阅读记录]（保管员：导入阅读记录并归还借阅）',
+  },
+  needs: 'unlocked',
+  async run(ctx, session) {
+    const t = sentences[ctx.locale];
+    const log = ctx.values.log;
+    const result = await returnPackage(session!, { file: fileOperand(ctx, 'return'), ...(typeof log === 'string' ? { log: resolve(log) } : {}) });
+    if (ctx.values.json) return ctx.out(JSON.stringify(result, null, 2));
+    ctx.out(interpolate(t.returned, { package: result.package, card: result.card, imported: result.imported, log: result.log, loanState: result.loanState }));
+    if (result.problem) ctx.out(interpolate(t.broken, { line: result.problem.line, kind: result.problem.kind, incident: result.incident ?? '-' }));
+  },
+};
+
+export const offlineRevokeCommand: Command = {
+  name: 'offline revoke',
+  options: { package: { type: 'string' }, reason: { type: 'string' } },
+  usage: {
+    en: 'offline revoke --archive DIR --as LOGIN --package ID --reason TEXT   (a lost laptop: the borrower or the copy\'s custodian)',
+    'zh-CN': 'offline revoke --archive 目录 --as 登录名 --package 编号 --reason 原因（笔记本遗失：借阅人或副本保管员）',
+  },
+  needs: 'unlocked',
+  async run(ctx, session) {
+    const r = await revokePackage(session!, { package: ctx.need('package'), reason: ctx.need('reason') });
+    ctx.out(interpolate(sentences[ctx.locale].revoked, { package: r.package, card: r.card, at: r.revokedAt }));
+  },
+};
+
+export const offlineRevocationsCommand: Command = {
+  name: 'offline revocations',
+  options: { out: { type: 'string' }, force: { type: 'boolean' } },
+  usage: {
+    en: 'offline revocations --archive DIR --as LOGIN --out FILE [--force]   (the signed revocation list for laptops)',
+    'zh-CN': 'offline revocations --archive 目录 --as 登录名 --out 文件 [--force]（供笔记本使用的已签名吊销清单）',
+  },
+  needs: 'unlocked',
+  async run(ctx, session) {
+    const r = await exportRevocations(session!, { out: resolve(ctx.need('out')), force: ctx.values.force === true });
+    ctx.out(interpolate(sentences[ctx.locale].revocations, { count: r.count, file: r.file }));
+  },
+};
+
+export const OFFLINE_COMMANDS: readonly Command[] = [offlineIssueCommand, offlineReadCommand, offlineReturnCommand, offlineRevokeCommand, offlineRevocationsCommand];
