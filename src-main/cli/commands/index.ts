@@ -5,7 +5,8 @@
 import { demoCommand } from './demo';
 import { journalExportCommand } from './journal-export';
 import { loanListCommand, registerExportCommand } from './loans';
+import { OFFLINE_COMMANDS } from './offline';
 import type { Command } from './types';
 import { verifyExportCommand } from './verify-export';
 
-export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand, loanListCommand, registerExportCommand];
+export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand, loanListCommand, registerExportCommand, ...OFFLINE_COMMANDS];
