@@ -21,8 +21,11 @@ export const issuePackageSchema = z
   .strict();
 export type IssuePackageInput = z.input<typeof issuePackageSchema>;
 
-/** Core input for receiving a package back; the reading log is `<file>.readlog` unless named. */
-export const returnPackageSchema = z.object({ file: pathSchema, log: pathSchema.optional() }).strict();
+/**
+ * Core input for receiving a package back; the reading log is `<file>.readlog` unless named.
+ * `card`, when given (the app: the loan the custodian clicked), must be the package's card.
+ */
+export const returnPackageSchema = z.object({ file: pathSchema, log: pathSchema.optional(), card: cardNumberSchema.optional() }).strict();
 
 export const revokePackageSchema = z.object({ package: packageIdSchema, reason: z.string().trim().min(2).max(1000) }).strict();
 

@@ -58,6 +58,7 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
         if (found.headerHash !== headerHash(file)) throw new ArchiveError('offline.tampered', { detail: 'not the file issued' });
         pkg = found;
         loan = loans.findLoanById(db, pkg.loanId)!;
+        if (input.card !== undefined && input.card !== loan.card) throw new ArchiveError('input.invalid', { detail: `the file is the package of card ${loan.card}, not ${input.card}` });
         return { loan: loanFacts(session, loan) };
       },
     },
