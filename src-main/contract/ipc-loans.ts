@@ -26,6 +26,7 @@ import {
   type NotificationView,
   type Watermark,
 } from './loans';
+import { issuePackageRequestSchema, returnPackageRequestSchema, type IssuedPackage, type ReturnedPackage } from './offline';
 
 const empty = z.object({}).strict();
 
@@ -55,6 +56,10 @@ export const LOAN_REQUESTS = {
   'register:export': registerQuerySchema,
   'notifications:list': z.object({ unreadOnly: z.boolean().default(false) }).strict(),
   'notifications:read': notificationRefSchema,
+  /** Offline packages (core/offline): main asks where to save / which file; the renderer never names a path. */
+  'offline:issue': issuePackageRequestSchema,
+  'offline:return': returnPackageRequestSchema,
+  'offline:revocations': empty,
 } as const satisfies Record<string, z.ZodType>;
 
 export type LostLoanView = LoanView & { incident: number; marks: number; manager: string | null };
@@ -81,6 +86,10 @@ export interface LoanResponses {
   'register:export': { file: string | null; count: number };
   'notifications:list': NotificationView[];
   'notifications:read': { done: true };
+  /** null when the person closed the dialog. */
+  'offline:issue': IssuedPackage | null;
+  'offline:return': ReturnedPackage | null;
+  'offline:revocations': { file: string | null; count: number };
 }
 
 /** window.triplicate.<domain>.<function> → channel */
@@ -106,4 +115,5 @@ export const LOAN_API = {
   },
   register: { search: 'register:search', export: 'register:export' },
   notifications: { list: 'notifications:list', read: 'notifications:read' },
+  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations' },
 } as const satisfies Record<string, Record<string, keyof typeof LOAN_REQUESTS>>;
