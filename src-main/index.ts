@@ -99,6 +99,11 @@ async function start(): Promise<void> {
       const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), defaultName), filters });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    chooseOpenFile: async (filters) => {
+      if (!mainWindow) return null;
+      const result = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     log: (line) => process.stderr.write(`${line}\n`),
   });
   registerIpc(router, (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents);

@@ -20,6 +20,8 @@ export interface HandlerContext {
   chooseFolder: (purpose: 'create' | 'open') => Promise<string | null>;
   /** A save dialog (journal exports); null when the person cancels. Main picks the path, never the renderer. */
   chooseSaveFile: (defaultName: string, filters: SaveFileFilter[]) => Promise<string | null>;
+  /** An open dialog for one file (an offline package coming back); null when cancelled or not offered. */
+  chooseOpenFile?: (filters: SaveFileFilter[]) => Promise<string | null>;
   emit: EventSink;
 }
 

@@ -9,6 +9,7 @@ import { copyHandlers, dossierHandlers, reviewHandlers } from './dossiers';
 import { journalHandlers, reportHandlers } from './journal';
 import { cardHandlers, loanHandlers, notificationHandlers, registerHandlers } from './loans';
 import { departmentHandlers, peopleHandlers } from './people';
+import { offlineHandlers } from './offline';
 import { settingsHandlers, vaultHandlers } from './vault';
 
 export type { HandlerContext } from './context';
@@ -24,5 +25,6 @@ export const HANDLERS: Handlers = {
   ...settingsHandlers,
   ...dossierHandlers, ...copyHandlers, ...reviewHandlers,
   ...cardHandlers, ...loanHandlers, ...registerHandlers, ...notificationHandlers,
+  ...offlineHandlers,
   ...journalHandlers, ...reportHandlers,
 };
