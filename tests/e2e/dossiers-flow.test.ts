@@ -114,6 +114,17 @@ for (const driver of drivers) {
 
           // The collector: catalogue, then a new dossier with two key persons and no legal representative.
           await signIn(page, PEOPLE.collector);
+          // The dashboard lists the reviews due for the collector's customers (6 overdue, 4 due soon), fitting 1024 px.
+          await page.getByTestId('nav-dashboard').click();
+          await expect.poll(() => page.getByTestId('dashboard-reviews-assigned').getAttribute('data-count'), { timeout: 15_000 }).toBe('10');
+          expect(await page.getByTestId('dashboard-approvals').count()).toBe(0);
+          await page.setViewportSize({ width: 1024, height: 700 });
+          const clippedTasks = await page.locator('[data-testid="dashboard-tasks"] *').evaluateAll((els) => els.filter((e) => e.children.length === 0 && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+          expect(clippedTasks).toEqual([]);
+          await shot(page, driver.name, locale, '00-dashboard-collector-1024');
+          await page.setViewportSize({ width: 1280, height: 800 });
+          await page.getByTestId('nav-dossiers').click();
+          await page.getByTestId('screen-catalogue').waitFor();
           await expect.poll(() => page.getByTestId('catalogue-row').count()).toBeGreaterThan(5);
           expect(await page.getByTestId('catalogue-total').innerText()).toContain('40');
           // ★ on every rendering of a secrecy level.

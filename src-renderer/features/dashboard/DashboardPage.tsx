@@ -1,21 +1,37 @@
-/** Welcome card: who you are in this archive and what your duties let you do. */
+/**
+ * The dashboard: who you are in this archive, what is waiting for you, and what your duties let you
+ * do. Each work list appears only for the people it concerns (main enforces; this only does not
+ * ask for what would be refused).
+ */
 import { CheckCircleOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { Card, Descriptions, List, Typography } from 'antd';
+import { Card, Col, Descriptions, List, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankAtLeast } from '../../../src-main/contract/people';
 import { DutyTags } from '../../components/DutyTags';
 import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
+import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './TaskLists';
+import './dashboard.css';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const { actor, departments } = useSession();
   const { department, rank } = useLabels();
+  const custodian = actor.duties.includes('custodian');
+  const collector = actor.duties.includes('collector');
+  const manager = rankAtLeast(actor.rank, 'department-manager');
+  const borrower = rankAtLeast(actor.rank, 'account-manager');
   const abilities = [
     ...actor.duties.map((duty) => ({ key: duty, text: t(`dashboard.duty_${duty}`), ok: true })),
-    rankAtLeast(actor.rank, 'account-manager')
-      ? { key: 'borrow', text: t('dashboard.borrow'), ok: true }
-      : { key: 'borrow', text: t('dashboard.noBorrow'), ok: false },
+    borrower ? { key: 'borrow', text: t('dashboard.borrow'), ok: true } : { key: 'borrow', text: t('dashboard.noBorrow'), ok: false },
+  ];
+  const tasks: { key: string; card: ReactNode }[] = [
+    ...(custodian || manager ? [{ key: 'approvals', card: <ApprovalsCard /> }] : []),
+    ...(custodian ? [{ key: 'overdue', card: <OverdueLoansCard department={actor.department} /> }] : []),
+    ...(manager ? [{ key: 'reviews', card: <ReviewsCard assigned={false} /> }] : []),
+    ...(collector ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
+    ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">
@@ -27,6 +43,19 @@ export function DashboardPage() {
           <DutyTags duties={actor.duties} empty={t('dashboard.noDuties')} />
         </Descriptions.Item>
       </Descriptions>
+      {tasks.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('dashboard.todo')}</Typography.Title>
+          <Row gutter={[16, 16]} className="dashboard-tasks" data-testid="dashboard-tasks">
+            {tasks.map(({ key, card }) => (
+              // One column up to 1200 px: two would squeeze names and times at 1024.
+              <Col key={key} xs={24} xl={12}>
+                {card}
+              </Col>
+            ))}
+          </Row>
+        </>
+      )}
       <Typography.Title level={5}>{t('dashboard.canDo')}</Typography.Title>
       <List
         dataSource={abilities}
