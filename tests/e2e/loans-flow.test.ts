@@ -143,6 +143,9 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
 
         // 2. The custodian hears of it (bell) and approves it from the queue, with the borrower's history beside it.
         await unlock(page, CUSTODIAN);
+        // The dashboard shows the card awaiting the custodian's approval.
+        await expect.poll(() => page.getByTestId('dashboard-approvals').getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
+        expect(await page.getByTestId('dashboard-approvals-row').innerText()).toContain(BORROWER.name);
         await expect.poll(() => page.getByTestId('bell-count').innerText()).toMatch(/[1-9]/);
         await page.getByTestId('bell').click();
         await page.getByTestId('bell-item-card.submitted').first().waitFor();
@@ -232,6 +235,8 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
 
         // 7. The custodian's desk (the overdue loan) and the register, exported as CSV through main.
         await unlock(page, CUSTODIAN);
+        await expect.poll(() => page.getByTestId('dashboard-overdue-loans').getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
+        await shot(page, locale, '10b-dashboard-custodian-overdue');
         await page.getByTestId('nav-loans').click();
         await page.getByTestId('tab-desk').click();
         await page.getByTestId('desk-overdue').click();
