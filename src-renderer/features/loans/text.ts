@@ -5,6 +5,21 @@
 export const loansText = {
   en: {
     title: 'Borrowing',
+    offline: {
+      issue: 'Issue offline package',
+      issueTitle: 'Offline package for card {{card}}',
+      issueBody: 'The package holds this dossier encrypted for your laptop. Set a passphrase only you know: it is never stored, and nobody can recover it. The package stops opening at the due time, and when the loan is recalled.',
+      passphrase: 'Package passphrase',
+      repeat: 'Repeat the passphrase',
+      mismatch: 'The two passphrases differ.',
+      tooShort: 'At least {{min}} characters.',
+      issued: 'Offline package saved to {{file}} (readable until {{dueAt}}).',
+      returnPackage: 'Return offline package',
+      returned: 'Package returned: {{imported}} offline reads imported, reading log {{log}}.',
+      broken: 'The reading log does not verify at line {{line}}: journaled and an incident was opened.',
+      revocations: 'Export revocation list',
+      revocationsSaved: 'Revocation list ({{count}} packages) saved to {{file}}.',
+    },
     intro: 'Borrow cards, loans, approvals and the borrowing register. Dossier content is read only through an approved card.',
     tabs: { mine: 'My loans', approvals: 'Approvals', desk: 'Custodian desk', register: 'Borrowing register' },
     states: {
@@ -159,6 +174,21 @@ export const loansText = {
   },
   zhCN: {
     title: '借阅',
+    offline: {
+      issue: '制作离线借阅包',
+      issueTitle: '借阅卡 {{card}} 的离线借阅包',
+      issueBody: '离线包将此档案加密后供您在笔记本电脑上阅读。请设置只有您知道的口令：口令不会保存，也无法找回。离线包在到期时或借阅被收回后将无法打开。',
+      passphrase: '离线包口令',
+      repeat: '再次输入口令',
+      mismatch: '两次输入的口令不一致。',
+      tooShort: '至少 {{min}} 个字符。',
+      issued: '离线借阅包已保存到 {{file}}（可阅读至 {{dueAt}}）。',
+      returnPackage: '归还离线借阅包',
+      returned: '离线包已归还：导入离线阅读 {{imported}} 条，阅读记录{{log}}。',
+      broken: '阅读记录在第 {{line}} 行校验失败：已记入日志并立案事件。',
+      revocations: '导出吊销清单',
+      revocationsSaved: '吊销清单（{{count}} 个离线包）已保存到 {{file}}。',
+    },
     intro: '借阅卡、借阅、审批与借阅登记簿。档案内容只能凭已批准的借阅卡阅读。',
     tabs: { mine: '我的借阅', approvals: '待我审批', desk: '保管员工作台', register: '借阅登记簿' },
     states: {
