@@ -51,6 +51,27 @@ export function CustodianDesk() {
         >
           {t('loans.desk.receive')}
         </Button>
+        {l.form === 'offline' && (
+          <Button
+            size="small"
+            data-testid={`offline-return-${l.card}`}
+            onClick={async () => {
+              try {
+                const r = await call(api().offline.return({ card: l.card }));
+                if (r) {
+                  if (r.problem) void message.warning(t('loans.offline.broken', { line: r.problem.line }));
+                  else void message.success(t('loans.offline.returned', { imported: r.imported, log: r.log }));
+                }
+                setError(null);
+              } catch (cause) {
+                setError(cause);
+              }
+              await reload();
+            }}
+          >
+            {t('loans.offline.returnPackage')}
+          </Button>
+        )}
         <Button size="small" onClick={() => setLosing(l)} data-testid={`lost-${l.card}`}>
           {t('loans.desk.lost')}
         </Button>

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSession } from '../session/SessionContext';
 import { BorrowCardModal } from './BorrowCardModal';
 import { LoanTable } from './LoanTable';
+import { OfflineIssueModal } from './OfflineIssueModal';
 import { useLoaded } from './useLoaded';
 
 interface Props {
@@ -23,6 +24,7 @@ export function MyLoans({ onRead }: Props) {
   const { value, error, setError, loading, reload } = useLoaded(() => call(api().loans.list({ overdue: false })));
   const [filing, setFiling] = useState(false);
   const [renewing, setRenewing] = useState<LoanView | null>(null);
+  const [packaging, setPackaging] = useState<LoanView | null>(null);
 
   const act = (run: () => Promise<unknown>, done: string) => async () => {
     try {
@@ -40,6 +42,11 @@ export function MyLoans({ onRead }: Props) {
       {l.state === 'on-loan' && (
         <Button type="primary" size="small" onClick={() => onRead(l)} data-testid={`read-${l.card}`}>
           {t('loans.mine.read')}
+        </Button>
+      )}
+      {l.state === 'on-loan' && l.form === 'offline' && (
+        <Button size="small" onClick={() => setPackaging(l)} data-testid={`offline-issue-${l.card}`}>
+          {t('loans.offline.issue')}
         </Button>
       )}
       {l.state === 'on-loan' && l.renewal === null && (
@@ -122,6 +129,7 @@ export function MyLoans({ onRead }: Props) {
           }}
         />
       )}
+      {packaging && <OfflineIssueModal loan={packaging} onClose={() => setPackaging(null)} />}
     </div>
   );
 }
