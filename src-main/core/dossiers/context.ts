@@ -3,13 +3,14 @@
  * the actor holds an active loan for it, and the standing-access setting.
  */
 import { rankAtLeast } from '../../contract/people';
-import type { DossierContent } from '../../contract/dossiers';
+import type { DossierContent, DossierView, Section } from '../../contract/dossiers';
 import { ArchiveError } from '../errors';
 import { findPersonByLogin, type PersonRecord } from '../people/repository';
 import { hasActiveLoan, type DossierFacts } from '../policy';
 import type { Session } from '../session';
 import { readSettings } from '../settings/service';
 import type { Db } from '../db/connection';
+import { pick } from './fields';
 import { findDossierByNumber, type CatalogueColumns, type DossierRecord } from './repository';
 
 export function requireDossier(db: Db, number: string): DossierRecord {
@@ -65,4 +66,21 @@ export function askedFor(value: unknown): unknown {
   if (value === undefined) return null;
   const text = JSON.stringify(value) ?? 'null';
   return text.length <= 400 ? value : `${text.slice(0, 400)}…`;
+}
+
+/**
+ * The content of the sections asked for, as every reader gets it (the app's reading view and an
+ * offline package alike). Only for a caller the policy has already let read.
+ */
+export function contentView(dossier: DossierRecord, sections: Section[]): DossierView {
+  return {
+    number: dossier.number,
+    status: dossier.status,
+    revision: dossier.revision,
+    secrecy: dossier.secrecy,
+    sections,
+    content: pick(dossier.content, sections),
+    filedAt: dossier.filedAt,
+    lastReviewedAt: dossier.lastReviewedAt,
+  };
 }

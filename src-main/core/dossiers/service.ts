@@ -23,8 +23,8 @@ import { can, type DossierFacts } from '../policy';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { fileCopies } from '../copies/repository';
-import { askedFor, catalogueColumns, claimedNumber, factsFor, requireDossier, resolveResponsible } from './context';
-import { appendItems, diffContent, mergeContent, missingToFile, normalise, pick, readable, replacesLists, sectionsOf, submittedChanges } from './fields';
+import { askedFor, catalogueColumns, claimedNumber, contentView, factsFor, requireDossier, resolveResponsible } from './context';
+import { appendItems, diffContent, mergeContent, missingToFile, normalise, readable, replacesLists, sectionsOf, submittedChanges } from './fields';
 import * as repo from './repository';
 
 export async function createDossier(session: Session, raw: unknown): Promise<DossierSummary> {
@@ -164,16 +164,7 @@ export async function openDossier(session: Session, raw: unknown, context: Recor
     },
     (ctx) => {
       ctx.addDetails({ sections, revision: dossier.revision });
-      return {
-        number: dossier.number,
-        status: dossier.status,
-        revision: dossier.revision,
-        secrecy: dossier.secrecy,
-        sections,
-        content: pick(dossier.content, sections),
-        filedAt: dossier.filedAt,
-        lastReviewedAt: dossier.lastReviewedAt,
-      };
+      return contentView(dossier, sections);
     },
   );
 }
