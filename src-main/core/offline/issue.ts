@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { SECTIONS } from '../../contract/dossiers';
 import { issuePackageSchema, MIN_PASSPHRASE_LENGTH, type IssuedPackage } from '../../contract/offline';
 import { findDossierById } from '../dossiers/repository';
-import { pick } from '../dossiers/fields';
+import { contentView } from '../dossiers/context';
 import { ArchiveError } from '../errors';
 import { canonicalJson } from '../journal/entry';
 import { claimedCard, loanFacts, requireLoan } from '../loans/context';
@@ -73,16 +73,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
         };
         const payload: PackagePayload = {
           reader: { id: reader.id, login: reader.login, name: reader.name },
-          dossier: {
-            number: dossier.number,
-            status: dossier.status,
-            revision: dossier.revision,
-            secrecy: dossier.secrecy,
-            sections,
-            content: pick(dossier.content, sections),
-            filedAt: dossier.filedAt,
-            lastReviewedAt: dossier.lastReviewedAt,
-          },
+          dossier: contentView(dossier, sections),
         };
         const plain = padded(canonicalJson(payload));
         const box = encrypt(packageKey, plain, payloadAad(header));
