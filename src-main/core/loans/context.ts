@@ -40,7 +40,8 @@ export function loanFacts(session: Session, loan: repo.LoanRecord): LoanFacts {
  */
 export function onCard<S extends z.ZodType, T>(
   session: Session,
-  action: Action,
+  /** The action decided on; with `event` when the journal names it otherwise (a read is a dossier open). */
+  op: Action | { action: Action; event: string },
   schema: S,
   raw: unknown,
   body: (input: z.output<S>, loan: repo.LoanRecord, ctx: OperationContext) => T | Promise<T>,
@@ -49,7 +50,7 @@ export function onCard<S extends z.ZodType, T>(
   let loan!: repo.LoanRecord;
   return session.perform(
     {
-      action,
+      ...(typeof op === 'string' ? { action: op } : op),
       object: claimedCard(raw),
       target: () => {
         input = parseInput(schema, raw);

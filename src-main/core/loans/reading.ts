@@ -8,8 +8,7 @@ import { copyOutSchema, printLoanSchema, readLoanSchema, type LoanReading, type 
 import { openDossier } from '../dossiers/service';
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
-import { parseInput } from '../validate';
-import { claimedCard, loanFacts, onCard, requireLoan } from './context';
+import { onCard } from './context';
 import * as repo from './repository';
 
 function watermark(session: Session, loan: repo.LoanRecord, at: Date): Watermark {
@@ -27,20 +26,9 @@ export async function readDossier(session: Session, raw: unknown): Promise<LoanR
   const loan = parsed.success ? repo.findLoan(db, parsed.data.card) : null;
   if (!parsed.success || !loan || loan.borrowerId !== session.actor.id) {
     // Journals the refusal (bad input, unknown card, someone else's card) as a dossier open.
-    await session.perform(
-      {
-        action: 'loan.read',
-        event: 'dossier.open',
-        object: claimedCard(raw),
-        target: () => {
-          const card = parseInput(readLoanSchema, raw).card;
-          return { loan: loanFacts(session, requireLoan(db, card)) };
-        },
-      },
-      () => {
-        throw new ArchiveError('internal');
-      },
-    );
+    await onCard(session, { action: 'loan.read', event: 'dossier.open' }, readLoanSchema, raw, () => {
+      throw new ArchiveError('internal');
+    });
     throw new ArchiveError('internal');
   }
   const dossier = await openDossier(
