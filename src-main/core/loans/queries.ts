@@ -8,7 +8,7 @@ import { cardRefSchema, FLAG_AT_MARKS, listLoansSchema, notificationRefSchema, t
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
-import { claimedCard, loanFacts, requireLoan } from './context';
+import { onCard } from './context';
 import { countIncidents, countMarks, flaggedPeople as flagged, listIncidents as incidents } from './incidents';
 import { computeNotices, listNotices, markNoticeRead } from './notices';
 import * as repo from './repository';
@@ -52,35 +52,24 @@ export async function listLoans(session: Session, raw: unknown = {}): Promise<Lo
 
 /** For the approver: the borrower's past loans, overdue count, incidents and marks (审核借阅资格). */
 export async function borrowerHistory(session: Session, raw: unknown): Promise<BorrowerHistory> {
-  let loan!: repo.LoanRecord;
-  return session.perform(
-    {
-      action: 'loan.history',
-      object: claimedCard(raw),
-      target: () => {
-        loan = requireLoan(session.archive.db, parseInput(cardRefSchema, raw).card);
-        return { loan: loanFacts(session, loan) };
-      },
-    },
-    (ctx) => {
-      const db = session.archive.db;
-      const now = session.archive.clock.now();
-      const all = repo.queryLoans(db, 'l.borrower_id = ?', [loan.borrowerId]);
-      const marks = countMarks(db, loan.borrowerId);
-      const history: BorrowerHistory = {
-        borrower: loan.borrower,
-        loans: all.filter((l) => l.startsAt !== null).length,
-        overdueNow: all.filter((l) => repo.viewState(l, now) === 'overdue').length,
-        returnedLate: all.filter((l) => l.state === 'returned-late').length,
-        incidents: countIncidents(db, loan.borrowerId),
-        integrityMarks: marks,
-        flagged: marks >= FLAG_AT_MARKS,
-        recent: all.slice(0, 20).map((l) => repo.toView(db, l, now)),
-      };
-      ctx.addDetails({ borrower: loan.borrower.login });
-      return history;
-    },
-  );
+  return onCard(session, 'loan.history', cardRefSchema, raw, (_input, loan, ctx) => {
+    const db = session.archive.db;
+    const now = session.archive.clock.now();
+    const all = repo.queryLoans(db, 'l.borrower_id = ?', [loan.borrowerId]);
+    const marks = countMarks(db, loan.borrowerId);
+    const history: BorrowerHistory = {
+      borrower: loan.borrower,
+      loans: all.filter((l) => l.startsAt !== null).length,
+      overdueNow: all.filter((l) => repo.viewState(l, now) === 'overdue').length,
+      returnedLate: all.filter((l) => l.state === 'returned-late').length,
+      incidents: countIncidents(db, loan.borrowerId),
+      integrityMarks: marks,
+      flagged: marks >= FLAG_AT_MARKS,
+      recent: all.slice(0, 20).map((l) => repo.toView(db, l, now)),
+    };
+    ctx.addDetails({ borrower: loan.borrower.login });
+    return history;
+  });
 }
 
 /** The person's notifications; overdue and due-soon notices are computed now, idempotently. */
