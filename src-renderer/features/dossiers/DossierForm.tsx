@@ -9,12 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { REQUIRED_TO_FILE, type DossierContent, type DossierView } from '../../../src-main/contract/dossiers';
 import { api, ApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS, OBJECT_SECTIONS, type ObjectSection } from './formFields';
-import { FieldInput } from './FieldInput';
+import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS, type ObjectSection } from './formFields';
+import { GroupFields } from './GroupFields';
 import { toContent } from './formContent';
 import { useDossierLabels } from './labels';
 import { ListSection } from './ListSection';
-import { fieldRules } from './validation';
 
 interface Props {
   /** null: a new dossier */
@@ -23,8 +22,6 @@ interface Props {
   /** After a save or filing: the dossier to show now. */
   onSaved: (number: string) => void;
 }
-
-const WIDE = new Set(['textarea']);
 
 /** The ★ fields still empty in the form (the core's own check decides; this only names them). */
 function missingToFile(values: Record<string, Record<string, unknown> | undefined>): string[] {
@@ -104,20 +101,21 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
     forceRender: true,
     children: (
       <Row gutter={16}>
-        {key === 'basic' && view && (
-          <Col span={12}>
-            <Form.Item label={`★ ${field('basic.archiveNumber')}`}>
-              <Input value={view.number} disabled data-testid="dossier-number" />
-            </Form.Item>
-          </Col>
-        )}
-        {OBJECT_SECTIONS[key].map((def) => (
-          <Col span={WIDE.has(def.kind) ? 24 : 12} key={def.name}>
-            <Form.Item name={[key, def.name]} label={`${def.star ? '★ ' : ''}${field(`${key}.${def.name}`)}`} rules={fieldRules(def, t, filing)}>
-              <FieldInput kind={def.kind} testId={`field-${key}-${def.name}`} />
-            </Form.Item>
-          </Col>
-        ))}
+        <GroupFields
+          section={key}
+          testPrefix="field"
+          filing={filing}
+          leading={
+            key === 'basic' &&
+            view && (
+              <Col span={12}>
+                <Form.Item label={`★ ${field('basic.archiveNumber')}`}>
+                  <Input value={view.number} disabled data-testid="dossier-number" />
+                </Form.Item>
+              </Col>
+            )
+          }
+        />
       </Row>
     ),
   });

@@ -4,18 +4,17 @@
  * contact records to add; only those are sent, the core adds them as a new revision without
  * answering with anything stored, and the three copies then lag until re-issued.
  */
-import { Alert, App, Button, Col, Form, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTIONS, type Section } from '../../../src-main/contract/dossiers';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { FieldInput } from './FieldInput';
 import { toRecordedUpdate } from './formContent';
-import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS, OBJECT_SECTIONS, type ObjectSection } from './formFields';
+import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS } from './formFields';
+import { GroupFields } from './GroupFields';
 import { useDossierLabels } from './labels';
 import { ListSection } from './ListSection';
-import { fieldRules } from './validation';
 
 interface Props {
   number: string;
@@ -85,19 +84,6 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
     }
   };
 
-  const objectGroup = (key: ObjectSection) => (
-    <Row gutter={16}>
-      {OBJECT_SECTIONS[key].map((def) => (
-        <Col span={def.kind === 'textarea' ? 24 : 12} key={def.name}>
-          {/* Nothing is required here: an empty field is simply not part of the update. */}
-          <Form.Item name={[key, def.name]} label={field(`${key}.${def.name}`)} rules={fieldRules({ ...def, required: false }, t, NEVER_FILING)}>
-            <FieldInput kind={def.kind} testId={`record-${key}-${def.name}`} />
-          </Form.Item>
-        </Col>
-      ))}
-    </Row>
-  );
-
   return (
     <div data-testid="record-update">
       <Alert type="info" showIcon title={t('dossiers.record.intro')} style={{ marginBottom: 12 }} />
@@ -123,7 +109,10 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
             )}
           </>
         ) : (
-          objectGroup(group)
+          // Nothing is required here: an empty field is simply not part of the update.
+          <Row gutter={16}>
+            <GroupFields section={group} testPrefix="record" filing={null} />
+          </Row>
         )}
       </Form>
       <Typography.Paragraph type="secondary" data-testid="record-pending" style={{ marginTop: 8 }}>
