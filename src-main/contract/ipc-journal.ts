@@ -95,7 +95,7 @@ export interface JournalPageView {
   nextAfterSeq: number | null;
 }
 
-export type ChainProblemKind = 'hash' | 'link' | 'sequence' | 'checkpoint-signature' | 'checkpoint-mismatch' | 'truncated';
+export type ChainProblemKind = 'hash' | 'link' | 'sequence' | 'checkpoint-signature' | 'checkpoint-mismatch' | 'truncated' | 'time-index';
 
 export interface ChainReportView {
   ok: boolean;

@@ -143,6 +143,22 @@ describe('edits made outside the app are detected', () => {
     expect(result.stdout).toMatch(/checkpoint-signature/);
   });
 
+  it('a time block changed outside the app (to hide entries from date filters) is detected', async () => {
+    const session = await archive.unlock(ADMIN.login, ADMIN.password);
+    const journal = session.archive.journal;
+    session.archive.db.transaction(() => {
+      for (let i = 0; i < 1000; i++) journal.append({ actor: { id: null, name: null, duty: null }, event: 'test.fill', outcome: 'ok' });
+    })();
+    await session.lock();
+    tamper((db) => {
+      db.exec('DROP TRIGGER journal_time_blocks_no_update;');
+      db.prepare("UPDATE journal_time_blocks SET min_at = '2099-01-01T00:00:00.000Z' WHERE block = 0").run();
+    });
+    const result = verifyWithCli();
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/entry 1 \(time-index\)/);
+  });
+
   it('an intact journal verifies with exit 0', async () => {
     const result = verifyWithCli();
     expect(result.stderr).toBe('');

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import type { SignedHead } from '../vault/keyring';
 import { CHAIN_TEXT_SQL, chainTextHash, checkpointMessage, ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from './entry';
 import { verifySignature } from './signer';
+import { TIME_BLOCK } from './journal';
 
 export type ChainProblem =
   | 'hash' // the entry's content does not match its hash
@@ -14,7 +15,8 @@ export type ChainProblem =
   | 'sequence' // a number is missing or repeated
   | 'checkpoint-signature' // a checkpoint is not signed by the archive's key
   | 'checkpoint-mismatch' // the chain at a checkpoint differs from what was signed
-  | 'truncated'; // entries that were signed are gone
+  | 'truncated' // entries that were signed are gone
+  | 'time-index'; // the time blocks that time filters read (journal_time_blocks) disagree with the entries
 
 export interface ChainReport {
   ok: boolean;
@@ -61,11 +63,20 @@ export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
   let count = 0;
   let lastSignedSeq = 0;
   // Pages by key, each one .all(): no statement stays open while the fallback below reads a row.
-  const page = db.prepare(`SELECT seq, ${CHAIN_TEXT_SQL}, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const page = db.prepare(`SELECT seq, ${CHAIN_TEXT_SQL}, prev_hash, hash, at FROM journal WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  // The time blocks are outside the chain; an edit to them could hide entries from time-filtered
+  // views, so every block is recomputed here from the verified entries (rule 6: edits are detected).
+  const blocks = new Map(
+    (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(
+      ([block, min, max]) => [block, { min, max }],
+    ),
+  );
+  let blockMin = '';
+  let blockMax = '';
   const fullRow = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM journal WHERE seq = ?`).raw(true);
   for (;;) {
-    const rows = page.all(prevSeq, PAGE) as [number, string, string, string][];
-    for (const [seq, text, rowPrevHash, storedHash] of rows) {
+    const rows = page.all(prevSeq, PAGE) as [number, string, string, string, string][];
+    for (const [seq, text, rowPrevHash, storedHash, at] of rows) {
       const fail = (kind: ChainProblem) => report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq, kind } });
       if (seq !== prevSeq + 1) return fail('sequence');
       if (rowPrevHash !== prevHash) return fail('link');
@@ -76,11 +87,29 @@ export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
         if (signed.hash !== storedHash) return fail('checkpoint-mismatch');
         lastSignedSeq = seq;
       }
+      if (seq % TIME_BLOCK === 1) {
+        blockMin = at;
+        blockMax = at;
+      } else {
+        if (at < blockMin) blockMin = at;
+        if (at > blockMax) blockMax = at;
+      }
+      if (seq % TIME_BLOCK === 0) {
+        const recorded = blocks.get(seq / TIME_BLOCK - 1);
+        if (!recorded || recorded.min !== blockMin || recorded.max !== blockMax) {
+          return report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq: seq - TIME_BLOCK + 1, kind: 'time-index' } });
+        }
+        blocks.delete(seq / TIME_BLOCK - 1);
+      }
       prevHash = storedHash;
       prevSeq = seq;
       count++;
     }
     if (rows.length < PAGE) break;
+  }
+  // A block for entries that do not exist (or are not yet a full block) was not written by the app.
+  for (const block of blocks.keys()) {
+    return report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq: block * TIME_BLOCK + 1, kind: 'time-index' } });
   }
   const highestSigned = Math.max(0, ...expected.keys());
   if (highestSigned > prevSeq || lastSignedSeq !== highestSigned) {
