@@ -60,7 +60,17 @@ let electron = electronBinary();
 if (!electron && !process.env.ELECTRON_OVERRIDE_DIST_PATH && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
   log(`Electron ${electronVersion} is not installed; trying its download (or the electron download cache)`);
   // install.js reads the cache first (electron_config_cache or the default cache), then downloads.
-  run(process.execPath, [join(electronDir, 'install.js')], { timeout: 180_000 });
+  // The downloader's own failure is a stack trace; show its one-line reason, then what to do.
+  const download = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: root,
+    timeout: 180_000,
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  if (download.status !== 0) {
+    const reason = (download.stderr ?? '').split('\n').find((line) => /error/i.test(line))?.trim() ?? `exit ${download.status}`;
+    log(`download failed: ${reason.slice(0, 200)}`);
+  }
   electron = electronBinary();
 }
 if (!electron) {
