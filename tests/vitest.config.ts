@@ -9,6 +9,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // UI polls wait for a modal to close and a list to reload; 1 s (the default) is too short on a
+    // loaded 2-core machine, where CI runs.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
     env: { TRIPLICATE_KDF_TARGET_MS: '1' },
   },
