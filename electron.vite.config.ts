@@ -22,6 +22,10 @@ export const rendererBuild = {
     minify: true,
     // No inline <script> and no eval: the CSP allows neither (src-main/app/csp.ts).
     modulePreload: { polyfill: false },
+    // One stylesheet linked from index.html. With code splitting, the CSS of the lazily loaded
+    // unlocked app (features' own .css, e.g. the catalogue's fixed-height scroller) was never
+    // attached: the catalogue then rendered all 100,000 rows and froze. Our CSS is small.
+    cssCodeSplit: false,
     assetsInlineLimit: 0,
     rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
   },

@@ -127,6 +127,10 @@ for (const driver of drivers) {
           await page.getByTestId('screen-catalogue').waitFor();
           await expect.poll(() => page.getByTestId('catalogue-row').count()).toBeGreaterThan(5);
           expect(await page.getByTestId('catalogue-total').innerText()).toContain('40');
+          // The virtualized table only stays virtual inside its own fixed-height scroller: the
+          // features' stylesheet must be applied in the lazily loaded app (without it, 100,000 rows
+          // rendered at once and froze the window).
+          expect(await page.getByTestId('catalogue-scroller').evaluate((e) => getComputedStyle(e).overflowY)).toBe('auto');
           // ★ on every rendering of a secrecy level.
           expect(await page.locator('.secrecy-tag').first().innerText()).toMatch(/^★ /);
           await shot(page, driver.name, locale, '01-catalogue');
