@@ -93,7 +93,15 @@ async function signIn(page: Page, who: { login: string; password: string }): Pro
 async function exportAs(page: Page, locale: Locale, format: 'csv' | 'xlsx'): Promise<{ file: string; progressSeen: boolean }> {
   await page.getByTestId('journal-export').click();
   await page.getByTestId('export-dialog').waitFor();
-  await page.getByTestId('export-format').getByText(TEXT[locale].export.formats[format], { exact: true }).click();
+  // Click until the choice shows as selected: on a loaded machine a click during the dialog's
+  // opening animation can miss, and the export would silently run in the default format.
+  const label = TEXT[locale].export.formats[format];
+  await expect
+    .poll(async () => {
+      await page.getByTestId('export-format').getByText(label, { exact: true }).click();
+      return page.getByTestId('export-format').locator('.ant-radio-button-wrapper-checked').innerText();
+    })
+    .toContain(label);
   if (format === 'csv') await shot(page, locale, '04-export-dialog');
   // The export can finish between two polls, so watch the DOM for the bar instead of polling for it.
   await page.evaluate(() => {
