@@ -3,38 +3,22 @@
  * session → core policy + journal), as the renderer's dossiers pages use them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppState } from '../../src-main/app/app-state';
-import { SessionManager } from '../../src-main/app/session-manager';
-import { createRouter, type Router } from '../../src-main/ipc/router';
-import type { SenderInfo } from '../../src-main/ipc/sender';
+import type { SessionManager } from '../../src-main/app/session-manager';
+import type { Router } from '../../src-main/ipc/router';
 import { lastEntries, type TestArchive } from '../helpers/archive';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
 
-const ORIGIN = 'app://triplicate';
-const APP: SenderInfo = { url: `${ORIGIN}/index.html`, isMainFrame: true, ownWindow: true };
 
 let archive: TestArchive;
 let manager: SessionManager;
 let router: Router;
+let harness: IpcHarness;
 
 beforeEach(async () => {
   archive = await makeDossierArchive();
-  manager = new SessionManager({
-    stateDir: archive.stateDir,
-    archiveOptions: { kdfTargetMs: 1, workstation: 'test-workstation', clock: archive.clock },
-    idleSource: { idleSeconds: () => 0 },
-    onLocked: () => {},
-  });
-  router = createRouter({
-    manager,
-    state: new AppState(archive.stateDir, 'en'),
-    version: '0.0.0-test',
-    now: () => archive.clock.now(),
-    chooseFolder: async () => null,
-    chooseSaveFile: async () => null,
-    emit: () => {},
-    trustedOrigins: [ORIGIN],
-  });
+  harness = ipcHarness(archive);
+  ({ manager, router } = harness);
 });
 
 afterEach(async () => {
@@ -42,17 +26,7 @@ afterEach(async () => {
   archive.cleanup();
 });
 
-async function as(person: { login: string; password: string }) {
-  await manager.lock('user');
-  const r = await router.handle('session:unlock', { folder: archive.folder, login: person.login, password: person.password }, APP);
-  expect(r.ok).toBe(true);
-}
-
-async function ok<T>(pending: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await pending;
-  expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
-  return r.value as T;
-}
+const as = (person: { login: string; password: string }) => harness.as(person);
 
 async function filedDossier(): Promise<string> {
   await as(PEOPLE.collector);

@@ -6,44 +6,27 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppState } from '../../src-main/app/app-state';
-import { SessionManager } from '../../src-main/app/session-manager';
+import type { SessionManager } from '../../src-main/app/session-manager';
 import { readOfflinePackage } from '../../src-main/core/offline';
-import { createRouter, type Router } from '../../src-main/ipc/router';
-import type { SenderInfo } from '../../src-main/ipc/sender';
+import type { Router } from '../../src-main/ipc/router';
 import { lastEntries, type TestArchive } from '../helpers/archive';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
 
-const ORIGIN = 'app://triplicate';
-const APP: SenderInfo = { url: `${ORIGIN}/index.html`, isMainFrame: true, ownWindow: true };
 const PASSPHRASE = 'ipc laptop passphrase';
 
 let archive: TestArchive;
 let manager: SessionManager;
 let router: Router;
+let harness: IpcHarness;
 let dir: string;
 let chosen: string | null;
 
 beforeEach(async () => {
   archive = await makeDossierArchive();
   dir = mkdtempSync(join(tmpdir(), 'triplicate-ipc-offline-'));
-  manager = new SessionManager({
-    stateDir: archive.stateDir,
-    archiveOptions: { kdfTargetMs: 1, workstation: 'test-workstation', clock: archive.clock },
-    idleSource: { idleSeconds: () => 0 },
-    onLocked: () => {},
-  });
-  router = createRouter({
-    manager,
-    state: new AppState(archive.stateDir, 'en'),
-    version: '0.0.0-test',
-    now: () => archive.clock.now(),
-    chooseFolder: async () => null,
-    chooseSaveFile: async () => chosen,
-    chooseOpenFile: async () => chosen,
-    emit: () => {},
-    trustedOrigins: [ORIGIN],
-  });
+  harness = ipcHarness(archive, { chooseSaveFile: async () => chosen, chooseOpenFile: async () => chosen });
+  ({ manager, router } = harness);
 });
 
 afterEach(async () => {
@@ -52,17 +35,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function as(person: { login: string; password: string }) {
-  await manager.lock('user');
-  const r = await router.handle('session:unlock', { folder: archive.folder, login: person.login, password: person.password }, APP);
-  expect(r.ok).toBe(true);
-}
-
-async function ok<T>(pending: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await pending;
-  expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
-  return r.value as T;
-}
+const as = (person: { login: string; password: string }) => harness.as(person);
 
 describe('offline channels', () => {
   it('issue through a save dialog, a request naming a path is refused, and the custodian\'s return imports the reads', async () => {
