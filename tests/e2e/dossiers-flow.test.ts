@@ -21,6 +21,7 @@ import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { PEOPLE } from '../helpers/dossiers';
+import { clickInDialog } from './support/dialogs';
 import { chromiumDriver, electronDriver, type AppUnderTest, type Driver } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 
@@ -180,7 +181,7 @@ for (const driver of drivers) {
           await page.getByTestId('nav-dashboard').click();
           await page.locator('.ant-modal-confirm-title').filter({ hasText: en ? 'Leave without saving?' : '放弃未保存的修改？' }).waitFor();
           await shot(page, driver.name, locale, '03b-unsaved-guard');
-          await page.locator('.ant-modal-confirm-btns button').first().click();
+          await clickInDialog(page.locator('.ant-modal-confirm-btns button').first());
           await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
           expect(await page.getByTestId('field-basic-phone').inputValue()).toBe('021-5555-0202');
           await page.getByTestId('dossier-save').click();

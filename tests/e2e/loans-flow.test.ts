@@ -21,6 +21,7 @@ import { loansText } from '../../src-renderer/features/loans/text';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import type { TestArchive } from '../helpers/archive';
 import { installBridge, type Bridge } from './support/bridge';
+import { clickInDialog, confirmDialog } from './support/dialogs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
 import { buildRenderer, ROOT } from './support/renderer-build';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -193,14 +194,14 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         // 4. Renew (approved like a card), then return.
         await page.getByTestId(`renew-${card}`).click();
         await page.getByTestId('renew-days').fill('2');
-        await page.getByTestId('renew-ok').click();
+        await clickInDialog(page.getByTestId('renew-ok'));
         await page.getByText(text.renewalAsked.replace('{{days}}', '2')).waitFor();
         await shot(page, locale, '07-renewal-asked');
         await loans.approveCard(custodian, { card });
         await page.getByTestId('mine-refresh').click();
         await expect.poll(() => page.getByText(text.renewalAsked.replace('{{days}}', '2')).count()).toBe(0);
         await page.getByTestId(`return-${card}`).click();
-        await page.getByTestId('confirm-ok').click();
+        await confirmDialog(page);
         await expect.poll(() => page.getByTestId(`loan-state-${card}`).innerText()).toBe(text.states.returned);
         await shot(page, locale, '08-returned');
 
@@ -244,7 +245,7 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         expect(await page.getByTestId(`loan-state-${due}`).innerText()).toBe(text.states.overdue);
         await shot(page, locale, '11-custodian-desk-overdue');
         await page.getByTestId(`receive-${due}`).click();
-        await page.getByTestId('confirm-ok').click();
+        await confirmDialog(page);
         await expect.poll(() => page.getByTestId(`receive-${due}`).count()).toBe(0);
         await page.getByTestId('tab-register').click();
         await page.getByTestId(`row-${card}`).waitFor();

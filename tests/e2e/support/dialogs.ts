@@ -1,0 +1,32 @@
+/**
+ * Clicking inside Ant Design dialogs. A dialog zooms in when it opens; Playwright checks the
+ * target under the pointer and then sends the click, and on a loaded machine the dialog can still
+ * be scaling in between, so the click lands on the mask and is lost (seen in CI: a return
+ * confirmation that stayed open). These helpers wait for every open dialog to stop animating
+ * before clicking.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** Resolves once no open dialog has a finite animation running (spinners loop forever; they don't count). */
+export async function dialogsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.ant-modal, .ant-modal-mask')].every((el) =>
+      el
+        .getAnimations({ subtree: true })
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    ),
+  );
+}
+
+/** Clicks a control inside a dialog once the dialog has finished opening. */
+export async function clickInDialog(target: Locator): Promise<void> {
+  await target.waitFor();
+  await dialogsSettled(target.page());
+  await target.click();
+}
+
+/** Presses a confirmation's OK button (`confirm-ok`) and waits until the confirmation has closed. */
+export async function confirmDialog(page: Page): Promise<void> {
+  await clickInDialog(page.getByTestId('confirm-ok'));
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+}
