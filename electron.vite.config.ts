@@ -35,7 +35,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+      // The journal verifier's worker thread is its own entry (src-main/core/journal/verify-pool.ts).
+      rollupOptions: {
+        input: { index: resolve(root, 'src-main/index.ts'), 'journal-verify-worker': resolve(root, 'src-main/core/journal/verify-worker.ts') },
+      },
     },
   },
   preload: {

@@ -5,7 +5,8 @@
  *   rows and people) through the core's own code, cipher on vs off, alternated in one run
  * - journal_append_per_s: entries through Journal.append, 1000 per transaction (the bulk path)
  * - journal_append_commit_per_s: one entry per committed transaction, synchronous=FULL (information)
- * - journal_verify_per_s: verifyJournal over 200,000 entries
+ * - journal_verify_per_s: the chain walk over 200,000 entries as `journal verify` runs it (this
+ *   thread plus worker threads with their own read-only connections, verify-pool.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { openDatabase } from '../../src-main/core/db/connection';
 import { migrate } from '../../src-main/core/db/migrate';
 import { Journal } from '../../src-main/core/journal/journal';
 import { makeSigner, newSigningKey } from '../../src-main/core/journal/signer';
-import { verifyJournal } from '../../src-main/core/journal/verify';
+import { verifyJournalInParallel } from '../../src-main/core/journal/verify';
 import { listDepartments } from '../../src-main/core/people/service';
 import { findPersonById } from '../../src-main/core/people/repository';
 import { initArchive } from '../../src-main/core/vault/init';
@@ -27,12 +28,14 @@ const root = mkdtempSync(join(tmpdir(), 'triplicate-bench-core-'));
 const actor = { id: null, name: '基准测试', duty: null };
 
 function freshJournal(name: string, encrypted: boolean) {
-  const db = openDatabase(join(root, `${name}.db`), encrypted ? randomBytes(32) : null, { create: true, encrypted });
+  const path = join(root, `${name}.db`);
+  const key = randomBytes(32);
+  const db = openDatabase(path, encrypted ? key : null, { create: true, encrypted });
   migrate(db);
-  const key = newSigningKey();
-  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(key.publicKey, key.privateKeyDer, 'f');
-  const signer = makeSigner(key.publicKey, key.privateKeyDer);
-  return { db, signer, journal: new Journal(db, 'bench-archive', systemClock, 'bench', signer) };
+  const signing = newSigningKey();
+  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(signing.publicKey, signing.privateKeyDer, 'f');
+  const signer = makeSigner(signing.publicKey, signing.privateKeyDer);
+  return { db, signer, reader: { path, key }, journal: new Journal(db, 'bench-archive', systemClock, 'bench', signer) };
 }
 
 async function unlockSeconds(): Promise<number> {
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   }
   report('encrypted_vs_plain', median(on) / median(off), 'ratio', 1.15);
 
-  const { db, journal, signer } = freshJournal('append', true);
+  const { db, journal, signer, reader } = freshJournal('append', true);
   const total = 200_000;
   let start = performance.now();
   for (let batch = 0; batch < total / 1000; batch++) {
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
   report('journal_append_commit_per_s', commits / ((performance.now() - start) / 1000), 'entries/s', 100);
 
   start = performance.now();
-  const result = verifyJournal(db, { archiveId: 'bench-archive', publicKey: signer.publicKey, keyringHead: null });
+  const result = await verifyJournalInParallel(db, { archiveId: 'bench-archive', publicKey: signer.publicKey, keyringHead: null }, reader);
   const elapsed = (performance.now() - start) / 1000;
   if (!result.ok) throw new Error(`benchmark journal failed verification: ${JSON.stringify(result.problem)}`);
   report('journal_verify_per_s', result.count / elapsed, 'entries/s', 300_000);

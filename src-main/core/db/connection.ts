@@ -44,6 +44,11 @@ export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** The addon build in use (worker threads load the same one). */
+export function getNativeBinding(): string | undefined {
+  return nativeBinding;
+}
+
 export function openDatabase(path: string, key: Buffer | null, options: OpenOptions = {}): Db {
   const db = new Database(path, {
     fileMustExist: !options.create,

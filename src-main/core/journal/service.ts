@@ -2,17 +2,20 @@
 import type { Session } from '../session';
 import { resolveFilter } from './filter';
 import { DEFAULT_PAGE_SIZE, headSeq, queryPage, type JournalPage, type PageRequest } from './query';
-import { verifyJournal, type ChainReport } from './verify';
+import { join } from 'node:path';
+import { DATABASE_FILE } from '../vault/keyring';
+import { verifyJournalInParallel, type ChainReport } from './verify';
 
 export async function verifyArchiveJournal(session: Session): Promise<ChainReport> {
-  return session.perform({ action: 'journal.verify' }, (ctx) => {
+  return session.perform({ action: 'journal.verify' }, async (ctx) => {
     const archive = session.archive;
-    const report = verifyJournal(archive.db, {
+    const input = {
       archiveId: archive.archiveId,
       // The key inside the encrypted database, not the keyring's copy, which anyone can edit.
       publicKey: archive.signer.publicKey,
       keyringHead: archive.keyring.journalHead,
-    });
+    };
+    const report = await verifyJournalInParallel(archive.db, input, { path: join(archive.folder, DATABASE_FILE), key: archive.databaseKey });
     // Only an intact chain earns a new signed checkpoint.
     if (report.ok) archive.journal.checkpoint();
     ctx.addDetails({ ok: report.ok, count: report.count, problem: report.problem ?? null });

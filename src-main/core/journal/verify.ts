@@ -2,21 +2,21 @@
  * Walks the whole chain: every entry's hash, every link, every sequence number, every signed
  * checkpoint, and the signed head kept in the keyring (so cutting the tail off is caught too).
  * Stops at the first problem and names its sequence number.
+ *
+ * The walk is cut into chunks (chain-walk.ts). `verifyJournal` walks them all on this thread;
+ * `verifyJournalInParallel` shares them with worker threads that open their own read-only
+ * connection (verify-pool.ts), since hashing a million entries is CPU work and a desktop has cores.
+ * Both give the same report.
  */
 import type { Db } from '../db/connection';
 import type { SignedHead } from '../vault/keyring';
-import { CHAIN_TEXT_SQL, chainTextHash, checkpointMessage, ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from './entry';
-import { verifySignature } from './signer';
+import { CHUNK, ChainWalker, type ChainProblem, type ChunkResult, type WalkContext } from './chain-walk';
+import { checkpointMessage, genesisHash } from './entry';
 import { TIME_BLOCK } from './journal';
+import { verifySignature } from './signer';
+import { walkInWorkers, type ParallelOptions, type ArchiveReader } from './verify-pool';
 
-export type ChainProblem =
-  | 'hash' // the entry's content does not match its hash
-  | 'link' // the entry does not follow the one before it
-  | 'sequence' // a number is missing or repeated
-  | 'checkpoint-signature' // a checkpoint is not signed by the archive's key
-  | 'checkpoint-mismatch' // the chain at a checkpoint differs from what was signed
-  | 'truncated' // entries that were signed are gone
-  | 'time-index'; // the time blocks that time filters read (journal_time_blocks) disagree with the entries
+export type { ChainProblem } from './chain-walk';
 
 export interface ChainReport {
   ok: boolean;
@@ -35,85 +35,110 @@ export interface VerifyInput {
   keyringHead: SignedHead | null;
 }
 
-const PAGE = 5000;
+/** What the chunks are checked against, read once; or the report when a signature already fails. */
+interface Plan {
+  context: WalkContext;
+  /** The newest entry when the walk began: later appends are not part of this verification. */
+  lastSeq: number;
+  chunks: number;
+  checkpointsVerified: number;
+  lastCheckpoint: ChainReport['lastCheckpoint'];
+}
 
-export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
-  const checkpoints = db
-    .prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_checkpoints ORDER BY seq')
-    .all() as SignedHead[];
-  const expected = new Map<number, SignedHead>();
-  let lastCheckpoint: ChainReport['lastCheckpoint'] = null;
-  const report = (partial: Omit<ChainReport, 'checkpointsVerified' | 'lastCheckpoint'>): ChainReport => ({
-    ...partial,
-    checkpointsVerified: expected.size,
-    lastCheckpoint,
-  });
-
-  for (const checkpoint of [...checkpoints, ...(input.keyringHead ? [input.keyringHead] : [])]) {
-    const message = checkpointMessage(input.archiveId, checkpoint.seq, checkpoint.hash, checkpoint.at);
-    if (!verifySignature(input.publicKey, message, checkpoint.signature)) {
-      return report({ ok: false, count: 0, headSeq: 0, headHash: '', problem: { seq: checkpoint.seq, kind: 'checkpoint-signature' } });
+function plan(db: Db, input: VerifyInput): Plan | ChainReport {
+  // One read transaction: the head, the checkpoints and the time blocks from the same snapshot.
+  return db.transaction((): Plan | ChainReport => {
+    const lastSeq = (db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0;
+    const checkpoints = db
+      .prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_checkpoints ORDER BY seq')
+      .all() as SignedHead[];
+    const signed = new Map<number, string>();
+    let lastCheckpoint: ChainReport['lastCheckpoint'] = null;
+    for (const checkpoint of [...checkpoints, ...(input.keyringHead ? [input.keyringHead] : [])]) {
+      const message = checkpointMessage(input.archiveId, checkpoint.seq, checkpoint.hash, checkpoint.at);
+      if (!verifySignature(input.publicKey, message, checkpoint.signature)) {
+        return {
+          ok: false, count: 0, headSeq: 0, headHash: '', checkpointsVerified: signed.size, lastCheckpoint,
+          problem: { seq: checkpoint.seq, kind: 'checkpoint-signature' },
+        };
+      }
+      signed.set(checkpoint.seq, checkpoint.hash);
+      if (!lastCheckpoint || checkpoint.seq >= lastCheckpoint.seq) lastCheckpoint = { seq: checkpoint.seq, at: checkpoint.at };
     }
-    expected.set(checkpoint.seq, checkpoint);
-    if (!lastCheckpoint || checkpoint.seq >= lastCheckpoint.seq) lastCheckpoint = { seq: checkpoint.seq, at: checkpoint.at };
-  }
+    const blocks = new Map(
+      (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(
+        ([block, min, max]) => [block, [min, max] as [string, string]],
+      ),
+    );
+    return {
+      context: { archiveId: input.archiveId, signed, blocks },
+      lastSeq,
+      chunks: Math.ceil(lastSeq / CHUNK),
+      checkpointsVerified: signed.size,
+      lastCheckpoint,
+    };
+  })();
+}
 
-  let prevHash = genesisHash(input.archiveId);
-  let prevSeq = 0;
+/** Reads the chunks' results in order, as one walk from the start would have met them. */
+function conclude(plan: Plan, results: ChunkResult[]): ChainReport {
+  const base = { checkpointsVerified: plan.checkpointsVerified, lastCheckpoint: plan.lastCheckpoint };
   let count = 0;
+  let headSeq = 0;
+  let headHash = genesisHash(plan.context.archiveId);
   let lastSignedSeq = 0;
-  // Pages by key, each one .all(): no statement stays open while the fallback below reads a row.
-  const page = db.prepare(`SELECT seq, ${CHAIN_TEXT_SQL}, prev_hash, hash, at FROM journal WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
-  // The time blocks are outside the chain; an edit to them could hide entries from time-filtered
-  // views, so every block is recomputed here from the verified entries (rule 6: edits are detected).
-  const blocks = new Map(
-    (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(
-      ([block, min, max]) => [block, { min, max }],
-    ),
-  );
-  let blockMin = '';
-  let blockMax = '';
-  const fullRow = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM journal WHERE seq = ?`).raw(true);
-  for (;;) {
-    const rows = page.all(prevSeq, PAGE) as [number, string, string, string, string][];
-    for (const [seq, text, rowPrevHash, storedHash, at] of rows) {
-      const fail = (kind: ChainProblem) => report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq, kind } });
-      if (seq !== prevSeq + 1) return fail('sequence');
-      if (rowPrevHash !== prevHash) return fail('link');
-      // SQLite's text is a shortcut; a digest that differs is settled by the chain's definition.
-      if (chainTextHash(text) !== storedHash && rowHash(fullRow.get(seq) as EntryRow) !== storedHash) return fail('hash');
-      const signed = expected.get(seq);
-      if (signed) {
-        if (signed.hash !== storedHash) return fail('checkpoint-mismatch');
-        lastSignedSeq = seq;
-      }
-      if (seq % TIME_BLOCK === 1) {
-        blockMin = at;
-        blockMax = at;
-      } else {
-        if (at < blockMin) blockMin = at;
-        if (at > blockMax) blockMax = at;
-      }
-      if (seq % TIME_BLOCK === 0) {
-        const recorded = blocks.get(seq / TIME_BLOCK - 1);
-        if (!recorded || recorded.min !== blockMin || recorded.max !== blockMax) {
-          return report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq: seq - TIME_BLOCK + 1, kind: 'time-index' } });
-        }
-        blocks.delete(seq / TIME_BLOCK - 1);
-      }
-      prevHash = storedHash;
-      prevSeq = seq;
-      count++;
+  for (const result of results) {
+    count += result.count;
+    if (result.count > 0) {
+      headSeq = result.lastSeq;
+      headHash = result.lastHash;
     }
-    if (rows.length < PAGE) break;
+    lastSignedSeq = Math.max(lastSignedSeq, result.lastSignedSeq);
+    if (result.problem) return { ...base, ok: false, count, headSeq, headHash, problem: result.problem };
   }
   // A block for entries that do not exist (or are not yet a full block) was not written by the app.
-  for (const block of blocks.keys()) {
-    return report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq: block * TIME_BLOCK + 1, kind: 'time-index' } });
+  for (const block of plan.context.blocks.keys()) {
+    if (!(Number.isInteger(block) && block >= 0 && (block + 1) * TIME_BLOCK <= headSeq)) {
+      return { ...base, ok: false, count, headSeq, headHash, problem: { seq: block * TIME_BLOCK + 1, kind: 'time-index' } };
+    }
   }
-  const highestSigned = Math.max(0, ...expected.keys());
-  if (highestSigned > prevSeq || lastSignedSeq !== highestSigned) {
-    return report({ ok: false, count, headSeq: prevSeq, headHash: prevHash, problem: { seq: prevSeq + 1, kind: 'truncated' } });
+  const highestSigned = Math.max(0, ...plan.context.signed.keys());
+  if (highestSigned > headSeq || lastSignedSeq !== highestSigned) {
+    return { ...base, ok: false, count, headSeq, headHash, problem: { seq: headSeq + 1, kind: 'truncated' } };
   }
-  return report({ ok: true, count, headSeq: prevSeq, headHash: prevHash });
+  return { ...base, ok: true, count, headSeq, headHash };
+}
+
+/** The whole walk on this thread. */
+export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
+  const planned = plan(db, input);
+  if ('ok' in planned) return planned;
+  const walker = new ChainWalker(db, planned.context);
+  const results: ChunkResult[] = [];
+  for (let index = 0; index < planned.chunks; index++) {
+    const result = walker.walk(index, planned.lastSeq);
+    results.push(result);
+    if (result.problem) break;
+  }
+  return conclude(planned, results);
+}
+
+/**
+ * The same walk with worker threads taking chunks too. Falls back to this thread alone for short
+ * journals, and walks here any chunk a worker did not report (a worker that failed to start or died).
+ */
+export async function verifyJournalInParallel(db: Db, input: VerifyInput, reader: ArchiveReader, options: ParallelOptions = {}): Promise<ChainReport> {
+  const planned = plan(db, input);
+  if ('ok' in planned) return planned;
+  const walker = new ChainWalker(db, planned.context);
+  const results = await walkInWorkers(planned.context, planned.lastSeq, planned.chunks, reader, options, (index) =>
+    walker.walk(index, planned.lastSeq),
+  );
+  const ordered: ChunkResult[] = [];
+  for (let index = 0; index < planned.chunks; index++) {
+    const result = results.get(index) ?? walker.walk(index, planned.lastSeq);
+    ordered.push(result);
+    if (result.problem) break;
+  }
+  return conclude(planned, ordered);
 }

@@ -1,0 +1,142 @@
+/**
+ * One stretch of the chain, checked entry by entry: sequence, link, hash, signed checkpoints and
+ * the time blocks. verify.ts cuts the journal into chunks aligned to TIME_BLOCK and walks them on
+ * this thread or in workers (verify-worker.ts); each chunk starts from the stored hash of the entry
+ * before it, so the chunks' results, taken in order, say exactly what one walk from the start would.
+ */
+import type { Db } from '../db/connection';
+import { CHAIN_TEXT_SQL, chainTextHash, ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from './entry';
+import { TIME_BLOCK } from './journal';
+
+export type ChainProblem =
+  | 'hash' // the entry's content does not match its hash
+  | 'link' // the entry does not follow the one before it
+  | 'sequence' // a number is missing or repeated
+  | 'checkpoint-signature' // a checkpoint is not signed by the archive's key
+  | 'checkpoint-mismatch' // the chain at a checkpoint differs from what was signed
+  | 'truncated' // entries that were signed are gone
+  | 'time-index'; // the time blocks that time filters read (journal_time_blocks) disagree with the entries
+
+/** What every walker is given: the signed heads (already checked) and the recorded time blocks. */
+export interface WalkContext {
+  archiveId: string;
+  /** seq → hash of every signed checkpoint (and the keyring's head). */
+  signed: Map<number, string>;
+  /** block → [min at, max at] as journal_time_blocks records them. */
+  blocks: Map<number, [string, string]>;
+}
+
+export interface ChunkResult {
+  /** Entries that passed, in order, before any problem. */
+  count: number;
+  /** The last entry that passed (0 and '' when none did). */
+  lastSeq: number;
+  lastHash: string;
+  /** The highest signed checkpoint met and matched in this chunk (0 if none). */
+  lastSignedSeq: number;
+  problem: { seq: number; kind: ChainProblem } | null;
+}
+
+/** Entries per chunk: a multiple of TIME_BLOCK, so no time block spans two chunks. */
+export const CHUNK = 10 * TIME_BLOCK;
+const PAGE = 5000;
+
+/**
+ * `at` as it appears in a chain text `[1,seq,"at",tz,...,"prevHash"]`, or null when the text is not
+ * in the shape the app writes (then the caller reads the row itself). The app writes `at` as a
+ * 24-character ISO string and every hash as 64 hex digits, never escaped, so `prev_hash` is then
+ * the text's last 64 characters before `"]`.
+ */
+function chainTextAt(text: string): string | null {
+  const open = text.indexOf(',"', 3);
+  const end = text.length;
+  if (open < 0 || text.charCodeAt(open + 26) !== 34 || text.charCodeAt(end - 67) !== 34 || text.charCodeAt(end - 2) !== 34) return null;
+  const at = text.slice(open + 2, open + 26);
+  return at.includes('\\') ? null : at;
+}
+
+/** Prepared statements for walking chunks over one connection. */
+export class ChainWalker {
+  // Pages by key, each one .all(): no statement stays open while the fallback below reads a row.
+  // Only the chain text and the stored hash cross into JavaScript: once the text's digest matches
+  // the stored hash, the text is the entry, so `at` and `prev_hash` are read from it (hot loop).
+  private readonly page;
+  private readonly fullRow;
+  private readonly hashAt;
+
+  constructor(
+    db: Db,
+    private readonly context: WalkContext,
+  ) {
+    this.page = db.prepare(`SELECT seq, ${CHAIN_TEXT_SQL}, hash FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw(true);
+    this.fullRow = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM journal WHERE seq = ?`).raw(true);
+    this.hashAt = db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck();
+  }
+
+  /** Walks entries `index * CHUNK + 1` up to `min((index + 1) * CHUNK, lastSeq)`. */
+  walk(index: number, lastSeq: number): ChunkResult {
+    const first = index * CHUNK + 1;
+    const last = Math.min(first + CHUNK - 1, lastSeq);
+    const { signed, blocks } = this.context;
+    // Where one walk from the start would stand before `first`: the entry before it, if it exists.
+    let prevSeq = first - 1;
+    let prevHash = first === 1 ? genesisHash(this.context.archiveId) : ((this.hashAt.get(first - 1) as string | undefined) ?? null);
+    // A missing predecessor: the first entry here then does not follow, as in one walk from the start.
+    if (prevHash === null) prevSeq = -1;
+    const result: ChunkResult = { count: 0, lastSeq: 0, lastHash: '', lastSignedSeq: 0, problem: null };
+    let blockMin = '';
+    let blockMax = '';
+    let after = first - 1;
+    for (;;) {
+      const rows = this.page.all(after, last, PAGE) as [number, string, string][];
+      for (const [seq, text, storedHash] of rows) {
+        let hashOk = chainTextHash(text) === storedHash;
+        let at = hashOk ? chainTextAt(text) : null;
+        let rowPrevHash: string;
+        if (at !== null) {
+          rowPrevHash = text.slice(text.length - 66, text.length - 2);
+        } else {
+          // SQLite's text is a shortcut; a digest that differs is settled by the chain's definition.
+          const row = this.fullRow.get(seq) as EntryRow;
+          at = row[1];
+          rowPrevHash = row[13];
+          hashOk = rowHash(row) === storedHash;
+        }
+        if (seq !== prevSeq + 1) result.problem = { seq, kind: 'sequence' };
+        else if (rowPrevHash !== prevHash) result.problem = { seq, kind: 'link' };
+        else if (!hashOk) result.problem = { seq, kind: 'hash' };
+        else {
+          const signedHash = signed.get(seq);
+          if (signedHash !== undefined) {
+            if (signedHash !== storedHash) result.problem = { seq, kind: 'checkpoint-mismatch' };
+            else result.lastSignedSeq = seq;
+          }
+        }
+        if (result.problem) return result;
+        if (seq % TIME_BLOCK === 1) {
+          blockMin = at;
+          blockMax = at;
+        } else {
+          if (at < blockMin) blockMin = at;
+          if (at > blockMax) blockMax = at;
+        }
+        if (seq % TIME_BLOCK === 0) {
+          // The time blocks are outside the chain; an edit to them could hide entries from
+          // time-filtered views, so each is recomputed from the verified entries.
+          const recorded = blocks.get(seq / TIME_BLOCK - 1);
+          if (!recorded || recorded[0] !== blockMin || recorded[1] !== blockMax) {
+            result.problem = { seq: seq - TIME_BLOCK + 1, kind: 'time-index' };
+            return result;
+          }
+        }
+        prevHash = storedHash;
+        prevSeq = seq;
+        result.count++;
+        result.lastSeq = seq;
+        result.lastHash = storedHash;
+      }
+      if (rows.length < PAGE) return result;
+      after = rows[rows.length - 1]![0];
+    }
+  }
+}

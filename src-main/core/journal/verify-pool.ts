@@ -1,0 +1,130 @@
+/**
+ * Worker threads for the chain walk. Each worker opens its own read-only connection to the
+ * archive file with a copy of the database key (transferred, and zeroed by the worker once the
+ * connection is open; the key never leaves this process), then takes chunks from a counter it
+ * shares with this thread until none are left, reporting each chunk's result.
+ *
+ * Under electron-vite the worker is its own entry, emitted next to the main bundle
+ * (`journal-verify-worker.js`, electron.vite.config.ts); from the sources (tests, the CLI, the
+ * benchmarks) it is the TypeScript file, loaded through tsx like the CLI.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { getNativeBinding } from '../db/connection';
+import type { ChunkResult, WalkContext } from './chain-walk';
+
+/** Where the worker finds the archive: the database file and its raw key (copied, never kept). */
+export interface ArchiveReader {
+  path: string;
+  key: Buffer;
+}
+
+export interface ParallelOptions {
+  /** Worker threads to start; one fewer than the cores (at most 3) unless given. */
+  workers?: number;
+  /** Below this many chunks the walk stays on this thread (a worker costs a few hundred ms to start). */
+  minChunks?: number;
+  /** Tests: leave every chunk to the workers, so their path is the one checked. */
+  workersOnly?: boolean;
+  /** Tests: told of each chunk a worker reported. */
+  onWorkerChunk?: (index: number) => void;
+}
+
+/** What the worker is given (verify-worker.ts). */
+export interface WorkerInput {
+  path: string;
+  key: ArrayBuffer;
+  nativeBinding: string | undefined;
+  context: WalkContext;
+  lastSeq: number;
+  /** Int32 [next chunk to take, number of chunks worth walking]. */
+  counter: SharedArrayBuffer;
+}
+
+export type WorkerMessage = { index: number; result: ChunkResult } | { done: true } | { failed: string };
+
+/** Takes the next chunk, or null when none is left or an earlier chunk already found a problem. */
+export function takeChunk(counter: Int32Array): number | null {
+  const index = Atomics.add(counter, 0, 1);
+  return index < Atomics.load(counter, 1) ? index : null;
+}
+
+/** After a problem in chunk `index`, later chunks cannot change the report: stop handing them out. */
+export function stopAfter(counter: Int32Array, index: number): void {
+  for (;;) {
+    const limit = Atomics.load(counter, 1);
+    if (limit <= index + 1 || Atomics.compareExchange(counter, 1, limit, index + 1) === limit) return;
+  }
+}
+
+function workerEntry(): { file: string; execArgv?: string[] } {
+  // Built: this code sits in out/main or in a shared chunk under out/main/chunks.
+  const built = [join(__dirname, 'journal-verify-worker.js'), join(__dirname, '..', 'journal-verify-worker.js')].find((file) => existsSync(file));
+  if (built) return { file: built };
+  const require = createRequire(join(__dirname, 'verify-pool.ts'));
+  return { file: join(__dirname, 'verify-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+}
+
+function startWorker(input: WorkerInput, onResult: (index: number, result: ChunkResult) => void): Promise<void> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      const entry = workerEntry();
+      worker = new Worker(entry.file, { workerData: input, transferList: [input.key], execArgv: entry.execArgv });
+    } catch {
+      resolve(); // the caller walks whatever no worker reported
+      return;
+    }
+    worker.on('message', (message: WorkerMessage) => {
+      if ('index' in message) onResult(message.index, message.result);
+    });
+    // Errors end in 'exit' too; unreported chunks are walked by the caller.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => resolve());
+  });
+}
+
+/**
+ * Walks chunks here and in workers; returns the results by chunk index. A chunk may be missing
+ * (its worker failed); the caller walks those itself.
+ */
+export async function walkInWorkers(
+  context: WalkContext,
+  lastSeq: number,
+  chunks: number,
+  reader: ArchiveReader,
+  options: ParallelOptions,
+  walkHere: (index: number) => ChunkResult,
+): Promise<Map<number, ChunkResult>> {
+  const results = new Map<number, ChunkResult>();
+  const workers = options.workers ?? Math.min(3, availableParallelism() - 1);
+  const counter = new Int32Array(new SharedArrayBuffer(8));
+  Atomics.store(counter, 1, chunks);
+  const record = (index: number, result: ChunkResult) => {
+    results.set(index, result);
+    if (result.problem) stopAfter(counter, index);
+  };
+  const running: Promise<void>[] = [];
+  if (workers > 0 && chunks >= (options.minChunks ?? 4)) {
+    for (let i = 0; i < workers; i++) {
+      // A fresh copy per worker, in its own ArrayBuffer (never Buffer's shared pool), transferred away.
+      const key = new Uint8Array(reader.key.length);
+      key.set(reader.key);
+      const input = { path: reader.path, key: key.buffer, nativeBinding: getNativeBinding(), context, lastSeq, counter: counter.buffer as SharedArrayBuffer };
+      running.push(
+        startWorker(input, (index, result) => {
+          record(index, result);
+          options.onWorkerChunk?.(index);
+        }),
+      );
+    }
+  }
+  if (!options.workersOnly || running.length === 0) {
+    for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) record(index, walkHere(index));
+  }
+  await Promise.all(running);
+  return results;
+}
