@@ -3,7 +3,8 @@
  * query.ts). `at` is not strictly increasing (a failed unlock is recorded later with its own time),
  * so the rule protected here: a time-filtered page is exactly what a full scan would return, for
  * entries out of time order, at block edges, in the unfinished last block, and for a journal that
- * already existed when the migration ran.
+ * already existed when the migration ran. A dossier filter, read one 4096-entry stretch of the
+ * partitioned object index at a time (migration 0110), is held to the same rule.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +42,8 @@ function journalOf(count: number, migrations = MIGRATIONS): { db: Db; journal: J
       clock.advance(60_000);
       // Out of time order: far in the past, far in the future, and exactly on block edges.
       const at = seq === 1500 ? new Date(START - 86_400_000) : seq === 2000 ? new Date(START + 10_000 * 60_000) : undefined;
-      journal.append({ actor: { id: `p${seq % 7}`, name: null, duty: null }, event: 'e', outcome: seq % 5 ? 'ok' : 'denied', at });
+      const object = seq % 13 ? { type: seq % 17 ? 'dossier' : 'copy', id: `D${seq % 11}` } : null;
+      journal.append({ actor: { id: `p${seq % 7}`, name: null, duty: null }, event: 'e', object, outcome: seq % 5 ? 'ok' : 'denied', at });
     }
   })();
   return { db, journal };
@@ -49,9 +51,23 @@ function journalOf(count: number, migrations = MIGRATIONS): { db: Db; journal: J
 
 /** The answer without any block skipping: every entry, filtered in JavaScript. */
 function bruteForce(db: Db, f: JournalFilter, afterSeq: number, limit: number): number[] {
-  const rows = db.prepare('SELECT seq, at, actor_id, outcome FROM journal WHERE seq > ? ORDER BY seq').all(afterSeq) as { seq: number; at: string; actor_id: string; outcome: string }[];
+  const rows = db.prepare('SELECT seq, at, actor_id, outcome, object_type, object_id FROM journal WHERE seq > ? ORDER BY seq').all(afterSeq) as {
+    seq: number;
+    at: string;
+    actor_id: string;
+    outcome: string;
+    object_type: string | null;
+    object_id: string | null;
+  }[];
   return rows
-    .filter((r) => (f.from === undefined || r.at >= f.from) && (f.to === undefined || r.at < f.to) && (f.actorId === undefined || r.actor_id === f.actorId) && (f.outcome === undefined || r.outcome === f.outcome))
+    .filter(
+      (r) =>
+        (f.from === undefined || r.at >= f.from) &&
+        (f.to === undefined || r.at < f.to) &&
+        (f.actorId === undefined || r.actor_id === f.actorId) &&
+        (f.outcome === undefined || r.outcome === f.outcome) &&
+        (f.object === undefined || (r.object_type === f.object.type && r.object_id === f.object.id)),
+    )
     .slice(0, limit)
     .map((r) => r.seq);
 }
@@ -78,6 +94,30 @@ describe('time-filtered journal pages', () => {
       }
     }
     expect(queryPage(db, { from: iso(-2000), to: iso(-1000) }).entries.map((e) => e.seq)).toEqual([1500]);
+    db.close();
+  });
+
+  it('a dossier filter, read stretch by stretch of the partitioned index (migration 0110), finds exactly what a full scan finds', () => {
+    const { db } = journalOf(9000); // three 4096-entry stretches, the last unfinished
+    const dossier = (id: string) => ({ type: 'dossier', id });
+    const filters: JournalFilter[] = [
+      { object: dossier('D3') },
+      { object: { type: 'copy', id: 'D3' } },
+      { object: dossier('none') },
+      { object: dossier('D5'), actorId: 'p2', outcome: 'denied' },
+      { object: dossier('D1'), from: iso(4000), to: iso(8300) },
+      { object: dossier('D7'), from: iso(-2000), to: iso(-1000) },
+    ];
+    for (const f of filters) {
+      for (const afterSeq of [0, 4094, 4095, 4096, 8191, 8999]) {
+        for (const limit of [1, 7, 5000]) {
+          expect(queryRows(db, f, afterSeq, limit, 9000).map((r) => r[0])).toEqual(bruteForce(db, f, afterSeq, limit));
+        }
+      }
+    }
+    // A page without an upper bound stops at the head.
+    const all = bruteForce(db, { object: dossier('D3') }, 8000, 5000);
+    expect(queryPage(db, { object: dossier('D3') }, { afterSeq: 8000, limit: 1000 }).entries.map((e) => e.seq)).toEqual(all);
     db.close();
   });
 

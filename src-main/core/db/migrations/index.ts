@@ -11,6 +11,7 @@ import { updateToSchemaVersion80 } from './0080-copies-held';
 import { updateToSchemaVersion90 } from './0090-copies-held-append';
 import { updateToSchemaVersion95 } from './0095-journal-time-blocks';
 import { updateToSchemaVersion100 } from './0100-offline-packages';
+import { updateToSchemaVersion110 } from './0110-journal-object-partitions';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion90,
   updateToSchemaVersion95,
   updateToSchemaVersion100,
+  updateToSchemaVersion110,
 ];
