@@ -31,6 +31,7 @@
  * neighbours in the chain (export.ts), so a row altered inside the database is never laundered
  * into a valid-looking export — the export fails with `journal.broken` instead.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, checkpointMessage } from '../entry';
 import { keyFingerprint, verifySignature } from '../signer';
@@ -82,7 +83,30 @@ export interface SignedManifest {
 
 /** Domain-separated from checkpoints, so neither signature can stand in for the other. */
 export function manifestMessage(manifest: unknown): Buffer {
-  return Buffer.from(`triplicate-export-manifest|v1|${canonicalJson(manifest)}`, 'utf8');
+  return spliceHashes(manifest) ?? Buffer.from(`${MESSAGE_PREFIX}${canonicalJson(manifest)}`, 'utf8');
+}
+
+const MESSAGE_PREFIX = 'triplicate-export-manifest|v1|';
+/** A character outside base64's alphabet (a search for one is much faster than matching the whole text). */
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
+
+/**
+ * The same bytes as `manifestMessage`'s definition, built without putting the hash list (32 bytes
+ * an entry: 42 MB of base64 for a million) through canonical JSON and UTF-8 encoding: the rest is
+ * encoded with a unique marker where the list goes, and the list's own bytes are put in its place.
+ * Base64 is ASCII with nothing JSON escapes, so its JSON text is the text between two quotes.
+ * Null (and the plain way is taken) when the list is small, not base64, or the marker is not unique.
+ */
+function spliceHashes(manifest: unknown): Buffer | null {
+  const entries = (manifest as { entries?: unknown } | null)?.entries;
+  if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return null;
+  const hashes = (entries as { hashes?: unknown }).hashes;
+  if (typeof hashes !== 'string' || hashes.length < 65536 || NOT_BASE64.test(hashes)) return null;
+  const marker = randomBytes(16).toString('hex');
+  const text = MESSAGE_PREFIX + canonicalJson({ ...(manifest as object), entries: { ...entries, hashes: marker } });
+  const at = text.indexOf(marker);
+  if (at < 0 || text.indexOf(marker, at + 1) >= 0) return null;
+  return Buffer.concat([Buffer.from(text.slice(0, at), 'utf8'), Buffer.from(hashes, 'latin1'), Buffer.from(text.slice(at + marker.length), 'utf8')]);
 }
 
 export function manifestPath(file: string): string {
@@ -98,18 +122,34 @@ export class EntryIndex {
   lastSeq: number | null = null;
 
   add(seq: number, hashHex: string): void {
+    this.addSeq(seq);
+    this.reserve(1);
+    this.hashes.write(hashHex, this.count * 32, 32, 'hex');
+    this.count++;
+  }
+
+  /** `count` entries at once: their `seq` in order and their hashes (64 hex digits each) concatenated. */
+  addMany(seqs: ArrayLike<number>, count: number, hashesHex: string): void {
+    for (let i = 0; i < count; i++) this.addSeq(seqs[i]!);
+    this.reserve(count);
+    this.hashes.write(hashesHex, this.count * 32, count * 32, 'hex');
+    this.count += count;
+  }
+
+  private addSeq(seq: number): void {
     const run = this.runs[this.runs.length - 1];
     if (run && run[0] + run[1] === seq) run[1]++;
     else this.runs.push([seq, 1]);
-    if ((this.count + 1) * 32 > this.hashes.length) {
-      const grown = Buffer.allocUnsafe(this.hashes.length * 2);
-      this.hashes.copy(grown, 0, 0, this.count * 32);
-      this.hashes = grown;
-    }
-    this.hashes.write(hashHex, this.count * 32, 32, 'hex');
-    this.count++;
     this.firstSeq ??= seq;
     this.lastSeq = seq;
+  }
+
+  private reserve(more: number): void {
+    const needed = (this.count + more) * 32;
+    if (needed <= this.hashes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(needed, this.hashes.length * 2));
+    this.hashes.copy(grown, 0, 0, this.count * 32);
+    this.hashes = grown;
   }
 
   toJson(): Manifest['entries'] {
@@ -122,7 +162,12 @@ export interface ExpectedEntries {
   count: number;
   seqAt(i: number): number;
   hashAt(i: number): string;
+  /** `hashAt(i) === hashHex`, without a string per entry (the verifier asks once per line). */
+  isAt(i: number, hashHex: string): boolean;
 }
+
+/** Entries whose hashes `isAt` keeps as one hex string at a time (2 MB of text). */
+const WINDOW = 32 * 1024;
 
 /** Decodes and checks `entries`; null when it is malformed or disagrees with the manifest's count. */
 export function expandRuns(manifest: Manifest): ExpectedEntries | null {
@@ -142,10 +187,19 @@ export function expandRuns(manifest: Manifest): ExpectedEntries | null {
   if (i !== manifest.count) return null;
   if (manifest.count > 0 && (seqs[0] !== manifest.firstSeq || seqs[manifest.count - 1] !== manifest.lastSeq)) return null;
   if (manifest.count === 0 && (manifest.firstSeq !== null || manifest.lastSeq !== null)) return null;
+  let windowStart = -WINDOW;
+  let windowHex = '';
   return {
     count: manifest.count,
     seqAt: (k) => seqs[k]!,
     hashAt: (k) => hashes.toString('hex', k * 32, k * 32 + 32),
+    isAt(k, hashHex) {
+      if (k < windowStart || k >= windowStart + WINDOW) {
+        windowStart = k - (k % WINDOW);
+        windowHex = hashes.toString('hex', windowStart * 32, Math.min(manifest.count, windowStart + WINDOW) * 32);
+      }
+      return hashHex.length === 64 && windowHex.startsWith(hashHex, (k - windowStart) * 64);
+    },
   };
 }
 

@@ -8,6 +8,8 @@ import { EXPORT_COLUMNS, type ExportFormat } from './manifest';
 
 export interface RowSink {
   write(rows: readonly EntryRow[]): Promise<void>;
+  /** Lines already encoded in the sink's format (CSV: pages.ts); text formats only. */
+  writeEncoded?(bytes: Uint8Array): Promise<void>;
   /** Flushes to disk; the file is complete afterwards. */
   finish(): Promise<void>;
   /** Removes the partial file. */
@@ -39,6 +41,9 @@ function textSink(path: string, header: string, line: (row: EntryRow) => string)
       let chunk = '';
       for (const row of rows) chunk += line(row);
       writeAll(fd!, Buffer.from(chunk, 'utf8'));
+    },
+    async writeEncoded(bytes) {
+      writeAll(fd!, bytes);
     },
     async finish() {
       fsyncSync(fd!);
@@ -77,7 +82,7 @@ function xlsxSink(path: string): RowSink {
   };
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, bytes: Uint8Array): void {
   let written = 0;
   while (written < bytes.length) written += writeSync(fd, bytes, written);
 }
