@@ -1,5 +1,5 @@
 /** Turning a line's cells back into the chain's row, checking every type the hash depends on. */
-import type { EntryRow, Outcome } from '../entry';
+import { rowHash, type EntryRow, type Outcome } from '../entry';
 
 const OUTCOMES: readonly string[] = ['ok', 'denied', 'error'];
 /** Columns that may be null in the journal table (0020-journal.ts). */
@@ -30,4 +30,11 @@ function integer(v: unknown): number | null {
   if (typeof v === 'number') return Number.isSafeInteger(v) ? v : null;
   if (typeof v === 'string' && /^-?\d{1,15}$/.test(v)) return Number(v);
   return null;
+}
+
+/** A line's identity: its recomputed chain hash, if its own `hash` column agrees (else it is not a signed entry). */
+export function rowIdentity(row: EntryRow | null): string | null {
+  if (!row) return null;
+  const hash = rowHash(row);
+  return hash === row[14] ? hash : null;
 }

@@ -19,9 +19,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ArchiveError } from '../../errors';
-import { rowHash } from '../entry';
 import { checkManifest, expandRuns, manifestPath, manifestSchema, type ExpectedEntries, type Manifest } from './manifest';
-import { readSource, type SourceLine } from './sources';
+import { csvIdentities } from './csv-identity';
+import { rowIdentity } from './row';
+import { readSource } from './sources';
 
 export type ExportProblemKind = 'changed' | 'dropped' | 'inserted' | 'moved' | 'key' | 'signature' | 'manifest';
 
@@ -93,13 +94,7 @@ function readManifest(path: string): { raw: { manifest: unknown }; manifest: Man
 }
 
 type Mismatch = { kind: ExportProblemKind; line: number | null; seq: number | null };
-
-/** A line's identity: its recomputed hash, if its own `hash` column agrees (else it is not a signed entry). */
-function identity(line: SourceLine): string | null {
-  if (!line.row) return null;
-  const hash = rowHash(line.row);
-  return hash === line.row[14] ? hash : null;
-}
+type Line = { line: number; id: string | null };
 
 /**
  * Streams the file against the signed list. The fast path compares line k with entry k and keeps
@@ -108,29 +103,39 @@ function identity(line: SourceLine): string | null {
  */
 async function compareLines(manifest: Manifest, expected: ExpectedEntries, file: string): Promise<Mismatch | null> {
   let k = 0;
-  let rest: { line: number; id: string | null }[] | null = null;
+  let rest: Line[] | null = null;
   let lastLine = manifest.format === 'jsonl' ? 0 : 1;
-  for await (const batch of readSource(manifest.format, file)) {
+  for await (const batch of readIdentities(manifest.format, file)) {
     for (const item of batch) {
       if ('badHeader' in item) return { kind: 'changed', line: item.badHeader, seq: null };
       lastLine = item.line;
       if (rest) {
-        rest.push({ line: item.line, id: identity(item) });
+        rest.push(item);
         continue;
       }
-      const id = identity(item);
-      if (k < expected.count && id !== null && id === expected.hashAt(k)) {
+      if (k < expected.count && item.id !== null && expected.isAt(k, item.id)) {
         k++;
         continue;
       }
-      rest = [{ line: item.line, id }];
+      rest = [item];
     }
   }
   if (!rest) return k === expected.count ? null : { kind: 'dropped', line: lastLine + 1, seq: expected.seqAt(k) };
   return classify(expected, k, rest);
 }
 
-function classify(expected: ExpectedEntries, k: number, rest: { line: number; id: string | null }[]): Mismatch {
+/** Each line's identity (row.ts rowIdentity); CSV is read as bytes (csv-identity.ts). */
+async function* readIdentities(format: Manifest['format'], file: string): AsyncGenerator<(Line | { badHeader: number })[]> {
+  if (format === 'csv') {
+    yield* csvIdentities(file);
+    return;
+  }
+  for await (const batch of readSource(format, file)) {
+    yield batch.map((item) => ('badHeader' in item ? item : { line: item.line, id: rowIdentity(item.row) }));
+  }
+}
+
+function classify(expected: ExpectedEntries, k: number, rest: Line[]): Mismatch {
   const here = rest[0]!;
   if (k >= expected.count) return { kind: 'inserted', line: here.line, seq: null };
   const position = new Map<string, number>();
