@@ -13,7 +13,7 @@ import { csvCellsToRow, csvHeader, csvLine } from '../../src-main/core/journal/e
 import { csvIdentities, type IdentityItem } from '../../src-main/core/journal/export/csv-identity';
 import { exportJournal } from '../../src-main/core/journal/export/export';
 import { LinkCheck } from '../../src-main/core/journal/export/link-check';
-import { EXPORT_COLUMNS, manifestMessage } from '../../src-main/core/journal/export/manifest';
+import { EXPORT_COLUMNS, manifestFileBytes, manifestMessage, type Manifest } from '../../src-main/core/journal/export/manifest';
 import { CsvPages } from '../../src-main/core/journal/export/pages';
 import { rowIdentity } from '../../src-main/core/journal/export/row';
 import { readSource } from '../../src-main/core/journal/export/sources';
@@ -287,7 +287,7 @@ describe('the CSV fast paths give what the row paths give', () => {
     }
   });
 
-  it("a large manifest's signed message is spliced to exactly the bytes its definition gives", () => {
+  it("a large manifest's signed message and file are spliced to exactly the bytes their definitions give", () => {
     const hashes = randomBytes(32 * 4000).toString('base64');
     const manifest = { kind: 'k', exportedBy: { name: '王五' }, filters: { note: 'a,"b"' }, entries: { seqs: [[1, 4000]], hashes } };
     const definition = (m: unknown) => Buffer.from(`triplicate-export-manifest|v1|${canonicalJson(m)}`, 'utf8');
@@ -295,5 +295,8 @@ describe('the CSV fast paths give what the row paths give', () => {
     // A list that is not base64 takes the plain way, with the same result.
     const odd = { ...manifest, entries: { ...manifest.entries, hashes: hashes.slice(0, -10) + '"\\é' } };
     expect(manifestMessage(odd).equals(definition(odd))).toBe(true);
+    // The sidecar file likewise.
+    const signed = { manifest: manifest as unknown as Manifest, signature: 'c2ln' };
+    expect(manifestFileBytes(signed).equals(Buffer.from(JSON.stringify(signed) + '\n', 'utf8'))).toBe(true);
   });
 });

@@ -104,40 +104,58 @@ export function encodeCsvLine(src: Uint8Array, start: number, limit: number, out
       i += 4;
     } else if (b === QUOTE) {
       const from = i + 1;
+      const start = o;
+      // The usual text (no escape, no comma) is copied as it is scanned; anything else starts again below.
+      if (isFormulaStart(src[from]!)) out[o++] = APOSTROPHE;
       let j = from;
-      let escaped = false;
-      let comma = false;
+      let plain = true;
       for (;;) {
         if (j >= limit) return -1;
         const c = src[j]!;
-        if (c === QUOTE) break;
-        if (c === BACKSLASH) {
-          escaped = true;
-          j += 2;
+        if (c > BACKSLASH || (c > COMMA && c < BACKSLASH && c !== QUOTE) || (c >= 0x20 && c < COMMA && c !== QUOTE)) {
+          out[o++] = c;
+          j++;
           continue;
         }
-        // JSON never holds a raw control character; SQLite escapes them all.
-        if (c < 0x20) return -1;
-        if (c === COMMA) comma = true;
-        j++;
+        if (c !== QUOTE) plain = false;
+        break;
+      }
+      if (!plain) {
+        o = start;
+        let escaped = false;
+        let comma = false;
+        for (;;) {
+          if (j >= limit) return -1;
+          const c = src[j]!;
+          if (c === QUOTE) break;
+          if (c === BACKSLASH) {
+            escaped = true;
+            j += 2;
+            continue;
+          }
+          // JSON never holds a raw control character; SQLite escapes them all.
+          if (c < 0x20) return -1;
+          if (c === COMMA) comma = true;
+          j++;
+        }
+        if (!escaped) {
+          // Commas only: quoted as they are.
+          out[o++] = QUOTE;
+          if (isFormulaStart(src[from]!)) out[o++] = APOSTROPHE;
+          for (let k = from; k < j; k++) out[o++] = src[k]!;
+          out[o++] = QUOTE;
+        } else {
+          o = encodeEscaped(src, from, j, comma, out, o);
+          if (o < 0) return -1;
+        }
+      } else if (j === from) {
+        // '' is `""`, so it cannot be read back as null.
+        out[o++] = QUOTE;
+        out[o++] = QUOTE;
       }
       if (e === 14) {
         lineInfo.prevStart = from;
         lineInfo.prevEnd = j;
-      }
-      if (j === from) {
-        // '' is `""`, so it cannot be read back as null.
-        out[o++] = QUOTE;
-        out[o++] = QUOTE;
-      } else if (!escaped) {
-        const formula = isFormulaStart(src[from]!);
-        if (comma) out[o++] = QUOTE;
-        if (formula) out[o++] = APOSTROPHE;
-        for (let k = from; k < j; k++) out[o++] = src[k]!;
-        if (comma) out[o++] = QUOTE;
-      } else {
-        o = encodeEscaped(src, from, j, comma, out, o);
-        if (o < 0) return -1;
       }
       i = j + 1;
     } else return -1;

@@ -18,7 +18,7 @@ import type { Db } from '../../db/connection';
 import { CHAIN_TEXT_SQL, ENTRY_COLUMNS } from '../entry';
 import { resolveFilter, whereClause, type JournalFilter } from '../filter';
 import { queryRows } from '../query';
-import { EntryIndex, EXPORT_COLUMNS, EXPORT_FORMATS, manifestMessage, manifestPath, MANIFEST_KIND, type ExportFormat, type Manifest, type SignedManifest } from './manifest';
+import { EntryIndex, EXPORT_COLUMNS, EXPORT_FORMATS, manifestFileBytes, manifestMessage, manifestPath, MANIFEST_KIND, type ExportFormat, type Manifest, type SignedManifest } from './manifest';
 import { LinkCheck } from './link-check';
 import { CsvPages } from './pages';
 import { openSink } from './sinks';
@@ -142,7 +142,7 @@ export async function exportJournal(session: Session, raw: ExportRequest, hooks:
         entries: index.toJson(),
       };
       const signed: SignedManifest = { manifest, signature: archive.signer.sign(manifestMessage(manifest)) };
-      writeFileAtomic(partialManifest, JSON.stringify(signed) + '\n');
+      writeFileAtomic(partialManifest, manifestFileBytes(signed));
       renameSync(partialManifest, sidecar);
       renameSync(partial, out);
     } catch (error) {

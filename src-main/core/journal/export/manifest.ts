@@ -83,30 +83,36 @@ export interface SignedManifest {
 
 /** Domain-separated from checkpoints, so neither signature can stand in for the other. */
 export function manifestMessage(manifest: unknown): Buffer {
-  return spliceHashes(manifest) ?? Buffer.from(`${MESSAGE_PREFIX}${canonicalJson(manifest)}`, 'utf8');
+  return encodeSpliced(manifest, (m) => `triplicate-export-manifest|v1|${canonicalJson(m)}`);
 }
 
-const MESSAGE_PREFIX = 'triplicate-export-manifest|v1|';
+/** The sidecar file's bytes: the signed manifest as JSON and a line feed. */
+export function manifestFileBytes(signed: SignedManifest): Buffer {
+  return encodeSpliced(signed.manifest, (m) => JSON.stringify({ ...signed, manifest: m }) + '\n');
+}
+
 /** A character outside base64's alphabet (a search for one is much faster than matching the whole text). */
 const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
 
 /**
- * The same bytes as `manifestMessage`'s definition, built without putting the hash list (32 bytes
- * an entry: 42 MB of base64 for a million) through canonical JSON and UTF-8 encoding: the rest is
- * encoded with a unique marker where the list goes, and the list's own bytes are put in its place.
- * Base64 is ASCII with nothing JSON escapes, so its JSON text is the text between two quotes.
- * Null (and the plain way is taken) when the list is small, not base64, or the marker is not unique.
+ * `encode(manifest)` as UTF-8, built without putting the hash list (32 bytes an entry: 42 MB of
+ * base64 for a million) through JSON and UTF-8 encoding: the rest is encoded with a unique marker
+ * where the list goes, and the list's own bytes are put in its place. Base64 is ASCII with
+ * nothing JSON escapes, so its JSON text is the text between two quotes: the bytes are the same.
+ * The plain way is taken when the list is small, not base64, or the marker is not unique.
  */
-function spliceHashes(manifest: unknown): Buffer | null {
+function encodeSpliced(manifest: unknown, encode: (manifest: unknown) => string): Buffer {
   const entries = (manifest as { entries?: unknown } | null)?.entries;
-  if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return null;
-  const hashes = (entries as { hashes?: unknown }).hashes;
-  if (typeof hashes !== 'string' || hashes.length < 65536 || NOT_BASE64.test(hashes)) return null;
-  const marker = randomBytes(16).toString('hex');
-  const text = MESSAGE_PREFIX + canonicalJson({ ...(manifest as object), entries: { ...entries, hashes: marker } });
-  const at = text.indexOf(marker);
-  if (at < 0 || text.indexOf(marker, at + 1) >= 0) return null;
-  return Buffer.concat([Buffer.from(text.slice(0, at), 'utf8'), Buffer.from(hashes, 'latin1'), Buffer.from(text.slice(at + marker.length), 'utf8')]);
+  const hashes = entries && typeof entries === 'object' && !Array.isArray(entries) ? (entries as { hashes?: unknown }).hashes : undefined;
+  if (typeof hashes === 'string' && hashes.length >= 65536 && !NOT_BASE64.test(hashes)) {
+    const marker = randomBytes(16).toString('hex');
+    const text = encode({ ...(manifest as object), entries: { ...(entries as object), hashes: marker } });
+    const at = text.indexOf(marker);
+    if (at >= 0 && text.indexOf(marker, at + 1) < 0) {
+      return Buffer.concat([Buffer.from(text.slice(0, at), 'utf8'), Buffer.from(hashes, 'latin1'), Buffer.from(text.slice(at + marker.length), 'utf8')]);
+    }
+  }
+  return Buffer.from(encode(manifest), 'utf8');
 }
 
 export function manifestPath(file: string): string {

@@ -103,40 +103,44 @@ export class CsvPages {
   encode(page: ChainPage, links: LinkCheck): EncodedPage | null {
     const { count, texts, hashes } = page;
     if (count === 0 || !page.wellFormed || hashes.length !== count * 64 || !isUtf8(texts)) return null;
-    const digests = Buffer.from(hashes, 'latin1');
     // A CSV line is at most twice its chain text (quotes doubled) plus the hash and CRLF.
     const room = 2 * texts.length + count * 80;
     if (this.out.length < room) this.out = Buffer.allocUnsafe(Math.max(room, this.out.length * 2));
     if (this.seqs.length < count) this.seqs = new Float64Array(Math.max(count, 2 * this.seqs.length));
     const out = this.out;
     const seqs = this.seqs;
+    const info = lineInfo;
     let s = 0;
     let o = 0;
+    let previous = '';
     for (let i = 0; i < count; i++) {
       o = encodeCsvLine(texts, s, texts.length, out, o);
       if (o < 0) return null;
-      const end = lineInfo.end;
+      const end = info.end;
       if (i < count - 1 ? texts[end] !== LF : end !== texts.length) return null;
-      if (!hashes.startsWith(hash('sha256', texts.subarray(s, end), 'hex'), i * 64)) return null;
-      const seq = lineInfo.seq;
-      const { prevStart, prevEnd } = lineInfo;
+      const digest = hash('sha256', texts.subarray(s, end), 'hex');
+      if (!hashes.startsWith(digest, i * 64)) return null;
+      const seq = info.seq;
+      const { prevStart, prevEnd } = info;
       if (i > 0 && seq <= seqs[i - 1]!) return null;
       if (i > 0 && seq === seqs[i - 1]! + 1) {
         // Neighbours in the chain and in the page: this prev_hash is the previous line's proved hash.
-        if (prevEnd - prevStart !== 64 || texts.compare(digests, (i - 1) * 64, i * 64, prevStart, prevEnd) !== 0) return null;
+        if (prevEnd - prevStart !== 64) return null;
+        for (let k = 0; k < 64; k++) if (texts[prevStart + k] !== previous.charCodeAt(k)) return null;
       } else {
         // The page's first entry, or the edge of a run: LinkCheck's lookups decide.
         if (!isHex64(texts, prevStart, prevEnd)) return null;
         const afterSeq = i === 0 ? links.lastSeq : seqs[i - 1]!;
-        const afterHash = i === 0 ? links.lastHash : hashes.slice((i - 1) * 64, i * 64);
+        const afterHash = i === 0 ? links.lastHash : previous;
         if (!links.linksAfter(seq, texts.toString('latin1', prevStart, prevEnd), afterSeq, afterHash)) return null;
       }
       seqs[i] = seq;
-      digests.copy(out, o, i * 64, i * 64 + 64);
+      for (let k = 0; k < 64; k++) out[o + k] = digest.charCodeAt(k);
       o += 64;
       out[o++] = 0x0d;
       out[o++] = LF;
       s = end + 1;
+      previous = digest;
     }
     return { csv: out.subarray(0, o), seqs };
   }
