@@ -98,8 +98,8 @@ export function encodeCsvLine(src: Uint8Array, start: number, limit: number, out
       if (j === digits || j - digits > 15) return -1;
       if (e === 1) lineInfo.seq = src[i] === 0x2d ? -v : v;
       while (i < j) out[o++] = src[i++]!;
-    } else if (b === 0x6e) {
-      // null: an empty field.
+    } else if (b === 0x6e && e !== 14) {
+      // null: an empty field (prev_hash never is; the caller reads its place below).
       if (i + 4 > limit || src[i + 1] !== 0x75 || src[i + 2] !== 0x6c || src[i + 3] !== 0x6c) return -1;
       i += 4;
     } else if (b === QUOTE) {

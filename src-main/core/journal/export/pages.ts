@@ -10,8 +10,9 @@
  * exactly as before or writes the page through csv.ts. So the fast path can only be slower, never
  * more lenient: it accepts a page only when the row path would have accepted it too.
  *
- * Per entry this costs about 1.5 µs of CPU, against 11 for rows: no JavaScript value per field,
- * no CSV string per line, one hash of bytes already in memory.
+ * No JavaScript value per field, no CSV string per line, one hash of bytes already in memory: a
+ * 1M-entry export takes about 6 µs of CPU an entry (half of it SQLite reading and decrypting),
+ * against 12 for rows.
  */
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
@@ -28,7 +29,10 @@ export interface ChainPage {
   count: number;
   /** The highest `seq` in the page (null when empty). */
   lastSeq: number | null;
-  /** The chain texts in `seq` order, separated by line feeds (JSON text never holds a raw one). */
+  /**
+   * The chain texts, separated by line feeds (JSON text never holds a raw one), in the inner
+   * query's `seq` order, as are `hashes` (one aggregate pass); `encode` checks the order.
+   */
   texts: Buffer;
   /** The stored hashes, in the same order, concatenated. */
   hashes: string;
