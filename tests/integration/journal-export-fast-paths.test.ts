@@ -109,8 +109,11 @@ describe('the CSV fast paths give what the row paths give', () => {
 
     for (const filters of [{}, { outcome: 'denied' }, { from: '2026-01-06T00:00:00Z', to: '2026-01-09T00:00:00Z' }, { object: { type: 'dossier', id: 'D-1' } }]) {
       const file = join(out, `awkward-${randomBytes(4).toString('hex')}.csv`);
-      const result = await exportJournal(session, { format: 'csv', out: file, filters });
+      const progress: { written: number; total: number }[] = [];
+      const result = await exportJournal(session, { format: 'csv', out: file, filters }, { onProgress: (p) => progress.push(p) });
       expect(readFileSync(file).equals(rowPathCsv(filters, result.chainHead.seq)), JSON.stringify(filters)).toBe(true);
+      // The progress total is counted the way pages are read, and is the count written.
+      expect(progress.at(-1)).toEqual({ written: result.count, total: result.count });
       expect(await verifyExport(file, { keyFingerprint: result.fingerprint })).toMatchObject({ ok: true, count: result.count });
       expect(await fastIdentities(file)).toEqual(await rowPathIdentities(file));
     }

@@ -16,8 +16,8 @@ import type { Session } from '../../session';
 import { parseInput } from '../../validate';
 import type { Db } from '../../db/connection';
 import { CHAIN_TEXT_SQL, ENTRY_COLUMNS } from '../entry';
-import { resolveFilter, whereClause, type JournalFilter } from '../filter';
-import { queryRows } from '../query';
+import { resolveFilter, type JournalFilter } from '../filter';
+import { pagePlan, queryRows } from '../query';
 import { EntryIndex, EXPORT_COLUMNS, EXPORT_FORMATS, manifestFileBytes, manifestMessage, manifestPath, MANIFEST_KIND, type ExportFormat, type Manifest, type SignedManifest } from './manifest';
 import { LinkCheck } from './link-check';
 import { CsvPages } from './pages';
@@ -169,6 +169,11 @@ function countMatching(db: Db, filter: JournalFilter, maxSeq: number): number {
   // Unfiltered, the chain numbers entries 1..maxSeq (LinkCheck fails the export otherwise); counting
   // them walked the whole table first: ~1.9 µs an entry, 10% of a 1M-entry export.
   if (Object.values(filter).every((v) => v === undefined)) return maxSeq;
-  const where = whereClause(filter, 0, maxSeq);
-  return (db.prepare(`SELECT count(*) AS n FROM journal WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  // Counted the way pages are read (time blocks, dossier stretches): one plain count(*) walked the
+  // whole table for a time or dossier filter, about a second over 1M entries.
+  const plan = pagePlan(db, filter, 0, maxSeq);
+  const count = db.prepare(`SELECT count(*) FROM journal WHERE ${plan.where}`).pluck();
+  let n = 0;
+  for (const params of plan.segments()) n += count.get(...params) as number;
+  return n;
 }
