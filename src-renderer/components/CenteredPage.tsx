@@ -1,8 +1,11 @@
-/** Frame for the screens shown before an archive is unlocked: brand, language switch, one centred column. */
-import { Layout, Typography } from 'antd';
+/**
+ * Frame for the screens shown before an archive is unlocked: brand, language switch, one centred
+ * column. Built from the light kit so the welcome and unlock screens paint without antd; the create
+ * and recovery screens put antd content inside it.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from './light';
 
 interface Props {
   testId: string;
@@ -13,16 +16,14 @@ interface Props {
 export function CenteredPage({ testId, width = 640, children }: Props) {
   const { t } = useTranslation();
   return (
-    <Layout className="centered-page" data-testid={testId}>
+    <div className="lt-root centered-page" data-testid={testId}>
       <header className="centered-page__bar">
-        <Typography.Text strong className="brand">
-          {t('app.title')}
-        </Typography.Text>
+        <strong className="lt-strong brand">{t('app.title')}</strong>
         <LanguageSwitch />
       </header>
       <main className="centered-page__body" style={{ maxWidth: width }}>
         {children}
       </main>
-    </Layout>
+    </div>
   );
 }

@@ -1,4 +1,7 @@
-/** The one way a refusal or failure is shown: a translated sentence in an error Alert (testid `error-message`). */
+/**
+ * The one way a refusal or failure is shown: a translated sentence in an error Alert (testid
+ * `error-message`). The screens before unlock use its antd-free twin, components/light/ErrorBanner.
+ */
 import { Alert } from 'antd';
 import { useErrorText } from '../i18n/errors';
 

@@ -4,7 +4,7 @@
  */
 import { Button, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client';
+import { chooseFolder } from './chooseFolder';
 
 interface Props {
   value?: string;
@@ -22,10 +22,10 @@ export function FolderInput({ value, onChange, purpose, placeholder, testId, onE
   const { t } = useTranslation();
   const browse = async () => {
     try {
-      const chosen = await call(api().app.chooseFolder({ purpose }));
-      if (!chosen.folder) return;
-      onChange?.(chosen.folder);
-      onPicked?.(chosen.folder);
+      const folder = await chooseFolder(purpose);
+      if (!folder) return;
+      onChange?.(folder);
+      onPicked?.(folder);
     } catch (cause) {
       onError(cause);
     }

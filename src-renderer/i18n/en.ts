@@ -85,6 +85,8 @@ export const en = {
     unlocking: 'Unlocking…',
     wait: 'Wait {{seconds}} s',
     switchArchive: 'Open another archive',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
     lockedReason_user: 'The archive was locked.',
     lockedReason_idle: 'The archive was locked after a period of inactivity.',
     lockedReason_suspend: 'The archive was locked because the computer went to sleep.',

@@ -87,6 +87,8 @@ export const zhCN: Resources = {
     unlocking: '正在解锁…',
     wait: '请等待 {{seconds}} 秒',
     switchArchive: '打开其他档案库',
+    showPassword: '显示密码',
+    hidePassword: '隐藏密码',
     lockedReason_user: '档案库已锁定。',
     lockedReason_idle: '由于长时间未操作，档案库已锁定。',
     lockedReason_suspend: '由于电脑进入睡眠，档案库已锁定。',

@@ -10,12 +10,15 @@ import { UnlockScreen } from '../unlock/UnlockScreen';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { afterLock, assertNever, type LockReason, type Screen } from './screens';
 
-// The first screen is welcome or unlock: only they are in the entry chunk. The unlocked app (every
-// feature, tables, forms) and the create flow are separate chunks, fetched when needed or when the
-// window is idle after the first paint (the whole bundle parsed before painting was ~1.3 MB).
+// The first screen is welcome or unlock: only they are in the entry chunk, built without antd
+// (components/light). Ant Design itself, the unlocked app (every feature, tables, forms) and the
+// create flow are separate chunks, fetched when needed or when the window is idle after the first
+// paint (antd's runtime and styles alone cost more than the rest of the first paint).
+const loadAntd = () => import('../../components/AntdScope');
 const loadMain = () => import('../shell/MainLayout');
 const loadCreate = () => import('../create/CreateArchiveScreen');
 const loadRecovery = () => import('../create/RecoveryKeyScreen');
+const AntdScope = lazy(() => loadAntd().then((m) => ({ default: m.AntdScope })));
 const MainLayout = lazy(() => loadMain().then((m) => ({ default: m.MainLayout })));
 const CreateArchiveScreen = lazy(() => loadCreate().then((m) => ({ default: m.CreateArchiveScreen })));
 const RecoveryKeyScreen = lazy(() => loadRecovery().then((m) => ({ default: m.RecoveryKeyScreen })));
@@ -23,7 +26,7 @@ const RecoveryKeyScreen = lazy(() => loadRecovery().then((m) => ({ default: m.Re
 export function ScreenRouter(props: { initialInfo: AppInfo | null }) {
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-    idle(() => void Promise.all([loadMain(), loadCreate(), loadRecovery()]).catch(() => {}));
+    idle(() => void Promise.all([loadAntd(), loadMain(), loadCreate(), loadRecovery()]).catch(() => {}));
   }, []);
   return (
     <Suspense fallback={null}>
@@ -63,24 +66,29 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
     case 'welcome':
       return (
         <WelcomeScreen
+          initialRecent={initialInfo?.recentArchives}
           onCreate={() => setScreen({ name: 'create' })}
           onOpen={(folder) => setScreen({ name: 'unlock', folder })}
         />
       );
     case 'create':
       return (
-        <CreateArchiveScreen
-          onBack={() => setScreen({ name: 'welcome' })}
-          onCreated={(folder, created) => setScreen({ name: 'recovery', folder, created })}
-        />
+        <AntdScope>
+          <CreateArchiveScreen
+            onBack={() => setScreen({ name: 'welcome' })}
+            onCreated={(folder, created) => setScreen({ name: 'recovery', folder, created })}
+          />
+        </AntdScope>
       );
     case 'recovery':
       return (
-        <RecoveryKeyScreen
-          folder={screen.folder}
-          created={screen.created}
-          onContinue={() => unlocked(screen.folder, screen.created.actor)}
-        />
+        <AntdScope>
+          <RecoveryKeyScreen
+            folder={screen.folder}
+            created={screen.created}
+            onContinue={() => unlocked(screen.folder, screen.created.actor)}
+          />
+        </AntdScope>
       );
     case 'unlock':
       return (
@@ -93,7 +101,11 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
         />
       );
     case 'main':
-      return <MainLayout key={sessionKey} folder={screen.folder} actor={screen.actor} onLocked={() => locked('user')} />;
+      return (
+        <AntdScope>
+          <MainLayout key={sessionKey} folder={screen.folder} actor={screen.actor} onLocked={() => locked('user')} />
+        </AntdScope>
+      );
     default:
       return assertNever(screen);
   }

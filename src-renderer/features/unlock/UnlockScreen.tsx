@@ -1,15 +1,15 @@
 /**
  * Unlock the chosen archive with login and password. After repeated failures main throttles the login;
  * we count down live from the seconds it gives and keep the button disabled until then.
+ * One of the two first screens: built from the light kit, so it paints without antd.
  */
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
 import type { ActorView } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Alert, Button, Card, ErrorBanner, Field, PasswordInput, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
 import { throttleSeconds } from './throttle';
 import { useCountdown } from './useCountdown';
@@ -26,15 +26,35 @@ interface Values {
   password: string;
 }
 
+/** Which fields are missing (both are required; a login of spaces only counts as empty). */
+type Missing = Partial<Record<keyof Values, boolean>>;
+
+function missing(values: Values): Missing {
+  return { login: !values.login.trim(), password: !values.password };
+}
+
 export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
+  const [values, setValues] = useState<Values>({ login: '', password: '' });
+  const [problems, setProblems] = useState<Missing>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const waiting = useCountdown(waitUntil);
 
-  const submit = async (values: Values) => {
+  // As antd's Form: a field is checked again as it changes.
+  const change = (name: keyof Values, value: string) => {
+    const next = { ...values, [name]: value };
+    setValues(next);
+    setProblems((current) => ({ ...current, [name]: missing(next)[name] }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || waiting > 0) return;
+    const found = missing(values);
+    setProblems(found);
+    if (found.login || found.password) return;
     setBusy(true);
     setError(null);
     try {
@@ -44,7 +64,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
       const seconds = throttleSeconds(cause);
       setWaitUntil(seconds == null ? null : Date.now() + seconds * 1000);
       setError(cause);
-      form.setFieldValue('password', '');
+      setValues((current) => ({ ...current, password: '' }));
       setBusy(false);
     }
   };
@@ -57,39 +77,53 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
         : null
       : error;
 
+  const problem = (name: keyof Values) => (problems[name] ? t('common.required') : null);
+
   return (
     <CenteredPage testId="screen-unlock" width={520}>
       <Card title={t('unlock.title')}>
-        {lockedReason && !error && (
-          <Alert type="info" showIcon title={t(`unlock.lockedReason_${lockedReason}`)} style={{ marginBottom: 16 }} />
-        )}
-        <Typography.Paragraph>
-          <Typography.Text type="secondary">{t('unlock.folder')}: </Typography.Text>
-          <Typography.Text code className="folder-path" data-testid="unlock-folder">
-            {folder}
-          </Typography.Text>
-        </Typography.Paragraph>
+        {lockedReason && !error && <Alert type="info" title={t(`unlock.lockedReason_${lockedReason}`)} style={{ marginBottom: 16 }} />}
+        <div className="lt-paragraph">
+          <span className="lt-secondary">{t('unlock.folder')}: </span>
+          <span className="folder-path" data-testid="unlock-folder">
+            <code className="lt-code">{folder}</code>
+          </span>
+        </div>
         <ErrorBanner error={shown} testId="unlock-error" />
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="login" label={t('unlock.login')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-            <Input autoFocus autoComplete="username" spellCheck={false} data-testid="unlock-login" disabled={busy} />
-          </Form.Item>
-          <Form.Item name="password" label={t('unlock.password')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input.Password autoComplete="current-password" data-testid="unlock-password" disabled={busy} />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            icon={<LockOutlined />}
-            block
-            loading={busy}
-            disabled={waiting > 0}
-            data-testid="unlock-submit"
-          >
+        <form onSubmit={submit} noValidate>
+          <Field label={t('unlock.login')} htmlFor="login" error={problem('login')}>
+            <TextInput
+              id="login"
+              value={values.login}
+              onChange={(event) => change('login', event.target.value)}
+              autoFocus
+              autoComplete="username"
+              spellCheck={false}
+              aria-required
+              invalid={!!problems.login}
+              disabled={busy}
+              data-testid="unlock-login"
+            />
+          </Field>
+          <Field label={t('unlock.password')} htmlFor="password" error={problem('password')}>
+            <PasswordInput
+              id="password"
+              value={values.password}
+              onChange={(event) => change('password', event.target.value)}
+              autoComplete="current-password"
+              aria-required
+              invalid={!!problems.password}
+              disabled={busy}
+              showLabel={t('unlock.showPassword')}
+              hideLabel={t('unlock.hidePassword')}
+              data-testid="unlock-password"
+            />
+          </Field>
+          <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={waiting > 0} data-testid="unlock-submit">
             {waiting > 0 ? <span data-testid="unlock-wait">{t('unlock.wait', { seconds: waiting })}</span> : t('unlock.submit')}
           </Button>
-        </Form>
-        <Button type="link" onClick={onSwitchArchive} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="unlock-switch">
+        </form>
+        <Button variant="link" onClick={onSwitchArchive} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="unlock-switch">
           {t('unlock.switchArchive')}
         </Button>
       </Card>

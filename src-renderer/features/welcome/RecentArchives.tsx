@@ -1,8 +1,8 @@
 /** Recent archives: click one to unlock it; the cross removes it from the list (the folder is untouched). */
 import { CloseOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Button, Empty, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
+import { Button, Empty, Tooltip } from '../../components/light';
 
 interface Props {
   recent: RecentArchive[];
@@ -12,7 +12,7 @@ interface Props {
 
 export function RecentArchives({ recent, onOpen, onForget }: Props) {
   const { t, i18n } = useTranslation();
-  if (recent.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('welcome.recentEmpty')} />;
+  if (recent.length === 0) return <Empty description={t('welcome.recentEmpty')} />;
   const when = (iso: string) => {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(i18n.language);
@@ -24,15 +24,13 @@ export function RecentArchives({ recent, onOpen, onForget }: Props) {
           <button type="button" className="recent-list__open" data-testid="recent-archive" onClick={() => onOpen(item.folder)}>
             <FolderOpenOutlined className="recent-list__icon" />
             <span className="recent-list__text">
-              <Typography.Text className="recent-list__folder">{item.folder}</Typography.Text>
-              <Typography.Text type="secondary" className="recent-list__when">
-                {t('welcome.lastOpened', { when: when(item.lastOpenedAt) })}
-              </Typography.Text>
+              <span className="recent-list__folder">{item.folder}</span>
+              <span className="lt-secondary recent-list__when">{t('welcome.lastOpened', { when: when(item.lastOpenedAt) })}</span>
             </span>
           </button>
           <Tooltip title={t('welcome.forget')}>
             <Button
-              type="text"
+              variant="text"
               icon={<CloseOutlined />}
               aria-label={t('welcome.forget')}
               data-testid="recent-archive-forget"

@@ -1,40 +1,43 @@
 /** First run / no archive open: create a new archive, or open one (recent, typed path, or Browse…). */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RecentArchive } from '../../../src-main/contract/ipc';
 import { CenteredPage } from '../../components/CenteredPage';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { FolderInput } from '../../components/FolderInput';
+import { Button, Card, ErrorBanner, Field, FolderInput } from '../../components/light';
 import { RecentArchives } from './RecentArchives';
 import { useRecentArchives } from './useRecentArchives';
 
 interface Props {
+  /** The list main sent with the app state at start, shown until a fresh one arrives. */
+  initialRecent?: RecentArchive[];
   onCreate: () => void;
   onOpen: (folder: string) => void;
 }
 
-export function WelcomeScreen({ onCreate, onOpen }: Props) {
+export function WelcomeScreen({ initialRecent, onCreate, onOpen }: Props) {
   const { t } = useTranslation();
-  const { recent, error, setError, forget } = useRecentArchives();
+  const { recent, error, setError, forget } = useRecentArchives(initialRecent);
   const [folder, setFolder] = useState('');
 
-  const open = () => {
+  const open = (event: FormEvent) => {
+    event.preventDefault();
     const trimmed = folder.trim();
     if (trimmed) onOpen(trimmed);
   };
 
   return (
     <CenteredPage testId="screen-welcome" width={760}>
-      <Typography.Title level={2}>{t('welcome.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('welcome.intro')}</Typography.Paragraph>
+      <h2 className="lt-title">{t('welcome.title')}</h2>
+      <div className="lt-paragraph lt-secondary">{t('welcome.intro')}</div>
       <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <div className="welcome-cards">
         <Card title={t('welcome.openTitle')}>
-          <Form layout="vertical" onFinish={open}>
-            <Form.Item label={t('welcome.folderLabel')} style={{ marginBottom: 12 }}>
+          <form onSubmit={open}>
+            <Field label={t('welcome.folderLabel')} htmlFor="welcome-folder" style={{ marginBottom: 12 }}>
               <div className="folder-row">
                 <FolderInput
+                  id="welcome-folder"
                   value={folder}
                   onChange={setFolder}
                   purpose="open"
@@ -43,22 +46,22 @@ export function WelcomeScreen({ onCreate, onOpen }: Props) {
                   onError={setError}
                   onPicked={onOpen}
                 />
-                <Button type="primary" htmlType="submit" disabled={!folder.trim()} data-testid="welcome-open-submit">
+                <Button variant="primary" htmlType="submit" disabled={!folder.trim()} data-testid="welcome-open-submit">
                   {t('welcome.open')}
                 </Button>
               </div>
-            </Form.Item>
-          </Form>
-          <Typography.Title level={5}>{t('welcome.recentTitle')}</Typography.Title>
+            </Field>
+          </form>
+          <h5 className="lt-title">{t('welcome.recentTitle')}</h5>
           <RecentArchives recent={recent} onOpen={onOpen} onForget={forget} />
         </Card>
         <Card title={t('welcome.createTitle')}>
-          <Typography.Paragraph type="secondary">{t('welcome.createHint')}</Typography.Paragraph>
+          <div className="lt-paragraph lt-secondary">{t('welcome.createHint')}</div>
           <Button icon={<PlusOutlined />} onClick={onCreate} data-testid="welcome-create">
             {t('welcome.create')}
           </Button>
         </Card>
-      </Space>
+      </div>
     </CenteredPage>
   );
 }

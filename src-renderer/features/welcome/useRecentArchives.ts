@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
 import { api, call } from '../../api/client';
 
-export function useRecentArchives() {
-  const [recent, setRecent] = useState<RecentArchive[]>([]);
+/** `initial` (the list that came with the app state at start) shows until main's current list arrives. */
+export function useRecentArchives(initial: RecentArchive[] = []) {
+  const [recent, setRecent] = useState<RecentArchive[]>(initial);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {

@@ -1,0 +1,22 @@
+/**
+ * Ant Design for everything after the first screens: theme and locale (following i18next) and the
+ * App holders for message/modal. Loaded lazily (features/router/ScreenRouter.tsx): the welcome and
+ * unlock screens paint without antd's runtime (components/light).
+ */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THEME_TOKENS } from '../theme';
+
+const THEME = { token: THEME_TOKENS };
+
+export function AntdScope({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
