@@ -27,7 +27,13 @@ export const rendererBuild = {
     // attached: the catalogue then rendered all 100,000 rows and froze. Our CSS is small.
     cssCodeSplit: false,
     assetsInlineLimit: 0,
-    rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
+    rollupOptions: {
+      input: resolve(root, 'src-renderer/index.html'),
+      // Everything the first screen needs in one file: rolldown otherwise splits the entry's
+      // dependencies that lazy chunks share (React, i18next, texts) into common chunks, one
+      // request each before the first paint. Lazy chunks import them from the entry instead.
+      output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial' as const] }] } },
+    },
   },
 };
 
