@@ -1,5 +1,5 @@
 /** antd's Alert (error or info, with its icon, optionally closable). */
-import { CloseCircleFilled, CloseOutlined, InfoCircleFilled } from '@ant-design/icons';
+import { CloseCircleFilled, CloseOutlined, InfoCircleFilled } from './icons';
 import type { CSSProperties, ReactNode } from 'react';
 
 interface Props {

@@ -1,5 +1,5 @@
 /** antd's Button look (default, primary, text, link) as a plain <button>, click wave included. */
-import { LoadingOutlined } from '@ant-design/icons';
+import { LoadingOutlined } from './icons';
 import { useState, type ButtonHTMLAttributes, type MouseEvent, type ReactNode, type Ref } from 'react';
 
 interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {

@@ -1,5 +1,5 @@
 /** antd's outlined Input and Input.Password looks, as plain inputs. */
-import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { EyeInvisibleOutlined, EyeOutlined } from './icons';
 import { useState, type InputHTMLAttributes, type Ref } from 'react';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {

@@ -1,5 +1,5 @@
 /** Toggles zh-CN ⇄ en on the screens before unlock (the same button as components/LanguageSwitch). */
-import { GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from './icons';
 import { useTranslation } from 'react-i18next';
 import { switchLanguage } from '../../i18n/switchLanguage';
 import { Button } from './Button';

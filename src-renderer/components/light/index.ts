@@ -13,6 +13,7 @@ export { Empty } from './Empty';
 export { ErrorBanner } from './ErrorBanner';
 export { Field } from './Field';
 export { FolderInput } from './FolderInput';
+export * from './icons';
 export { PasswordInput, TextInput } from './Input';
 export { LanguageSwitch } from './LanguageSwitch';
 export { Tooltip } from './Tooltip';

@@ -3,13 +3,12 @@
  * we count down live from the seconds it gives and keep the button disabled until then.
  * One of the two first screens: built from the light kit, so it paints without antd.
  */
-import { LockOutlined } from '@ant-design/icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
 import type { ActorView } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
-import { Alert, Button, Card, ErrorBanner, Field, PasswordInput, TextInput } from '../../components/light';
+import { Alert, Button, Card, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
 import { throttleSeconds } from './throttle';
 import { useCountdown } from './useCountdown';

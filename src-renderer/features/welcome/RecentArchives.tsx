@@ -1,8 +1,7 @@
 /** Recent archives: click one to unlock it; the cross removes it from the list (the folder is untouched). */
-import { CloseOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
-import { Button, Empty, Tooltip } from '../../components/light';
+import { Button, CloseOutlined, Empty, FolderOpenOutlined, Tooltip } from '../../components/light';
 
 interface Props {
   recent: RecentArchive[];

@@ -1,10 +1,9 @@
 /** First run / no archive open: create a new archive, or open one (recent, typed path, or Browse…). */
-import { PlusOutlined } from '@ant-design/icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
 import { CenteredPage } from '../../components/CenteredPage';
-import { Button, Card, ErrorBanner, Field, FolderInput } from '../../components/light';
+import { Button, Card, ErrorBanner, Field, FolderInput, PlusOutlined } from '../../components/light';
 import { RecentArchives } from './RecentArchives';
 import { useRecentArchives } from './useRecentArchives';
 
