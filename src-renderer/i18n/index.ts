@@ -1,17 +1,20 @@
 /**
  * i18next set-up. The first language is whatever main decided from the system (`app.info().locale`);
  * the user's switch is remembered by main (`app.setLocale`), not in browser storage.
+ * It starts with the shell's texts only; the features' texts join with the unlocked app's code
+ * (featureTexts.ts), so the first screen does not load them.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../src-main/contract/messages';
-import { RESOURCES } from './resources';
+import { en } from './en';
+import { zhCN } from './zh-CN';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export async function initI18n(locale: Locale): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: RESOURCES.en }, 'zh-CN': { translation: RESOURCES.zhCN } },
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
     lng: locale,
     fallbackLng: false,
     // React escapes output already; double escaping would show &amp; in names.

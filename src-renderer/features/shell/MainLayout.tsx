@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActorView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import '../../i18n/featureTexts'; // the features' texts join i18next with this code
 import { NotificationBell } from '../loans/NotificationBell';
 import { SessionProvider, useSession } from '../session/SessionContext';
 import { CurrentUser } from './CurrentUser';
