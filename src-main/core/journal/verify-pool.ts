@@ -75,6 +75,7 @@ function startWorker(input: WorkerInput, onResult: (index: number, result: Chunk
       const entry = workerEntry();
       worker = new Worker(entry.file, { workerData: input, transferList: [input.key], execArgv: entry.execArgv });
     } catch {
+      new Uint8Array(input.key).fill(0); // not transferred: zero this thread's copy
       resolve(); // the caller walks whatever no worker reported
       return;
     }
