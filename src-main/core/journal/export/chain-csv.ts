@@ -14,12 +14,7 @@
  * The caller checks that the bytes are valid UTF-8 (node:buffer isUtf8) before trusting either.
  */
 
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const BACKSLASH = 0x5c;
-const APOSTROPHE = 0x27;
-const CR = 0x0d;
-const LF = 0x0a;
+import { APOSTROPHE, BACKSLASH, COMMA, CR, LF, QUOTE } from './bytes';
 
 /** What `encodeCsvLine` learnt about the text it just encoded (one shared object: no allocation per line). */
 export const lineInfo = {

@@ -18,17 +18,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { csvCellsToRow, CsvReader, type CsvRecord } from './csv';
 import { EXPORT_COLUMNS } from './manifest';
 import { rowIdentity } from './row';
+import { APOSTROPHE, BACKSLASH, COMMA, CR, LF, QUOTE } from './bytes';
 
 /** A line and its identity, or the header's line number when the header is wrong. */
 export type IdentityItem = { line: number; id: string | null } | { badHeader: number };
 
 const CHUNK = 4 * 1024 * 1024;
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const CR = 0x0d;
-const LF = 0x0a;
-const BACKSLASH = 0x5c;
-const APOSTROPHE = 0x27;
 
 /** scanLine's answers besides a record's end. */
 const NEED_MORE = -1;

@@ -23,6 +23,7 @@ import type { JournalFilter } from '../filter';
 import { pagePlan } from '../query';
 import { encodeCsvLine, lineInfo } from './chain-csv';
 import type { LinkCheck } from './link-check';
+import { LF } from './bytes';
 
 /** A page as the fast path reads it. */
 export interface ChainPage {
@@ -47,7 +48,6 @@ export interface EncodedPage {
   seqs: Float64Array;
 }
 
-const LF = 0x0a;
 
 export class CsvPages {
   private readonly statements = new Map<string, Statement>();
