@@ -4,7 +4,7 @@
  */
 import { Button, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { chooseFolder } from './chooseFolder';
+import { browseFolder } from './chooseFolder';
 
 interface Props {
   value?: string;
@@ -20,16 +20,7 @@ interface Props {
 
 export function FolderInput({ value, onChange, purpose, placeholder, testId, onError, onPicked, disabled }: Props) {
   const { t } = useTranslation();
-  const browse = async () => {
-    try {
-      const folder = await chooseFolder(purpose);
-      if (!folder) return;
-      onChange?.(folder);
-      onPicked?.(folder);
-    } catch (cause) {
-      onError(cause);
-    }
-  };
+  const browse = browseFolder(purpose, { onChange, onPicked, onError });
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input

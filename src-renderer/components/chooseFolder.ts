@@ -5,3 +5,20 @@ export async function chooseFolder(purpose: 'create' | 'open'): Promise<string |
   const chosen = await call(api().app.chooseFolder({ purpose }));
   return chosen.folder || null;
 }
+
+/** The "Browse…" button's action, shared by both folder inputs: pick, then hand the folder on. */
+export function browseFolder(
+  purpose: 'create' | 'open',
+  handlers: { onChange?: (folder: string) => void; onPicked?: (folder: string) => void; onError: (error: unknown) => void },
+): () => Promise<void> {
+  return async () => {
+    try {
+      const folder = await chooseFolder(purpose);
+      if (!folder) return;
+      handlers.onChange?.(folder);
+      handlers.onPicked?.(folder);
+    } catch (cause) {
+      handlers.onError(cause);
+    }
+  };
+}

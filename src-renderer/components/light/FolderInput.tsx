@@ -1,6 +1,6 @@
 /** A folder path, typed or picked with main's dialog ("Browse…"): components/FolderInput without antd. */
 import { useTranslation } from 'react-i18next';
-import { chooseFolder } from '../chooseFolder';
+import { browseFolder } from '../chooseFolder';
 import { Button } from './Button';
 import { TextInput } from './Input';
 
@@ -18,16 +18,7 @@ interface Props {
 
 export function FolderInput({ id, value, onChange, purpose, placeholder, testId, onError, onPicked }: Props) {
   const { t } = useTranslation();
-  const browse = async () => {
-    try {
-      const folder = await chooseFolder(purpose);
-      if (!folder) return;
-      onChange(folder);
-      onPicked?.(folder);
-    } catch (cause) {
-      onError(cause);
-    }
-  };
+  const browse = browseFolder(purpose, { onChange, onPicked, onError });
   return (
     <div className="lt-compact">
       <TextInput id={id} value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} data-testid={testId} spellCheck={false} />
