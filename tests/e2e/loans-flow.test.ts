@@ -23,6 +23,7 @@ import type { TestArchive } from '../helpers/archive';
 import { installBridge, type Bridge } from './support/bridge';
 import { clickInDialog, confirmDialog } from './support/dialogs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
+import { reportPageTrouble } from './support/page-trouble';
 import { buildRenderer, ROOT } from './support/renderer-build';
 import { serveStatic, type StaticServer } from './support/static-server';
 
@@ -111,6 +112,7 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
       const page = await context.newPage();
+      reportPageTrouble(page, `loans ${locale}`);
       const bridge: Bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
       try {
         await page.goto(`${origin}/index.html`);

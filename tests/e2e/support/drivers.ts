@@ -9,6 +9,7 @@ import { chromium, _electron, type Browser, type Page } from 'playwright-core';
 import type { Locale } from '../../../src-main/contract/messages';
 import { APP_STATE_FILE } from '../../../src-main/app/app-state';
 import { installBridge, type Bridge } from './bridge';
+import { reportPageTrouble } from './page-trouble';
 import { buildRenderer, ROOT } from './renderer-build';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -64,6 +65,7 @@ export function chromiumDriver(): Driver {
       // No network: only the app's own files load.
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
       const page = await context.newPage();
+      reportPageTrouble(page, `chromium ${locale}`);
       const bridge: Bridge = await installBridge(page, { origin, stateDir, locale });
       await page.goto(`${origin}/index.html`);
       return {
@@ -122,6 +124,7 @@ export function electronDriver(): Driver {
         env: { ...process.env, TRIPLICATE_USER_DATA: stateDir, TRIPLICATE_NATIVE_BINDING: binding, TRIPLICATE_KDF_TARGET_MS: '1' } as Record<string, string>,
       });
       const page = await app.firstWindow();
+      reportPageTrouble(page, `electron ${locale}`);
       return { page, calls: [], shortenIdleLock: () => false, close: () => app.close() };
     },
     async teardown() {},
