@@ -9,16 +9,23 @@
  * CommonJS file because a sandboxed preload cannot require other files.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { EARLY_ANSWER_MS, earlyAnswer } from '../contract/early-answer';
 import { API_CHANNELS, API_EVENTS, type TriplicateApi } from '../contract/ipc';
 
 type Api = Record<string, Record<string, (arg?: unknown) => unknown>>;
+
+const invokeChannel = (channel: string, request?: unknown) => ipcRenderer.invoke(channel, request);
 
 function buildApi(): TriplicateApi {
   const api: Api = {};
   for (const [domain, functions] of Object.entries(API_CHANNELS)) {
     const group: Record<string, (arg?: unknown) => unknown> = {};
     for (const [name, channel] of Object.entries(functions)) {
-      group[name] = (request?: unknown) => ipcRenderer.invoke(channel, request);
+      // app:info is asked for as soon as the preload runs (contract/early-answer.ts).
+      group[name] =
+        channel === API_CHANNELS.app.info
+          ? earlyAnswer(invokeChannel, channel, EARLY_ANSWER_MS)
+          : (request?: unknown) => ipcRenderer.invoke(channel, request);
     }
     api[domain] = group;
   }

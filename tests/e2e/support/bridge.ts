@@ -11,6 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { EARLY_ANSWER_MS, earlyAnswer } from '../../../src-main/contract/early-answer';
 import { API_CHANNELS, API_EVENTS, type EventChannel, type EventPayloads } from '../../../src-main/contract/ipc';
 import type { Locale } from '../../../src-main/contract/messages';
 import type { Clock } from '../../../src-main/core/clock';
@@ -31,6 +32,14 @@ interface PendingEvent {
   payload: unknown;
 }
 
+/** The preload's own early-answer function, as source text for the page. */
+function earlyAnswerSource(): string {
+  const source = earlyAnswer.toString();
+  // A transform that adds helpers (esbuild's keepNames: __name) would break it inside the page.
+  if (!source.startsWith('function earlyAnswer(') || source.includes('__')) throw new Error(`earlyAnswer is not self-contained as compiled: ${source}`);
+  return source;
+}
+
 function initScript(channels: unknown, events: unknown): string {
   return `(() => {
     const invoke = window.__triplicateInvoke;
@@ -42,9 +51,11 @@ function initScript(channels: unknown, events: unknown): string {
     const events = ${JSON.stringify(events)};
     const listeners = new Map();
     const api = {};
+    // As the preload does: app:info is asked for at once (src-main/contract/early-answer.ts).
+    const earlyAnswer = ${earlyAnswerSource()};
     for (const [domain, fns] of Object.entries(channels)) {
       api[domain] = {};
-      for (const [name, channel] of Object.entries(fns)) api[domain][name] = (request) => invoke(channel, request);
+      for (const [name, channel] of Object.entries(fns)) api[domain][name] = channel === ${JSON.stringify(API_CHANNELS.app.info)} ? earlyAnswer(invoke, channel, ${EARLY_ANSWER_MS}) : (request) => invoke(channel, request);
     }
     for (const [domain, subs] of Object.entries(events)) {
       api[domain] = api[domain] || {};
