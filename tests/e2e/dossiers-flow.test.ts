@@ -22,6 +22,7 @@ import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { PEOPLE } from '../helpers/dossiers';
 import { clickInDialog } from './support/dialogs';
+import { pickOption } from './support/select';
 import { chromiumDriver, electronDriver, type AppUnderTest, type Driver } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 
@@ -36,12 +37,6 @@ async function shot(page: Page, driver: string, locale: Locale, name: string): P
   const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
   expect(lines.filter((line) => UNTRANSLATED_KEY.test(line)), `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `${driver}-${locale}-dossiers-${name}.png`), fullPage: true });
-}
-
-async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
 async function signIn(page: Page, person: Person): Promise<void> {
@@ -149,8 +144,8 @@ for (const driver of drivers) {
           await page.getByTestId('field-basic-phone').fill('021-5555-0101');
           await page.getByTestId('field-basic-industry').fill('电子制造');
           await page.getByTestId('form-tab-classification').click();
-          await pick(page, 'field-classification-grade', en ? 'Important' : '重要');
-          await pick(page, 'field-classification-secrecy', en ? '★ Secret' : '★ 秘密');
+          await pickOption(page, 'field-classification-grade', en ? 'Important' : '重要');
+          await pickOption(page, 'field-classification-secrecy', en ? '★ Secret' : '★ 秘密');
           await page.getByTestId('field-classification-responsibleManager').fill(PEOPLE.manager.login);
           await page.getByTestId('form-tab-keyPersons').click();
           await page.getByTestId('keyPersons-add').click();
@@ -209,7 +204,7 @@ for (const driver of drivers) {
           await page.getByTestId('detail-tab-record').click();
           await page.getByTestId('record-update').waitFor();
           await page.getByTestId('record-basic-fax').fill('021-5555-0199');
-          await pick(page, 'record-group', en ? 'Contact records' : '沟通记录');
+          await pickOption(page, 'record-group', en ? 'Contact records' : '沟通记录');
           await page.getByTestId('contactRecords-add').click();
           await page.getByTestId('contactRecords-0-date').fill('2026-03-02');
           await page.getByTestId('contactRecords-0-topic').fill('续约洽谈');

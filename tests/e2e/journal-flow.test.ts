@@ -25,6 +25,7 @@ import { journalText } from '../../src-renderer/features/journal/text';
 import { RESOURCES } from '../../src-renderer/i18n/resources';
 import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
+import { pickOption } from './support/select';
 import { ROOT } from './support/renderer-build';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
@@ -180,8 +181,7 @@ describe.skipIf(driver.unavailable !== null)(`auditors' journal UI (chromium${dr
         await page.getByTestId('tab-journal').click();
 
         // Filter: refused attempts only.
-        await page.getByTestId('journal-filter-outcome').click();
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: TEXT[locale].outcome.denied }).click();
+        await pickOption(page, 'journal-filter-outcome', TEXT[locale].outcome.denied);
         await page.getByTestId('journal-filter-apply').click();
         await expect.poll(() => page.locator('.vlist__row .jcell--outcome').first().innerText()).toBe(TEXT[locale].outcome.denied);
         const outcomes = await page.locator('.vlist__row .jcell--outcome').allInnerTexts();

@@ -17,6 +17,7 @@ import type { Locale } from '../../src-main/contract/messages';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { en } from '../../src-renderer/i18n/en';
 import { zhCN } from '../../src-renderer/i18n/zh-CN';
+import { pickOption } from './support/select';
 import { chromiumDriver, electronDriver, type AppUnderTest, type Driver } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 
@@ -40,12 +41,6 @@ async function shot(page: Page, driver: string, locale: Locale, name: string): P
   await page.screenshot({ path: join(SHOTS, `${driver}-${locale}-${name}.png`), fullPage: true });
 }
 
-async function pick(page: Page, selectTestId: string, label: string): Promise<void> {
-  await page.getByTestId(selectTestId).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
-}
-
 async function addPerson(
   page: Page,
   locale: Locale,
@@ -58,9 +53,9 @@ async function addPerson(
   await page.getByTestId('people-add').click();
   await page.getByTestId('person-login').fill(person.login);
   await page.getByTestId('person-name').fill(person.name);
-  await pick(page, 'person-department', department);
-  await pick(page, 'person-rank', labels.ranks[rank]);
-  for (const duty of duties) await pick(page, 'person-duties', labels.duties[duty]);
+  await pickOption(page, 'person-department', department);
+  await pickOption(page, 'person-rank', labels.ranks[rank]);
+  for (const duty of duties) await pickOption(page, 'person-duties', labels.duties[duty]);
   await page.keyboard.press('Escape').catch(() => undefined);
   await page.getByTestId('person-password').fill(person.password);
   const confirm = page.getByTestId('person-password-confirm');

@@ -7,15 +7,22 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-/** Resolves once no open dialog has a finite animation running (spinners loop forever; they don't count). */
-export async function dialogsSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.ant-modal, .ant-modal-mask')].every((el) =>
-      el
-        .getAnimations({ subtree: true })
-        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-    ),
+/** Resolves once nothing matching `selector` has a finite animation running (spinners loop forever; they don't count). */
+export async function animationsSettled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) =>
+      [...document.querySelectorAll(sel)].every((el) =>
+        el
+          .getAnimations({ subtree: true })
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      ),
+    selector,
   );
+}
+
+/** Resolves once no open dialog is still zooming in or out. */
+export function dialogsSettled(page: Page): Promise<void> {
+  return animationsSettled(page, '.ant-modal, .ant-modal-mask');
 }
 
 /** Clicks a control inside a dialog once the dialog has finished opening. */
