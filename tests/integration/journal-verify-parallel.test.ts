@@ -14,7 +14,8 @@ import { systemClock } from '../../src-main/core/clock';
 import { openDatabase, type Db } from '../../src-main/core/db/connection';
 import { migrate } from '../../src-main/core/db/migrate';
 import { CHUNK, ChainWalker, type ChunkResult, type WalkContext } from '../../src-main/core/journal/chain-walk';
-import { ENTRY_COLUMNS, rowHash, type EntryRow } from '../../src-main/core/journal/entry';
+import { CHUNK_BLOB_SQL, walkChunkBlob } from '../../src-main/core/journal/chain-blob';
+import { ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from '../../src-main/core/journal/entry';
 import { Journal } from '../../src-main/core/journal/journal';
 import { makeSigner, newSigningKey, type Signer } from '../../src-main/core/journal/signer';
 import { verifyJournal, verifyJournalInParallel, type ChainReport } from '../../src-main/core/journal/verify';
@@ -170,4 +171,74 @@ describe('the built app', () => {
       }
     },
   );
+});
+
+describe('the fast path (chain-blob.ts)', () => {
+  /** The walker's context as verify.ts builds it: the signed checkpoints and the time blocks. */
+  function contextOf(db: Db): WalkContext {
+    const signed = new Map((db.prepare('SELECT seq, head_hash FROM journal_checkpoints').raw(true).all() as [number, string][]).map(([s, h]) => [s, h]));
+    const blocks = new Map((db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [b, [min, max] as [string, string]]));
+    return { archiveId: ARCHIVE_ID, signed, blocks };
+  }
+
+  it('finds every chunk of an intact journal intact, with the row walk\'s result', () => {
+    const db = openDatabase(path, key);
+    try {
+      const context = contextOf(db);
+      const walker = new ChainWalker(db, context);
+      const blob = db.prepare(CHUNK_BLOB_SQL).pluck();
+      let prevHash = genesisHash(ARCHIVE_ID);
+      for (const index of [0, 1, 2]) {
+        const first = index * CHUNK + 1;
+        const last = Math.min(first + CHUNK - 1, ENTRIES);
+        const fast = walkChunkBlob(blob.get(first - 1, last) as Buffer, first, last, prevHash, context);
+        const rows = walker.walkRows(index, ENTRIES);
+        expect(fast).not.toBeNull();
+        expect(fast).toEqual(rows);
+        expect(fast!.lastSignedSeq).toBeGreaterThan(0);
+        prevHash = rows.lastHash;
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('says nothing (null) about a chunk with anything unexpected, leaving it to the row walk', () => {
+    const db = openDatabase(path, key);
+    try {
+      const context = contextOf(db);
+      const first = CHUNK + 1;
+      const last = 2 * CHUNK;
+      const prevHash = db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck().get(CHUNK) as string;
+      const intact = db.prepare(CHUNK_BLOB_SQL).pluck().get(CHUNK, last) as Buffer;
+      const walk = (blob: Buffer, ctx: WalkContext = context, prev = prevHash) => walkChunkBlob(blob, first, last, prev, ctx);
+      expect(walk(intact)).not.toBeNull();
+
+      const lines = intact.toString('utf8').split('\n');
+      const join = (ls: string[]) => Buffer.from(ls.join('\n'), 'utf8');
+      const edited = Buffer.from(intact);
+      const digit = intact.indexOf('\\"i\\":') + 6; // details are a JSON string in the text: {\"i\":10000}
+      expect(digit).toBeGreaterThan(6);
+      edited[digit] = edited[digit]! ^ 1; // one digit of one entry's details, still a digit
+      const badUtf8 = Buffer.concat([intact.subarray(0, 200), Buffer.from([0xff]), intact.subarray(201)]);
+      const otherBlocks = new Map(context.blocks);
+      otherBlocks.set(15, ['2000-01-01T00:00:00.000Z', otherBlocks.get(15)![1]]);
+      const otherSigned = new Map(context.signed);
+      otherSigned.set(CHUNK + 1000, '0'.repeat(64));
+      const cases: [string, Buffer | null][] = [
+        ['a changed byte', walk(edited) && edited],
+        ['a dropped entry', walk(join([...lines.slice(0, 10), ...lines.slice(11)])) && intact],
+        ['two entries swapped', walk(join([lines[1]!, lines[0]!, ...lines.slice(2)])) && intact],
+        ['the last entry missing', walk(join(lines.slice(0, -1))) && intact],
+        ['a stored hash changed', walk(join([lines[0]!.slice(0, -1) + (lines[0]!.endsWith('0') ? '1' : '0'), ...lines.slice(1)])) && intact],
+        ['bytes that are not UTF-8', walk(badUtf8) && badUtf8],
+        ['a time block that disagrees', walk(intact, { ...context, blocks: otherBlocks }) && intact],
+        ['a checkpoint that disagrees', walk(intact, { ...context, signed: otherSigned }) && intact],
+        ['another predecessor', walk(intact, context, '0'.repeat(64)) && intact],
+      ];
+      expect(cases.filter(([, found]) => found !== null).map(([name]) => name)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
 });

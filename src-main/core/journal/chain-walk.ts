@@ -5,6 +5,7 @@
  * before it, so the chunks' results, taken in order, say exactly what one walk from the start would.
  */
 import type { Db } from '../db/connection';
+import { CHUNK_BLOB_SQL, walkChunkBlob } from './chain-blob';
 import { CHAIN_TEXT_SQL, chainTextHash, ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from './entry';
 import { TIME_BLOCK } from './journal';
 
@@ -57,12 +58,13 @@ function chainTextAt(text: string): string | null {
 
 /** Prepared statements for walking chunks over one connection. */
 export class ChainWalker {
-  // Pages by key, each one .all(): no statement stays open while the fallback below reads a row.
+  // Row walk: pages by key, each one .all(): no statement stays open while the fallback reads a row.
   // Only the chain text and the stored hash cross into JavaScript: once the text's digest matches
   // the stored hash, the text is the entry, so `at` and `prev_hash` are read from it (hot loop).
   private readonly page;
   private readonly fullRow;
   private readonly hashAt;
+  private readonly chunkBlob;
 
   constructor(
     db: Db,
@@ -71,18 +73,38 @@ export class ChainWalker {
     this.page = db.prepare(`SELECT seq, ${CHAIN_TEXT_SQL}, hash FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw(true);
     this.fullRow = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM journal WHERE seq = ?`).raw(true);
     this.hashAt = db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck();
+    this.chunkBlob = db.prepare(CHUNK_BLOB_SQL).pluck();
   }
 
-  /** Walks entries `index * CHUNK + 1` up to `min((index + 1) * CHUNK, lastSeq)`. */
+  /**
+   * Walks entries `index * CHUNK + 1` up to `min((index + 1) * CHUNK, lastSeq)`: the fast path
+   * (chain-blob.ts) when it finds the chunk intact, else row by row, which names any problem.
+   */
   walk(index: number, lastSeq: number): ChunkResult {
+    const { first, last, prevHash } = this.bounds(index, lastSeq);
+    if (prevHash !== null) {
+      const blob = this.chunkBlob.get(first - 1, last) as Buffer | null;
+      const intact = blob && walkChunkBlob(blob, first, last, prevHash, this.context);
+      if (intact) return intact;
+    }
+    return this.walkRows(index, lastSeq);
+  }
+
+  /** Where one walk from the start would stand before the chunk: the entry before it, if it exists. */
+  private bounds(index: number, lastSeq: number): { first: number; last: number; prevHash: string | null } {
     const first = index * CHUNK + 1;
     const last = Math.min(first + CHUNK - 1, lastSeq);
+    const prevHash = first === 1 ? genesisHash(this.context.archiveId) : ((this.hashAt.get(first - 1) as string | undefined) ?? null);
+    return { first, last, prevHash };
+  }
+
+  /** The same chunk, row by row: the chain's definition, and the walk that names problems. */
+  walkRows(index: number, lastSeq: number): ChunkResult {
+    const { first, last, prevHash: before } = this.bounds(index, lastSeq);
     const { signed, blocks } = this.context;
-    // Where one walk from the start would stand before `first`: the entry before it, if it exists.
-    let prevSeq = first - 1;
-    let prevHash = first === 1 ? genesisHash(this.context.archiveId) : ((this.hashAt.get(first - 1) as string | undefined) ?? null);
+    let prevHash = before;
     // A missing predecessor: the first entry here then does not follow, as in one walk from the start.
-    if (prevHash === null) prevSeq = -1;
+    let prevSeq = prevHash === null ? -1 : first - 1;
     const result: ChunkResult = { count: 0, lastSeq: 0, lastHash: '', lastSignedSeq: 0, problem: null };
     let blockMin = '';
     let blockMax = '';

@@ -1,0 +1,98 @@
+/**
+ * The fast path of the chain walk: one chunk's chain texts, each followed by its stored hash, as
+ * one byte string from SQLite (CHUNK_BLOB_SQL), checked without a JavaScript row per entry.
+ *
+ * It only ever says "this chunk is intact". Anything it does not expect (a digest that differs,
+ * a gap, a text not in the shape the app writes, a time block that disagrees) makes it return
+ * null, and the chunk is walked row by row (chain-walk.ts), which decides and names the problem.
+ * So a tampered archive gets exactly the report it got before; an intact one is checked about
+ * twice as fast (no JavaScript value per row, no UTF-16 round trip of the text before hashing).
+ */
+import { isUtf8 } from 'node:buffer';
+import { hash } from 'node:crypto';
+import type { ChunkResult, WalkContext } from './chain-walk';
+import { CHAIN_TEXT_SQL } from './entry';
+import { TIME_BLOCK } from './journal';
+
+/**
+ * `text || hash` for each entry in the range, joined by newlines, in sequence order (the subquery's
+ * order; the walk checks every sequence number anyway). json_array() escapes control characters,
+ * so a newline never occurs inside a text; if one did, the element would not check and the row
+ * walk would decide.
+ */
+export const CHUNK_BLOB_SQL = `SELECT CAST(group_concat(t, char(10)) AS BLOB) FROM (SELECT ${CHAIN_TEXT_SQL} || hash AS t FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq)`;
+
+const NEWLINE = 10;
+const COMMA = 44;
+const QUOTE = 34;
+const BRACKET_CLOSE = 93;
+const ZERO = 48;
+const HASH_HEX = 64;
+/** `"<24-character ISO time>"` */
+const AT_LENGTH = 24;
+/** The text's tail: `"<prev_hash>"]` */
+const TAIL = HASH_HEX + 3;
+/** The text's head: `[1,` (CHAIN_FORMAT 1) */
+const HEAD = Buffer.from('[1,');
+
+/**
+ * Checks entries `first`..`last` in `blob`, following `prevHash`. Returns the chunk's result when
+ * every entry is there, in order, linked, hashing to its stored hash, matching every signed
+ * checkpoint and time block; otherwise null.
+ */
+export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHash: string, context: WalkContext): ChunkResult | null {
+  // Valid UTF-8 bytes are exactly what the row walk hashes (it hashes the decoded text re-encoded);
+  // other bytes (never written by the app) are left to its definition of the chain.
+  if (!isUtf8(blob)) return null;
+  const { signed, blocks } = context;
+  let expected = first;
+  let previous = prevHash;
+  let lastSignedSeq = 0;
+  let blockMin = '';
+  let blockMax = '';
+  let start = 0;
+  while (start < blob.length) {
+    let end = blob.indexOf(NEWLINE, start);
+    if (end < 0) end = blob.length;
+    const textEnd = end - HASH_HEX;
+    if (textEnd - start < HEAD.length + 2 + AT_LENGTH + 2 + TAIL || blob.compare(HEAD, 0, HEAD.length, start, start + HEAD.length) !== 0) return null;
+    // The sequence number, digits up to the next comma.
+    let at = start + HEAD.length;
+    let seq = 0;
+    for (let c = blob[at]!; c !== COMMA; c = blob[++at]!) {
+      const digit = c - ZERO;
+      if (digit < 0 || digit > 9 || at >= textEnd) return null;
+      seq = seq * 10 + digit;
+    }
+    if (seq !== expected) return null;
+    // `"at"` right after the sequence number, and `"prev_hash"]` at the end of the text.
+    if (blob[at + 1] !== QUOTE || blob[at + 2 + AT_LENGTH] !== QUOTE) return null;
+    if (blob[textEnd - 1] !== BRACKET_CLOSE || blob[textEnd - 2] !== QUOTE || blob[textEnd - TAIL] !== QUOTE) return null;
+    const stored = blob.toString('latin1', textEnd, end);
+    if (blob.toString('latin1', textEnd - TAIL + 1, textEnd - 2) !== previous) return null;
+    if (hash('sha256', blob.subarray(start, textEnd), 'hex') !== stored) return null;
+    const signedHash = signed.get(seq);
+    if (signedHash !== undefined) {
+      if (signedHash !== stored) return null;
+      lastSignedSeq = seq;
+    }
+    const when = blob.toString('latin1', at + 2, at + 2 + AT_LENGTH);
+    if (when.includes('\\')) return null;
+    if (seq % TIME_BLOCK === 1) {
+      blockMin = when;
+      blockMax = when;
+    } else {
+      if (when < blockMin) blockMin = when;
+      if (when > blockMax) blockMax = when;
+    }
+    if (seq % TIME_BLOCK === 0) {
+      const recorded = blocks.get(seq / TIME_BLOCK - 1);
+      if (!recorded || recorded[0] !== blockMin || recorded[1] !== blockMax) return null;
+    }
+    previous = stored;
+    expected++;
+    start = end + 1;
+  }
+  if (expected !== last + 1) return null;
+  return { count: last - first + 1, lastSeq: last, lastHash: previous, lastSignedSeq, problem: null };
+}
