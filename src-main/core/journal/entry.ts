@@ -104,7 +104,15 @@ export function fromRow(row: EntryRow): JournalEntry {
 }
 
 export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
-  return rowHash(toRow(e));
+  // rowHash(toRow(e)) without the intermediate row (every append hashes here).
+  return hash(
+    'sha256',
+    JSON.stringify([
+      CHAIN_FORMAT, e.seq, e.at, e.tzOffset, e.actorId, e.actorName, e.actorDuty, e.workstation,
+      e.event, e.objectType, e.objectId, e.outcome, e.reason, e.details, e.prevHash,
+    ]),
+    'hex',
+  );
 }
 
 /** JSON with object keys sorted at every depth, so the same details always hash the same. */

@@ -70,36 +70,39 @@ export class Journal {
   }
 
   append(input: AppendInput): JournalEntry {
-    const write = (): JournalEntry => {
-      const head = this.head();
-      const when = input.at ?? this.clock.now();
-      const partial: Omit<JournalEntry, 'hash'> = {
-        seq: head.seq + 1,
-        at: when.toISOString(),
-        tzOffset: -when.getTimezoneOffset(),
-        actorId: input.actor.id,
-        actorName: input.actor.name,
-        actorDuty: input.actor.duty,
-        workstation: this.workstation,
-        event: input.event,
-        objectType: input.object?.type ?? null,
-        objectId: input.object?.id ?? null,
-        outcome: input.outcome,
-        reason: input.reason ?? null,
-        details: canonicalJson(input.details ?? {}),
-        prevHash: head.hash,
-      };
-      const entry = { ...partial, hash: entryHash(partial) };
-      this.insert.run(
-        entry.seq, entry.at, entry.tzOffset, entry.actorId, entry.actorName, entry.actorDuty, entry.workstation,
-        entry.event, entry.objectType, entry.objectId, entry.outcome, entry.reason, entry.details, entry.prevHash, entry.hash,
-      );
-      if (entry.seq % CHECKPOINT_EVERY === 0) this.signHead(entry.seq, entry.hash);
-      // A block's time span is recorded with its last entry, in the same transaction (query.ts reads it).
-      if (entry.seq % TIME_BLOCK === 0) this.insertTimeBlock.run(entry.seq / TIME_BLOCK - 1, entry.seq - TIME_BLOCK, entry.seq);
-      return entry;
+    return this.db.inTransaction ? this.write(input) : this.db.transaction(() => this.write(input))();
+  }
+
+  // The hot path of every operation and of bulk appends: one object per entry, hashed in place.
+  private write(input: AppendInput): JournalEntry {
+    const head = this.head();
+    const when = input.at ?? this.clock.now();
+    const entry: JournalEntry = {
+      seq: head.seq + 1,
+      at: when.toISOString(),
+      tzOffset: -when.getTimezoneOffset(),
+      actorId: input.actor.id,
+      actorName: input.actor.name,
+      actorDuty: input.actor.duty,
+      workstation: this.workstation,
+      event: input.event,
+      objectType: input.object?.type ?? null,
+      objectId: input.object?.id ?? null,
+      outcome: input.outcome,
+      reason: input.reason ?? null,
+      details: canonicalJson(input.details ?? {}),
+      prevHash: head.hash,
+      hash: '',
     };
-    return this.db.inTransaction ? write() : this.db.transaction(write)();
+    entry.hash = entryHash(entry);
+    this.insert.run(
+      entry.seq, entry.at, entry.tzOffset, entry.actorId, entry.actorName, entry.actorDuty, entry.workstation,
+      entry.event, entry.objectType, entry.objectId, entry.outcome, entry.reason, entry.details, entry.prevHash, entry.hash,
+    );
+    if (entry.seq % CHECKPOINT_EVERY === 0) this.signHead(entry.seq, entry.hash);
+    // A block's time span is recorded with its last entry, in the same transaction (query.ts reads it).
+    if (entry.seq % TIME_BLOCK === 0) this.insertTimeBlock.run(entry.seq / TIME_BLOCK - 1, entry.seq - TIME_BLOCK, entry.seq);
+    return entry;
   }
 
   /** Signs the current head unless it is already signed; returns the newest signed head. */
