@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { ChunkResult, WalkContext } from './chain-walk';
 import { CHAIN_TEXT_SQL } from './entry';
-import { TIME_BLOCK } from './journal';
+import { BlockSpan } from './block-span';
 
 /**
  * `text || hash` for each entry in the range, joined by newlines, in sequence order (the subquery's
@@ -44,12 +44,11 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
   // Valid UTF-8 bytes are exactly what the row walk hashes (it hashes the decoded text re-encoded);
   // other bytes (never written by the app) are left to its definition of the chain.
   if (!isUtf8(blob)) return null;
-  const { signed, blocks } = context;
+  const { signed } = context;
+  const span = new BlockSpan(context.blocks);
   let expected = first;
   let previous = prevHash;
   let lastSignedSeq = 0;
-  let blockMin = '';
-  let blockMax = '';
   let start = 0;
   while (start < blob.length) {
     let end = blob.indexOf(NEWLINE, start);
@@ -78,17 +77,7 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
     }
     const when = blob.toString('latin1', at + 2, at + 2 + AT_LENGTH);
     if (when.includes('\\')) return null;
-    if (seq % TIME_BLOCK === 1) {
-      blockMin = when;
-      blockMax = when;
-    } else {
-      if (when < blockMin) blockMin = when;
-      if (when > blockMax) blockMax = when;
-    }
-    if (seq % TIME_BLOCK === 0) {
-      const recorded = blocks.get(seq / TIME_BLOCK - 1);
-      if (!recorded || recorded[0] !== blockMin || recorded[1] !== blockMax) return null;
-    }
+    if (!span.add(seq, when)) return null;
     previous = stored;
     expected++;
     start = end + 1;

@@ -5,6 +5,7 @@
  * before it, so the chunks' results, taken in order, say exactly what one walk from the start would.
  */
 import type { Db } from '../db/connection';
+import { BlockSpan } from './block-span';
 import { CHUNK_BLOB_SQL, walkChunkBlob } from './chain-blob';
 import { CHAIN_TEXT_SQL, chainTextHash, ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from './entry';
 import { TIME_BLOCK } from './journal';
@@ -101,13 +102,12 @@ export class ChainWalker {
   /** The same chunk, row by row: the chain's definition, and the walk that names problems. */
   walkRows(index: number, lastSeq: number): ChunkResult {
     const { first, last, prevHash: before } = this.bounds(index, lastSeq);
-    const { signed, blocks } = this.context;
+    const { signed } = this.context;
     let prevHash = before;
     // A missing predecessor: the first entry here then does not follow, as in one walk from the start.
     let prevSeq = prevHash === null ? -1 : first - 1;
     const result: ChunkResult = { count: 0, lastSeq: 0, lastHash: '', lastSignedSeq: 0, problem: null };
-    let blockMin = '';
-    let blockMax = '';
+    const span = new BlockSpan(this.context.blocks);
     let after = first - 1;
     for (;;) {
       const rows = this.page.all(after, last, PAGE) as [number, string, string][];
@@ -135,21 +135,9 @@ export class ChainWalker {
           }
         }
         if (result.problem) return result;
-        if (seq % TIME_BLOCK === 1) {
-          blockMin = at;
-          blockMax = at;
-        } else {
-          if (at < blockMin) blockMin = at;
-          if (at > blockMax) blockMax = at;
-        }
-        if (seq % TIME_BLOCK === 0) {
-          // The time blocks are outside the chain; an edit to them could hide entries from
-          // time-filtered views, so each is recomputed from the verified entries.
-          const recorded = blocks.get(seq / TIME_BLOCK - 1);
-          if (!recorded || recorded[0] !== blockMin || recorded[1] !== blockMax) {
-            result.problem = { seq: seq - TIME_BLOCK + 1, kind: 'time-index' };
-            return result;
-          }
+        if (!span.add(seq, at)) {
+          result.problem = { seq: seq - TIME_BLOCK + 1, kind: 'time-index' };
+          return result;
         }
         prevHash = storedHash;
         prevSeq = seq;
