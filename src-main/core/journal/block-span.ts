@@ -5,6 +5,9 @@
  */
 import { TIME_BLOCK } from './journal';
 
+// Read once: through tsx (the CLI, tests) an imported constant is a getter, and add() runs per entry.
+const BLOCK = TIME_BLOCK;
+
 export class BlockSpan {
   private min = '';
   private max = '';
@@ -14,15 +17,15 @@ export class BlockSpan {
 
   /** Adds a verified entry (in sequence order); false when it closes a block recorded otherwise. */
   add(seq: number, at: string): boolean {
-    if (seq % TIME_BLOCK === 1) {
+    if (seq % BLOCK === 1) {
       this.min = at;
       this.max = at;
     } else {
       if (at < this.min) this.min = at;
       if (at > this.max) this.max = at;
     }
-    if (seq % TIME_BLOCK !== 0) return true;
-    const recorded = this.blocks.get(seq / TIME_BLOCK - 1);
+    if (seq % BLOCK !== 0) return true;
+    const recorded = this.blocks.get(seq / BLOCK - 1);
     return recorded !== undefined && recorded[0] === this.min && recorded[1] === this.max;
   }
 }
