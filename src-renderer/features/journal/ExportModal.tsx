@@ -76,7 +76,7 @@ export function ExportModal({ filters, onClose }: Props) {
         ];
 
   return (
-    <Modal open title={t('journal.export.title')} onCancel={running ? undefined : onClose} closable={!running} maskClosable={false} footer={footer} width={640}>
+    <Modal open title={t('journal.export.title')} onCancel={running ? undefined : onClose} closable={!running} mask={{ closable: false }} footer={footer} width={640}>
       <div data-testid="export-dialog">
         <ErrorBanner error={error} onClose={() => setError(null)} />
         {phase.kind === 'done' ? (
