@@ -116,6 +116,13 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
       const bridge: Bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
       try {
         await page.goto(`${origin}/index.html`);
+        // The window opens on the unlock screen of the archive opened last.
+        await page.getByTestId('screen-unlock').waitFor();
+        expect(await page.getByTestId('unlock-folder').textContent()).toBe(archive.folder);
+        // "Switch archive" leads to the remembered list, and back.
+        await page.getByTestId('unlock-switch').click();
+        await page.getByTestId('screen-welcome').waitFor();
+        await shot(page, locale, '00-remembered-archives');
         await page.getByTestId('recent-archive').click();
         await page.getByTestId('screen-unlock').waitFor();
 

@@ -8,7 +8,7 @@ import type { ActorView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { UnlockScreen } from '../unlock/UnlockScreen';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
-import { afterLock, assertNever, type LockReason, type Screen } from './screens';
+import { afterLock, assertNever, firstScreen, type LockReason, type Screen } from './screens';
 
 // The first screen is welcome or unlock: only they are in the entry chunk, built without antd
 // (components/light). Ant Design itself, the unlocked app (every feature, tables, forms) and the
@@ -36,7 +36,7 @@ export function ScreenRouter(props: { initialInfo: AppInfo | null }) {
 }
 
 function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
-  const [screen, setScreen] = useState<Screen>(() => (initialInfo?.unlocked ? { name: 'loading' } : { name: 'welcome' }));
+  const [screen, setScreen] = useState<Screen>(() => firstScreen(initialInfo));
   const [sessionKey, setSessionKey] = useState(0);
 
   const locked = useCallback((reason: LockReason) => {

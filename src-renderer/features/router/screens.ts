@@ -1,5 +1,5 @@
 /** The screens of the app as a plain state machine (no URL routing: there is nothing to link to). */
-import type { CreatedArchive, EventPayloads } from '../../../src-main/contract/ipc';
+import type { AppInfo, CreatedArchive, EventPayloads } from '../../../src-main/contract/ipc';
 import type { ActorView } from '../../../src-main/contract/people';
 
 export type LockReason = EventPayloads['event:locked']['reason'];
@@ -11,6 +11,19 @@ export type Screen =
   | { name: 'recovery'; folder: string; created: CreatedArchive }
   | { name: 'unlock'; folder: string; lockedReason?: LockReason }
   | { name: 'main'; folder: string; actor: ActorView };
+
+/**
+ * The screen the window opens on. Most people use one archive every day: they land on its unlock
+ * screen, as a password manager opens on its lock screen, and "switch archive" leads to the
+ * remembered list. With no archive remembered, the welcome screen (create or open one). After a
+ * reload while main still holds a session, the router resumes it (loading until it knows).
+ * Without app info (main did not answer), welcome: nothing is assumed about archives.
+ */
+export function firstScreen(info: AppInfo | null): Screen {
+  if (info?.unlocked) return { name: 'loading' };
+  const latest = info?.recentArchives[0];
+  return latest ? { name: 'unlock', folder: latest.folder } : { name: 'welcome' };
+}
 
 /**
  * Where a lock sends us. Anything that came from the archive (the actor, a recovery key still on screen)
