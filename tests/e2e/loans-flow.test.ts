@@ -119,6 +119,8 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         // The window opens on the unlock screen of the archive opened last.
         await page.getByTestId('screen-unlock').waitFor();
         expect(await page.getByTestId('unlock-folder').textContent()).toBe(archive.folder);
+        // The login field takes the focus (after the first paint: components/useFocusAfterPaint.ts).
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unlock-login');
         // "Switch archive" leads to the remembered list, and back.
         await page.getByTestId('unlock-switch').click();
         await page.getByTestId('screen-welcome').waitFor();

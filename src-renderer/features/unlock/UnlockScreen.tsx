@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
 import type { ActorView } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
+import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
 import { Alert, Button, Card, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
 import { throttleSeconds } from './throttle';
@@ -40,6 +41,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const waiting = useCountdown(waitUntil);
+  const loginRef = useFocusAfterPaint<HTMLInputElement>();
 
   // As antd's Form: a field is checked again as it changes.
   const change = (name: keyof Values, value: string) => {
@@ -95,7 +97,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               id="login"
               value={values.login}
               onChange={(event) => change('login', event.target.value)}
-              autoFocus
+              ref={loginRef}
               autoComplete="username"
               spellCheck={false}
               aria-required
