@@ -15,9 +15,11 @@ export type Screen =
 /**
  * The screen the window opens on. Most people use one archive every day: they land on its unlock
  * screen, as a password manager opens on its lock screen, and "switch archive" leads to the
- * remembered list. With no archive remembered, the welcome screen (create or open one). After a
- * reload while main still holds a session, the router resumes it (loading until it knows).
- * Without app info (main did not answer), welcome: nothing is assumed about archives.
+ * remembered list. An archive moved away meanwhile costs nothing worse than before: unlocking
+ * says no archive was found there, beside "switch archive". With no archive remembered, the
+ * welcome screen (create or open one). After a reload while main still holds a session, the
+ * router resumes it (loading until it knows). Without app info (main did not answer), welcome:
+ * nothing is assumed about archives.
  */
 export function firstScreen(info: AppInfo | null): Screen {
   if (info?.unlocked) return { name: 'loading' };
