@@ -58,16 +58,3 @@ export interface DossierResponses {
   'reviews:noChange': { number: string; reviewedAt: string };
 }
 
-/** window.triplicate.<domain>.<function> → channel */
-export const DOSSIER_API = {
-  dossiers: {
-    search: 'dossiers:search',
-    create: 'dossiers:create',
-    update: 'dossiers:update',
-    file: 'dossiers:file',
-    open: 'dossiers:open',
-    revision: 'dossiers:revision',
-  },
-  copies: { list: 'copies:list', reissue: 'copies:reissue', lost: 'copies:lost', sheet: 'copies:sheet' },
-  reviews: { list: 'reviews:list', noChange: 'reviews:noChange' },
-} as const satisfies Record<string, Record<string, keyof typeof DOSSIER_REQUESTS>>;

@@ -146,20 +146,3 @@ export interface JournalResponses {
   'reports:overdueLoans': LoanView[];
 }
 
-/** window.triplicate.<domain>.<function> → channel */
-export const JOURNAL_API = {
-  journal: {
-    read: 'journal:read',
-    verify: 'journal:verify',
-    status: 'journal:status',
-    export: 'journal:export',
-    cancelExport: 'journal:cancelExport',
-  },
-  reports: {
-    whoOpened: 'reports:whoOpened',
-    openedBy: 'reports:openedBy',
-    refused: 'reports:refused',
-    outsideHours: 'reports:outsideHours',
-    overdueLoans: 'reports:overdueLoans',
-  },
-} as const satisfies Record<string, Record<string, keyof typeof JOURNAL_REQUESTS>>;

@@ -92,28 +92,3 @@ export interface LoanResponses {
   'offline:revocations': { file: string | null; count: number };
 }
 
-/** window.triplicate.<domain>.<function> → channel */
-export const LOAN_API = {
-  cards: {
-    file: 'cards:file',
-    approve: 'cards:approve',
-    reject: 'cards:reject',
-    cancel: 'cards:cancel',
-    pending: 'cards:pending',
-    history: 'cards:history',
-    findCopies: 'cards:findCopies',
-  },
-  loans: {
-    list: 'loans:list',
-    renew: 'loans:renew',
-    recall: 'loans:recall',
-    return: 'loans:return',
-    lost: 'loans:lost',
-    read: 'loans:read',
-    print: 'loans:print',
-    copyOut: 'loans:copyOut',
-  },
-  register: { search: 'register:search', export: 'register:export' },
-  notifications: { list: 'notifications:list', read: 'notifications:read' },
-  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations' },
-} as const satisfies Record<string, Record<string, keyof typeof LOAN_REQUESTS>>;

@@ -11,9 +11,10 @@ import type { Locale } from './messages';
 import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSchema, personNameSchema, RANKS } from './people';
 import type { ActorView, DepartmentView, PersonView } from './people';
 import { settingsUpdateSchema, type ArchiveSettings } from './settings';
-import { DOSSIER_API, DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
-import { JOURNAL_API, JOURNAL_REQUESTS, type ExportProgressEvent, type JournalResponses } from './ipc-journal';
-import { LOAN_API, LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
+import type { DOSSIER_API, JOURNAL_API, LOAN_API } from './api-channels';
+import { DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
+import { JOURNAL_REQUESTS, type ExportProgressEvent, type JournalResponses } from './ipc-journal';
+import { LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -161,31 +162,7 @@ export type TriplicateApi = CoreApi &
   GeneratedApi<typeof JOURNAL_API> &
   JournalEventsApi;
 
-const CORE_API_CHANNELS = {
-  app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
-  archive: { create: 'archive:create' },
-  session: { unlock: 'session:unlock', lock: 'session:lock', current: 'session:current' },
-  people: {
-    list: 'people:list',
-    add: 'people:add',
-    disable: 'people:disable',
-    setDuties: 'people:setDuties',
-    resetPassword: 'people:resetPassword',
-    changeOwnPassword: 'people:changeOwnPassword',
-  },
-  departments: { list: 'departments:list', add: 'departments:add' },
-  vault: { rekey: 'vault:rekey' },
-  settings: { get: 'settings:get', update: 'settings:update' },
-} as const satisfies Record<string, Record<string, Channel>>;
-
-/** Which channel each API function calls: the preload and the e2e bridge build the API from this one table. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API } as const;
-
-/** Which event each subscription listens to. */
-export const API_EVENTS = {
-  session: { onLocked: 'event:locked' },
-  vault: { onRekeyProgress: 'event:rekeyProgress' },
-  journal: { onExportProgress: 'event:exportProgress' },
-} as const satisfies Record<string, Record<string, EventChannel>>;
-
 export { RANKS, DUTIES };
+
+// The channel tables live in api-channels.ts (no zod there: the preload imports them alone).
+export { API_CHANNELS, API_EVENTS } from './api-channels';

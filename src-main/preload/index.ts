@@ -10,7 +10,8 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { EARLY_ANSWER_MS, earlyAnswer } from '../contract/early-answer';
-import { API_CHANNELS, API_EVENTS, type TriplicateApi } from '../contract/ipc';
+import { API_CHANNELS, API_EVENTS } from '../contract/api-channels';
+import type { TriplicateApi } from '../contract/ipc';
 
 type Api = Record<string, Record<string, (arg?: unknown) => unknown>>;
 

@@ -1,0 +1,99 @@
+/**
+ * The names behind `window.triplicate`: which channel each API function calls and which event each
+ * subscription listens to. The preload and the e2e bridge build the API from these tables alone.
+ *
+ * Plain strings and nothing else (no zod, no schemas): the sandboxed preload bundles whatever it
+ * imports and runs it before the page's first script. Built from ipc.ts, it carried zod and every
+ * request schema (196 kB, 32-35 ms to evaluate in Node) before it could even ask main for
+ * app:info. The router still checks every request against the schemas in ipc*.ts, and the types
+ * below tie every name to a channel that has one.
+ */
+import type { Channel, EventChannel } from './ipc';
+import type { DOSSIER_REQUESTS } from './ipc-dossiers';
+import type { JOURNAL_REQUESTS } from './ipc-journal';
+import type { LOAN_REQUESTS } from './ipc-loans';
+
+const CORE_API_CHANNELS = {
+  app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
+  archive: { create: 'archive:create' },
+  session: { unlock: 'session:unlock', lock: 'session:lock', current: 'session:current' },
+  people: {
+    list: 'people:list',
+    add: 'people:add',
+    disable: 'people:disable',
+    setDuties: 'people:setDuties',
+    resetPassword: 'people:resetPassword',
+    changeOwnPassword: 'people:changeOwnPassword',
+  },
+  departments: { list: 'departments:list', add: 'departments:add' },
+  vault: { rekey: 'vault:rekey' },
+  settings: { get: 'settings:get', update: 'settings:update' },
+} as const satisfies Record<string, Record<string, Channel>>;
+
+/** window.triplicate.<domain>.<function> → channel, for the dossier feature. */
+export const DOSSIER_API = {
+  dossiers: {
+    search: 'dossiers:search',
+    create: 'dossiers:create',
+    update: 'dossiers:update',
+    file: 'dossiers:file',
+    open: 'dossiers:open',
+    revision: 'dossiers:revision',
+  },
+  copies: { list: 'copies:list', reissue: 'copies:reissue', lost: 'copies:lost', sheet: 'copies:sheet' },
+  reviews: { list: 'reviews:list', noChange: 'reviews:noChange' },
+} as const satisfies Record<string, Record<string, keyof typeof DOSSIER_REQUESTS>>;
+
+/** The same for borrowing. */
+export const LOAN_API = {
+  cards: {
+    file: 'cards:file',
+    approve: 'cards:approve',
+    reject: 'cards:reject',
+    cancel: 'cards:cancel',
+    pending: 'cards:pending',
+    history: 'cards:history',
+    findCopies: 'cards:findCopies',
+  },
+  loans: {
+    list: 'loans:list',
+    renew: 'loans:renew',
+    recall: 'loans:recall',
+    return: 'loans:return',
+    lost: 'loans:lost',
+    read: 'loans:read',
+    print: 'loans:print',
+    copyOut: 'loans:copyOut',
+  },
+  register: { search: 'register:search', export: 'register:export' },
+  notifications: { list: 'notifications:list', read: 'notifications:read' },
+  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations' },
+} as const satisfies Record<string, Record<string, keyof typeof LOAN_REQUESTS>>;
+
+/** The same for the journal and the audit reports. */
+export const JOURNAL_API = {
+  journal: {
+    read: 'journal:read',
+    verify: 'journal:verify',
+    status: 'journal:status',
+    export: 'journal:export',
+    cancelExport: 'journal:cancelExport',
+  },
+  reports: {
+    whoOpened: 'reports:whoOpened',
+    openedBy: 'reports:openedBy',
+    refused: 'reports:refused',
+    outsideHours: 'reports:outsideHours',
+    overdueLoans: 'reports:overdueLoans',
+  },
+} as const satisfies Record<string, Record<string, keyof typeof JOURNAL_REQUESTS>>;
+
+/** Which channel each API function calls. */
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API } as const;
+
+/** Which event each subscription listens to. */
+export const API_EVENTS = {
+  session: { onLocked: 'event:locked' },
+  vault: { onRekeyProgress: 'event:rekeyProgress' },
+  journal: { onExportProgress: 'event:exportProgress' },
+} as const satisfies Record<string, Record<string, EventChannel>>;
