@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Kept under tests/ because the top level of the repository is fixed by the design card.
+// Kept under tests/ because the top level of the repository is fixed by the design card. An .mts
+// file: Vite loads it as the ES module it is (as .ts it warned that native config loading, a
+// future default, would refuse ESM syntax in a file it takes for CommonJS).
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
