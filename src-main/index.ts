@@ -69,7 +69,8 @@ async function start(): Promise<void> {
   const stateDir = app.getPath('userData');
   const state = new AppState(stateDir, localeFrom(app.getLocale()));
   hardenSession(session.defaultSession);
-  serveRenderer(join(__dirname, '../renderer'));
+  // The page comes with the unlock screen in it, from what app:info will answer (ipc/handlers/app.ts).
+  serveRenderer(join(__dirname, '../renderer'), () => ({ locale: state.locale, recentArchives: state.recentArchives, unlocked: manager.current !== null }));
 
   const send = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { BrowserWindow, protocol, type Session, type WebContents } from 'electron';
 import { mimeType, SECURITY_HEADERS } from './app/csp';
+import { isIndexPath, readFirstScreens, withFirstScreen, type FirstScreenInfo } from './app/first-screen-html';
 import { resolveStaticFile } from './app/static-files';
 
 /** The app's own origin: the renderer is served from here, never from file:// (checklist #18). */
@@ -29,14 +30,20 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer with the CSP header on every response (checklist #7). */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer with the CSP header on every response (checklist #7). The page itself
+ * comes with the unlock screen already in it (app/first-screen-html.ts), from `firstScreenInfo`.
+ */
+export function serveRenderer(rendererDir: string, firstScreenInfo: () => FirstScreenInfo | null): void {
+  const screens = readFirstScreens(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? resolveStaticFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    const headers = { ...SECURITY_HEADERS, 'Content-Type': mimeType(file) };
+    if (isIndexPath(url.pathname)) return new Response(withFirstScreen(await readFile(file, 'utf8'), screens, firstScreenInfo()), { status: 200, headers });
     const body = await readFile(file);
-    return new Response(new Uint8Array(body), { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': mimeType(file) } });
+    return new Response(new Uint8Array(body), { status: 200, headers });
   });
 }
 
