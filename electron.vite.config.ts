@@ -3,10 +3,13 @@
  * the preload (one self-contained CommonJS file: a sandboxed preload cannot require anything but
  * `electron`) and the renderer (static files served from the app:// protocol).
  */
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
+import { FIRST_SCREEN_FILE, type FirstScreens } from './src-main/contract/first-screen';
 
 const root = __dirname;
 
@@ -36,12 +39,51 @@ function inlineStylesheet(): Plugin {
   };
 }
 
+/**
+ * After the renderer is built, renders its unlock screen to HTML in both languages
+ * (src-renderer/first-screen/prerender.tsx, through Vite's SSR build of the same sources) and writes
+ * it beside index.html. Main serves the page with it inside (src-main/app/first-screen-html.ts):
+ * the window paints the unlock screen before React DOM has even loaded, and React hydrates it.
+ */
+function prerenderFirstScreen(): Plugin {
+  let outDir = '';
+  return {
+    name: 'triplicate:prerender-first-screen',
+    apply: (config, { command }) => command === 'build' && !config.build?.ssr,
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      // Inside node_modules, so the SSR bundle's require('react-dom/server') finds the project's copy.
+      const cacheDir = join(root, 'node_modules', '.cache');
+      mkdirSync(cacheDir, { recursive: true });
+      const ssrDir = mkdtempSync(join(cacheDir, 'triplicate-prerender-'));
+      try {
+        await build({
+          configFile: false,
+          root: resolve(root, 'src-renderer'),
+          logLevel: 'silent',
+          mode: 'production',
+          plugins: [react()],
+          // CommonJS: this config also runs under tsx (the e2e build), where import() becomes require().
+          build: { ssr: resolve(root, 'src-renderer/first-screen/prerender.tsx'), outDir: ssrDir, emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' } } },
+        });
+        const load = createRequire(join(ssrDir, 'package.json'));
+        const { prerenderUnlockScreens } = load('./prerender.cjs') as { prerenderUnlockScreens: () => Promise<FirstScreens> };
+        writeFileSync(join(outDir, FIRST_SCREEN_FILE), JSON.stringify(await prerenderUnlockScreens()));
+      } finally {
+        rmSync(ssrDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
 /** The renderer build, shared with the e2e suite and the benchmark (which build only this part). */
 export const rendererBuild = {
   root: resolve(root, 'src-renderer'),
   // Relative asset URLs: the page is served from app://triplicate/ in the app and from a loopback server in e2e.
   base: './',
-  plugins: [react(), inlineStylesheet()],
+  plugins: [react(), inlineStylesheet(), prerenderFirstScreen()],
   build: {
     outDir: resolve(root, 'out/renderer'),
     emptyOutDir: true,

@@ -13,6 +13,11 @@ import { zhCN } from './zh-CN';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export async function initI18n(locale: Locale): Promise<typeof i18next> {
+  // The build renders the first screen in both languages with one instance (first-screen/prerender.tsx).
+  if (i18next.isInitialized) {
+    await changeLocale(locale);
+    return i18next;
+  }
   await i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
     lng: locale,
@@ -21,7 +26,7 @@ export async function initI18n(locale: Locale): Promise<typeof i18next> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  document.documentElement.lang = locale;
+  setDocumentLang(locale);
   return i18next;
 }
 
@@ -31,5 +36,10 @@ export function currentLocale(): Locale {
 
 export async function changeLocale(locale: Locale): Promise<void> {
   await i18next.changeLanguage(locale);
-  document.documentElement.lang = locale;
+  setDocumentLang(locale);
+}
+
+/** No document when the build renders the first screen in Node. */
+function setDocumentLang(locale: Locale): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }

@@ -9,6 +9,7 @@ import { ApiError, api, call } from '../../api/client';
 import type { ActorView } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
+import { useHydrated } from '../../components/useHydrated';
 import { Alert, Button, Card, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
 import { throttleSeconds } from './throttle';
@@ -42,6 +43,8 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const waiting = useCountdown(waitUntil);
   const loginRef = useFocusAfterPaint<HTMLInputElement>();
+  // The window may show this screen from HTML before React runs (src-main/app/first-screen-html.ts).
+  const hydrated = useHydrated();
 
   // As antd's Form: a field is checked again as it changes.
   const change = (name: keyof Values, value: string) => {
@@ -100,6 +103,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               ref={loginRef}
               autoComplete="username"
               spellCheck={false}
+              readOnly={!hydrated}
               aria-required
               invalid={!!problems.login}
               disabled={busy}
@@ -112,6 +116,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               value={values.password}
               onChange={(event) => change('password', event.target.value)}
               autoComplete="current-password"
+              readOnly={!hydrated}
               aria-required
               invalid={!!problems.password}
               disabled={busy}
