@@ -114,6 +114,7 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
       const page = await context.newPage();
       reportPageTrouble(page, `loans ${locale}`);
       const bridge: Bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
+      server.useFirstScreenInfo(bridge.firstScreenInfo);
       try {
         await page.goto(`${origin}/index.html`);
         // The window opens on the unlock screen of the archive opened last.

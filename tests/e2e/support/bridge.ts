@@ -16,6 +16,7 @@ import { API_CHANNELS, API_EVENTS, type EventChannel, type EventPayloads } from 
 import type { Locale } from '../../../src-main/contract/messages';
 import type { Clock } from '../../../src-main/core/clock';
 import { AppState } from '../../../src-main/app/app-state';
+import type { FirstScreenInfo } from '../../../src-main/app/first-screen-html';
 import { SessionManager } from '../../../src-main/app/session-manager';
 import { createRouter, type Router } from '../../../src-main/ipc/router';
 
@@ -24,6 +25,8 @@ export interface Bridge {
   router: Router;
   /** Renderer calls seen, by channel (the benchmark and the idle test read it). */
   calls: string[];
+  /** What main would put into the page it serves (src-main/index.ts does the same). */
+  firstScreenInfo(): FirstScreenInfo;
   close(): Promise<void>;
 }
 
@@ -155,6 +158,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     manager,
     router,
     calls,
+    firstScreenInfo: () => ({ locale: state.locale, recentArchives: state.recentArchives, unlocked: manager.current !== null }),
     close: async () => {
       await manager.lock('quit');
     },

@@ -67,6 +67,7 @@ export function chromiumDriver(): Driver {
       const page = await context.newPage();
       reportPageTrouble(page, `chromium ${locale}`);
       const bridge: Bridge = await installBridge(page, { origin, stateDir, locale });
+      server!.useFirstScreenInfo(bridge.firstScreenInfo);
       await page.goto(`${origin}/index.html`);
       return {
         page,

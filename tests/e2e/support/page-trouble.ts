@@ -11,8 +11,8 @@ export function reportPageTrouble(page: Page, label: string): void {
     if (message.type() === 'error') say(`console.error: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
-    // The network block aborts foreign requests on purpose; those are not trouble.
-    if (request.failure()?.errorText !== 'net::ERR_BLOCKED_BY_CLIENT') say(`failed to load ${request.url()}: ${request.failure()?.errorText}`);
+    // The network block aborts foreign requests on purpose (Playwright adds ".Inspector"); those are not trouble.
+    if (!request.failure()?.errorText.startsWith('net::ERR_BLOCKED_BY_CLIENT')) say(`failed to load ${request.url()}: ${request.failure()?.errorText}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) say(`HTTP ${response.status()} for ${response.url()}`);
