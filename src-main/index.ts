@@ -8,6 +8,7 @@ import { localeFrom, type Locale } from './contract/messages';
 import type { EventChannel, EventPayloads } from './contract/ipc';
 import { setNativeBinding } from './core/db/connection';
 import { AppState } from './app/app-state';
+import { firstScreenInfoOf } from './app/first-screen-html';
 import { SessionManager } from './app/session-manager';
 import { createRouter } from './ipc/router';
 import { registerIpc } from './ipc/electron/register';
@@ -69,8 +70,8 @@ async function start(): Promise<void> {
   const stateDir = app.getPath('userData');
   const state = new AppState(stateDir, localeFrom(app.getLocale()));
   hardenSession(session.defaultSession);
-  // The page comes with the unlock screen in it, from what app:info will answer (ipc/handlers/app.ts).
-  serveRenderer(join(__dirname, '../renderer'), () => ({ locale: state.locale, recentArchives: state.recentArchives, unlocked: manager.current !== null }));
+  // The page comes with the unlock screen in it, from what app:info will answer.
+  serveRenderer(join(__dirname, '../renderer'), () => firstScreenInfoOf(state, manager));
 
   const send = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);

@@ -14,8 +14,15 @@ import { join } from 'node:path';
 import { FIRST_SCREEN_FILE, FOLDER_SLOT, type FirstScreens } from '../contract/first-screen';
 import type { AppInfo } from '../contract/ipc';
 import type { Locale } from '../contract/messages';
+import type { AppState } from './app-state';
+import type { SessionManager } from './session-manager';
 
 export type FirstScreenInfo = Pick<AppInfo, 'locale' | 'recentArchives' | 'unlocked'>;
+
+/** What app:info will answer (ipc/handlers/app.ts), read at the moment the page is served. */
+export function firstScreenInfoOf(state: AppState, manager: SessionManager): FirstScreenInfo {
+  return { locale: state.locale, recentArchives: state.recentArchives, unlocked: manager.current !== null };
+}
 
 const EMPTY_ROOT = '<div id="root"></div>';
 const HTML_LANG = /<html lang="[^"]*">/;

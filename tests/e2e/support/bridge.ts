@@ -16,7 +16,7 @@ import { API_CHANNELS, API_EVENTS, type EventChannel, type EventPayloads } from 
 import type { Locale } from '../../../src-main/contract/messages';
 import type { Clock } from '../../../src-main/core/clock';
 import { AppState } from '../../../src-main/app/app-state';
-import type { FirstScreenInfo } from '../../../src-main/app/first-screen-html';
+import { firstScreenInfoOf, type FirstScreenInfo } from '../../../src-main/app/first-screen-html';
 import { SessionManager } from '../../../src-main/app/session-manager';
 import { createRouter, type Router } from '../../../src-main/ipc/router';
 
@@ -158,7 +158,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     manager,
     router,
     calls,
-    firstScreenInfo: () => ({ locale: state.locale, recentArchives: state.recentArchives, unlocked: manager.current !== null }),
+    firstScreenInfo: () => firstScreenInfoOf(state, manager),
     close: async () => {
       await manager.lock('quit');
     },
