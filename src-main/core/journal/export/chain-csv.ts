@@ -14,15 +14,10 @@
  * The caller checks that the bytes are valid UTF-8 (node:buffer isUtf8) before trusting either.
  */
 
-// Module-local on purpose: run through tsx (the CLI, tests, benchmarks) an imported constant is a
-// getter on the exporting module, read for every byte scanned (a shared bytes.ts made the 1M-entry
-// export 2.7x and the offline verifier 4x slower).
-const APOSTROPHE = 0x27;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const CR = 0x0d;
-const LF = 0x0a;
-const QUOTE = 0x22;
+import { BYTE } from './bytes';
+
+// Copied into locals once (bytes.ts says why).
+const { APOSTROPHE, BACKSLASH, COMMA, CR, LF, QUOTE } = BYTE;
 
 /** What `encodeCsvLine` learnt about the text it just encoded (one shared object: no allocation per line). */
 export const lineInfo = {
