@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { build as esbuild } from 'esbuild';
 import { build, type Plugin } from 'vite';
 import { FIRST_SCREEN_FILE, type FirstScreens } from './src-main/contract/first-screen';
 
@@ -78,6 +79,33 @@ function prerenderFirstScreen(): Plugin {
   };
 }
 
+/**
+ * The `triplicate` CLI as one CommonJS file, out/main/cli.js, beside the journal-verify worker it
+ * starts (verify-pool.ts looks next to itself). Built with the main bundle, by esbuild: one entry,
+ * no chunks shared with the app's main, only the two native addons left to require.
+ */
+function bundleCli(): Plugin {
+  return {
+    name: 'triplicate:bundle-cli',
+    apply: 'build',
+    async closeBundle() {
+      await esbuild({
+        entryPoints: [resolve(root, 'src-main/cli/cli.ts')],
+        outfile: resolve(root, 'out/main/cli.js'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['better-sqlite3-multiple-ciphers', 'argon2', 'electron'],
+        minify: true,
+        keepNames: false,
+        legalComments: 'none',
+        logLevel: 'error',
+      });
+    },
+  };
+}
+
 /** The renderer build, shared with the e2e suite and the benchmark (which build only this part). */
 export const rendererBuild = {
   root: resolve(root, 'src-renderer'),
@@ -108,6 +136,7 @@ export const rendererBuild = {
 
 export default defineConfig({
   main: {
+    plugins: [bundleCli()],
     build: {
       outDir: resolve(root, 'out/main'),
       // The journal verifier's worker thread is its own entry (src-main/core/journal/verify-pool.ts).

@@ -11,6 +11,8 @@ import { AppState } from './app/app-state';
 import { firstScreenInfoOf } from './app/first-screen-html';
 import { SessionManager } from './app/session-manager';
 import { createRouter } from './ipc/router';
+import { cliArguments } from './app/cli-switch';
+import { runCli } from './cli/run';
 import { registerIpc } from './ipc/electron/register';
 import { APP_ORIGIN, createMainWindow, hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './window';
 
@@ -20,8 +22,18 @@ let mainWindow: BrowserWindow | null = null;
 // the single-instance lock, which is keyed on the userData folder.
 if (process.env.TRIPLICATE_USER_DATA) app.setPath('userData', process.env.TRIPLICATE_USER_DATA);
 
-// A second copy would open the same archive twice and race on its files.
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  // `triplicate --cli …` (installed launchers, README): the command line, before any window, in this
+  // process, with the addon built for this Electron. No single-instance lock: the CLI may run beside the app.
+  app.dock?.hide();
+  setNativeBinding(process.env.TRIPLICATE_NATIVE_BINDING || undefined);
+  void runCli(cliArgs).then(
+    (code) => app.exit(code),
+    () => app.exit(1),
+  );
+} else if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same archive twice and race on its files.
   app.quit();
 } else {
   // Checklist #4: every renderer sandboxed, whatever created it.

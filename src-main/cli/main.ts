@@ -17,35 +17,28 @@ import { unlockArchive } from '../core/vault/unlock';
 import { recoverWithKey } from '../core/vault/recover';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
 import { text } from './text';
-import { UsageError } from './usage';
+import { Interrupted, UsageError } from './usage';
+import { everyOption, optionsFor, SHARED_OPTIONS, type OptionSpecs } from './options';
+import { stdoutClosed } from './process-guards';
 import { COMMANDS } from './commands';
 import type { CommandContext } from './commands/types';
 
-const OPTIONS = {
-  archive: { type: 'string' },
-  as: { type: 'string' },
-  admin: { type: 'string' },
-  name: { type: 'string' },
-  login: { type: 'string' },
-  department: { type: 'string' },
-  rank: { type: 'string' },
-  duty: { type: 'string', multiple: true },
-  manager: { type: 'string' },
-  code: { type: 'string' },
-  'name-zh': { type: 'string' },
-  'name-en': { type: 'string' },
-  'holds-copy': { type: 'boolean' },
-  'copy-suffix': { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+/** The built-in commands; their usage lines are in text.ts. Contributed ones are in commands/. */
+const BUILTIN = [
+  'init',
+  'person add',
+  'person list',
+  'person disable',
+  'person duties',
+  'person passwd',
+  'department add',
+  'department list',
+  'rekey',
+  'recover',
+  'journal verify',
+] as const;
 
-/** Built-in options plus every contributed command's own. */
-const ALL_OPTIONS = Object.assign({}, OPTIONS, ...COMMANDS.map((c) => c.options ?? {})) as typeof OPTIONS;
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Values = ReturnType<typeof parseArgs<{ options: typeof SHARED_OPTIONS; allowPositionals: true }>>['values'];
 
 interface Io {
   out: (line: string) => void;
@@ -53,7 +46,9 @@ interface Io {
 }
 
 const defaultIo: Io = {
-  out: (line) => process.stdout.write(line + '\n'),
+  out: (line) => {
+    if (!stdoutClosed()) process.stdout.write(line + '\n');
+  },
   err: (line) => process.stderr.write(line + '\n'),
 };
 
@@ -61,27 +56,79 @@ function systemLocale(): string | undefined {
   return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
 }
 
+/** A command as the parser sees it: its words, its usage line and its option table. */
+interface Parsed {
+  name: string;
+  usage: string;
+  options: OptionSpecs;
+}
+
+function builtinUsage(locale: Locale, name: string): string {
+  const line = text(locale, 'usage')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith(name + ' ') || l === name);
+  return line ?? name;
+}
+
+/** The command named by the leading positionals (longest name wins), or null. */
+function findCommand(positionals: string[], locale: Locale): Parsed | null {
+  const words = positionals.join(' ');
+  const names = [...BUILTIN, ...COMMANDS.map((c) => c.name)].sort((a, b) => b.length - a.length);
+  const name = names.find((n) => words === n || words.startsWith(n + ' '));
+  if (!name) return null;
+  const contributed = COMMANDS.find((c) => c.name === name);
+  if (contributed) {
+    return { name, usage: contributed.usage[locale], options: optionsFor(name, contributed.usage.en, contributed.options, contributed.needs === 'unlocked') };
+  }
+  return { name, usage: builtinUsage(locale, name), options: optionsFor(name, builtinUsage('en', name)) };
+}
+
+/** parseArgs's own messages are English only; say the two that matter in the user's language. */
+function parseProblem(error: Error & { code?: string }, command: string, locale: Locale): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return text(locale, 'unknownOption', { option, command });
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return text(locale, 'badOptionValue', { option, command });
+  return error.message;
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let locale: Locale = localeFrom(systemLocale());
+  // First pass: only to find the command's words and the language; options are judged per command below.
+  const loose = parseArgs({ args: argv, options: everyOption(COMMANDS), allowPositionals: true, strict: false });
+  if (typeof loose.values.lang === 'string') locale = localeFrom(loose.values.lang);
+  const command = findCommand(loose.positionals, locale);
+  if (!command) {
+    const extra = COMMANDS.map((c) => `  ${c.usage[locale]}`).join('\n');
+    const usage = text(locale, 'usage') + (extra ? `\n\n${extra}` : '');
+    if (loose.positionals.length === 0) {
+      (loose.values.help ? io.out : io.err)(usage);
+      return loose.values.help ? 0 : 2;
+    }
+    io.err(formatError({ code: 'input.unknownCommand', params: { command: loose.positionals.join(' ') } }, locale));
+    return 2;
+  }
   let values: Values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: ALL_OPTIONS, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true }) as unknown as {
+      values: Values;
+      positionals: string[];
+    });
   } catch (error) {
-    io.err((error as Error).message);
-    io.err(text(locale, 'usage'));
+    io.err(parseProblem(error as Error, command.name, locale));
+    io.err(text(locale, 'commandUsage', { usage: command.usage }));
     return 2;
   }
-  if (values.lang) locale = localeFrom(values.lang);
-  if (values.help || positionals.length === 0) {
-    const extra = COMMANDS.map((c) => `  ${c.usage[locale]}`).join('\n');
-    (values.help ? io.out : io.err)(text(locale, 'usage') + (extra ? `\n\n${extra}` : ''));
-    return values.help ? 0 : 2;
+  if (values.help) {
+    io.out(text(locale, 'commandUsage', { usage: command.usage }) + '\n\n' + text(locale, 'globalOptions'));
+    return 0;
   }
   try {
     await run(positionals, values, locale, io);
     return 0;
   } catch (error) {
+    if (error instanceof Interrupted) return 130;
     if (error instanceof UsageError) {
       io.err(error.message);
       return 2;

@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Locale } from '../contract/messages';
-import { UsageError } from './usage';
+import { Interrupted, UsageError } from './usage';
 import { text } from './text';
 
 export interface PasswordSource {
@@ -43,7 +43,7 @@ export function promptPasswords(locale: Locale): PasswordSource {
 }
 
 function askHidden(prompt: string): Promise<string> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
     let prompted = false;
@@ -54,6 +54,12 @@ function askHidden(prompt: string): Promise<string> {
         write(s);
       }
     };
+    // Raw mode turns Ctrl+C into a key, not a signal: without this the prompt paused and the CLI exited 0.
+    rl.on('SIGINT', () => {
+      rl.close();
+      process.stderr.write('\n');
+      reject(new Interrupted());
+    });
     rl.question(prompt, (answer) => {
       rl.close();
       process.stderr.write('\n');

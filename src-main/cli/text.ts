@@ -39,6 +39,10 @@ second line is the new password. --lang zh-CN|en chooses the language.`,
   journalOk: 'Journal intact: {{count}} entries, head {{head}}, {{checkpoints}} signed checkpoints.',
   journalBroken: 'Journal BROKEN at entry {{seq}} ({{kind}}).',
   none: '(none)',
+  unknownOption: "Unknown option {{option}} for '{{command}}'.",
+  badOptionValue: 'Option {{option}} of {{command}} needs a value.',
+  commandUsage: 'Usage: triplicate {{usage}}',
+  globalOptions: 'Every command also takes --lang zh-CN|en, --password-stdin and --help (-h).',
 };
 
 const zhCN: typeof en = {
@@ -78,6 +82,10 @@ person add 和 person passwd 的第二行是新密码。--lang zh-CN|en 选择�
   journalOk: '日志完整：共 {{count}} 条，链头 {{head}}，已签名检查点 {{checkpoints}} 个。',
   journalBroken: '日志在第 {{seq}} 条被破坏（{{kind}}）。',
   none: '（无）',
+  unknownOption: '命令 {{command}} 不接受选项 {{option}}。',
+  badOptionValue: '命令 {{command}} 的选项 {{option}} 需要一个值。',
+  commandUsage: '用法：triplicate {{usage}}',
+  globalOptions: '所有命令还接受 --lang zh-CN|en、--password-stdin 和 --help（-h）。',
 };
 
 export type TextKey = keyof typeof en;

@@ -5,3 +5,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** Ctrl+C at a prompt (the terminal is in raw mode there, so no SIGINT reaches the process): exit 130. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}

@@ -1,6 +1,5 @@
 /** Writing export rows in each format, a page at a time, to a file that is renamed into place only when complete. */
 import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { EntryRow } from '../entry';
 import { csvHeader, csvLine } from './csv';
 import { jsonlLine } from './jsonl';
@@ -57,21 +56,28 @@ function textSink(path: string, header: string, line: (row: EntryRow) => string)
 }
 
 function xlsxSink(path: string): RowSink {
-  // exceljs's streaming writer commits each row to the zip as it goes (no workbook in memory).
-  // Inline strings, not shared ones: a shared-string table would hold every distinct value in memory.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('journal');
-  sheet.addRow([...EXPORT_COLUMNS]).commit();
+  // exceljs is loaded on first use: it is most of the CLI bundle's start-up time, and only XLSX needs it.
+  const opened = import('exceljs').then(({ default: ExcelJS }) => {
+    // The streaming writer commits each row to the zip as it goes (no workbook in memory).
+    // Inline strings, not shared ones: a shared-string table would hold every distinct value in memory.
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('journal');
+    sheet.addRow([...EXPORT_COLUMNS]).commit();
+    return { workbook, sheet };
+  });
   return {
     async write(rows) {
+      const { sheet } = await opened;
       for (const row of rows) sheet.addRow(row.slice(0, 15)).commit();
     },
     async finish() {
+      const { workbook, sheet } = await opened;
       sheet.commit();
       await workbook.commit();
     },
     async abort() {
       try {
+        const { workbook, sheet } = await opened;
         sheet.commit();
         await workbook.commit();
       } catch {

@@ -1,6 +1,5 @@
 /** Reading an export file back, line by line, in constant memory, for the offline verifier. */
 import { closeSync, openSync, readSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { EntryRow } from '../entry';
 import { csvCellsToRow, CsvReader, type CsvRecord } from './csv';
 import { jsonlToRow } from './jsonl';
@@ -127,6 +126,7 @@ function cellValue(v: unknown): unknown {
 }
 
 async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
+  const { default: ExcelJS } = await import('exceljs'); // on first use (sinks.ts says why)
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'emit' });
   for await (const sheet of workbook) {
     let batch: SourceItem[] = [];
