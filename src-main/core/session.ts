@@ -57,7 +57,8 @@ export class Session {
 
   async perform<T>(spec: OperationSpec, body: (ctx: OperationContext) => Promise<T> | T): Promise<T> {
     this.archive.assertOpen();
-    const journal = this.archive.journal;
+    // Read at each append: a rekey moves the archive to a new connection mid-operation.
+    const journal = { append: (input: AppendInput) => this.archive.journal.append(input) };
     const event = spec.event ?? spec.action;
     let object = spec.object ?? null;
     let extra: Record<string, unknown> = {};
