@@ -17,7 +17,7 @@
  * A refused opener writes nothing: opening an existing SQLite file and failing `BEGIN EXCLUSIVE`
  * touches no byte.
  */
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
@@ -74,6 +74,12 @@ export class ArchiveLock {
 /** Takes the archive or throws `vault.inUse` naming the holder; never waits. */
 export function acquireArchiveLock(folder: string, request: LockRequest): ArchiveLock {
   const path = join(folder, LOCK_FILE);
+  try {
+    // A read-only folder or mount is told as such, whatever SQLite would make of it.
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw mapLockError(error);
+  }
   const existed = existsSync(path);
   const binding = getNativeBinding();
   let connection: Database.Database;

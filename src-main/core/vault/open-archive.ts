@@ -13,6 +13,7 @@ import { calibrate, type KdfCost } from './kdf';
 import type { ArchiveLock } from './holder-lock';
 import { KEYRING_FILE, keyringRevision, readKeyring, writeKeyring, type Keyring } from './keyring';
 import { defaultFsTypeOf, type FsTypeLookup } from './network-folder';
+import { RefusedOpens } from './refused-opens';
 import { defaultStateDir, Throttle } from './throttle';
 
 export interface ArchiveOptions {
@@ -44,6 +45,7 @@ export interface ResolvedOptions {
   clock: Clock;
   workstation: string;
   throttle: Throttle;
+  refusedOpens: RefusedOpens;
   kdfTargetMs: number;
   fsTypeOf: FsTypeLookup;
 }
@@ -53,6 +55,7 @@ export function resolveOptions(options: ArchiveOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
     workstation: options.workstation ?? hostname(),
     throttle: new Throttle(options.stateDir ?? defaultStateDir()),
+    refusedOpens: new RefusedOpens(options.stateDir ?? defaultStateDir()),
     kdfTargetMs: options.kdfTargetMs ?? Number(process.env.TRIPLICATE_KDF_TARGET_MS ?? DEFAULT_KDF_TARGET_MS),
     fsTypeOf: options.fsTypeOf ?? defaultFsTypeOf,
   };

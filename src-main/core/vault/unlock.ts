@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { passwordSchema } from '../../contract/people';
 import { openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
-import { ArchiveError } from '../errors';
+import { ArchiveError, toArchiveError } from '../errors';
 import { findPersonByLogin, findPersonBySlot, toActor } from '../people/repository';
 import { Session } from '../session';
 import { parseInput } from '../validate';
@@ -20,6 +20,7 @@ import { deriveKey, KDF_FLOOR } from './kdf';
 import { acquireArchiveLock, type ArchiveLock } from './holder-lock';
 import { DATABASE_FILE, KEYRING_FILE, NEXT_KEYRING_FILE, readKeyring, type Keyring, type Slot } from './keyring';
 import { assertLocalFolder } from './network-folder';
+import { JOURNALED_REFUSALS } from './refused-opens';
 import { removeRekeyLeftovers } from './rekey-files';
 import { OpenArchive, resolveOptions, type ArchiveOptions, type ResolvedOptions } from './open-archive';
 import { passwordBytes } from './password';
@@ -36,12 +37,27 @@ export type UnlockInput = z.input<typeof unlockInputSchema>;
 export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = {}): Promise<Session> {
   const input = parseInput(unlockInputSchema, raw);
   const resolved = resolveOptions(options);
-  const lock = holdArchive(input.folder, resolved);
+  let lock: ArchiveLock | null = null;
   try {
+    lock = holdArchive(input.folder, resolved);
     return await unlockHeld(input, resolved, lock);
   } catch (error) {
-    lock.release();
+    lock?.release();
+    noteRefusedOpen(input.folder, input.login, resolved, error);
     throw error;
+  }
+}
+
+/** Keeps a refusal worth journaling on this workstation until the next unlock can write it. */
+function noteRefusedOpen(folder: string, login: string, resolved: ResolvedOptions, error: unknown): void {
+  const failure = toArchiveError(error);
+  if (!JOURNALED_REFUSALS.has(failure.code)) return;
+  try {
+    const keyring = readKeyring(folder);
+    const at = resolved.clock.now().toISOString();
+    resolved.refusedOpens.record(keyring.archiveId, { at, code: failure.code, locator: loginLocator(login, keyring.locatorSalt), params: failure.params });
+  } catch {
+    // No keyring to name the archive, or no state folder: nothing to keep.
   }
 }
 
@@ -165,6 +181,7 @@ export function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair:
 
 /** Failed attempts on this workstation since the last unlock become journal entries now. */
 function journalPendingFailures(archive: OpenArchive, resolved: ResolvedOptions, db: Db): void {
+  journalRefusedOpens(archive, resolved, db);
   const pending = resolved.throttle.pending(archive.archiveId);
   if (pending.length === 0) return;
   db.transaction(() => {
@@ -181,4 +198,25 @@ function journalPendingFailures(archive: OpenArchive, resolved: ResolvedOptions,
       });
     }
   })();
+}
+
+/** Opens refused on this workstation (in use, read-only, disk full, I/O error, damaged) since the last unlock. */
+function journalRefusedOpens(archive: OpenArchive, resolved: ResolvedOptions, db: Db): void {
+  const pending = resolved.refusedOpens.pending(archive.archiveId);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const refusal of pending) {
+      const slot = refusal.locator ? archive.keyring.slots.find((s) => s.locator === refusal.locator) : undefined;
+      const person = slot ? findPersonBySlot(db, slot.id) : null;
+      archive.journal.append({
+        actor: { id: person?.id ?? null, name: person?.name ?? null, duty: null },
+        event: 'session.unlock',
+        object: person ? { type: 'person', id: person.id } : null,
+        outcome: 'error',
+        reason: refusal.code,
+        details: { ...refusal.params, attemptedAt: refusal.at, knownLogin: Boolean(person) },
+      });
+    }
+  })();
+  resolved.refusedOpens.clear(archive.archiveId);
 }
