@@ -99,6 +99,12 @@ export const ERROR_CODES = [
   'export.tampered',
   // Anything we did not foresee
   'internal',
+  // One opener per archive, local folders, known storage failures (issue 11)
+  'vault.inUse',
+  'vault.networkFolder',
+  'vault.busy',
+  'vault.readOnly',
+  'vault.keyringChanged',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

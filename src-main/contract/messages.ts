@@ -93,6 +93,11 @@ const en: Messages = {
   'export.cancelled': 'The export was cancelled; no file was written.',
   'export.tampered': 'The export fails verification: {{detail}}',
   internal: 'An unexpected error occurred. Nothing was changed.',
+  'vault.inUse': 'The archive is in use on the workstation "{{host}}" since {{since}}. Only one program may have it open at a time; nothing was changed. Ask whoever has it open to lock it, or use the archive server to share one archive.',
+  'vault.networkFolder': 'The folder {{path}} is on a network file system ({{type}}), where an archive is not safe; nothing was changed. Keep the archive on a local disk and share it through the archive server.',
+  'vault.busy': 'The archive is busy with another operation; nothing was changed. Try again in a moment.',
+  'vault.readOnly': 'The archive folder cannot be written (read-only folder or disk); nothing was changed. Make the folder writable and try again.',
+  'vault.keyringChanged': 'The keyring on disk is newer than the one this program holds; it was not overwritten and nothing was changed. Lock the archive and unlock it again.',
 };
 
 const zhCN: Messages = {
@@ -180,6 +185,11 @@ const zhCN: Messages = {
   'export.cancelled': '导出已取消，未写入任何文件。',
   'export.tampered': '导出文件校验失败：{{detail}}',
   internal: '发生意外错误，未做任何更改。',
+  'vault.inUse': '档案库正由工作站“{{host}}”使用（自 {{since}} 起）。同一时间只能由一个程序打开；未做任何更改。请让正在使用的人锁定档案库，或通过档案服务器共享同一档案库。',
+  'vault.networkFolder': '文件夹 {{path}} 位于网络文件系统（{{type}}）上，档案库在此不安全；未做任何更改。请将档案库放在本地磁盘上，并通过档案服务器共享。',
+  'vault.busy': '档案库正忙于另一项操作；未做任何更改。请稍后重试。',
+  'vault.readOnly': '无法写入档案库文件夹（文件夹或磁盘为只读）；未做任何更改。请使文件夹可写后重试。',
+  'vault.keyringChanged': '磁盘上的密钥环比本程序持有的更新；未覆盖它，也未做任何更改。请锁定档案库后重新解锁。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

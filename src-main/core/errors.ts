@@ -33,12 +33,27 @@ export function isDiskFull(error: unknown): boolean {
   return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
+/** Another connection holds a lock SQLite would have to wait for (SQLITE_BUSY, SQLITE_LOCKED and their variants). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
+}
+
+/** The folder, the disk or the file refuses writes. */
+export function isReadOnly(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (/^SQLITE_READONLY(_|$)/.test(code) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM');
+}
+
 export function toArchiveError(error: unknown): ArchiveError {
   if (error instanceof ArchiveError) return error;
   if (isDamage(error)) return new ArchiveError('vault.damaged');
   if (isDiskFull(error)) return new ArchiveError('vault.diskFull');
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'SQLITE_CONSTRAINT_TRIGGER') return new ArchiveError('journal.appendOnly');
+  if (isBusy(error)) return new ArchiveError('vault.busy');
+  if (isReadOnly(error)) return new ArchiveError('vault.readOnly');
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return new ArchiveError('vault.ioError', { detail: code });
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     return new ArchiveError('vault.ioError', { detail: code });
   }

@@ -57,7 +57,8 @@ export class Session {
 
   async perform<T>(spec: OperationSpec, body: (ctx: OperationContext) => Promise<T> | T): Promise<T> {
     this.archive.assertOpen();
-    const journal = this.archive.journal;
+    // Read at each append: a rekey moves the archive to a new connection mid-operation.
+    const journal = { append: (input: AppendInput) => this.archive.journal.append(input) };
     const event = spec.event ?? spec.action;
     let object = spec.object ?? null;
     let extra: Record<string, unknown> = {};
@@ -72,15 +73,20 @@ export class Session {
     });
 
     try {
+      this.flushUnjournaled();
+    } catch {
+      // Still cannot write: this operation's own entry will say so, and the waiting ones stay.
+    }
+    try {
       this.refreshActor();
     } catch (error) {
-      throw this.fail(error, () => {});
+      throw this.fail(error, () => null);
     }
     let target: PolicyTarget | undefined;
     try {
       target = typeof spec.target === 'function' ? spec.target() : spec.target;
     } catch (error) {
-      throw this.fail(error, (failure) => journal.append(entry('error', failure.code, { detail: failure.params.detail })));
+      throw this.fail(error, (failure) => entry('error', failure.code, { detail: failure.params.detail }));
     }
     const decision = can(this.current, spec.action, target);
     if (!decision.allowed) {
@@ -113,26 +119,53 @@ export class Session {
       if (!committed) journal.append(entry('ok', null));
       return result;
     } catch (error) {
-      throw this.fail(error, (failure) => {
-        if (!committed) journal.append(entry('error', failure.code, { detail: failure.params.detail }));
-      });
+      throw this.fail(error, (failure) => (committed ? null : entry('error', failure.code, { detail: failure.params.detail })));
     }
   }
 
-  /** Maps any failure to an ArchiveError and journals it, unless the database itself is damaged. */
-  private fail(error: unknown, record: (failure: ArchiveError) => void): ArchiveError {
+  /**
+   * Maps any failure to an ArchiveError and journals it, unless the database itself is damaged.
+   * An entry the journal cannot take now (disk full, busy, I/O error) waits in memory and is
+   * written before the next operation's entry or at lock, with the time it failed.
+   */
+  private fail(error: unknown, record: (failure: ArchiveError) => AppendInput | null): ArchiveError {
     const failure = toArchiveError(error);
     if (isDamage(error) || failure.code === 'vault.damaged') {
       this.archive.markDamaged();
       return failure;
     }
+    const input = record(failure);
+    if (!input) return failure;
     try {
-      record(failure);
+      this.flushUnjournaled();
+      this.archive.journal.append(input);
     } catch (journalError) {
-      // The disk may be full or the file gone: the original failure is what the person needs to see.
+      // The original failure is what the person needs to see; its entry is kept for later.
       if (isDamage(journalError)) this.archive.markDamaged();
+      else this.keepUnjournaled(input);
     }
     return failure;
+  }
+
+  private unjournaled: AppendInput[] = [];
+
+  private keepUnjournaled(input: AppendInput): void {
+    const failedAt = this.archive.clock.now().toISOString();
+    // Bounded: a disk that stays full must not grow memory without end.
+    if (this.unjournaled.length < 1000) this.unjournaled.push({ ...input, details: { ...input.details, failedAt } });
+  }
+
+  /** Writes the entries that could not be written when their operation failed, oldest first. */
+  private flushUnjournaled(): void {
+    while (this.unjournaled.length > 0) {
+      this.archive.journal.append(this.unjournaled[0]!);
+      this.unjournaled.shift();
+    }
+  }
+
+  /** How many failures still wait for their journal entry (tests, status). */
+  get unjournaledCount(): number {
+    return this.unjournaled.length;
   }
 
   /** Duties or the account may have changed since unlock: decide on what is true now. */
@@ -146,6 +179,7 @@ export class Session {
     if (this.archive.closed) return;
     if (!this.archive.damaged) {
       try {
+        this.flushUnjournaled();
         this.archive.journal.append({
           actor: { id: this.current.id, name: this.current.name, duty: null },
           event: 'session.lock',

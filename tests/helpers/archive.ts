@@ -3,7 +3,7 @@
  * (64 MiB, 3 passes — the smallest cost the product allows, not a stub), a clock tests can move,
  * and back-off state kept beside the archive rather than in the home folder.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src-main/core/clock';
@@ -12,6 +12,7 @@ import type { Session } from '../../src-main/core/session';
 import { initArchive } from '../../src-main/core/vault/init';
 import type { ArchiveOptions } from '../../src-main/core/vault/open-archive';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
+import { LOCK_FILE } from '../../src-main/core/vault/holder-lock';
 import type { Duty, Rank } from '../../src-main/contract/people';
 import type { JournalEntry } from '../../src-main/core/journal/entry';
 
@@ -84,7 +85,18 @@ export function lastEntries(session: Session, n = 1): JournalEntry[] {
   return rows.reverse();
 }
 
-/** Every file of the archive folder with its bytes, to prove an operation changed nothing. */
+/**
+ * Every file of the archive folder with its bytes, to prove an operation changed nothing. The
+ * one-opener lock file is described by its inode, size and times instead: reading it would open
+ * and close a descriptor, and closing any descriptor of a file drops this process's POSIX locks
+ * on it — the archive held by this test process would be free.
+ */
 export function snapshot(folder: string): Map<string, Buffer> {
-  return new Map(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name))]));
+  return new Map(
+    readdirSync(folder).map((name) => {
+      if (name !== LOCK_FILE) return [name, readFileSync(join(folder, name))];
+      const stat = statSync(join(folder, name), { bigint: true });
+      return [name, Buffer.from(JSON.stringify([stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].map(String)))];
+    }),
+  );
 }

@@ -43,8 +43,12 @@ describe('files of a new archive', () => {
   it('have no SQLite header and no plaintext name, login or password', async () => {
     await archive.addPerson(MANAGER);
     const files = readdirSync(archive.folder);
-    expect(files.sort()).toEqual(['archive.db', 'keyring.json']);
-    for (const name of files) {
+    expect(files.sort()).toEqual(['archive.db', 'archive.lock', 'keyring.json']);
+    // The one-opener lock is a plain, empty SQLite file: its header is all it has.
+    const lockFile = new Database(join(archive.folder, 'archive.lock'), { fileMustExist: true, readonly: true });
+    expect(lockFile.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()).toBe(0);
+    lockFile.close();
+    for (const name of files.filter((f) => f !== 'archive.lock')) {
       const bytes = readFileSync(join(archive.folder, name));
       expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
       for (const secret of [ADMIN.login, ADMIN.name, ADMIN.password, MANAGER.login, MANAGER.name, MANAGER.password, 'archive_meta', 'CREATE TABLE']) {

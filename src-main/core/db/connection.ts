@@ -6,6 +6,7 @@
  * passphrase KDF runs inside SQLite: argon2id in the keyring does that job. Hex is checked
  * before it enters the pragma.
  */
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ArchiveError, isDamage } from '../errors';
 
@@ -50,6 +51,8 @@ export function getNativeBinding(): string | undefined {
 }
 
 export function openDatabase(path: string, key: Buffer | null, options: OpenOptions = {}): Db {
+  // An empty file would open as an empty database and get a fresh schema: it is a damaged archive.
+  if (!options.create && existsSync(path) && statSync(path).size === 0) throw new ArchiveError('vault.damaged');
   const db = new Database(path, {
     fileMustExist: !options.create,
     readonly: options.readonly ?? false,
@@ -61,7 +64,9 @@ export function openDatabase(path: string, key: Buffer | null, options: OpenOpti
       applyCipher(db, key);
     }
     // The first read is where a wrong key or foreign bytes show (SQLITE_NOTADB).
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const tables = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+    // A file that decrypts but holds no schema is not an archive; nothing may be written into it.
+    if (!options.create && options.encrypted !== false && tables === 0) throw new ArchiveError('vault.damaged');
     if (!options.readonly) {
       // WAL: a killed process never loses a committed transaction and readers never block.
       // synchronous=FULL syncs the WAL at every commit, so a power cut does not either.

@@ -26,7 +26,7 @@ export function writeFileAtomic(path: string, data: string | Buffer): void {
   }
 }
 
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   // Directory fsync makes the rename durable on POSIX; Windows does not allow opening folders.
   if (process.platform === 'win32') return;
   const fd = openSync(folder, 'r');

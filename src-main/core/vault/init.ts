@@ -20,6 +20,8 @@ import { createSlot, newRecoveryKey, normaliseRecoveryKey } from './slots';
 import { loginLocator } from './seal';
 import { kdfCostFor, OpenArchive, resolveOptions, type ArchiveOptions } from './open-archive';
 import { passwordBytes } from './password';
+import { acquireArchiveLock } from './holder-lock';
+import { assertLocalFolder } from './network-folder';
 
 export const initInputSchema = z.object({
   folder: z.string().min(1),
@@ -42,7 +44,14 @@ export async function initArchive(
   for (const file of [KEYRING_FILE, DATABASE_FILE, NEXT_KEYRING_FILE]) {
     if (existsSync(join(folder, file))) throw new ArchiveError('vault.alreadyExists', { path: folder });
   }
+  assertLocalFolder(folder, resolved.fsTypeOf);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // Held from the first byte: a second `init` on the same folder at the same moment is refused.
+  const lock = acquireArchiveLock(folder, { workstation: resolved.workstation, now: resolved.clock.now() });
+  if (existsSync(join(folder, KEYRING_FILE)) || existsSync(join(folder, DATABASE_FILE))) {
+    lock.release();
+    throw new ArchiveError('vault.alreadyExists', { path: folder });
+  }
 
   const archiveId = randomUUID();
   const databaseKey = randomBytes(32);
@@ -101,7 +110,7 @@ export async function initArchive(
       });
     })();
     writeKeyring(folder, keyring);
-    const archive = new OpenArchive(folder, db, databaseKey, keyring, resolved);
+    const archive = new OpenArchive(folder, db, databaseKey, keyring, resolved, lock);
     const admin = toActor(findPersonById(db, adminId)!);
     archive.journal.append({
       actor: { id: admin.id, name: admin.name, duty: 'admin' },
@@ -127,6 +136,7 @@ export async function initArchive(
     for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, KEYRING_FILE]) {
       rmSync(join(folder, file), { force: true });
     }
+    lock.release();
     throw error;
   }
 }

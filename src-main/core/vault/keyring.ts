@@ -51,8 +51,17 @@ export const keyringSchema = z.object({
   /** The last signed journal checkpoint, so a truncated journal is caught even if the database was swapped. */
   journalHead: signedHeadSchema.nullable(),
   slots: z.array(slotSchema).max(10_000),
+  /**
+   * Raised by one at every write by the holder; a holder never writes a keyring whose revision is
+   * not above the one on disk. Keyrings from before revisions count as 0.
+   */
+  revision: z.number().int().min(0).optional(),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
+
+export function keyringRevision(keyring: Keyring): number {
+  return keyring.revision ?? 0;
+}
 
 export function slotPrivateKeyAad(archiveId: string, slotId: string): string {
   return `triplicate-slot-private-key|v1|${archiveId}|${slotId}`;

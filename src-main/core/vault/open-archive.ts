@@ -10,7 +10,10 @@ import { ArchiveError } from '../errors';
 import { Journal } from '../journal/journal';
 import { makeSigner, type Signer } from '../journal/signer';
 import { calibrate, type KdfCost } from './kdf';
-import { writeKeyring, type Keyring } from './keyring';
+import type { ArchiveLock } from './holder-lock';
+import { KEYRING_FILE, keyringRevision, readKeyring, writeKeyring, type Keyring } from './keyring';
+import { defaultFsTypeOf, type FsTypeLookup } from './network-folder';
+import { RefusedOpens } from './refused-opens';
 import { defaultStateDir, Throttle } from './throttle';
 
 export interface ArchiveOptions {
@@ -21,6 +24,8 @@ export interface ArchiveOptions {
   stateDir?: string;
   /** Target time for one argon2id derivation when a slot is made; never goes below the floor. */
   kdfTargetMs?: number;
+  /** Names a folder's file system, to refuse network folders; the mount table unless given (tests). */
+  fsTypeOf?: FsTypeLookup;
 }
 
 export const DEFAULT_KDF_TARGET_MS = 500;
@@ -40,7 +45,9 @@ export interface ResolvedOptions {
   clock: Clock;
   workstation: string;
   throttle: Throttle;
+  refusedOpens: RefusedOpens;
   kdfTargetMs: number;
+  fsTypeOf: FsTypeLookup;
 }
 
 export function resolveOptions(options: ArchiveOptions = {}): ResolvedOptions {
@@ -48,31 +55,54 @@ export function resolveOptions(options: ArchiveOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
     workstation: options.workstation ?? hostname(),
     throttle: new Throttle(options.stateDir ?? defaultStateDir()),
+    refusedOpens: new RefusedOpens(options.stateDir ?? defaultStateDir()),
     kdfTargetMs: options.kdfTargetMs ?? Number(process.env.TRIPLICATE_KDF_TARGET_MS ?? DEFAULT_KDF_TARGET_MS),
+    fsTypeOf: options.fsTypeOf ?? defaultFsTypeOf,
   };
 }
 
 export class OpenArchive {
-  readonly journal: Journal;
   readonly signer: Signer;
+  private connection: Db;
+  private currentJournal: Journal;
   private key: Buffer;
   private open = true;
   private isDamaged = false;
 
   constructor(
     readonly folder: string,
-    readonly db: Db,
+    db: Db,
     databaseKey: Buffer,
     public keyring: Keyring,
     readonly options: ResolvedOptions,
+    /** The one-opener lock (`holder-lock.ts`), released by `close`. */
+    private readonly lock: ArchiveLock | null = null,
   ) {
     this.key = databaseKey;
+    this.connection = db;
     const row = db.prepare('SELECT public_key, private_key FROM signing_key WHERE id = 1').get() as
       | { public_key: Buffer; private_key: Buffer }
       | undefined;
     if (!row) throw new ArchiveError('vault.damaged');
     this.signer = makeSigner(row.public_key, row.private_key);
-    this.journal = new Journal(db, keyring.archiveId, options.clock, options.workstation, this.signer);
+    this.currentJournal = new Journal(db, keyring.archiveId, options.clock, options.workstation, this.signer);
+  }
+
+  get db(): Db {
+    return this.connection;
+  }
+
+  get journal(): Journal {
+    return this.currentJournal;
+  }
+
+  /**
+   * Points the archive at another connection to the same chain (rekey swaps the file under a new
+   * key). The caller closes the old connection.
+   */
+  replaceDatabase(db: Db): void {
+    this.connection = db;
+    this.currentJournal = new Journal(db, this.keyring.archiveId, this.options.clock, this.options.workstation, this.signer);
   }
 
   get archiveId(): string {
@@ -110,9 +140,29 @@ export class OpenArchive {
     return kdfCostFor(this.options.kdfTargetMs);
   }
 
+  /**
+   * Writes the keyring as the next revision of the one this holder read. A keyring on disk with a
+   * later revision (written by someone who should not have) is never overwritten with an older view.
+   */
   saveKeyring(next: Keyring): void {
-    writeKeyring(this.folder, next);
-    this.keyring = next;
+    this.assertKeyringCurrent();
+    const written = { ...next, revision: keyringRevision(this.keyring) + 1 };
+    writeKeyring(this.folder, written);
+    this.keyring = written;
+  }
+
+  /** Throws `vault.keyringChanged` when the keyring file moved past the revision this holder knows. */
+  assertKeyringCurrent(): void {
+    let onDisk: Keyring;
+    try {
+      onDisk = readKeyring(this.folder, KEYRING_FILE);
+    } catch {
+      // Missing or unreadable: nothing newer to protect; the atomic write replaces it.
+      return;
+    }
+    if (onDisk.archiveId !== this.keyring.archiveId || keyringRevision(onDisk) > keyringRevision(this.keyring)) {
+      throw new ArchiveError('vault.keyringChanged');
+    }
   }
 
   /** Replaces the key after a rekey; the old buffer is zeroed. */
@@ -134,10 +184,11 @@ export class OpenArchive {
       this.open = false;
       this.key.fill(0);
       try {
-        this.db.close();
+        this.connection.close();
       } catch {
         /* already closed */
       }
+      this.lock?.release();
     }
   }
 }

@@ -5,18 +5,18 @@
  */
 import { z } from 'zod';
 import { loginSchema, MIN_PASSWORD_LENGTH, passwordSchema } from '../../contract/people';
-import { openDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { ArchiveError } from '../errors';
 import { findPersonByLogin, setSlot, toActor } from '../people/repository';
 import { Session } from '../session';
 import { parseInput } from '../validate';
-import { DATABASE_FILE, readKeyring } from './keyring';
-import { join } from 'node:path';
-import { OpenArchive, resolveOptions, type ArchiveOptions } from './open-archive';
+import type { ArchiveLock } from './holder-lock';
+import { readKeyring } from './keyring';
+import { OpenArchive, resolveOptions, type ArchiveOptions, type ResolvedOptions } from './open-archive';
 import { passwordBytes } from './password';
 import { loginLocator } from './seal';
-import { createSlot, normaliseRecoveryKey, openSlotPair, unsealDatabaseKey } from './slots';
+import { createSlot, normaliseRecoveryKey, openSlotPair } from './slots';
+import { holdArchive, openWithSlot } from './unlock';
 
 export const recoverInputSchema = z.object({
   folder: z.string().min(1),
@@ -29,6 +29,16 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
   const input = parseInput(recoverInputSchema, raw);
   if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw new ArchiveError('person.weakPassword', { min: MIN_PASSWORD_LENGTH });
   const resolved = resolveOptions(options);
+  const lock = holdArchive(input.folder, resolved);
+  try {
+    return await recoverHeld(input, resolved, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved: ResolvedOptions, lock: ArchiveLock): Promise<Session> {
   const keyring = readKeyring(input.folder);
   const slot = keyring.slots.find((s) => s.kind === 'recovery');
   const locator = 'recovery-key';
@@ -42,12 +52,24 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
     resolved.throttle.recordFailure(keyring.archiveId, locator, now);
     throw new ArchiveError('vault.wrongPassword');
   }
-  const key = unsealDatabaseKey(keyring.archiveId, keyring.epoch, slot, pair);
-  pair.privateKey.fill(0);
-  if (!key) throw new ArchiveError('vault.damaged');
-  const db = openDatabase(join(input.folder, DATABASE_FILE), key);
-  migrate(db);
-  const archive = new OpenArchive(input.folder, db, key, keyring, resolved);
+  // The same open as unlock, so a rekey interrupted between its two renames is finished here too.
+  let opened;
+  try {
+    opened = openWithSlot(input.folder, keyring, slot, pair);
+  } finally {
+    pair.privateKey.fill(0);
+  }
+  const { db, key } = opened;
+  let archive: OpenArchive;
+  try {
+    migrate(db);
+    archive = new OpenArchive(input.folder, db, key, opened.keyring, resolved, lock);
+  } catch (error) {
+    if (db.open) db.close();
+    key.fill(0);
+    throw error;
+  }
+  const current = archive.keyring;
   const person = findPersonByLogin(db, input.login);
   if (!person || person.disabled || !person.duties.includes('admin')) {
     archive.journal.append({
@@ -61,11 +83,13 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
     throw new ArchiveError('denied.notAdmin');
   }
   const newSlot = await createSlot(
-    { archiveId: keyring.archiveId, epoch: keyring.epoch, kind: 'person', locator: loginLocator(person.login, keyring.locatorSalt), cost: await archive.kdfCost() },
+    { archiveId: current.archiveId, epoch: current.epoch, kind: 'person', locator: loginLocator(person.login, current.locatorSalt), cost: await archive.kdfCost() },
     passwordBytes(input.newPassword),
     archive.databaseKey,
   );
-  archive.saveKeyring({ ...keyring, slots: [...keyring.slots.filter((s) => s.id !== person.slotId), newSlot] });
+  // New slot first, database second, old slot last: killed at any point, either password's slot
+  // is the one the database names, so the administrator is never left without one.
+  archive.saveKeyring({ ...current, slots: [...current.slots, newSlot] });
   archive.db.transaction(() => {
     setSlot(db, person.id, newSlot.id);
     archive.journal.append({
@@ -76,6 +100,9 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
       details: { login: person.login, via: 'recovery-key' },
     });
   })();
+  if (person.slotId && archive.keyring.slots.some((s) => s.id === person.slotId)) {
+    archive.saveKeyring({ ...archive.keyring, slots: archive.keyring.slots.filter((s) => s.id !== person.slotId) });
+  }
   resolved.throttle.settle(keyring.archiveId, locator);
   return new Session(archive, toActor(person));
 }

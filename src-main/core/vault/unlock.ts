@@ -6,17 +6,22 @@
  * password on a database that does not open is `vault.damaged`, never `wrongPassword`.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { syncFolder } from './files';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { passwordSchema } from '../../contract/people';
 import { openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
-import { ArchiveError } from '../errors';
+import { ArchiveError, toArchiveError } from '../errors';
 import { findPersonByLogin, findPersonBySlot, toActor } from '../people/repository';
 import { Session } from '../session';
 import { parseInput } from '../validate';
 import { deriveKey, KDF_FLOOR } from './kdf';
+import { acquireArchiveLock, type ArchiveLock } from './holder-lock';
 import { DATABASE_FILE, KEYRING_FILE, NEXT_KEYRING_FILE, readKeyring, type Keyring, type Slot } from './keyring';
+import { assertLocalFolder } from './network-folder';
+import { JOURNALED_REFUSALS } from './refused-opens';
+import { removeRekeyLeftovers } from './rekey-files';
 import { OpenArchive, resolveOptions, type ArchiveOptions, type ResolvedOptions } from './open-archive';
 import { passwordBytes } from './password';
 import { loginLocator, type X25519Pair } from './seal';
@@ -32,6 +37,42 @@ export type UnlockInput = z.input<typeof unlockInputSchema>;
 export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = {}): Promise<Session> {
   const input = parseInput(unlockInputSchema, raw);
   const resolved = resolveOptions(options);
+  let lock: ArchiveLock | null = null;
+  try {
+    lock = holdArchive(input.folder, resolved);
+    return await unlockHeld(input, resolved, lock);
+  } catch (error) {
+    lock?.release();
+    noteRefusedOpen(input.folder, input.login, resolved, error);
+    throw error;
+  }
+}
+
+/** Keeps a refusal worth journaling on this workstation until the next unlock can write it. */
+function noteRefusedOpen(folder: string, login: string, resolved: ResolvedOptions, error: unknown): void {
+  const failure = toArchiveError(error);
+  if (!JOURNALED_REFUSALS.has(failure.code)) return;
+  try {
+    const keyring = readKeyring(folder);
+    const at = resolved.clock.now().toISOString();
+    resolved.refusedOpens.record(keyring.archiveId, { at, code: failure.code, locator: loginLocator(login, keyring.locatorSalt), params: failure.params });
+  } catch {
+    // No keyring to name the archive, or no state folder: nothing to keep.
+  }
+}
+
+/**
+ * The checks every opener makes before anything else: an archive is there (so no lock file is
+ * ever made in a stranger's folder), the folder is local, and no one else holds it.
+ */
+export function holdArchive(folder: string, resolved: ResolvedOptions): ArchiveLock {
+  readKeyring(folder);
+  assertLocalFolder(folder, resolved.fsTypeOf);
+  return acquireArchiveLock(folder, { workstation: resolved.workstation, now: resolved.clock.now() });
+}
+
+async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: ResolvedOptions, lock: ArchiveLock): Promise<Session> {
+  // Read under the lock: whatever the last holder wrote is what counts.
   const keyring = readKeyring(input.folder);
   const locator = loginLocator(input.login, keyring.locatorSalt);
   const now = resolved.clock.now();
@@ -58,7 +99,7 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
   try {
     migrate(db);
     const person = findPersonBySlot(db, slot.id) ?? findPersonByLogin(db, input.login);
-    const archive = new OpenArchive(input.folder, db, key, current, resolved);
+    const archive = new OpenArchive(input.folder, db, key, current, resolved, lock);
     if (!person || person.slotId !== slot.id || person.login.toLowerCase() !== input.login.trim().toLowerCase()) {
       // A slot the database does not own (left by an interrupted change): treat as a wrong password.
       archive.close();
@@ -96,7 +137,7 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
  * Opens the database with the key this slot unseals. If a rekey was interrupted, the database may
  * already be under the key in `keyring.next.json`: try that, and finish the rekey by promoting it.
  */
-function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair: X25519Pair): { db: Db; key: Buffer; keyring: Keyring } {
+export function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair: X25519Pair): { db: Db; key: Buffer; keyring: Keyring } {
   const dbPath = join(folder, DATABASE_FILE);
   if (!existsSync(dbPath)) throw new ArchiveError('vault.damaged');
   const attempt = (ring: Keyring): { db: Db; key: Buffer } | null => {
@@ -114,8 +155,9 @@ function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair: X25519
   const nextPath = join(folder, NEXT_KEYRING_FILE);
   const opened = attempt(keyring);
   if (opened) {
-    // The rekey never reached the database: its half-written next keyring is void.
+    // The rekey never reached the database: its next keyring and half-made copy are void.
     if (existsSync(nextPath)) rmSync(nextPath, { force: true });
+    removeRekeyLeftovers(folder);
     return { ...opened, keyring };
   }
   if (existsSync(nextPath)) {
@@ -129,6 +171,8 @@ function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair: X25519
     if (reopened && next) {
       // Finish the interrupted rekey: rename makes the next keyring current in one step.
       renameSync(nextPath, join(folder, KEYRING_FILE));
+      syncFolder(folder);
+      removeRekeyLeftovers(folder);
       return { ...reopened, keyring: next };
     }
   }
@@ -137,6 +181,7 @@ function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair: X25519
 
 /** Failed attempts on this workstation since the last unlock become journal entries now. */
 function journalPendingFailures(archive: OpenArchive, resolved: ResolvedOptions, db: Db): void {
+  journalRefusedOpens(archive, resolved, db);
   const pending = resolved.throttle.pending(archive.archiveId);
   if (pending.length === 0) return;
   db.transaction(() => {
@@ -153,4 +198,25 @@ function journalPendingFailures(archive: OpenArchive, resolved: ResolvedOptions,
       });
     }
   })();
+}
+
+/** Opens refused on this workstation (in use, read-only, disk full, I/O error, damaged) since the last unlock. */
+function journalRefusedOpens(archive: OpenArchive, resolved: ResolvedOptions, db: Db): void {
+  const pending = resolved.refusedOpens.pending(archive.archiveId);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const refusal of pending) {
+      const slot = refusal.locator ? archive.keyring.slots.find((s) => s.locator === refusal.locator) : undefined;
+      const person = slot ? findPersonBySlot(db, slot.id) : null;
+      archive.journal.append({
+        actor: { id: person?.id ?? null, name: person?.name ?? null, duty: null },
+        event: 'session.unlock',
+        object: person ? { type: 'person', id: person.id } : null,
+        outcome: 'error',
+        reason: refusal.code,
+        details: { ...refusal.params, attemptedAt: refusal.at, knownLogin: Boolean(person) },
+      });
+    }
+  })();
+  resolved.refusedOpens.clear(archive.archiveId);
 }
