@@ -99,6 +99,11 @@ export const ERROR_CODES = [
   'export.tampered',
   // Anything we did not foresee
   'internal',
+  // Offline reader on the laptop (issue 15)
+  'offline.destroyed',
+  'offline.notOpen',
+  'offline.readAfterReturn',
+  'offline.lateReturn',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -93,6 +93,10 @@ const en: Messages = {
   'export.cancelled': 'The export was cancelled; no file was written.',
   'export.tampered': 'The export fails verification: {{detail}}',
   internal: 'An unexpected error occurred. Nothing was changed.',
+  'offline.destroyed': 'This offline package was returned or revoked and its key destroyed; it can never be opened again.',
+  'offline.notOpen': 'No offline package is open; open it again with its passphrase.',
+  'offline.readAfterReturn': 'Reads made after the package was returned (from a copy of it) were imported and flagged.',
+  'offline.lateReturn': 'The package came back after its due time; its reading log was imported and flagged.',
 };
 
 const zhCN: Messages = {
@@ -180,6 +184,10 @@ const zhCN: Messages = {
   'export.cancelled': '导出已取消，未写入任何文件。',
   'export.tampered': '导出文件校验失败：{{detail}}',
   internal: '发生意外错误，未做任何更改。',
+  'offline.destroyed': '此离线借阅包已归还或吊销，密钥已销毁，永远无法再打开。',
+  'offline.notOpen': '当前没有打开的离线借阅包；请用口令重新打开。',
+  'offline.readAfterReturn': '离线包归还后（在其副本上）的阅读已导入并标记。',
+  'offline.lateReturn': '离线包在到期后才归还；其阅读记录已导入并标记。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
