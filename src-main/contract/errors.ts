@@ -105,6 +105,11 @@ export const ERROR_CODES = [
   'vault.busy',
   'vault.readOnly',
   'vault.keyringChanged',
+  // Offline reader on the laptop (issue 15)
+  'offline.destroyed',
+  'offline.notOpen',
+  'offline.readAfterReturn',
+  'offline.lateReturn',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -98,6 +98,10 @@ const en: Messages = {
   'vault.busy': 'The archive is busy with another operation; nothing was changed. Try again in a moment.',
   'vault.readOnly': 'The archive folder cannot be written (read-only folder or disk); nothing was changed. Make the folder writable and try again.',
   'vault.keyringChanged': 'The keyring on disk is newer than the one this program holds; it was not overwritten and nothing was changed. Lock the archive and unlock it again.',
+  'offline.destroyed': 'This offline package was returned or revoked and its key destroyed; it can never be opened again.',
+  'offline.notOpen': 'No offline package is open; open it again with its passphrase.',
+  'offline.readAfterReturn': 'Reads made after the package was returned (from a copy of it) were imported and flagged.',
+  'offline.lateReturn': 'The package came back after its due time; its reading log was imported and flagged.',
 };
 
 const zhCN: Messages = {
@@ -190,6 +194,10 @@ const zhCN: Messages = {
   'vault.busy': '档案库正忙于另一项操作；未做任何更改。请稍后重试。',
   'vault.readOnly': '无法写入档案库文件夹（文件夹或磁盘为只读）；未做任何更改。请使文件夹可写后重试。',
   'vault.keyringChanged': '磁盘上的密钥环比本程序持有的更新；未覆盖它，也未做任何更改。请锁定档案库后重新解锁。',
+  'offline.destroyed': '此离线借阅包已归还或吊销，密钥已销毁，永远无法再打开。',
+  'offline.notOpen': '当前没有打开的离线借阅包；请用口令重新打开。',
+  'offline.readAfterReturn': '离线包归还后（在其副本上）的阅读已导入并标记。',
+  'offline.lateReturn': '离线包在到期后才归还；其阅读记录已导入并标记。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -58,7 +58,16 @@ export interface ReturnedPackage {
   incident: number | null;
   /** The loan's state after the return (the loan itself goes through loans' own return). */
   loanState: string;
+  /**
+   * What the custodian must look at: `late` — it came back after its due time; `afterReturn` —
+   * the package had been returned before, so these reads were made on a copy of it.
+   */
+  flags: ReturnFlag[];
+  /** The content key in the returned file was destroyed (false: the file could not be written). */
+  keyDestroyed: boolean;
 }
+
+export type ReturnFlag = 'late' | 'afterReturn';
 
 export interface RevokedPackage {
   package: string;

@@ -23,7 +23,7 @@ import { parseInput } from '../validate';
 import { writeFileAtomic } from '../vault/files';
 import { encrypt } from '../vault/seal';
 import { logKeyFor, newPackageKey, padded, wrapPackageKey } from './keys';
-import { headerHash, PACKAGE_FORMAT, payloadAad, signedMessage, type PackageFile, type PackageHeader, type PackagePayload } from './package-file';
+import { headerHash, identityHash, PACKAGE_FORMAT, payloadAad, signedMessage, type PackageFile, type PackageHeader, type PackagePayload } from './package-file';
 import * as repo from './repository';
 
 export async function issuePackage(session: Session, raw: unknown): Promise<IssuedPackage> {
@@ -93,6 +93,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
               loanId: loan.id,
               sections,
               headerHash: headerHash(file),
+              identityHash: identityHash(file),
               logKey,
               issuedAt: now.toISOString(),
               dueAt: loan.dueAt!,

@@ -11,7 +11,7 @@
  * before any key is derived.
  */
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { SECTIONS } from '../../contract/dossiers';
 import { ArchiveError } from '../errors';
@@ -125,4 +125,66 @@ export function verifyPackageFile(file: PackageFile, expectedFingerprint?: strin
 
 export function logPathFor(packagePath: string): string {
   return packagePath + LOG_SUFFIX;
+}
+
+/**
+ * A dead package: the wrapped key's nonce and ciphertext overwritten with zero bytes (a returned
+ * package, or one a laptop found revoked). Nothing can open it again, whatever the passphrase.
+ */
+export function isKeyDestroyed(file: PackageFile): boolean {
+  const zero = (b64: string) => Buffer.from(b64, 'base64').every((b) => b === 0);
+  return zero(file.header.wrappedKey.nonce) && zero(file.header.wrappedKey.data);
+}
+
+/**
+ * What identifies the issued file once its key is destroyed (the signature then no longer holds):
+ * the header without the wrapped key, and the payload's hash. The archive stores it at issue.
+ */
+export function identityHash(file: PackageFile): string {
+  const rest = { ...file.header, wrappedKey: null };
+  const body = hash('sha256', Buffer.concat([Buffer.from(file.payload.nonce, 'base64'), Buffer.from(file.payload.data, 'base64')]), 'hex');
+  return hash('sha256', `triplicate-offline-identity|v1|${canonicalJson(rest)}|${body}`, 'hex');
+}
+
+/**
+ * Destroys the package key in the file itself: the base64 of the wrapped key's nonce and
+ * ciphertext is overwritten in place with "A" (zero bytes), same length, then fsync'd. In place
+ * rather than rewriting the file so no old copy of the key is left in a renamed-away block by us
+ * (the file system may still keep one; the passphrase remains needed for it). Returns false when
+ * the file could not be written (read-only medium), true when the key is gone.
+ */
+export function destroyPackageKey(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r+');
+  } catch {
+    return false;
+  }
+  try {
+    const text = readFileSync(fd, 'utf8');
+    const start = text.search(/"wrappedKey"\s*:\s*\{/);
+    if (start < 0) return false;
+    const pattern = /"(nonce|data)"\s*:\s*"([A-Za-z0-9+/=]*)"/g;
+    pattern.lastIndex = start;
+    for (let found = 0; found < 2; found++) {
+      const match = pattern.exec(text);
+      if (!match) return false;
+      const valueAt = match.index + match[0].length - 1 - match[2]!.length;
+      const zeroed = match[2]!.replace(/[A-Za-z0-9+/]/g, 'A');
+      writeSync(fd, Buffer.from(zeroed, 'ascii'), 0, zeroed.length, Buffer.byteLength(text.slice(0, valueAt), 'utf8'));
+    }
+    fsyncSync(fd);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What the file says without its passphrase (the reader's prompt shows it): ids, numbers, times. */
+export function describePackageFile(path: string): { package: string; dossierNumber: string; card: string; copyNumber: string; issuedAt: string; dueAt: string; destroyed: boolean } {
+  const file = loadPackageFile(path);
+  const h = file.header;
+  return { package: h.package, dossierNumber: h.dossierNumber, card: h.card, copyNumber: h.copyNumber, issuedAt: h.issuedAt, dueAt: h.dueAt, destroyed: isKeyDestroyed(file) };
 }

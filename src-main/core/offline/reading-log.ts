@@ -35,6 +35,8 @@ export const logLineSchema = z
     sections: z.array(z.enum(SECTIONS)),
     outcome: z.enum(['ok', 'denied']),
     reason: z.string().max(60).nullable(),
+    /** What the app did: opened the package, showed a section, printed. Absent on lines of older readers. */
+    action: z.enum(['open', 'view', 'print']).optional(),
     prev: hex32,
     mac: hex32,
   })
@@ -100,7 +102,10 @@ export interface NewLogLine {
   sections: LogLine['sections'];
   outcome: LogLine['outcome'];
   reason: string | null;
+  action?: LogAction;
 }
+
+export type LogAction = NonNullable<LogLine['action']>;
 
 /** Appends one line after the verified ones and makes it durable before returning. */
 export function appendLog(path: string, packageId: string, logKey: Buffer, previous: readonly LogLine[], entry: NewLogLine): LogLine {
@@ -114,6 +119,7 @@ export function appendLog(path: string, packageId: string, logKey: Buffer, previ
     sections: entry.sections,
     outcome: entry.outcome,
     reason: entry.reason,
+    ...(entry.action ? { action: entry.action } : {}),
     prev: previous.length ? previous[previous.length - 1]!.mac : genesis(packageId),
   };
   const line: LogLine = { ...body, mac: macOf(logKey, body) };

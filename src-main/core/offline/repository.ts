@@ -14,6 +14,8 @@ export interface PackageRecord {
   state: 'issued' | 'returned' | 'revoked';
   revokedAt: string | null;
   returnedAt: string | null;
+  /** package-file.ts `identityHash`; null for packages issued before migration 0150. */
+  identityHash: string | null;
 }
 
 interface Row {
@@ -27,6 +29,7 @@ interface Row {
   state: PackageRecord['state'];
   revoked_at: string | null;
   returned_at: string | null;
+  identity_hash: string | null;
 }
 
 const toRecord = (r: Row): PackageRecord => ({
@@ -40,6 +43,7 @@ const toRecord = (r: Row): PackageRecord => ({
   state: r.state,
   revokedAt: r.revoked_at,
   returnedAt: r.returned_at,
+  identityHash: r.identity_hash,
 });
 
 export function findPackage(db: Db, id: string): PackageRecord | null {
@@ -62,13 +66,14 @@ export interface NewPackageRow {
   issuedAt: string;
   dueAt: string;
   issuedBy: string;
+  identityHash: string;
 }
 
 export function insertPackage(db: Db, p: NewPackageRow): void {
   db.prepare(
-    `INSERT INTO offline_packages (id, loan_id, sections, header_hash, log_key, issued_at, due_at, issued_by, state)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'issued')`,
-  ).run(p.id, p.loanId, JSON.stringify(p.sections), p.headerHash, p.logKey, p.issuedAt, p.dueAt, p.issuedBy);
+    `INSERT INTO offline_packages (id, loan_id, sections, header_hash, log_key, issued_at, due_at, issued_by, state, identity_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'issued', ?)`,
+  ).run(p.id, p.loanId, JSON.stringify(p.sections), p.headerHash, p.logKey, p.issuedAt, p.dueAt, p.issuedBy, p.identityHash);
 }
 
 /**
@@ -93,9 +98,32 @@ export function markReturned(db: Db, id: string, by: string, at: string, log: Re
   ).run(at, by, log, imported, id);
 }
 
-/** Every package ever revoked, oldest first: the revocation list. */
+/**
+ * Every package ever revoked or received back, oldest first: the revocation list. A returned
+ * package is on it too (at its return time), so a copy taken before the return dies on any laptop
+ * that gets the list.
+ */
 export function revokedPackages(db: Db): { package: string; revokedAt: string }[] {
-  return (db.prepare('SELECT id, revoked_at FROM offline_packages WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id').all() as { id: string; revoked_at: string }[]).map(
-    (r) => ({ package: r.id, revokedAt: r.revoked_at }),
-  );
+  return (
+    db
+      .prepare(
+        `SELECT id, COALESCE(revoked_at, returned_at) AS at FROM offline_packages
+         WHERE revoked_at IS NOT NULL OR returned_at IS NOT NULL ORDER BY at, id`,
+      )
+      .all() as { id: string; at: string }[]
+  ).map((r) => ({ package: r.id, revokedAt: r.at }));
+}
+
+/** The MACs of the package's log lines already in the journal. */
+export function importedMacs(db: Db, packageId: string): Set<string> {
+  return new Set((db.prepare('SELECT mac FROM offline_log_lines WHERE package_id = ?').all(packageId) as { mac: string }[]).map((r) => r.mac));
+}
+
+export function recordImportedLine(db: Db, packageId: string, mac: string, seq: number, at: string, flag: 'afterReturn' | 'late' | null): void {
+  db.prepare('INSERT OR IGNORE INTO offline_log_lines (package_id, mac, seq, imported_at, flag) VALUES (?, ?, ?, ?, ?)').run(packageId, mac, seq, at, flag);
+}
+
+/** A log coming back again: the count of lines imported grows, the first return's time stays. */
+export function addImported(db: Db, id: string, count: number): void {
+  db.prepare('UPDATE offline_packages SET reads_imported = COALESCE(reads_imported, 0) + ? WHERE id = ?').run(count, id);
 }

@@ -13,7 +13,7 @@
  * loans lifecycle (`loan.return`), which journals as it always does.
  */
 import { basename } from 'node:path';
-import { returnPackageSchema, type ReadingLogStatus, type ReturnedPackage } from '../../contract/offline';
+import { returnPackageSchema, type ReadingLogStatus, type ReturnedPackage, type ReturnFlag } from '../../contract/offline';
 import { ArchiveError } from '../errors';
 import { recordIncident } from '../loans/incidents';
 import { loanFacts } from '../loans/context';
@@ -21,7 +21,7 @@ import { returnLoan } from '../loans/lifecycle';
 import * as loans from '../loans/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
-import { headerHash, loadPackageFile, logPathFor, verifyPackageFile, type PackageFile } from './package-file';
+import { destroyPackageKey, headerHash, identityHash, isKeyDestroyed, loadPackageFile, logPathFor, verifyPackageFile } from './package-file';
 import { verifyLog } from './reading-log';
 import * as repo from './repository';
 
@@ -39,7 +39,8 @@ function claimedPackage(raw: unknown): { type: string; id: string } | null {
 export async function returnPackage(session: Session, raw: unknown): Promise<ReturnedPackage> {
   const db = session.archive.db;
   let logPath = '';
-  let file!: PackageFile;
+  let filePath = '';
+  let destroyed = false;
   let pkg!: repo.PackageRecord;
   let loan!: loans.LoanRecord;
   const result = await session.perform(
@@ -48,14 +49,21 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
       object: claimedPackage(raw),
       target: () => {
         const input = parseInput(returnPackageSchema, raw);
+        filePath = input.file;
         logPath = input.log ?? logPathFor(input.file);
-        file = loadPackageFile(input.file);
-        // Only this archive's own, unaltered file: its key, its id, the header it signed.
-        verifyPackageFile(file, session.archive.signer.fingerprint);
+        const file = loadPackageFile(input.file);
+        destroyed = isKeyDestroyed(file);
+        // Only this archive's own, unaltered file: its key, its id, the header it signed. A file
+        // whose key is already destroyed cannot verify its signature; the identity kept at issue
+        // (everything but the wrapped key) stands in for it.
+        if (destroyed) {
+          if (file.header.key.fingerprint !== session.archive.signer.fingerprint) throw new ArchiveError('offline.tampered', { detail: 'key' });
+        } else verifyPackageFile(file, session.archive.signer.fingerprint);
         if (file.header.archiveId !== session.archive.archiveId) throw new ArchiveError('offline.foreign', { detail: 'package of another archive' });
         const found = repo.findPackage(db, file.header.package);
         if (!found) throw new ArchiveError('offline.notFound', { package: file.header.package });
-        if (found.headerHash !== headerHash(file)) throw new ArchiveError('offline.tampered', { detail: 'not the file issued' });
+        const same = destroyed ? found.identityHash !== null && found.identityHash === identityHash(file) : found.headerHash === headerHash(file);
+        if (!same) throw new ArchiveError('offline.tampered', { detail: 'not the file issued' });
         pkg = found;
         loan = loans.findLoanById(db, pkg.loanId)!;
         if (input.card !== undefined && input.card !== loan.card) throw new ArchiveError('input.invalid', { detail: `the file is the package of card ${loan.card}, not ${input.card}` });
@@ -63,17 +71,26 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
       },
     },
     (ctx) => {
-      if (pkg.returnedAt) throw new ArchiveError('offline.alreadyReturned', { package: pkg.id });
       const check = verifyLog(logPath, pkg.id, pkg.logKey);
+      const seen = repo.importedMacs(db, pkg.id);
+      const fresh = check.lines.filter((l) => !seen.has(l.mac));
+      // A log that comes back again (a copy taken before the return, or the original after a
+      // copy) is imported for the lines never seen, and flagged; with nothing new it is refused.
+      const again = pkg.returnedAt !== null;
+      if (again && fresh.length === 0) throw new ArchiveError('offline.alreadyReturned', { package: pkg.id });
       const status: ReadingLogStatus = check.missing ? 'missing' : check.problem ? 'broken' : 'intact';
       const now = session.archive.clock.now();
       const at = now.toISOString();
+      const late = !again && at >= pkg.dueAt;
+      const flags: ReturnFlag[] = [...(late ? (['late'] as const) : []), ...(again ? (['afterReturn'] as const) : [])];
+      const lineFlag = again ? 'afterReturn' : late ? 'late' : null;
       const custodian = session.actor;
+      const custodianActor = { id: custodian.id, name: custodian.name, duty: 'custodian' as const };
       return ctx.commit(() => {
-        for (const line of check.lines) {
+        for (const line of fresh) {
           session.archive.journal.append({
             actor: { id: loan.borrowerId, name: loan.borrower.name, duty: null },
-            event: 'dossier.open',
+            event: line.action === 'print' ? 'loan.print' : 'dossier.open',
             object: { type: 'dossier', id: loan.number },
             outcome: line.outcome,
             reason: line.reason,
@@ -88,12 +105,15 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
               tzOffset: line.tzOffset,
               logLine: line.seq,
               importedBy: custodian.login,
+              ...(line.action ? { action: line.action } : {}),
+              ...(lineFlag ? { flag: lineFlag } : {}),
             },
           });
+          repo.recordImportedLine(db, pkg.id, line.mac, line.seq, at, lineFlag);
         }
         let incident: number | null = null;
-        if (check.problem) {
-          incident = recordIncident(db, {
+        const openIncident = (description: string) =>
+          recordIncident(db, {
             kind: 'leak',
             loanId: loan.id,
             dossierId: loan.dossierId,
@@ -101,12 +121,14 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
             revision: loan.copyRevision,
             personId: loan.borrowerId,
             managerId: loans.responsibleManagerOf(db, loan.borrowerId),
-            description: `offline package ${pkg.id}: reading log does not verify at line ${check.problem.line} (${check.problem.kind}); ${check.lines.length} reads imported before it`,
+            description,
             at,
             recordedBy: custodian.id,
           });
+        if (check.problem) {
+          incident = openIncident(`offline package ${pkg.id}: reading log does not verify at line ${check.problem.line} (${check.problem.kind}); ${check.lines.length} reads imported before it`);
           session.archive.journal.append({
-            actor: { id: custodian.id, name: custodian.name, duty: 'custodian' },
+            actor: custodianActor,
             event: 'offline.log',
             object: { type: 'package', id: pkg.id },
             outcome: 'error',
@@ -114,18 +136,35 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
             details: { card: loan.card, borrower: loan.borrower.login, line: check.problem.line, kind: check.problem.kind, imported: check.lines.length, incident },
           });
         }
-        repo.markReturned(db, pkg.id, custodian.id, at, status, check.lines.length);
+        if (again) {
+          // The package had already come back: these reads were made on a copy of it.
+          incident ??= openIncident(`offline package ${pkg.id}: a reading log came back after the package was returned (${pkg.returnedAt}); ${fresh.length} reads not seen before were imported`);
+        }
+        for (const flag of flags) {
+          session.archive.journal.append({
+            actor: custodianActor,
+            event: 'offline.log',
+            object: { type: 'package', id: pkg.id },
+            outcome: 'error',
+            reason: flag === 'late' ? 'offline.lateReturn' : 'offline.readAfterReturn',
+            details: { card: loan.card, borrower: loan.borrower.login, dueAt: pkg.dueAt, returnedAt: pkg.returnedAt ?? at, imported: fresh.length, incident },
+          });
+        }
+        if (again) repo.addImported(db, pkg.id, fresh.length);
+        else repo.markReturned(db, pkg.id, custodian.id, at, status, fresh.length);
         ctx.setObject({ type: 'package', id: pkg.id });
-        ctx.addDetails({ card: loan.card, borrower: loan.borrower.login, log: status, imported: check.lines.length, incident, file: basename(logPath) });
-        return { package: pkg.id, card: loan.card, imported: check.lines.length, log: status, problem: check.problem, incident };
+        ctx.addDetails({ card: loan.card, borrower: loan.borrower.login, log: status, imported: fresh.length, incident, flags, file: basename(logPath) });
+        return { package: pkg.id, card: loan.card, imported: fresh.length, log: status, problem: check.problem, incident, flags };
       });
     },
   );
+  // Received back: the file itself dies (its content key overwritten), so it never opens again.
+  const keyDestroyed = destroyed || destroyPackageKey(filePath);
   // The loan ends through its own lifecycle (and its own entry), unless it already ended (recall, departure).
   const current = loans.findLoanById(db, loan.id)!;
   if (current.state === 'on-loan') {
     const view = await returnLoan(session, { card: loan.card });
-    return { ...result, loanState: view.state };
+    return { ...result, loanState: view.state, keyDestroyed };
   }
-  return { ...result, loanState: loans.viewState(current, session.archive.clock.now()) };
+  return { ...result, loanState: loans.viewState(current, session.archive.clock.now()), keyDestroyed };
 }

@@ -1,10 +1,11 @@
 /**
  * Offline packages: one entry point for the IPC router and the CLI (design: index.ts).
- * The archive-side operations each go through `session.perform`; `readOfflinePackage` needs no archive.
+ * The archive-side operations each go through `session.perform`; the reader needs no archive.
  */
 export { issuePackage } from './issue';
 export { returnPackage } from './return';
 export { exportRevocations, revokePackage } from './revoke';
-export { readOfflinePackage, type OfflineReadRequest } from './read';
+export { inspectOfflinePackage, OfflineReader, readOfflinePackage, type ListSource, type OfflineReadRequest, type OfflineSectionView, type OpenedPackage, type PackageInspection } from './read';
+export { RevocationStore, type StoredList } from './revocation-store';
 export { revokePackagesOfLoan } from './repository';
-export { logPathFor } from './package-file';
+export { describePackageFile, logPathFor } from './package-file';
