@@ -99,6 +99,30 @@ export const ERROR_CODES = [
   'export.tampered',
   // Anything we did not foresee
   'internal',
+  // Records lifecycle (issue 16): backups, legal holds, destruction, suspension, incidents, people change
+  'backup.notFound',
+  'backup.foreign',
+  'backup.tampered',
+  'backup.fileExists',
+  'backup.newerJournal',
+  'backup.otherArchive',
+  'backup.notEmpty',
+  'backup.headMismatch',
+  'hold.notFound',
+  'hold.released',
+  'hold.blocks',
+  'destruction.notFound',
+  'destruction.wrongState',
+  'destruction.alreadyRequested',
+  'destruction.alreadyDestroyed',
+  'denied.suspended',
+  'denied.notDepartmentManager',
+  'denied.notHoldSetter',
+  'denied.notLegalHolder',
+  'suspension.already',
+  'suspension.none',
+  'incident.notFound',
+  'person.managerCycle',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
