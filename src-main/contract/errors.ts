@@ -110,7 +110,7 @@ export const ERROR_CODES = [
   'backup.headMismatch',
   'hold.notFound',
   'hold.released',
-  'hold.blocks',
+  'denied.legalHold',
   'destruction.notFound',
   'destruction.wrongState',
   'destruction.alreadyRequested',

@@ -30,7 +30,9 @@ import {
 } from './borrowing';
 import { canExportRevocations, canIssuePackage, canReceivePackage, canRevokePackage } from './offline';
 import {
+  canApproveDestruction,
   canManageDepartments,
+  canRequestDestruction,
   canRecordIncident,
   canReleaseHold,
   canSeeIncidentRegister,
@@ -237,8 +239,9 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'destruction.list':
       return canSeeRecords(actor);
     case 'destruction.request':
-      return requireDuty(actor, 'custodian', 'denied.notCustodian');
+      return canRequestDestruction(actor, target.lifecycle);
     case 'destruction.approve':
+      return canApproveDestruction(actor, target.lifecycle);
     case 'destruction.reject':
     case 'person.suspend':
     case 'person.unsuspend':

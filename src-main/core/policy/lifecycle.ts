@@ -18,6 +18,8 @@ export interface LifecycleFacts {
   holdSetterId?: string;
   /** The person acted on (suspension): nobody suspends themselves. */
   personId?: string;
+  /** The dossier is covered by a legal hold at this moment: nothing destroys it, on any path. */
+  held?: boolean;
 }
 
 const isGm = (actor: Actor) => actor.rank === 'general-manager';
@@ -65,4 +67,17 @@ export function canSeeIncidentRegister(actor: Actor): Decision {
   if (actor.duties.includes('auditor')) return allow('auditor');
   if (isGm(actor) || actor.rank === 'department-manager') return allow();
   return deny('denied.notManagement');
+}
+
+/** Destruction is requested by a custodian (issue 16, point 2), never while a hold covers the dossier. */
+export function canRequestDestruction(actor: Actor, facts: LifecycleFacts | undefined): Decision {
+  if (!actor.duties.includes('custodian')) return deny('denied.notCustodian');
+  if (facts?.held) return deny('denied.legalHold');
+  return allow('custodian');
+}
+
+/** The holding departments' managers approve; a hold set meanwhile still stops it. */
+export function canApproveDestruction(actor: Actor, facts: LifecycleFacts | undefined): Decision {
+  if (facts?.held) return deny('denied.legalHold');
+  return canManageDepartments(actor, facts);
 }
