@@ -12,6 +12,7 @@ import type { Channel, EventChannel } from './ipc';
 import type { DOSSIER_REQUESTS } from './ipc-dossiers';
 import type { JOURNAL_REQUESTS } from './ipc-journal';
 import type { LOAN_REQUESTS } from './ipc-loans';
+import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -88,12 +89,18 @@ export const JOURNAL_API = {
   },
 } as const satisfies Record<string, Record<string, keyof typeof JOURNAL_REQUESTS>>;
 
+/** The same for the records lifecycle (issue 16). */
+export const LIFECYCLE_API = {
+  backup: { run: 'backup:run', status: 'backup:status' },
+} as const satisfies Record<string, Record<string, keyof typeof LIFECYCLE_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {
   session: { onLocked: 'event:locked' },
   vault: { onRekeyProgress: 'event:rekeyProgress' },
   journal: { onExportProgress: 'event:exportProgress' },
+  backup: { onProgress: 'event:backupProgress' },
 } as const satisfies Record<string, Record<string, EventChannel>>;

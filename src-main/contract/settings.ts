@@ -12,6 +12,8 @@ export const archiveSettingsSchema = z.object({
   maxLoanDays: z.number().int().min(1).max(90).default(7),
   /** Whether a borrower may copy dossier content out of the reading view at all (journaled when allowed). */
   allowCopyOut: z.boolean().default(false),
+  /** The administrator's dashboard warns when the last backup is older than this (issue 16). */
+  backupIntervalDays: z.number().int().min(1).max(365).default(7),
 });
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 

@@ -9,4 +9,6 @@ export interface Actor {
   rank: Rank;
   duties: readonly Duty[];
   disabled: boolean;
+  /** Rights suspended by a manager (issue 16): every operation refused until lifted. */
+  suspended?: boolean;
 }

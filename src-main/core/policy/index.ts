@@ -29,10 +29,22 @@ import {
   type LoanFacts,
 } from './borrowing';
 import { canExportRevocations, canIssuePackage, canReceivePackage, canRevokePackage } from './offline';
+import {
+  canApproveDestruction,
+  canManageDepartments,
+  canRequestDestruction,
+  canRecordIncident,
+  canReleaseHold,
+  canSeeIncidentRegister,
+  canSeeRecords,
+  canSetHold,
+  type LifecycleFacts,
+} from './lifecycle';
 
 export type { Actor } from './actor';
 export type { DossierFacts } from './dossiers';
 export type { LoanFacts } from './borrowing';
+export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 
 export const ACTIONS = [
@@ -89,6 +101,22 @@ export const ACTIONS = [
   'offline.return',
   'offline.revoke',
   'offline.revocations',
+  // Records lifecycle (policy/lifecycle.ts)
+  'vault.backup',
+  'vault.restore',
+  'vault.backupStatus',
+  'hold.set',
+  'hold.release',
+  'hold.list',
+  'destruction.request',
+  'destruction.approve',
+  'destruction.reject',
+  'destruction.list',
+  'person.suspend',
+  'person.unsuspend',
+  'incident.record',
+  'incident.list',
+  'person.change',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,6 +128,8 @@ export interface PolicyTarget {
   copyDepartment?: string;
   /** The borrow card acted on. */
   loan?: LoanFacts;
+  /** Records lifecycle: departments concerned, a hold's setter, the person acted on. */
+  lifecycle?: LifecycleFacts;
 }
 
 export type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
@@ -113,6 +143,8 @@ function requireDuty(actor: Actor, duty: Duty, reason: ErrorCode): Decision {
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
   if (actor.disabled) return deny('denied.disabled');
+  // Suspension (发现信息滥用行为，立即暂停相关员工权限): every operation refused until lifted.
+  if (actor.suspended && action !== 'session.lock') return deny('denied.suspended');
   switch (action) {
     case 'session.unlock':
     case 'session.lock':
@@ -194,6 +226,30 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canRevokePackage(actor, target.loan);
     case 'offline.revocations':
       return canExportRevocations(actor);
+    case 'vault.backup':
+    case 'vault.restore':
+    case 'vault.backupStatus':
+    case 'person.change':
+      return requireDuty(actor, 'admin', 'denied.notAdmin');
+    case 'hold.set':
+      return canSetHold(actor);
+    case 'hold.release':
+      return canReleaseHold(actor, target.lifecycle);
+    case 'hold.list':
+    case 'destruction.list':
+      return canSeeRecords(actor);
+    case 'destruction.request':
+      return canRequestDestruction(actor, target.lifecycle);
+    case 'destruction.approve':
+      return canApproveDestruction(actor, target.lifecycle);
+    case 'destruction.reject':
+    case 'person.suspend':
+    case 'person.unsuspend':
+      return canManageDepartments(actor, target.lifecycle);
+    case 'incident.record':
+      return canRecordIncident(actor);
+    case 'incident.list':
+      return canSeeIncidentRegister(actor);
     default:
       return assertNever(action, 'action');
   }

@@ -12,6 +12,7 @@ import { DutyTags } from '../../components/DutyTags';
 import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './TaskLists';
+import { BackupCard } from '../lifecycle/BackupCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -32,6 +33,7 @@ export function DashboardPage() {
     ...(manager ? [{ key: 'reviews', card: <ReviewsCard assigned={false} /> }] : []),
     ...(collector ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
     ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
+    ...(actor.duties.includes('admin') ? [{ key: 'backup', card: <BackupCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

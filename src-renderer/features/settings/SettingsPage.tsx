@@ -28,7 +28,9 @@ export function SettingsPage() {
     setBusy(true);
     setError(null);
     try {
-      const saved = await call(api().settings.update({ idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess }));
+      const saved = await call(
+        api().settings.update({ idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess, backupIntervalDays: values.backupIntervalDays }),
+      );
       setSettings(saved);
       form.setFieldsValue(saved);
       void message.success(t('common.saved'));
@@ -59,6 +61,14 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item name="standingAccess" label={t('settings.standingAccess')} extra={t('settings.standingAccessHint')} valuePropName="checked">
             <Switch data-testid="settings-standing-access" />
+          </Form.Item>
+          <Form.Item
+            name="backupIntervalDays"
+            label={t('lifecycle.backup.intervalDays')}
+            extra={t('lifecycle.backup.intervalHint')}
+            rules={[{ required: true, type: 'integer', min: 1, max: 365, message: t('lifecycle.backup.intervalHint') }]}
+          >
+            <InputNumber min={1} max={365} step={1} precision={0} style={{ width: 160 }} data-testid="settings-backup-interval" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
             {t('common.save')}

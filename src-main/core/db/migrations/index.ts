@@ -13,6 +13,8 @@ import { updateToSchemaVersion95 } from './0095-journal-time-blocks';
 import { updateToSchemaVersion100 } from './0100-offline-packages';
 import { updateToSchemaVersion110 } from './0110-journal-object-partitions';
 import { updateToSchemaVersion150 } from './0150-offline-returned-dead';
+import { updateToSchemaVersion160 } from './0160-backups';
+import { updateToSchemaVersion170 } from './0170-holds-and-destruction';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion100,
   updateToSchemaVersion110,
   updateToSchemaVersion150,
+  updateToSchemaVersion160,
+  updateToSchemaVersion170,
 ];

@@ -1,0 +1,5 @@
+/** The records-lifecycle commands (issue 16), listed once so commands/index.ts gains one line. */
+import { backupCommand, restoreCommand } from './backup';
+import type { Command } from './types';
+
+export const LIFECYCLE_COMMANDS: readonly Command[] = [backupCommand, restoreCommand];
