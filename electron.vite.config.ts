@@ -3,7 +3,7 @@
  * the preload (one self-contained CommonJS file: a sandboxed preload cannot require anything but
  * `electron`) and the renderer (static files served from the app:// protocol).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -106,12 +106,31 @@ function bundleCli(): Plugin {
   };
 }
 
+/**
+ * The printing fonts (resources/fonts: Noto Sans SC and Noto Serif SC, OFL) beside index.html as
+ * fonts/, served from app:// like the rest of the page (CSP font-src 'self'). Not in the page's
+ * own CSS: src-renderer/print/printPage.ts loads fonts/fonts.css only when something is printed.
+ */
+function copyPrintFonts(): Plugin {
+  let outDir = '';
+  return {
+    name: 'triplicate:print-fonts',
+    apply: (config, { command }) => command === 'build' && !config.build?.ssr,
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      cpSync(resolve(root, 'resources/fonts'), join(outDir, 'fonts'), { recursive: true });
+    },
+  };
+}
+
 /** The renderer build, shared with the e2e suite and the benchmark (which build only this part). */
 export const rendererBuild = {
   root: resolve(root, 'src-renderer'),
   // Relative asset URLs: the page is served from app://triplicate/ in the app and from a loopback server in e2e.
   base: './',
-  plugins: [react(), inlineStylesheet(), prerenderFirstScreen()],
+  plugins: [react(), inlineStylesheet(), prerenderFirstScreen(), copyPrintFonts()],
   build: {
     outDir: resolve(root, 'out/renderer'),
     emptyOutDir: true,

@@ -14,7 +14,23 @@ export const archiveSettingsSchema = z.object({
   allowCopyOut: z.boolean().default(false),
   /** The administrator's dashboard warns when the last backup is older than this (issue 16). */
   backupIntervalDays: z.number().int().min(1).max(365).default(7),
+  /** The archive's calendar: review dates and printed dates follow it (IANA name; core/time-zone.ts). */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZoneName, { message: 'unknown time zone' })
+    .default('Asia/Shanghai'),
 });
+
+/** Intl knows the zone (the renderer and main both have full ICU). */
+function isTimeZoneName(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 
 export const settingsUpdateSchema = archiveSettingsSchema.partial().strict();

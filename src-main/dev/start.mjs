@@ -6,6 +6,9 @@
  * works only under the ABI it was compiled for. node_modules keeps the Node 20 build (tests, CLI);
  * Electron gets its own, made once per Electron version in .cache/electron-native/<version>-<platform>-<arch>/
  * and handed to the app through TRIPLICATE_NATIVE_BINDING (src-main/core/db/connection.ts setNativeBinding).
+ * It is built by @electron/rebuild in a staging project, loaded by Electron before it is cached, and
+ * a cached one that Electron does not load (an older Electron, or a build against Node's headers
+ * through npm's nodedir) is rebuilt.
  *
  * Electron itself: node_modules/electron installs without its binary and downloads it lazily
  * (node_modules/electron/index.js → install.js, through @electron/get and its cache). We honour
@@ -13,7 +16,7 @@
  * ELECTRON_SKIP_BINARY_DOWNLOAD=1 — and otherwise stop with instructions.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,35 +97,66 @@ const nativeDir = join(root, '.cache', 'electron-native', `${electronVersion}-${
 const addonCopy = join(nativeDir, 'better-sqlite3-multiple-ciphers');
 const binding = join(addonCopy, 'build', 'Release', 'better_sqlite3.node');
 
-function nodeGyp() {
-  // npm sets npm_config_node_gyp when it runs a script; otherwise use the node-gyp npm bundles.
-  const candidates = [
-    process.env.npm_config_node_gyp,
-    join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
-    join(dirname(process.execPath), 'node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
-  ];
-  return candidates.find((c) => c && existsSync(c)) ?? null;
+/**
+ * Whether Electron itself loads the addon: the only test of its ABI that cannot be fooled (a build
+ * against Node's headers loads in Node and fails in Electron). Runs this Electron as Node, which
+ * the development binary allows (the packaged app's fuses do not).
+ */
+function loadsInElectron(file) {
+  const check = spawnSync(electron, ['-e', `require(${JSON.stringify(file)})`], {
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (check.status === 0) return { ok: true };
+  const version = /NODE_MODULE_VERSION (\d+)[^]*?requires[^]*?NODE_MODULE_VERSION (\d+)/.exec(check.stderr ?? '');
+  return { ok: false, why: version ? `built for ABI ${version[1]}, Electron ${electronVersion} needs ABI ${version[2]}` : (check.stderr ?? '').trim().split('\n')[0] };
 }
 
-if (!existsSync(binding)) {
-  log(`building better-sqlite3-multiple-ciphers for Electron ${electronVersion} in ${nativeDir}`);
+async function buildAddon() {
+  // A project of its own under .cache, so @electron/rebuild never touches node_modules' Node build.
+  const staging = `${nativeDir}.staging`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(join(staging, 'node_modules'), { recursive: true });
+  writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'triplicate-electron-native', private: true, dependencies: { 'better-sqlite3-multiple-ciphers': '*' } }));
+  const stagedAddon = join(staging, 'node_modules', 'better-sqlite3-multiple-ciphers');
+  cpSync(sqliteDir, stagedAddon, { recursive: true, filter: (src) => !src.startsWith(join(sqliteDir, 'build')) });
+  // npm's nodedir points node-gyp at this machine's Node headers: the cached "Electron" addon then
+  // loaded in Node and failed in Electron. Only a folder named for Electron's headers is used.
+  delete process.env.npm_config_nodedir;
+  delete process.env.NPM_CONFIG_NODEDIR;
+  if (process.env.TRIPLICATE_ELECTRON_NODEDIR) process.env.npm_config_nodedir = process.env.TRIPLICATE_ELECTRON_NODEDIR;
+  const { rebuild } = await import('@electron/rebuild');
+  await rebuild({
+    buildPath: staging,
+    electronVersion,
+    arch: process.arch,
+    onlyModules: ['better-sqlite3-multiple-ciphers'],
+    force: true,
+    mode: 'sequential',
+    headerURL: process.env.TRIPLICATE_ELECTRON_HEADERS_URL || 'https://electronjs.org/headers',
+  });
+  const built = join(stagedAddon, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(built)) throw new Error('no better_sqlite3.node was produced');
+  // Checked before it is cached: a wrong build never reaches .cache/electron-native.
+  const check = loadsInElectron(built);
+  if (!check.ok) throw new Error(`the build does not load in Electron ${electronVersion}: ${check.why}`);
   rmSync(addonCopy, { recursive: true, force: true });
   mkdirSync(nativeDir, { recursive: true });
-  // Copy sources only: node_modules' own build (for Node) stays untouched.
-  cpSync(sqliteDir, addonCopy, { recursive: true, filter: (src) => !src.startsWith(join(sqliteDir, 'build')) });
-  const target = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${process.arch}`];
-  const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
-  let built = existsSync(prebuild) && run(process.execPath, [prebuild, ...target, '--verbose'], { cwd: addonCopy }) && existsSync(binding);
-  if (!built) {
-    const gyp = nodeGyp();
-    if (!gyp) fail('node-gyp was not found (it ships with npm); install it or run through `npm start`.');
-    built = run(process.execPath, [gyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], { cwd: addonCopy });
-  }
-  if (!built || !existsSync(binding)) {
-    rmSync(addonCopy, { recursive: true, force: true });
+  renameSync(stagedAddon, addonCopy);
+  rmSync(staging, { recursive: true, force: true });
+}
+
+let cached = existsSync(binding) ? loadsInElectron(binding) : { ok: false, why: 'not built yet' };
+if (!cached.ok) {
+  log(`building better-sqlite3-multiple-ciphers for Electron ${electronVersion} (${cached.why}) in ${nativeDir}`);
+  try {
+    await buildAddon();
+  } catch (error) {
     fail(
-      `Could not build the SQLite addon for Electron ${electronVersion}. It needs Electron's headers ` +
-        '(https://electronjs.org/headers, or a local copy through --nodedir / npm_config_nodedir) and a C++ toolchain (python3, make, g++).',
+      `Could not build the SQLite addon for Electron ${electronVersion}: ${error?.message ?? error}\n` +
+        "It needs Electron's headers (downloaded from https://electronjs.org/headers, or offline: TRIPLICATE_ELECTRON_NODEDIR=/path/to/electron-headers " +
+        'or TRIPLICATE_ELECTRON_HEADERS_URL=<mirror>) and a C++ toolchain (python3, make, g++).',
     );
   }
 }

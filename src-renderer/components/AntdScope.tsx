@@ -8,12 +8,16 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyDateLocale } from '../i18n/dateLocale';
+import { appLocale } from '../i18n/format';
 import { THEME_TOKENS } from '../theme';
 
 const THEME = { token: THEME_TOKENS };
 
 export function AntdScope({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  // Before the pickers render: they read dayjs's global locale.
+  applyDateLocale(appLocale(i18n.language));
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>{children}</AntApp>

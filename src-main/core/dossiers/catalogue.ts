@@ -14,6 +14,7 @@ import {
 import { can, activeLoanDossierIds } from '../policy';
 import type { Session } from '../session';
 import { readSettings } from '../settings/service';
+import { addMonthsInZone, DEFAULT_TIME_ZONE } from '../time-zone';
 import { parseInput } from '../validate';
 import { copyStatusOf } from '../copies/repository';
 import { parseTerms, type TermQuery } from './search-text';
@@ -21,21 +22,15 @@ import { askedFor } from './context';
 import type { Db } from '../db/connection';
 import { stmt } from './statements';
 
-export function addMonths(iso: string | Date, months: number): Date {
-  const d = new Date(iso);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  // 31 Jan + 1 month is the last day of February, not 3 March.
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
+/** Months on the archive's calendar (core/time-zone.ts): 31 Jan + 1 month is the last day of February. */
+export function addMonths(iso: string | Date, months: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  return addMonthsInZone(iso, months, timeZone);
 }
 
 /** A review is due once last review + period ≤ the moment: last review ≤ moment − period. */
-export function reviewCutoffs(now: Date, periodMonths: number, withinDays: number): { overdue: string; due: string } {
+export function reviewCutoffs(now: Date, periodMonths: number, withinDays: number, timeZone: string = DEFAULT_TIME_ZONE): { overdue: string; due: string } {
   const soon = new Date(now.getTime() + withinDays * 86_400_000);
-  return { overdue: addMonths(now, -periodMonths).toISOString(), due: addMonths(soon, -periodMonths).toISOString() };
+  return { overdue: addMonths(now, -periodMonths, timeZone).toISOString(), due: addMonths(soon, -periodMonths, timeZone).toISOString() };
 }
 
 /** Dossiers whose key persons match a term and whose content this searcher may read now. */
@@ -103,7 +98,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       params.push(` ${q.holdingDepartment} `);
     }
     if (q.review) {
-      const cut = reviewCutoffs(now, settings.reviewPeriodMonths, 30);
+      const cut = reviewCutoffs(now, settings.reviewPeriodMonths, 30, settings.timeZone);
       where.push(`d.status = 'filed' AND d.last_reviewed_at <= ?`);
       params.push(q.review === 'overdue' ? cut.overdue : cut.due);
     }
@@ -157,7 +152,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
         lifecycle: r.lifecycle,
         responsibleManager: r.login ? { login: r.login, name: r.name! } : null,
         revision: r.revision,
-        nextReviewAt: r.last_reviewed_at ? addMonths(r.last_reviewed_at, settings.reviewPeriodMonths).toISOString() : null,
+        nextReviewAt: r.last_reviewed_at ? addMonths(r.last_reviewed_at, settings.reviewPeriodMonths, settings.timeZone).toISOString() : null,
         copies: copies.get(r.id) ?? [],
       })),
     };
@@ -171,8 +166,8 @@ export async function listReviewsDue(session: Session, raw: unknown = {}): Promi
     const department = q.department ?? session.actor.department;
     const db: Db = session.archive.db;
     const now = session.archive.clock.now();
-    const months = readSettings(db).reviewPeriodMonths;
-    const cut = reviewCutoffs(now, months, q.withinDays);
+    const { reviewPeriodMonths: months, timeZone } = readSettings(db);
+    const cut = reviewCutoffs(now, months, q.withinDays, timeZone);
     // A collector's own list: the customers assigned to them, whichever department holds them.
     const [column, key] = q.assigned ? ['d.collector_id', session.actor.id] : ['d.department', department];
     const rows = stmt(db, 
@@ -188,7 +183,7 @@ export async function listReviewsDue(session: Session, raw: unknown = {}): Promi
       department: r.department,
       responsibleManager: r.login ? { login: r.login, name: r.name! } : null,
       lastReviewedAt: r.last_reviewed_at,
-      nextReviewAt: addMonths(r.last_reviewed_at, months).toISOString(),
+      nextReviewAt: addMonths(r.last_reviewed_at, months, timeZone).toISOString(),
       overdue: r.last_reviewed_at <= cut.overdue,
     }));
     const overdue = out.filter((r) => r.overdue).length;

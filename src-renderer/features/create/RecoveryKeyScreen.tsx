@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedArchive } from '../../../src-main/contract/ipc';
 import { CenteredPage } from '../../components/CenteredPage';
+import { printPage } from '../../print/printPage';
 
 interface Props {
   folder: string;
@@ -62,7 +63,7 @@ export function RecoveryKeyScreen({ folder, created, onContinue }: Props) {
           </Descriptions.Item>
         </Descriptions>
         <Space className="no-print" wrap style={{ marginBottom: 24 }}>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          <Button icon={<PrinterOutlined />} onClick={() => void printPage()}>
             {t('recovery.print')}
           </Button>
           <Button icon={<CopyOutlined />} onClick={copy}>

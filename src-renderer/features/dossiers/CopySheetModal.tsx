@@ -7,6 +7,7 @@ import { Button, Descriptions, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CopySheet } from '../../../src-main/contract/dossiers';
 import type { Locale } from '../../../src-main/contract/messages';
+import { printPage } from '../../print/printPage';
 
 interface Props {
   sheet: CopySheet;
@@ -36,7 +37,7 @@ export function CopySheetModal({ sheet, locale, onClose }: Props) {
         <Button key="close" onClick={onClose}>
           {t('dossiers.copies.close')}
         </Button>,
-        <Button key="print" type="primary" onClick={() => window.print()} data-testid="sheet-print">
+        <Button key="print" type="primary" onClick={() => void printPage()} data-testid="sheet-print">
           {t('dossiers.copies.print')}
         </Button>,
       ]}

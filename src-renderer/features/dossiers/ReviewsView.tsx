@@ -5,6 +5,7 @@
 import { App, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appLocale, formatDate } from '../../i18n/format';
 import type { ReviewDueRow } from '../../../src-main/contract/dossiers';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -45,7 +46,7 @@ export function ReviewsView({ onOpen }: { onOpen: (number: string) => void }) {
       setBusy(null);
     }
   };
-  const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
+  const day = (iso: string) => formatDate(iso, appLocale(i18n.language));
 
   return (
     <div data-testid="screen-reviews">

@@ -5,6 +5,7 @@
 import { Empty, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appLocale, formatDateTime } from '../../i18n/format';
 import type { FieldChange, RevisionDiff } from '../../../src-main/contract/dossiers';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -55,7 +56,7 @@ export function RevisionHistory({ number, revision }: { number: string; revision
       </span>
     );
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => formatDateTime(iso, appLocale(i18n.language));
 
   return (
     <Timeline

@@ -6,12 +6,14 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { ChainStatusView } from '../../../src-main/contract/ipc-journal';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
 export function ChainStatus() {
   const { t } = useTranslation();
+  const format = useFormat();
   const [status, setStatus] = useState<ChainStatusView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -71,14 +73,14 @@ export function ChainStatus() {
             size="small"
             column={1}
             items={[
-              { key: 'at', label: t('journal.chain.ranAt'), children: new Date(run.at).toLocaleString() },
+              { key: 'at', label: t('journal.chain.ranAt'), children: format.dateTime(run.at) },
               { key: 'head', label: t('journal.chain.head'), children: report.headSeq },
               { key: 'cps', label: t('journal.chain.checkpoints'), children: report.checkpointsVerified },
               {
                 key: 'last',
                 label: t('journal.chain.lastCheckpoint'),
                 children: report.lastCheckpoint
-                  ? t('journal.chain.checkpointAt', { seq: report.lastCheckpoint.seq, at: new Date(report.lastCheckpoint.at).toLocaleString() })
+                  ? t('journal.chain.checkpointAt', { seq: report.lastCheckpoint.seq, at: format.dateTime(report.lastCheckpoint.at) })
                   : '—',
               },
             ]}

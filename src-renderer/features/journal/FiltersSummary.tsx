@@ -1,10 +1,12 @@
 /** The filters in force, in words: what an export or a report will cover. */
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { JournalFilters } from '../../../src-main/contract/ipc-journal';
 
 export function FiltersSummary({ filters }: { filters: JournalFilters }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const any = t('journal.filter.any');
   return (
     <Descriptions
@@ -13,8 +15,8 @@ export function FiltersSummary({ filters }: { filters: JournalFilters }) {
       bordered
       data-testid="filters-summary"
       items={[
-        { key: 'from', label: t('journal.filter.from'), children: filters.from ? new Date(filters.from).toLocaleString() : any },
-        { key: 'to', label: t('journal.filter.to'), children: filters.to ? new Date(filters.to).toLocaleString() : any },
+        { key: 'from', label: t('journal.filter.from'), children: filters.from ? format.dateTime(filters.from) : any },
+        { key: 'to', label: t('journal.filter.to'), children: filters.to ? format.dateTime(filters.to) : any },
         { key: 'person', label: t('journal.filter.person'), children: filters.person ?? any },
         { key: 'dossier', label: t('journal.filter.dossier'), children: filters.object?.id ?? any },
         { key: 'event', label: t('journal.filter.event'), children: filters.event ?? any },

@@ -7,12 +7,14 @@ import { PlayCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { JournalEntryView, JournalPageView } from '../../../src-main/contract/ipc-journal';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { localTime, objectLabel } from './format';
 import { OutcomeTag } from './OutcomeTag';
+import { printPage } from '../../print/printPage';
 
 export const REPORTS = ['whoOpened', 'openedBy', 'refused', 'outsideHours', 'overdueLoans'] as const;
 export type ReportKind = (typeof REPORTS)[number];
@@ -45,6 +47,7 @@ function ask(kind: Exclude<ReportKind, 'overdueLoans'>, p: Params, afterSeq: num
 
 export function ReportsPanel() {
   const { t } = useTranslation();
+  const format = useFormat();
   const [kind, setKind] = useState<ReportKind>('whoOpened');
   const [params, setParams] = useState<Params>({ start: '09:00', end: '18:00' });
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -63,7 +66,7 @@ export function ReportsPanel() {
         const before = more && answer?.kind === 'entries' ? answer.entries : [];
         setAnswer({ kind: 'entries', entries: [...before, ...page.entries], next: page.nextAfterSeq });
       }
-      setRanAt(new Date().toLocaleString());
+      setRanAt(format.dateTime(new Date()));
     } catch (cause) {
       setError(cause);
     } finally {
@@ -97,7 +100,7 @@ export function ReportsPanel() {
     { key: 'borrower', title: t('journal.reports.loan.borrower'), render: (_: unknown, l: LoanView) => `${l.borrower.name} (${l.borrower.login})` },
     { key: 'dossier', title: t('journal.reports.loan.dossier'), render: (_: unknown, l: LoanView) => `${l.number} ${l.customerName}` },
     { key: 'copy', title: t('journal.reports.loan.copy'), dataIndex: 'copyNumber' },
-    { key: 'due', title: t('journal.reports.loan.due'), render: (_: unknown, l: LoanView) => (l.dueAt ? new Date(l.dueAt).toLocaleString() : '—') },
+    { key: 'due', title: t('journal.reports.loan.due'), render: (_: unknown, l: LoanView) => format.dateTime(l.dueAt) },
     {
       key: 'days',
       title: t('journal.reports.loan.daysOver'),
@@ -133,7 +136,7 @@ export function ReportsPanel() {
               <Button type="primary" htmlType="submit" icon={<PlayCircleOutlined />} loading={busy} data-testid="report-run">
                 {t('journal.reports.run')}
               </Button>
-              <Button icon={<PrinterOutlined />} disabled={!answer} onClick={() => window.print()} data-testid="report-print">
+              <Button icon={<PrinterOutlined />} disabled={!answer} onClick={() => void printPage()} data-testid="report-print">
                 {t('journal.reports.print')}
               </Button>
             </Space>

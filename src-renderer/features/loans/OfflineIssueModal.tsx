@@ -5,6 +5,7 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { MIN_PASSPHRASE_LENGTH } from '../../../src-main/contract/offline';
 import { api, call } from '../../api/client';
@@ -17,6 +18,7 @@ interface Props {
 
 export function OfflineIssueModal({ loan, onClose }: Props) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ passphrase: string; repeat: string }>();
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function OfflineIssueModal({ loan, onClose }: Props) {
       const issued = await call(api().offline.issue({ card: loan.card, passphrase }));
       form.resetFields();
       if (issued) {
-        void message.success(t('loans.offline.issued', { file: issued.file, dueAt: new Date(issued.dueAt).toLocaleString() }));
+        void message.success(t('loans.offline.issued', { file: issued.file, dueAt: format.dateTime(issued.dueAt) }));
         onClose();
       }
     } catch (cause) {

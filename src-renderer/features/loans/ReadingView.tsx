@@ -17,6 +17,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoanLabels } from './labels';
 import { SectionContent } from './SectionContent';
 import { Watermark } from './Watermark';
+import { printPage } from '../../print/printPage';
 
 /** Why the view closed; the page shows the matching sentence. */
 export type ReadingEnd = 'closed' | 'due' | 'recalled' | 'ended';
@@ -106,7 +107,7 @@ export function ReadingView({ loan, onClose, pollMs = 5000 }: Props) {
     try {
       // Journaled first: no print leaves the view unrecorded.
       await call(api().loans.print({ card: loan.card, sections: [section] }));
-      window.print();
+      await printPage();
     } catch (cause) {
       if (cause instanceof ApiError && cause.code === 'denied.noContentAccess') end('ended');
       else setError(cause);

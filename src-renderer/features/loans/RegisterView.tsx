@@ -15,6 +15,7 @@ import { useSession } from '../session/SessionContext';
 import { useLoanLabels } from './labels';
 import { LoanTable } from './LoanTable';
 import { useLoaded } from './useLoaded';
+import { printPage } from '../../print/printPage';
 
 interface Filters {
   department: string;
@@ -87,7 +88,7 @@ export function RegisterView() {
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="register-search">
               {t('loans.register.search')}
             </Button>
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="register-print">
+            <Button icon={<PrinterOutlined />} onClick={() => void printPage()} data-testid="register-print">
               {t('loans.register.print')}
             </Button>
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} data-testid="register-export">

@@ -1,6 +1,7 @@
 /** Words and colours for loan states and forms, and dates in the language on screen. */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appLocale, formatDateTime } from '../../i18n/format';
 import type { LoanForm, LoanViewState } from '../../../src-main/contract/loans';
 
 export const STATE_COLORS: Record<LoanViewState, string> = {
@@ -18,11 +19,11 @@ export const STATE_COLORS: Record<LoanViewState, string> = {
 
 export function useLoanLabels() {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'zh-CN';
+  const locale = appLocale(i18n.language);
   const state = useCallback((s: LoanViewState) => t(`loans.states.${s}`), [t]);
   const form = useCallback((f: LoanForm) => t(`loans.forms.${f}`), [t]);
   const time = useCallback(
-    (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—'),
+    (iso: string | null) => formatDateTime(iso, locale),
     [locale],
   );
   return { state, form, time, english: i18n.language === 'en' };

@@ -1,5 +1,6 @@
 /** Recent archives: click one to unlock it; the cross removes it from the list (the folder is untouched). */
 import { useTranslation } from 'react-i18next';
+import { appLocale, formatDateTime } from '../../i18n/format';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
 import { Button, CloseOutlined, Empty, FolderOpenOutlined, Tooltip } from '../../components/light';
 
@@ -12,10 +13,7 @@ interface Props {
 export function RecentArchives({ recent, onOpen, onForget }: Props) {
   const { t, i18n } = useTranslation();
   if (recent.length === 0) return <Empty description={t('welcome.recentEmpty')} />;
-  const when = (iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(i18n.language);
-  };
+  const when = (iso: string) => formatDateTime(iso, appLocale(i18n.language));
   return (
     <ul className="recent-list">
       {recent.map((item) => (

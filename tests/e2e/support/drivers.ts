@@ -11,9 +11,11 @@ import { APP_STATE_FILE } from '../../../src-main/app/app-state';
 import { installBridge, type Bridge } from './bridge';
 import { reportPageTrouble } from './page-trouble';
 import { buildRenderer, ROOT } from './renderer-build';
+import { findChromium, MISSING_CHROMIUM } from './find-chromium';
 import { serveStatic, type StaticServer } from './static-server';
 
-export const CHROMIUM_PATH = process.env.TRIPLICATE_E2E_CHROMIUM ?? '/usr/bin/chromium';
+/** find-chromium.ts; '' when none (the suites skip, chromium-present.test.ts fails the run). */
+export const CHROMIUM_PATH = findChromium() ?? '';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -53,7 +55,7 @@ export function chromiumDriver(): Driver {
   let browser: Browser | null = null;
   return {
     name: 'chromium',
-    unavailable: existsSync(CHROMIUM_PATH) ? null : `Chromium not installed at ${CHROMIUM_PATH} (apt-get install chromium)`,
+    unavailable: CHROMIUM_PATH && existsSync(CHROMIUM_PATH) ? null : MISSING_CHROMIUM,
     async setup() {
       server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
