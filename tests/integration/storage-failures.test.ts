@@ -70,6 +70,9 @@ function expectSaid(error: ArchiveError, code: ErrorCode, en: string, zh: string
   expect(formatError(error.toInfo(), 'en')).not.toContain('unexpected');
 }
 
+/** A refused open notes itself on the workstation just after answering. */
+const noted = () => new Promise((resolve) => setImmediate(resolve));
+
 function entriesWithReason(session: Session, reason: ErrorCode): JournalEntry[] {
   return session.archive.db.prepare('SELECT * FROM journal WHERE reason = ? ORDER BY seq').all(reason) as JournalEntry[];
 }
@@ -174,6 +177,7 @@ describe('refused opens, journaled at the next unlock on this workstation', () =
       const error = await failure(unlockArchive({ folder: readOnly, login: ADMIN.login, password: ADMIN.password }, archive.options));
       expectSaid(error, 'vault.readOnly', 'cannot be written', '只读');
       expect(snapshot(archive.folder)).toEqual(before);
+      await noted();
       const session = await archive.unlock(ADMIN.login, ADMIN.password);
       expect(entriesWithReason(session, 'vault.readOnly')).toEqual([expect.objectContaining({ event: 'session.unlock', outcome: 'error' })]);
       await session.lock();
@@ -197,6 +201,7 @@ describe('refused opens, journaled at the next unlock on this workstation', () =
       expect(snapshot(archive.folder)).toEqual(before);
       // Restored from the backup: the refused attempt is in the journal.
       copyFileSync(saved, dbPath);
+      await noted();
       const session = await archive.unlock(ADMIN.login, ADMIN.password);
       expect(entriesWithReason(session, 'vault.damaged')).toEqual([expect.objectContaining({ event: 'session.unlock', outcome: 'error' })]);
       await session.lock();
