@@ -95,16 +95,20 @@ export class Session {
     }
     duty = decision.duty;
 
+    let commitCalled = false;
     let committed = false;
     const ctx: OperationContext = {
       commit: (change, details) => {
-        if (committed) throw new Error('commit called twice');
-        committed = true;
-        return this.archive.db.transaction(() => {
-          const result = change();
+        if (commitCalled) throw new Error('commit called twice');
+        commitCalled = true;
+        const result = this.archive.db.transaction(() => {
+          const changed = change();
           journal.append(entry('ok', null, details));
-          return result;
+          return changed;
         })();
+        // Only a transaction that went through has its entry; a failed one (busy, disk full) gets an error entry.
+        committed = true;
+        return result;
       },
       setObject: (o) => {
         object = o;
@@ -116,7 +120,7 @@ export class Session {
 
     try {
       const result = await body(ctx);
-      if (!committed) journal.append(entry('ok', null));
+      if (!commitCalled) journal.append(entry('ok', null));
       return result;
     } catch (error) {
       throw this.fail(error, (failure) => (committed ? null : entry('error', failure.code, { detail: failure.params.detail })));

@@ -102,45 +102,53 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   log(`people: ${logins.length}`);
 
   const as = (login: string) => unlockArchive({ folder: o.folder, login, password: logins.find((l) => l.login === login)!.password }, o.archiveOptions);
-  const collectors = [await as('col1'), await as('col2')];
   const now = (o.archiveOptions?.clock ?? { now: () => new Date() }).now();
   const batchSize = o.batchSize ?? 2000;
-  const byCollector: string[][] = collectors.map(() => []);
+  const byCollector: string[][] = [[], []];
   let batches = 0;
   let filed = 0;
   let lagging: string[] = [];
-  try {
-    for (let start = 0; start < o.dossiers; start += batchSize) {
-      const count = Math.min(batchSize, o.dossiers - start);
-      // History spread evenly over the last five years, oldest first, so numbers follow time.
-      const items: BulkDossier[] = Array.from({ length: count }, (_, i) => {
-        const created = new Date(now.getTime() - 5 * YEAR_MS + ((start + i) / o.dossiers) * (5 * YEAR_MS - 7 * 86_400_000));
-        const isDraft = rng() < 0.1;
-        // Reviews within the last five months: those older than the period are overdue.
-        const reviewed = new Date(Math.max(created.getTime(), now.getTime() - rng() * 150 * 86_400_000));
-        return {
-          content: fictionalDossier(rng, pickFrom(rng, MANAGERS)),
-          createdAt: created.toISOString(),
-          file: !isDraft,
-          reviewedAt: isDraft ? undefined : reviewed.toISOString(),
-        };
-      });
-      const who = batches % collectors.length;
-      const result = await bulkCreateDossiers(collectors[who]!, items);
-      byCollector[who]!.push(...result.numbers.filter((_, i) => items[i]!.file));
-      filed += result.filed;
-      batches++;
-      if (batches % 10 === 0) log(`dossiers: ${start + count}/${o.dossiers}`);
+  const totalBatches = Math.ceil(o.dossiers / batchSize);
+  // One opener per archive: the first collector files the older half, then the second the newer half.
+  for (const [who, login] of ['col1', 'col2'].entries()) {
+    const firstBatch = who === 0 ? 0 : Math.ceil(totalBatches / 2);
+    const endBatch = who === 0 ? Math.ceil(totalBatches / 2) : totalBatches;
+    if (firstBatch >= endBatch) continue;
+    const collector = await as(login);
+    try {
+      for (let batch = firstBatch; batch < endBatch; batch++) {
+        const start = batch * batchSize;
+        const count = Math.min(batchSize, o.dossiers - start);
+        // History spread evenly over the last five years, oldest first, so numbers follow time.
+        const items: BulkDossier[] = Array.from({ length: count }, (_, i) => {
+          const created = new Date(now.getTime() - 5 * YEAR_MS + ((start + i) / o.dossiers) * (5 * YEAR_MS - 7 * 86_400_000));
+          const isDraft = rng() < 0.1;
+          // Reviews within the last five months: those older than the period are overdue.
+          const reviewed = new Date(Math.max(created.getTime(), now.getTime() - rng() * 150 * 86_400_000));
+          return {
+            content: fictionalDossier(rng, pickFrom(rng, MANAGERS)),
+            createdAt: created.toISOString(),
+            file: !isDraft,
+            reviewedAt: isDraft ? undefined : reviewed.toISOString(),
+          };
+        });
+        const result = await bulkCreateDossiers(collector, items);
+        byCollector[who]!.push(...result.numbers.filter((_, i) => items[i]!.file));
+        filed += result.filed;
+        batches++;
+        if (batches % 10 === 0) log(`dossiers: ${start + count}/${o.dossiers}`);
+      }
+      if (who === 0) {
+        // Revisions: copies of these dossiers now lag; every fourth lags by two.
+        lagging = byCollector[0]!.slice(-Math.max(1, Math.min(200, Math.floor(o.dossiers / 100))));
+        for (const [i, number] of lagging.entries()) {
+          await updateDossier(collector, { number, changes: { basic: { fax: `0${i % 90}-5550${i % 10}000` }, finance: { annualPerformance: `第${i + 1}次更新：业绩稳步增长` } } });
+          if (i % 4 === 0) await updateDossier(collector, { number, changes: { market: { strategicDirection: '拓展华东市场' } } });
+        }
+      }
+    } finally {
+      await collector.lock();
     }
-
-    // Revisions: copies of these dossiers now lag; every fourth lags by two.
-    lagging = byCollector[0]!.slice(-Math.max(1, Math.min(200, Math.floor(o.dossiers / 100))));
-    for (const [i, number] of lagging.entries()) {
-      await updateDossier(collectors[0]!, { number, changes: { basic: { fax: `0${i % 90}-5550${i % 10}000` }, finance: { annualPerformance: `第${i + 1}次更新：业绩稳步增长` } } });
-      if (i % 4 === 0) await updateDossier(collectors[0]!, { number, changes: { market: { strategicDirection: '拓展华东市场' } } });
-    }
-  } finally {
-    for (const c of collectors) await c.lock();
   }
   log(`revised: ${lagging.length}`);
 

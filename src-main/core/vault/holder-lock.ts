@@ -16,14 +16,20 @@
  *
  * A refused opener writes nothing: opening an existing SQLite file and failing `BEGIN EXCLUSIVE`
  * touches no byte.
+ *
+ * Within one process the hold is shared: every session of the same archive in this process counts
+ * as one holder (the app's session manager keeps one at a time; tests and the demo builder keep
+ * several), the OS lock is released when the last of them closes, and they share one view of the
+ * keyring, so no session of this process writes back a keyring another one already changed.
  */
-import { accessSync, chmodSync, constants, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, chmodSync, constants, existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { getNativeBinding } from '../db/connection';
 import { ArchiveError } from '../errors';
 import { writeFileAtomic } from './files';
+import type { Keyring } from './keyring';
 
 export const LOCK_FILE = 'archive.lock';
 export const HOLDER_FILE = 'archive.holder.json';
@@ -42,37 +48,95 @@ export interface LockRequest {
   now: Date;
 }
 
+/** This process's hold on one archive, shared by its sessions. */
+interface Hold {
+  connection: Database.Database;
+  sessions: number;
+  /** The keyring as this process last read or wrote it (set by `OpenArchive`). */
+  keyring: Keyring | null;
+}
+
+/** Keyed by the archive folder's real path. */
+const holds = new Map<string, Hold>();
+
 export class ArchiveLock {
   private held = true;
 
   constructor(
     readonly folder: string,
-    private readonly connection: Database.Database,
+    private readonly key: string,
+    private readonly hold: Hold,
   ) {}
 
   get isHeld(): boolean {
     return this.held;
   }
 
-  /** Frees the archive. The holder note goes first, so it never outlives the lock of a newer holder. */
+  /** How many sessions of this process hold the archive, this one included. */
+  get sessions(): number {
+    return this.hold.sessions;
+  }
+
+  get sharedKeyring(): Keyring | null {
+    return this.hold.keyring;
+  }
+
+  set sharedKeyring(keyring: Keyring | null) {
+    this.hold.keyring = keyring;
+  }
+
+  /** Frees this session's share; the last one frees the archive. The holder note goes before the lock, so it never outlives it. */
   release(): void {
     if (!this.held) return;
     this.held = false;
+    this.hold.sessions -= 1;
+    if (this.hold.sessions > 0) return;
+    holds.delete(this.key);
     try {
       rmSync(join(this.folder, HOLDER_FILE), { force: true });
     } catch {
       // A note that cannot be removed is harmless: it is read only while the lock is held.
     }
     try {
-      this.connection.close();
+      this.hold.connection.close();
     } catch {
       /* already closed */
     }
   }
 }
 
-/** Takes the archive or throws `vault.inUse` naming the holder; never waits. */
+/** Takes the archive (or a share of this process's hold on it) or throws `vault.inUse` naming the holder; never waits. */
 export function acquireArchiveLock(folder: string, request: LockRequest): ArchiveLock {
+  const key = holdKey(folder);
+  const existing = holds.get(key);
+  if (existing) {
+    existing.sessions += 1;
+    return new ArchiveLock(folder, key, existing);
+  }
+  const connection = lockOsFile(folder);
+  const hold: Hold = { connection, sessions: 1, keyring: null };
+  holds.set(key, hold);
+  const lock = new ArchiveLock(folder, key, hold);
+  try {
+    const info: HolderInfo = { format: 'triplicate-holder', host: request.workstation, pid: process.pid, since: request.now.toISOString() };
+    writeFileAtomic(join(folder, HOLDER_FILE), JSON.stringify(info) + '\n');
+  } catch (error) {
+    lock.release();
+    throw mapLockError(error);
+  }
+  return lock;
+}
+
+function holdKey(folder: string): string {
+  try {
+    return realpathSync.native(folder);
+  } catch {
+    return resolve(folder);
+  }
+}
+
+/** The OS lock itself: an exclusive SQLite lock on `archive.lock`, kept until the connection closes. */
+function lockOsFile(folder: string): Database.Database {
   const path = join(folder, LOCK_FILE);
   try {
     // A read-only folder or mount is told as such, whatever SQLite would make of it.
@@ -101,15 +165,7 @@ export function acquireArchiveLock(folder: string, request: LockRequest): Archiv
     throw mapLockError(error);
   }
   if (!existed && process.platform !== 'win32') chmodSync(path, 0o600);
-  const lock = new ArchiveLock(folder, connection);
-  try {
-    const info: HolderInfo = { format: 'triplicate-holder', host: request.workstation, pid: process.pid, since: request.now.toISOString() };
-    writeFileAtomic(join(folder, HOLDER_FILE), JSON.stringify(info) + '\n');
-  } catch (error) {
-    lock.release();
-    throw mapLockError(error);
-  }
-  return lock;
+  return connection;
 }
 
 /** Who holds the archive, for the message; an unreadable note gives "unknown" rather than an error. */

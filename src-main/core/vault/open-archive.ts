@@ -73,19 +73,39 @@ export class OpenArchive {
     readonly folder: string,
     db: Db,
     databaseKey: Buffer,
-    public keyring: Keyring,
+    keyring: Keyring,
     readonly options: ResolvedOptions,
     /** The one-opener lock (`holder-lock.ts`), released by `close`. */
     private readonly lock: ArchiveLock | null = null,
   ) {
     this.key = databaseKey;
     this.connection = db;
+    this.ownKeyring = keyring;
+    const shared = lock?.sharedKeyring;
+    if (lock && (!shared || shared.archiveId !== keyring.archiveId || keyringRevision(keyring) > keyringRevision(shared))) lock.sharedKeyring = keyring;
     const row = db.prepare('SELECT public_key, private_key FROM signing_key WHERE id = 1').get() as
       | { public_key: Buffer; private_key: Buffer }
       | undefined;
     if (!row) throw new ArchiveError('vault.damaged');
     this.signer = makeSigner(row.public_key, row.private_key);
     this.currentJournal = new Journal(db, keyring.archiveId, options.clock, options.workstation, this.signer);
+  }
+
+  private ownKeyring: Keyring;
+
+  /** The keyring as this process last read or wrote it: shared by every session of this archive in the process. */
+  get keyring(): Keyring {
+    return this.lock?.sharedKeyring ?? this.ownKeyring;
+  }
+
+  set keyring(next: Keyring) {
+    this.ownKeyring = next;
+    if (this.lock) this.lock.sharedKeyring = next;
+  }
+
+  /** Other sessions of this process that hold the same archive (they share its connection's file). */
+  get otherSessions(): number {
+    return this.lock && !this.closed ? this.lock.sessions - 1 : 0;
   }
 
   get db(): Db {

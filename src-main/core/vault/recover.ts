@@ -89,7 +89,7 @@ async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved:
   );
   // New slot first, database second, old slot last: killed at any point, either password's slot
   // is the one the database names, so the administrator is never left without one.
-  archive.saveKeyring({ ...current, slots: [...current.slots, newSlot] });
+  archive.saveKeyring({ ...archive.keyring, slots: [...archive.keyring.slots, newSlot] });
   archive.db.transaction(() => {
     setSlot(db, person.id, newSlot.id);
     archive.journal.append({

@@ -37,6 +37,8 @@ export async function rekey(session: Session, onProgress?: (step: 'prepare' | 'r
   return session.perform({ action: 'vault.rekey' }, (ctx) => {
     const archive = session.archive;
     ctx.setObject({ type: 'archive', id: archive.archiveId });
+    // Other sessions of this process read the file this rekey replaces, under the old key.
+    if (archive.otherSessions > 0) throw new ArchiveError('vault.busy');
     onProgress?.('prepare');
     const pruned = pruneOrphanSlots(archive);
     archive.assertKeyringCurrent();

@@ -43,7 +43,8 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
     return await unlockHeld(input, resolved, lock);
   } catch (error) {
     lock?.release();
-    noteRefusedOpen(input.folder, input.login, resolved, error);
+    // After the answer: the note costs a login hash and an fsync, and the person waits for neither.
+    setImmediate(() => noteRefusedOpen(input.folder, input.login, resolved, error));
     throw error;
   }
 }
