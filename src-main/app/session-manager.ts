@@ -74,7 +74,7 @@ export class SessionManager {
     });
   }
 
-  async unlock(input: { folder: string; login: string; password: string }): Promise<Session> {
+  async unlock(input: { folder: string; login: string; password: string; newPassword?: string }): Promise<Session> {
     return this.serial(async () => {
       await this.closeCurrent('user');
       const session = await unlockArchive(input, this.archiveOptions);

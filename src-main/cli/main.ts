@@ -13,11 +13,11 @@ import * as people from '../core/people/service';
 import type { Session } from '../core/session';
 import { initArchive } from '../core/vault/init';
 import { rekey } from '../core/vault/rekey';
-import { unlockArchive } from '../core/vault/unlock';
 import { recoverWithKey } from '../core/vault/recover';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
 import { text } from './text';
 import { UsageError } from './usage';
+import { unlockForCli } from './unlock';
 import { COMMANDS } from './commands';
 import type { CommandContext } from './commands/types';
 
@@ -165,8 +165,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     if (contributed.needs === 'none') return contributed.run(ctx, null);
     const folder = resolve(need(values, 'archive', locale));
     const login = need(values, 'as', locale);
-    const password = await passwords.next(text(locale, 'passwordPrompt', { login }), 'acting');
-    const session = await unlockArchive({ folder, login, password });
+    const session = await unlockForCli(folder, login, passwords, locale, io.err);
     try {
       return await contributed.run(ctx, session);
     } finally {
@@ -190,8 +189,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
   const folder = resolve(need(values, 'archive', locale));
   const login = need(values, 'as', locale);
   const passwords = await source();
-  const password = await passwords.next(text(locale, 'passwordPrompt', { login }), 'acting');
-  const session = await unlockArchive({ folder, login, password });
+  const session = await unlockForCli(folder, login, passwords, locale, io.err);
   try {
     await runUnlocked(command, session, values, locale, io, passwords);
   } finally {

@@ -99,6 +99,17 @@ export const ERROR_CODES = [
   'export.tampered',
   // Anything we did not foresee
   'internal',
+  // Password resets with a second person; output paths (issue 11)
+  'denied.resetOwnPassword',
+  'denied.resetAdminUsesRecovery',
+  'denied.resetSecondPerson',
+  'denied.notResetApprover',
+  'denied.resetNeedsApproval',
+  'person.noResetRequested',
+  'person.resetCodeAsPassword',
+  'vault.newPasswordRequired',
+  'output.insideArchive',
+  'output.unwritable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

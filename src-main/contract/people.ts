@@ -90,3 +90,38 @@ export interface ActorView {
   rank: Rank;
   duties: Duty[];
 }
+
+/** A password reset the administrator asked for (issue 11, point 5), as its requester sees it. */
+export interface ResetRequestView {
+  id: string;
+  login: string;
+  name: string;
+  requestedAt: string;
+  /** Who may approve it now (department managers, the general manager, other auditors). Empty: nobody yet. */
+  approvers: { login: string; name: string }[];
+}
+
+/** A reset waiting for the signed-in person's approval. */
+export interface PendingResetView {
+  id: string;
+  login: string;
+  name: string;
+  department: string;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+/** What the approver gets, once: the one-time code to hand to the owner in person. */
+export interface ApprovedResetView {
+  login: string;
+  name: string;
+  code: string;
+}
+
+/** Told to the owner at the unlock that used a one-time code: who reset the password, and when. */
+export interface ResetNotice {
+  requestedBy: string;
+  requestedAt: string;
+  approvedBy: string;
+  approvedAt: string;
+}

@@ -12,6 +12,7 @@ import { DutyTags } from '../../components/DutyTags';
 import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './TaskLists';
+import { PendingResetsCard } from '../resets/PendingResetsCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -32,6 +33,8 @@ export function DashboardPage() {
     ...(manager ? [{ key: 'reviews', card: <ReviewsCard assigned={false} /> }] : []),
     ...(collector ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
     ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
+    // Who may approve a password reset: managers, the general manager, auditors (the card hides when empty).
+    ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">
