@@ -11,6 +11,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../vault/files';
+import { checkOutputPath } from '../../output-path';
 import { ArchiveError } from '../../errors';
 import type { Session } from '../../session';
 import { parseInput } from '../../validate';
@@ -70,8 +71,9 @@ export async function exportJournal(session: Session, raw: ExportRequest, hooks:
     const filter = resolveFilter(archive.db, request.filters);
     ctx.addDetails({ format: request.format, filters: filter });
 
-    const out = resolve(request.out);
-    const sidecar = manifestPath(out);
+    // Never into an archive, the keyring or the state folder, whatever `force` says.
+    const out = checkOutputPath(archive, request.out);
+    const sidecar = checkOutputPath(archive, manifestPath(out));
     if (!request.force) {
       for (const path of [out, sidecar]) if (existsSync(path)) throw new ArchiveError('export.exists', { path });
     }
