@@ -68,8 +68,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: ALL_OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.err((error as Error).message);
-    io.err(text(locale, 'usage'));
+    // One line: what was wrong and where to look, not the whole usage (a bad number such as `-5`
+    // used to bury its reason under it).
+    io.err(`${oneLine((error as Error).message)} (triplicate --help)`);
     return 2;
   }
   if (values.lang) locale = localeFrom(values.lang);
@@ -91,6 +92,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (process.env.TRIPLICATE_DEBUG && !(error instanceof ArchiveError)) io.err(String((error as Error)?.stack ?? error));
     return 1;
   }
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 }
 
 function need(values: Values, name: keyof Values, locale: Locale): string {
@@ -276,7 +281,11 @@ async function runUnlocked(
       if (values.json) io.out(JSON.stringify(report, null, 2));
       if (!report.ok) {
         const seq = report.problem!.seq;
-        if (!values.json) io.out(text(locale, 'journalBroken', { seq, kind: report.problem!.kind }));
+        if (!values.json) {
+          io.out(text(locale, 'journalBroken', { seq, kind: report.problem!.kind }));
+          // Every further problem, one line each (the first line is unchanged).
+          for (const p of (report.problems ?? []).slice(1)) io.out(text(locale, 'journalBroken', { seq: p.seq, kind: p.kind }));
+        }
         throw new ArchiveError('journal.broken', { seq, detail: report.problem!.kind });
       }
       if (!values.json)

@@ -6,6 +6,7 @@
  * No request carries an identity: the acting person is whoever unlocked the archive in main.
  */
 import { z } from 'zod';
+import { text } from './text';
 import type { ErrorInfo } from './errors';
 import type { Locale } from './messages';
 import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSchema, personNameSchema, RANKS } from './people';
@@ -18,7 +19,7 @@ import { LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-const folderSchema = z.string().min(1).max(4096);
+const folderSchema = text().min(1).max(4096);
 const empty = z.object({}).strict();
 
 /** The archive's own channels; features add theirs in ipc-<feature>.ts. */
@@ -31,7 +32,7 @@ const CORE_REQUESTS = {
     .object({ folder: folderSchema, adminLogin: loginSchema, adminName: personNameSchema, password: passwordSchema })
     .strict(),
   'session:unlock': z
-    .object({ folder: folderSchema, login: z.string().trim().min(1).max(64), password: passwordSchema, newPassword: passwordSchema.optional() })
+    .object({ folder: folderSchema, login: text().trim().min(1).max(64), password: passwordSchema, newPassword: passwordSchema.optional() })
     .strict(),
   'session:lock': empty,
   'session:current': empty,

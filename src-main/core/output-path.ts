@@ -72,3 +72,22 @@ export function checkOutputPath(archive: OpenArchive, path: string, protect: rea
   if (refused) throw new ArchiveError('output.insideArchive', { path: absolute });
   return absolute;
 }
+
+/**
+ * Runs a write to `path`; a file-system failure there (no such folder, no permission, a read-only
+ * disk) names the path (`output.unwritable`) rather than blaming the archive's files. A full disk
+ * keeps its own code.
+ */
+export function writingToSync<T>(path: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw unwritable(path, error);
+  }
+}
+
+function unwritable(path: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof ArchiveError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || code === 'ENOSPC' || code === 'EDQUOT') return error;
+  return new ArchiveError('output.unwritable', { path, detail: code });
+}

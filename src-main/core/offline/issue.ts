@@ -15,7 +15,7 @@ import { issuePackageSchema, MIN_PASSPHRASE_LENGTH, type IssuedPackage } from '.
 import { findDossierById } from '../dossiers/repository';
 import { contentView } from '../dossiers/context';
 import { ArchiveError } from '../errors';
-import { checkOutputPath } from '../output-path';
+import { checkOutputPath, writingToSync } from '../output-path';
 import { canonicalJson } from '../journal/entry';
 import { claimedCard, loanFacts, requireLoan } from '../loans/context';
 import type { LoanRecord } from '../loans/repository';
@@ -86,7 +86,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
       }
 
       const temp = `${input.out}.${id.slice(0, 8)}.partial`;
-      writeFileAtomic(temp, JSON.stringify(file) + '\n');
+      writingToSync(input.out, () => writeFileAtomic(temp, JSON.stringify(file) + '\n'));
       try {
         ctx.commit(
           () =>

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { exportRevocationsSchema, revokePackageSchema, type RevokedPackage } from '../../contract/offline';
 import { ArchiveError } from '../errors';
-import { checkOutputPath } from '../output-path';
+import { checkOutputPath, writingToSync } from '../output-path';
 import { loanFacts } from '../loans/context';
 import * as loans from '../loans/repository';
 import type { Session } from '../session';
@@ -66,7 +66,8 @@ export async function exportRevocations(session: Session, raw: unknown): Promise
     if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
     const packages = repo.revokedPackages(session.archive.db);
     const at = session.archive.clock.now().toISOString();
-    writeFileAtomic(input.out, signRevocations(session.archive.signer, session.archive.archiveId, at, packages));
+    const signed = signRevocations(session.archive.signer, session.archive.archiveId, at, packages);
+    writingToSync(input.out, () => writeFileAtomic(input.out, signed));
     ctx.addDetails({ count: packages.length, file: basename(input.out) });
     return { file: input.out, count: packages.length };
   });

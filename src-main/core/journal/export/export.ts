@@ -11,7 +11,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../vault/files';
-import { checkOutputPath } from '../../output-path';
+import { checkOutputPath, writingToSync } from '../../output-path';
 import { ArchiveError } from '../../errors';
 import type { Session } from '../../session';
 import { parseInput } from '../../validate';
@@ -86,7 +86,7 @@ export async function exportJournal(session: Session, raw: ExportRequest, hooks:
     const suffix = `.partial-${randomBytes(6).toString('hex')}`;
     const partial = join(dirname(out), `.${basename(out)}${suffix}`);
     const partialManifest = join(dirname(out), `.${basename(sidecar)}${suffix}`);
-    const sink = openSink(request.format, partial);
+    const sink = writingToSync(out, () => openSink(request.format, partial));
     const index = new EntryIndex();
     const links = new LinkCheck(archive.db, archive.archiveId, head.seq);
     try {
