@@ -64,17 +64,18 @@ export class SessionManager {
 
   async create(input: { folder: string; adminLogin: string; adminName: string; password: string }): Promise<{ session: Session; recoveryKey: string }> {
     return this.serial(async () => {
-      await this.closeCurrent('user');
+      // Create first: a refusal (an archive already there, a weak password) leaves the open session alone.
       const created = await initArchive(
         { folder: input.folder, adminLogin: input.adminLogin, adminName: input.adminName, adminPassword: input.password },
         this.archiveOptions,
       );
+      await this.closeCurrent('user');
       await this.adopt(created.session);
       return created;
     });
   }
 
-  async unlock(input: { folder: string; login: string; password: string }): Promise<Session> {
+  async unlock(input: { folder: string; login: string; password: string; newPassword?: string }): Promise<Session> {
     return this.serial(async () => {
       await this.closeCurrent('user');
       const session = await unlockArchive(input, this.archiveOptions);

@@ -13,13 +13,13 @@ import * as people from '../core/people/service';
 import type { Session } from '../core/session';
 import { initArchive } from '../core/vault/init';
 import { rekey } from '../core/vault/rekey';
-import { unlockArchive } from '../core/vault/unlock';
 import { recoverWithKey } from '../core/vault/recover';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
 import { text } from './text';
 import { Interrupted, UsageError } from './usage';
 import { everyOption, optionsFor, SHARED_OPTIONS, type OptionSpecs } from './options';
 import { stdoutClosed } from './process-guards';
+import { unlockForCli } from './unlock';
 import { COMMANDS } from './commands';
 import type { CommandContext } from './commands/types';
 
@@ -116,8 +116,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       positionals: string[];
     });
   } catch (error) {
-    io.err(parseProblem(error as Error, command.name, locale));
-    io.err(text(locale, 'commandUsage', { usage: command.usage }));
+    // One line: what was wrong and where to look, not the whole usage (a bad number such as `-5`
+    // used to bury its reason under it).
+    io.err(`${oneLine(parseProblem(error as Error, command.name, locale))} (triplicate ${command.name} --help)`);
     return 2;
   }
   if (values.help) {
@@ -138,6 +139,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (process.env.TRIPLICATE_DEBUG && !(error instanceof ArchiveError)) io.err(String((error as Error)?.stack ?? error));
     return 1;
   }
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 }
 
 function need(values: Values, name: keyof Values, locale: Locale): string {
@@ -212,8 +217,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     if (contributed.needs === 'none') return contributed.run(ctx, null);
     const folder = resolve(need(values, 'archive', locale));
     const login = need(values, 'as', locale);
-    const password = await passwords.next(text(locale, 'passwordPrompt', { login }), 'acting');
-    const session = await unlockArchive({ folder, login, password });
+    const session = await unlockForCli(folder, login, passwords, locale, io.err);
     try {
       return await contributed.run(ctx, session);
     } finally {
@@ -237,8 +241,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
   const folder = resolve(need(values, 'archive', locale));
   const login = need(values, 'as', locale);
   const passwords = await source();
-  const password = await passwords.next(text(locale, 'passwordPrompt', { login }), 'acting');
-  const session = await unlockArchive({ folder, login, password });
+  const session = await unlockForCli(folder, login, passwords, locale, io.err);
   try {
     await runUnlocked(command, session, values, locale, io, passwords);
   } finally {
@@ -325,7 +328,11 @@ async function runUnlocked(
       if (values.json) io.out(JSON.stringify(report, null, 2));
       if (!report.ok) {
         const seq = report.problem!.seq;
-        if (!values.json) io.out(text(locale, 'journalBroken', { seq, kind: report.problem!.kind }));
+        if (!values.json) {
+          io.out(text(locale, 'journalBroken', { seq, kind: report.problem!.kind }));
+          // Every further problem, one line each (the first line is unchanged).
+          for (const p of (report.problems ?? []).slice(1)) io.out(text(locale, 'journalBroken', { seq: p.seq, kind: p.kind }));
+        }
         throw new ArchiveError('journal.broken', { seq, detail: report.problem!.kind });
       }
       if (!values.json)

@@ -10,7 +10,7 @@ Commands:
   person list --archive DIR --as LOGIN [--json]
   person disable --archive DIR --as LOGIN --login L
   person duties --archive DIR --as LOGIN --login L [--duty X]...
-  person passwd --archive DIR --as LOGIN [--login L]
+  person passwd --archive DIR --as LOGIN            (your own password; others: person reset request)
   department add --archive DIR --as LOGIN --code C --name-zh N --name-en N [--holds-copy --copy-suffix X]
   department list --archive DIR --as LOGIN [--json]
   rekey --archive DIR --as LOGIN
@@ -19,7 +19,7 @@ Commands:
 
 Passwords are asked for, or read from standard input with --password-stdin: the first line is the
 acting person's password (for init, the new administrator's); for person add and person passwd the
-second line is the new password. --lang zh-CN|en chooses the language.`,
+second line is the new password (also after a one-time reset code). --lang zh-CN|en chooses the language.`,
   passwordPrompt: 'Password for {{login}}: ',
   recoveryPrompt: 'Recovery key: ',
   newPasswordPrompt: 'New password for {{login}}: ',
@@ -54,7 +54,7 @@ const zhCN: typeof en = {
   person list --archive 目录 --as 登录名 [--json]
   person disable --archive 目录 --as 登录名 --login 登录名
   person duties --archive 目录 --as 登录名 --login 登录名 [--duty 职责]...
-  person passwd --archive 目录 --as 登录名 [--login 登录名]
+  person passwd --archive 目录 --as 登录名            （本人密码；他人请用 person reset request）
   department add --archive 目录 --as 登录名 --code 代码 --name-zh 名称 --name-en 名称 [--holds-copy --copy-suffix X]
   department list --archive 目录 --as 登录名 [--json]
   rekey --archive 目录 --as 登录名
@@ -62,7 +62,7 @@ const zhCN: typeof en = {
   journal verify --archive 目录 --as 登录名 [--json]
 
 密码会提示输入，或使用 --password-stdin 从标准输入读取：第一行是操作人的密码（init 时为新管理员的密码）；
-person add 和 person passwd 的第二行是新密码。--lang zh-CN|en 选择语言。`,
+person add 和 person passwd 的第二行是新密码（使用一次性重置码解锁时亦同）。--lang zh-CN|en 选择语言。`,
   passwordPrompt: '{{login}} 的密码：',
   recoveryPrompt: '恢复密钥：',
   newPasswordPrompt: '{{login}} 的新密码：',

@@ -25,6 +25,8 @@ const CORE_API_CHANNELS = {
     setDuties: 'people:setDuties',
     resetPassword: 'people:resetPassword',
     changeOwnPassword: 'people:changeOwnPassword',
+    resetPending: 'people:resetPending',
+    resetApprove: 'people:resetApprove',
   },
   departments: { list: 'departments:list', add: 'departments:add' },
   vault: { rekey: 'vault:rekey' },

@@ -7,6 +7,7 @@
  * issued by the core and is deliberately absent from every input schema (`.strict()` refuses it).
  */
 import { z } from 'zod';
+import { text } from './text';
 import { loginSchema } from './people';
 
 /** The ten information channels of the seed policy (客户信息渠道来源, 第六条). */
@@ -39,27 +40,27 @@ export const COPY_STATES = ['in-custody', 'on-loan', 'lost', 'destroyed'] as con
 export type CopyState = (typeof COPY_STATES)[number];
 
 export const ARCHIVE_NUMBER_PATTERN = /^KH-\d{4}-\d{5}$/;
-export const archiveNumberSchema = z.string().trim().regex(ARCHIVE_NUMBER_PATTERN, 'KH-<year>-<5 digits>');
-export const copyNumberSchema = z.string().trim().regex(/^KH-\d{4}-\d{5}-[A-Z]$/, 'KH-<year>-<5 digits>-<suffix>');
+export const archiveNumberSchema = text().trim().regex(ARCHIVE_NUMBER_PATTERN, 'KH-<year>-<5 digits>');
+export const copyNumberSchema = text().trim().regex(/^KH-\d{4}-\d{5}-[A-Z]$/, 'KH-<year>-<5 digits>-<suffix>');
 
-const short = z.string().trim().max(200);
-const long = z.string().trim().max(20_000);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const short = text().trim().max(200);
+const long = text().trim().max(20_000);
+const date = text().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const basicSchema = z
   .object({
-    customerName: z.string().trim().min(1).max(200),
-    creditCode: z.string().trim().max(18), // 统一社会信用代码
+    customerName: text().trim().min(1).max(200),
+    creditCode: text().trim().max(18), // 统一社会信用代码
     legalRepresentative: short,
-    address: z.string().trim().max(500),
-    postalCode: z.string().trim().max(12),
-    phone: z.string().trim().max(40),
-    fax: z.string().trim().max(40),
-    email: z.string().trim().max(200),
-    website: z.string().trim().max(300),
+    address: text().trim().max(500),
+    postalCode: text().trim().max(12),
+    phone: text().trim().max(40),
+    fax: text().trim().max(40),
+    email: text().trim().max(200),
+    website: text().trim().max(300),
     businessScope: long,
     registeredCapital: short,
-    industry: z.string().trim().max(100),
+    industry: text().trim().max(100),
     scale: short,
     customerType: short,
     sourceChannel: z.enum(SOURCE_CHANNELS),
@@ -83,14 +84,14 @@ export const marketSchema = z.object({ industryReport: long, strategicDirection:
 /** 关键人物 / 联络圈 */
 export const keyPersonSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: text().trim().min(1).max(100),
     title: short,
     purchaseRole: short,
     relation: short,
-    phone: z.string().trim().max(40),
-    email: z.string().trim().max(200),
-    im: z.string().trim().max(100), // WeChat / QQ
-    address: z.string().trim().max(500),
+    phone: text().trim().max(40),
+    email: text().trim().max(200),
+    im: text().trim().max(100), // WeChat / QQ
+    address: text().trim().max(500),
     birthday: z.union([date, z.literal('')]),
     family: long,
     interests: long,
@@ -214,8 +215,8 @@ export const REQUIRED_TO_FILE = [
   'classification.responsibleManager',
 ] as const;
 
-export const reissueCopySchema = z.object({ copyNumber: copyNumberSchema, shelf: z.string().trim().min(1).max(60).optional() }).strict();
-export const lostCopySchema = z.object({ copyNumber: copyNumberSchema, reason: z.string().trim().min(2).max(2000) }).strict();
+export const reissueCopySchema = z.object({ copyNumber: copyNumberSchema, shelf: text().trim().min(1).max(60).optional() }).strict();
+export const lostCopySchema = z.object({ copyNumber: copyNumberSchema, reason: text().trim().min(2).max(2000) }).strict();
 
 export const PAGE_LIMIT_MAX = 500;
 
@@ -223,13 +224,13 @@ export const PAGE_LIMIT_MAX = 500;
 export const catalogueQuerySchema = z
   .object({
     /** Customer name, archive number, industry, and key-person names where content may be seen; ≥ 2 characters a term. */
-    text: z.string().trim().max(100).optional(),
+    text: text().trim().max(100).optional(),
     grade: z.array(z.enum(GRADES)).max(GRADES.length).optional(),
     secrecy: z.array(z.enum(SECRECY_LEVELS)).max(SECRECY_LEVELS.length).optional(),
     lifecycle: z.array(z.enum(LIFECYCLE_STAGES)).max(LIFECYCLE_STAGES.length).optional(),
     status: z.enum(DOSSIER_STATUSES).optional(),
     /** Dossiers with a copy (in custody or on loan) held by this department. */
-    holdingDepartment: z.string().trim().min(2).max(40).optional(),
+    holdingDepartment: text().trim().min(2).max(40).optional(),
     /** Filed dossiers whose review is due (`overdue`) or falls within the due window (`due`). */
     review: z.enum(['due', 'overdue']).optional(),
     offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -241,7 +242,7 @@ export type CatalogueQuery = z.input<typeof catalogueQuerySchema>;
 /** Reviews due for a department (the signed-in person's unless named), or with `assigned` for the customers assigned to them as collector. */
 export const reviewListSchema = z
   .object({
-    department: z.string().trim().min(2).max(40).optional(),
+    department: text().trim().min(2).max(40).optional(),
     assigned: z.boolean().optional(),
     withinDays: z.number().int().min(0).max(365).default(30),
   })

@@ -134,6 +134,17 @@ export const ERROR_CODES = [
   'suspension.none',
   'incident.notFound',
   'person.managerCycle',
+  // Password resets with a second person; output paths (issue 11)
+  'denied.resetOwnPassword',
+  'denied.resetAdminUsesRecovery',
+  'denied.resetSecondPerson',
+  'denied.notResetApprover',
+  'denied.resetNeedsApproval',
+  'person.noResetRequested',
+  'person.resetCodeAsPassword',
+  'vault.newPasswordRequired',
+  'output.insideArchive',
+  'output.unwritable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@
  * the session's. The core parses every filter again with its own schema (core/journal/filter.ts).
  */
 import { z } from 'zod';
+import { text } from './text';
 import type { LoanView } from './loans';
 
 export const JOURNAL_OUTCOMES = ['ok', 'denied', 'error'] as const;
@@ -18,16 +19,16 @@ export type JournalExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The most entries one page may carry over IPC; the viewer asks for a few hundred at a time. */
 export const MAX_JOURNAL_PAGE = 1000;
 
-const instant = z.string().trim().min(4).max(40);
-const login = z.string().trim().min(1).max(64);
+const instant = text().trim().min(4).max(40);
+const login = text().trim().min(1).max(64);
 
 export const journalFiltersSchema = z
   .object({
     from: instant.optional(),
     to: instant.optional(),
     person: login.optional(),
-    object: z.object({ type: z.string().trim().min(1).max(40), id: z.string().trim().min(1).max(200) }).strict().optional(),
-    event: z.string().trim().min(1).max(100).optional(),
+    object: z.object({ type: text().trim().min(1).max(40), id: text().trim().min(1).max(200) }).strict().optional(),
+    event: text().trim().min(1).max(100).optional(),
     outcome: z.enum(JOURNAL_OUTCOMES).optional(),
   })
   .strict();
@@ -52,13 +53,13 @@ export const JOURNAL_REQUESTS = {
   'journal:status': z.object({}).strict(),
   'journal:export': z.object({ format: z.enum(EXPORT_FORMATS), filters: journalFiltersSchema.default({}) }).strict(),
   'journal:cancelExport': z.object({}).strict(),
-  'reports:whoOpened': z.object({ dossierId: z.string().trim().min(1).max(200), ...pageFields }).strict(),
+  'reports:whoOpened': z.object({ dossierId: text().trim().min(1).max(200), ...pageFields }).strict(),
   'reports:openedBy': z.object({ person: login, ...pageFields }).strict(),
   'reports:refused': z.object({ from: instant.optional(), to: instant.optional(), person: login.optional(), ...pageFields }).strict(),
   'reports:outsideHours': z
     .object({
-      start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
-      end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      start: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      end: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
       from: instant.optional(),
       to: instant.optional(),
       person: login.optional(),

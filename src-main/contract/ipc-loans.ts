@@ -6,6 +6,7 @@
  * the borrower, approver and reader are always the signed-in person (rule 5).
  */
 import { z } from 'zod';
+import { text } from './text';
 import type { CataloguePage } from './dossiers';
 import {
   cardRefSchema,
@@ -41,7 +42,7 @@ export const LOAN_REQUESTS = {
   /** The borrower's record for the approver (审核借阅资格). */
   'cards:history': cardRefSchema,
   /** Filed dossiers and their copies, for picking what a card asks for (catalogue columns only). */
-  'cards:findCopies': z.object({ text: z.string().trim().max(100) }).strict(),
+  'cards:findCopies': z.object({ text: text().trim().max(100) }).strict(),
   /** Without a department: my own cards. With one: that department's loans (its custodians, managers). */
   'loans:list': listLoansSchema,
   'loans:renew': renewLoanSchema,

@@ -6,10 +6,11 @@
  * No request carries an identity: the acting person is whoever unlocked the archive in main.
  */
 import { z } from 'zod';
+import { text } from './text';
 import type { ErrorInfo } from './errors';
 import type { Locale } from './messages';
 import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSchema, personNameSchema, RANKS } from './people';
-import type { ActorView, DepartmentView, PersonView } from './people';
+import type { ActorView, ApprovedResetView, DepartmentView, PendingResetView, PersonView, ResetNotice, ResetRequestView } from './people';
 import { settingsUpdateSchema, type ArchiveSettings } from './settings';
 import type { DOSSIER_API, JOURNAL_API, LIFECYCLE_API, LOAN_API } from './api-channels';
 import { DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
@@ -19,7 +20,7 @@ import { LIFECYCLE_REQUESTS, type BackupProgressEvent, type LifecycleResponses }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-const folderSchema = z.string().min(1).max(4096);
+const folderSchema = text().min(1).max(4096);
 const empty = z.object({}).strict();
 
 /** The archive's own channels; features add theirs in ipc-<feature>.ts. */
@@ -31,20 +32,25 @@ const CORE_REQUESTS = {
   'archive:create': z
     .object({ folder: folderSchema, adminLogin: loginSchema, adminName: personNameSchema, password: passwordSchema })
     .strict(),
-  'session:unlock': z.object({ folder: folderSchema, login: z.string().trim().min(1).max(64), password: passwordSchema }).strict(),
+  'session:unlock': z
+    .object({ folder: folderSchema, login: text().trim().min(1).max(64), password: passwordSchema, newPassword: passwordSchema.optional() })
+    .strict(),
   'session:lock': empty,
   'session:current': empty,
   'people:list': empty,
   'people:add': newPersonSchema.strict(),
   'people:disable': z.object({ login: loginSchema }).strict(),
   'people:setDuties': z.object({ login: loginSchema, duties: z.array(z.enum(DUTIES)).max(DUTIES.length) }).strict(),
-  'people:resetPassword': z.object({ login: loginSchema, password: passwordSchema }).strict(),
+  /** Asks for a reset that a second person approves (issue 11, point 5); no password in it. */
+  'people:resetPassword': z.object({ login: loginSchema }).strict(),
   'people:changeOwnPassword': z.object({ password: passwordSchema }).strict(),
   'departments:list': empty,
   'departments:add': newDepartmentSchema.strict(),
   'vault:rekey': empty,
   'settings:get': empty,
   'settings:update': settingsUpdateSchema,
+  'people:resetPending': empty,
+  'people:resetApprove': z.object({ login: loginSchema }).strict(),
 } as const;
 
 /** Every invocable channel with its request schema. */
@@ -80,21 +86,26 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
   'app:chooseFolder': { folder: string | null };
   'app:forgetArchive': { recentArchives: RecentArchive[] };
   'archive:create': CreatedArchive;
-  'session:unlock': ActorView;
+  'session:unlock': UnlockedView;
   'session:lock': { locked: true };
   'session:current': ActorView | null;
   'people:list': PersonView[];
   'people:add': PersonView;
   'people:disable': PersonView;
   'people:setDuties': PersonView;
-  'people:resetPassword': { done: true };
+  'people:resetPassword': ResetRequestView;
   'people:changeOwnPassword': { done: true };
   'departments:list': DepartmentView[];
   'departments:add': DepartmentView;
   'vault:rekey': { epoch: number; slots: number };
   'settings:get': ArchiveSettings;
   'settings:update': ArchiveSettings;
+  'people:resetPending': PendingResetView[];
+  'people:resetApprove': ApprovedResetView;
 }
+
+/** The signed-in person, and when this unlock used a one-time code, who reset the password and when. */
+export type UnlockedView = ActorView & { passwordReset?: ResetNotice };
 
 /** Main → renderer notifications. */
 export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress'] as const;
@@ -121,7 +132,7 @@ export interface CoreApi {
     create(request: Request<'archive:create'>): Promise<Result<CreatedArchive>>;
   };
   session: {
-    unlock(request: Request<'session:unlock'>): Promise<Result<ActorView>>;
+    unlock(request: Request<'session:unlock'>): Promise<Result<UnlockedView>>;
     lock(): Promise<Result<Responses['session:lock']>>;
     current(): Promise<Result<ActorView | null>>;
     onLocked(listener: (event: EventPayloads['event:locked']) => void): () => void;
@@ -133,6 +144,8 @@ export interface CoreApi {
     setDuties(request: Request<'people:setDuties'>): Promise<Result<PersonView>>;
     resetPassword(request: Request<'people:resetPassword'>): Promise<Result<Responses['people:resetPassword']>>;
     changeOwnPassword(request: Request<'people:changeOwnPassword'>): Promise<Result<Responses['people:changeOwnPassword']>>;
+    resetPending(): Promise<Result<PendingResetView[]>>;
+    resetApprove(request: Request<'people:resetApprove'>): Promise<Result<ApprovedResetView>>;
   };
   departments: {
     list(): Promise<Result<DepartmentView[]>>;

@@ -4,6 +4,7 @@
  * The borrower is never part of a request: it is the signed-in person (rule 5).
  */
 import { z } from 'zod';
+import { text } from './text';
 import { archiveNumberSchema, copyNumberSchema, SECTIONS, type DossierView } from './dossiers';
 
 /** read in the app / printed copy / offline package for a laptop */
@@ -16,16 +17,16 @@ export type LoanState = (typeof LOAN_STATES)[number];
 export const LOAN_VIEW_STATES = [...LOAN_STATES, 'overdue'] as const;
 export type LoanViewState = (typeof LOAN_VIEW_STATES)[number];
 
-export const cardNumberSchema = z.string().trim().regex(/^JY-\d{4}-\d{5}$/, 'JY-<year>-<5 digits>');
+export const cardNumberSchema = text().trim().regex(/^JY-\d{4}-\d{5}$/, 'JY-<year>-<5 digits>');
 
 export const newCardSchema = z
   .object({
     copyNumber: copyNumberSchema,
-    purpose: z.string().trim().min(2).max(500),
+    purpose: text().trim().min(2).max(500),
     form: z.enum(LOAN_FORMS),
     /** Capped by the archive setting maxLoanDays (checked by the core). */
     periodDays: z.number().int().min(1).max(90),
-    readingPlace: z.string().trim().min(2).max(200),
+    readingPlace: text().trim().min(2).max(200),
     /** 禁止在公众场所或旅行途中阅读: the borrower must acknowledge it. */
     acknowledgeNoPublicReading: z.literal(true, { error: 'the rule against reading in public places or while travelling must be acknowledged' }),
   })
@@ -33,10 +34,10 @@ export const newCardSchema = z
 export type NewCard = z.input<typeof newCardSchema>;
 
 export const cardRefSchema = z.object({ card: cardNumberSchema }).strict();
-export const rejectCardSchema = z.object({ card: cardNumberSchema, reason: z.string().trim().min(2).max(1000) }).strict();
+export const rejectCardSchema = z.object({ card: cardNumberSchema, reason: text().trim().min(2).max(1000) }).strict();
 export const renewLoanSchema = z.object({ card: cardNumberSchema, days: z.number().int().min(1).max(90) }).strict();
-export const recallLoanSchema = z.object({ card: cardNumberSchema, reason: z.string().trim().min(2).max(1000).optional() }).strict();
-export const lostLoanSchema = z.object({ card: cardNumberSchema, description: z.string().trim().min(2).max(2000) }).strict();
+export const recallLoanSchema = z.object({ card: cardNumberSchema, reason: text().trim().min(2).max(1000).optional() }).strict();
+export const lostLoanSchema = z.object({ card: cardNumberSchema, description: text().trim().min(2).max(2000) }).strict();
 export const readLoanSchema = z
   .object({ card: cardNumberSchema, sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional() })
   .strict();
@@ -46,17 +47,17 @@ export const printLoanSchema = z
 export const copyOutSchema = z.object({ card: cardNumberSchema, section: z.enum(SECTIONS), characters: z.number().int().min(1).max(1_000_000) }).strict();
 
 export const listLoansSchema = z
-  .object({ department: z.string().trim().min(2).max(40).optional(), overdue: z.boolean().default(false) })
+  .object({ department: text().trim().min(2).max(40).optional(), overdue: z.boolean().default(false) })
   .strict();
 
 export const registerQuerySchema = z
   .object({
-    department: z.string().trim().min(2).max(40),
-    borrower: z.string().trim().min(2).max(64).optional(),
+    department: text().trim().min(2).max(40),
+    borrower: text().trim().min(2).max(64).optional(),
     dossier: archiveNumberSchema.optional(),
     state: z.enum(LOAN_VIEW_STATES).optional(),
-    from: z.string().datetime({ offset: true }).optional(),
-    to: z.string().datetime({ offset: true }).optional(),
+    from: text().datetime({ offset: true }).optional(),
+    to: text().datetime({ offset: true }).optional(),
     limit: z.number().int().min(1).max(10_000).default(1000),
   })
   .strict();

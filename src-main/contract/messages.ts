@@ -126,6 +126,16 @@ const en: Messages = {
   'suspension.none': "\"{{login}}\" is not suspended.",
   'incident.notFound': "No incident {{id}}.",
   'person.managerCycle': "\"{{login}}\" cannot be the direct manager: that would make a circle of managers.",
+  'denied.resetOwnPassword': 'Change your own password yourself (or, for an administrator, with the recovery key).',
+  'denied.resetAdminUsesRecovery': 'An administrator\'s password is not reset by request: the recovery key sets it (triplicate recover).',
+  'denied.resetSecondPerson': 'A reset is approved by a second person: not the one who asked for it, and not the owner of the password.',
+  'denied.notResetApprover': 'Only a department manager of the person\'s department or the general manager (for an auditor: another auditor or the general manager) may approve this reset.',
+  'denied.resetNeedsApproval': 'Nobody sets another person\'s password. Request a reset instead: a second person approves it and hands the one-time code to the owner.',
+  'person.noResetRequested': 'No password reset is waiting for approval for "{{login}}".',
+  'person.resetCodeAsPassword': 'Choose a new password of your own, not the one-time code.',
+  'vault.newPasswordRequired': 'Your password was reset. The one-time code is correct: choose a new password to continue.',
+  'output.insideArchive': 'Refused to write {{path}}: it is inside an archive folder, the keyring or the app\'s state folder. Nothing was written; choose a place outside.',
+  'output.unwritable': 'Could not write {{path}}: {{detail}}. Nothing was written.',
 };
 
 const zhCN: Messages = {
@@ -246,6 +256,16 @@ const zhCN: Messages = {
   'suspension.none': "“{{login}}”的权限未被暂停。",
   'incident.notFound': "未找到事件 {{id}}。",
   'person.managerCycle': "“{{login}}”不能担任直接上级：这会形成上下级循环。",
+  'denied.resetOwnPassword': '请自行修改本人密码（系统管理员可使用恢复密钥）。',
+  'denied.resetAdminUsesRecovery': '系统管理员的密码不能通过申请重置，须使用恢复密钥（triplicate recover）。',
+  'denied.resetSecondPerson': '密码重置须由第二人批准：既不是申请人，也不是密码的所有人。',
+  'denied.notResetApprover': '只有该人员所在部门的部门经理或总经理（审计员则为另一名审计员或总经理）可以批准此次重置。',
+  'denied.resetNeedsApproval': '任何人都不能设置他人的密码。请改为申请重置：由第二人批准，并将一次性重置码交给本人。',
+  'person.noResetRequested': '“{{login}}”没有待批准的密码重置申请。',
+  'person.resetCodeAsPassword': '请设置您自己的新密码，不要使用一次性重置码。',
+  'vault.newPasswordRequired': '您的密码已被重置。一次性重置码正确：请设置新密码后继续。',
+  'output.insideArchive': '拒绝写入 {{path}}：该位置在档案库文件夹、密钥环或应用状态文件夹内。未写入任何内容；请选择其他位置。',
+  'output.unwritable': '无法写入 {{path}}：{{detail}}。未写入任何内容。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -3,6 +3,7 @@
  * The borrower is never named by a request (rule 5); file paths come from main's dialogs or the CLI.
  */
 import { z } from 'zod';
+import { text } from './text';
 import { cardNumberSchema } from './loans';
 import { SECTIONS, type DossierView, type Section } from './dossiers';
 import { MIN_PASSWORD_LENGTH } from './people';
@@ -11,8 +12,8 @@ import { MIN_PASSWORD_LENGTH } from './people';
 export const MIN_PASSPHRASE_LENGTH = MIN_PASSWORD_LENGTH;
 export const passphraseSchema = z.string().min(1).max(1024);
 
-const pathSchema = z.string().min(1).max(4096);
-export const packageIdSchema = z.string().uuid();
+const pathSchema = text().min(1).max(4096);
+export const packageIdSchema = text().uuid();
 const sectionsSchema = z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length);
 
 /** Core input for issuing (CLI and main); `out` is chosen by main's save dialog or the CLI's --out. */
@@ -27,7 +28,7 @@ export type IssuePackageInput = z.input<typeof issuePackageSchema>;
  */
 export const returnPackageSchema = z.object({ file: pathSchema, log: pathSchema.optional(), card: cardNumberSchema.optional() }).strict();
 
-export const revokePackageSchema = z.object({ package: packageIdSchema, reason: z.string().trim().min(2).max(1000) }).strict();
+export const revokePackageSchema = z.object({ package: packageIdSchema, reason: text().trim().min(2).max(1000) }).strict();
 
 export const exportRevocationsSchema = z.object({ out: pathSchema, force: z.boolean().default(false) }).strict();
 

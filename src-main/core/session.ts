@@ -7,6 +7,7 @@
  * operation can forget it. The only exception is a damaged database, which is never written to.
  */
 import type { ErrorCode } from '../contract/errors';
+import type { ResetNotice } from '../contract/people';
 import { ArchiveError, isDamage, toArchiveError } from './errors';
 import type { AppendInput } from './journal/journal';
 import { can, type Action, type Actor, type PolicyTarget } from './policy';
@@ -39,6 +40,8 @@ export interface OperationContext {
 
 export class Session {
   private current: Actor;
+  /** Set when this unlock used a one-time reset code: who reset the password, and when (told to the owner). */
+  passwordReset: ResetNotice | null = null;
 
   constructor(
     readonly archive: OpenArchive,

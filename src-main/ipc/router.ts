@@ -15,7 +15,7 @@ import type { ErrorCode, ErrorParams } from '../contract/errors';
 import { formatError } from '../contract/messages';
 import { ArchiveError, toArchiveError } from '../core/errors';
 import { recordRefusal } from '../core/journal/refusal';
-import { parseInput } from '../core/validate';
+import { clip, parseInput } from '../core/validate';
 import { HANDLERS, type HandlerContext, type Handlers } from './handlers/index';
 import { isTrustedSender, type SenderInfo } from './sender';
 
@@ -33,6 +33,7 @@ export interface Router {
 }
 
 const MAX_CHANNEL_IN_JOURNAL = 80;
+const MAX_KEY_IN_JOURNAL = 64;
 
 function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REQUESTS, value);
@@ -55,7 +56,7 @@ export function createRouter(deps: RouterDeps, handlers: Handlers = HANDLERS): R
           details: {
             channel: String(channel).slice(0, MAX_CHANNEL_IN_JOURNAL),
             // Which keys were sent, never their values (a password may be among them).
-            keys: payload && typeof payload === 'object' ? Object.keys(payload).slice(0, 20) : typeof payload,
+            keys: payload && typeof payload === 'object' ? Object.keys(payload).slice(0, 20).map((key) => clip(key, MAX_KEY_IN_JOURNAL)) : typeof payload,
             ...(params.detail !== undefined ? { detail: params.detail } : {}),
           },
         });

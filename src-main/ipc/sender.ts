@@ -21,5 +21,7 @@ export function isTrustedSender(sender: SenderInfo, origins: readonly string[]):
   } catch {
     return false;
   }
+  // A URL with user info (app://user:pw@triplicate/) is not the app's page, whatever its host says.
+  if (url.username !== '' || url.password !== '' || /^[^:]+:\/\/[^/?#]*@/.test(sender.url)) return false;
   return origins.includes(`${url.protocol}//${url.host}`);
 }

@@ -6,10 +6,11 @@ import { dossiersText } from '../features/dossiers/text';
 import { journalText } from '../features/journal/text';
 import { loansText } from '../features/loans/text';
 import { lifecycleText } from '../features/lifecycle/text';
+import { resetsText } from '../features/resets/text';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText };
+const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText };
 
 function merge(base: object, pick: 'en' | 'zhCN'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -54,7 +54,7 @@ describe('administration is the administrator’s alone', () => {
         event: 'person.setDuties',
         outcome: 'denied',
       });
-      expect(await refused(s, () => resetPassword(s, ADMIN.login, 'taken-over-pass-1'), 'denied.notAdmin')).toMatchObject({
+      expect(await refused(s, () => resetPassword(s, ADMIN.login, 'taken-over-pass-1'), 'denied.resetNeedsApproval')).toMatchObject({
         event: 'person.resetPassword',
         outcome: 'denied',
       });

@@ -9,5 +9,15 @@ import { OFFLINE_COMMANDS } from './offline';
 import type { Command } from './types';
 import { verifyExportCommand } from './verify-export';
 import { LIFECYCLE_COMMANDS } from './lifecycle';
+import { RESET_COMMANDS } from './resets';
 
-export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand, loanListCommand, registerExportCommand, ...OFFLINE_COMMANDS, ...LIFECYCLE_COMMANDS];
+export const COMMANDS: readonly Command[] = [
+  journalExportCommand,
+  verifyExportCommand,
+  demoCommand,
+  loanListCommand,
+  registerExportCommand,
+  ...OFFLINE_COMMANDS,
+  ...LIFECYCLE_COMMANDS,
+  ...RESET_COMMANDS,
+];

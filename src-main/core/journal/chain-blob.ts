@@ -83,5 +83,5 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
     start = end + 1;
   }
   if (expected !== last + 1) return null;
-  return { count: last - first + 1, lastSeq: last, lastHash: previous, lastSignedSeq, problem: null };
+  return { count: last - first + 1, lastSeq: last, lastHash: previous, lastSignedSeq, problem: null, problems: [] };
 }

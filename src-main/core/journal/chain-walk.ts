@@ -37,7 +37,12 @@ export interface ChunkResult {
   /** The highest signed checkpoint met and matched in this chunk (0 if none). */
   lastSignedSeq: number;
   problem: { seq: number; kind: ChainProblem } | null;
+  /** Every problem met, the first one included (at most MAX_PROBLEMS): one bad entry must not hide the next. */
+  problems: { seq: number; kind: ChainProblem }[];
 }
+
+/** Problems named per chunk; past this the chunk still counts as broken, the list just stops growing. */
+export const MAX_PROBLEMS = 100;
 
 /** Entries per chunk: a multiple of TIME_BLOCK, so no time block spans two chunks. */
 export const CHUNK = 10 * TIME_BLOCK;
@@ -106,7 +111,11 @@ export class ChainWalker {
     let prevHash = before;
     // A missing predecessor: the first entry here then does not follow, as in one walk from the start.
     let prevSeq = prevHash === null ? -1 : first - 1;
-    const result: ChunkResult = { count: 0, lastSeq: 0, lastHash: '', lastSignedSeq: 0, problem: null };
+    const result: ChunkResult = { count: 0, lastSeq: 0, lastHash: '', lastSignedSeq: 0, problem: null, problems: [] };
+    const report = (seq: number, kind: ChainProblem) => {
+      result.problem ??= { seq, kind };
+      if (result.problems.length < MAX_PROBLEMS) result.problems.push({ seq, kind });
+    };
     const span = new BlockSpan(this.context.blocks);
     let after = first - 1;
     for (;;) {
@@ -124,26 +133,27 @@ export class ChainWalker {
           rowPrevHash = row[13];
           hashOk = rowHash(row) === storedHash;
         }
-        if (seq !== prevSeq + 1) result.problem = { seq, kind: 'sequence' };
-        else if (rowPrevHash !== prevHash) result.problem = { seq, kind: 'link' };
-        else if (!hashOk) result.problem = { seq, kind: 'hash' };
-        else {
+        // After a problem the walk goes on from the stored values, so every later problem is named too;
+        // `count` and the head stay at the last entry before the first problem, as before.
+        if (seq !== prevSeq + 1) report(seq, 'sequence');
+        else if (rowPrevHash !== prevHash) report(seq, 'link');
+        if (!hashOk) report(seq, 'hash');
+        if (hashOk && rowPrevHash === prevHash && seq === prevSeq + 1) {
           const signedHash = signed.get(seq);
           if (signedHash !== undefined) {
-            if (signedHash !== storedHash) result.problem = { seq, kind: 'checkpoint-mismatch' };
-            else result.lastSignedSeq = seq;
+            if (signedHash !== storedHash) report(seq, 'checkpoint-mismatch');
+            else if (!result.problem) result.lastSignedSeq = seq;
           }
         }
-        if (result.problem) return result;
-        if (!span.add(seq, at)) {
-          result.problem = { seq: seq - TIME_BLOCK + 1, kind: 'time-index' };
-          return result;
-        }
+        if (!span.add(seq, at)) report(seq - TIME_BLOCK + 1, 'time-index');
+        const clean = result.problem === null;
         prevHash = storedHash;
         prevSeq = seq;
-        result.count++;
-        result.lastSeq = seq;
-        result.lastHash = storedHash;
+        if (clean) {
+          result.count++;
+          result.lastSeq = seq;
+          result.lastHash = storedHash;
+        }
       }
       if (rows.length < PAGE) return result;
       after = rows[rows.length - 1]![0];

@@ -14,6 +14,7 @@ import {
   type Outcome,
 } from './entry';
 import type { Signer } from './signer';
+import { journalField, journalText } from './text';
 import type { SignedHead } from '../vault/keyring';
 
 export interface JournalActor {
@@ -31,6 +32,17 @@ export interface AppendInput {
   details?: Record<string, unknown>;
   /** When the thing happened, if not now (failed unlocks recorded at the next unlock). */
   at?: Date;
+}
+
+/**
+ * The most an entry's details may hold. The journal is permanent: a caller (a refused request with
+ * a 10 MB key) must not be able to grow it at will. Longer details are kept as their start.
+ */
+export const MAX_DETAILS = 8192;
+
+function cappedDetails(json: string): string {
+  if (json.length <= MAX_DETAILS) return json;
+  return canonicalJson({ truncated: true, length: json.length, start: json.slice(0, 2048) });
 }
 
 /** Sign a checkpoint at least this often, besides every lock and close. */
@@ -81,16 +93,17 @@ export class Journal {
       seq: head.seq + 1,
       at: when.toISOString(),
       tzOffset: -when.getTimezoneOffset(),
-      actorId: input.actor.id,
-      actorName: input.actor.name,
-      actorDuty: input.actor.duty,
-      workstation: this.workstation,
-      event: input.event,
-      objectType: input.object?.type ?? null,
-      objectId: input.object?.id ?? null,
+      // Valid, normalised text only (text.ts): what SQLite stores must be what was hashed.
+      actorId: journalField(input.actor.id),
+      actorName: journalField(input.actor.name),
+      actorDuty: journalField(input.actor.duty),
+      workstation: journalField(this.workstation),
+      event: journalField(input.event),
+      objectType: journalField(input.object?.type ?? null),
+      objectId: journalField(input.object?.id ?? null),
       outcome: input.outcome,
-      reason: input.reason ?? null,
-      details: canonicalJson(input.details ?? {}),
+      reason: journalField(input.reason ?? null),
+      details: cappedDetails(journalText(canonicalJson(input.details ?? {}))),
       prevHash: head.hash,
       hash: '',
     };

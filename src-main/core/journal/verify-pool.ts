@@ -105,8 +105,8 @@ export async function walkInWorkers(
   const counter = new Int32Array(new SharedArrayBuffer(8));
   Atomics.store(counter, 1, chunks);
   const record = (index: number, result: ChunkResult) => {
+    // Every chunk is walked even after a problem: the report lists every problem (verify.ts).
     results.set(index, result);
-    if (result.problem) stopAfter(counter, index);
   };
   const running: Promise<void>[] = [];
   if (workers > 0 && chunks >= (options.minChunks ?? 4)) {

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, setNativeBinding, type Db } from '../db/connection';
 import { ChainWalker } from './chain-walk';
-import { stopAfter, takeChunk, type WorkerInput, type WorkerMessage } from './verify-pool';
+import { takeChunk, type WorkerInput, type WorkerMessage } from './verify-pool';
 
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -18,9 +18,7 @@ try {
   }
   const walker = new ChainWalker(db, input.context);
   for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) {
-    const result = walker.walk(index, input.lastSeq);
-    if (result.problem) stopAfter(counter, index);
-    post({ index, result });
+    post({ index, result: walker.walk(index, input.lastSeq) });
   }
   post({ done: true });
 } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * Walks the whole chain: every entry's hash, every link, every sequence number, every signed
  * checkpoint, and the signed head kept in the keyring (so cutting the tail off is caught too).
- * Stops at the first problem and names its sequence number.
+ * Names the first problem's sequence number, and walks on to list every other problem it finds
+ * (`problems`), so one bad entry cannot hide a later change.
  *
  * The walk is cut into chunks (chain-walk.ts). `verifyJournal` walks them all on this thread;
  * `verifyJournalInParallel` shares them with worker threads that open their own read-only
@@ -26,7 +27,12 @@ export interface ChainReport {
   checkpointsVerified: number;
   lastCheckpoint: { seq: number; at: string } | null;
   problem?: { seq: number; kind: ChainProblem };
+  /** Every problem found, the first (`problem`) included, in chain order; at most MAX_REPORTED. */
+  problems?: { seq: number; kind: ChainProblem }[];
 }
+
+/** Problems listed in one report: enough to see the extent of damage, never an unbounded list. */
+export const MAX_REPORTED = 1000;
 
 export interface VerifyInput {
   archiveId: string;
@@ -60,6 +66,7 @@ function plan(db: Db, input: VerifyInput): Plan | ChainReport {
         return {
           ok: false, count: 0, headSeq: 0, headHash: '', checkpointsVerified: signed.size, lastCheckpoint,
           problem: { seq: checkpoint.seq, kind: 'checkpoint-signature' },
+          problems: [{ seq: checkpoint.seq, kind: 'checkpoint-signature' }],
         };
       }
       signed.set(checkpoint.seq, checkpoint.hash);
@@ -87,26 +94,33 @@ function conclude(plan: Plan, results: ChunkResult[]): ChainReport {
   let headSeq = 0;
   let headHash = genesisHash(plan.context.archiveId);
   let lastSignedSeq = 0;
+  let broken = false;
+  const problems: NonNullable<ChainReport['problems']> = [];
+  const add = (problem: { seq: number; kind: ChainProblem }) => {
+    if (problems.length < MAX_REPORTED) problems.push(problem);
+  };
   for (const result of results) {
-    count += result.count;
-    if (result.count > 0) {
-      headSeq = result.lastSeq;
-      headHash = result.lastHash;
+    // After the first broken chunk, later chunks add their problems; the head stays before the first.
+    if (!broken) {
+      count += result.count;
+      if (result.count > 0) {
+        headSeq = result.lastSeq;
+        headHash = result.lastHash;
+      }
+      lastSignedSeq = Math.max(lastSignedSeq, result.lastSignedSeq);
     }
-    lastSignedSeq = Math.max(lastSignedSeq, result.lastSignedSeq);
-    if (result.problem) return { ...base, ok: false, count, headSeq, headHash, problem: result.problem };
+    for (const problem of result.problems ?? (result.problem ? [result.problem] : [])) add(problem);
+    if (result.problem) broken = true;
   }
   // A block for entries that do not exist (or are not yet a full block) was not written by the app.
+  const walkedTo = broken ? plan.lastSeq : headSeq;
   for (const block of plan.context.blocks.keys()) {
-    if (!(Number.isInteger(block) && block >= 0 && (block + 1) * TIME_BLOCK <= headSeq)) {
-      return { ...base, ok: false, count, headSeq, headHash, problem: { seq: block * TIME_BLOCK + 1, kind: 'time-index' } };
-    }
+    if (!(Number.isInteger(block) && block >= 0 && (block + 1) * TIME_BLOCK <= walkedTo)) add({ seq: block * TIME_BLOCK + 1, kind: 'time-index' });
   }
   const highestSigned = Math.max(0, ...plan.context.signed.keys());
-  if (highestSigned > headSeq || lastSignedSeq !== highestSigned) {
-    return { ...base, ok: false, count, headSeq, headHash, problem: { seq: headSeq + 1, kind: 'truncated' } };
-  }
-  return { ...base, ok: true, count, headSeq, headHash };
+  if (highestSigned > plan.lastSeq || (!broken && lastSignedSeq !== highestSigned)) add({ seq: plan.lastSeq + 1, kind: 'truncated' });
+  if (problems.length === 0) return { ...base, ok: true, count, headSeq, headHash };
+  return { ...base, ok: false, count, headSeq, headHash, problem: problems[0]!, problems };
 }
 
 /** The whole walk on this thread. */
@@ -116,9 +130,7 @@ export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
   const walker = new ChainWalker(db, planned.context);
   const results: ChunkResult[] = [];
   for (let index = 0; index < planned.chunks; index++) {
-    const result = walker.walk(index, planned.lastSeq);
-    results.push(result);
-    if (result.problem) break;
+    results.push(walker.walk(index, planned.lastSeq));
   }
   return conclude(planned, results);
 }
@@ -136,9 +148,7 @@ export async function verifyJournalInParallel(db: Db, input: VerifyInput, reader
   );
   const ordered: ChunkResult[] = [];
   for (let index = 0; index < planned.chunks; index++) {
-    const result = results.get(index) ?? walker.walk(index, planned.lastSeq);
-    ordered.push(result);
-    if (result.problem) break;
+    ordered.push(results.get(index) ?? walker.walk(index, planned.lastSeq));
   }
   return conclude(planned, ordered);
 }

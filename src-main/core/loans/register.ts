@@ -8,6 +8,7 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { registerQuerySchema, type LoanView } from '../../contract/loans';
 import { ArchiveError } from '../errors';
+import { checkOutputPath, writingToSync } from '../output-path';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import * as repo from './repository';
@@ -122,12 +123,16 @@ export async function exportRegister(session: Session, raw: unknown): Promise<{ 
       },
     },
     (ctx) => {
+      // Never into an archive, the keyring or the state folder, whatever `force` says.
+      q.out = checkOutputPath(session.archive, q.out);
       if (existsSync(q.out) && !q.force) throw new ArchiveError('export.exists', { path: q.out });
       const rows = select(session, q);
       const tmp = `${q.out}.${randomBytes(4).toString('hex')}.tmp`;
       try {
-        writeFileSync(tmp, registerCsv(rows), { flag: 'wx' });
-        renameSync(tmp, q.out);
+        writingToSync(q.out, () => {
+          writeFileSync(tmp, registerCsv(rows), { flag: 'wx', mode: 0o600 });
+          renameSync(tmp, q.out);
+        });
       } catch (error) {
         rmSync(tmp, { force: true });
         throw error;

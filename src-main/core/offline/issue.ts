@@ -15,6 +15,7 @@ import { issuePackageSchema, MIN_PASSPHRASE_LENGTH, type IssuedPackage } from '.
 import { findDossierById } from '../dossiers/repository';
 import { contentView } from '../dossiers/context';
 import { ArchiveError } from '../errors';
+import { checkOutputPath, writingToSync } from '../output-path';
 import { canonicalJson } from '../journal/entry';
 import { claimedCard, loanFacts, requireLoan } from '../loans/context';
 import type { LoanRecord } from '../loans/repository';
@@ -44,6 +45,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
       const out = repo.packageOut(db, loan.id);
       if (out) throw new ArchiveError('offline.alreadyIssued', { card: loan.card, package: out.id });
       if (input.passphrase.length < MIN_PASSPHRASE_LENGTH) throw new ArchiveError('offline.weakPassphrase', { min: MIN_PASSPHRASE_LENGTH });
+      input.out = checkOutputPath(session.archive, input.out);
       if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
       const dossier = findDossierById(db, loan.dossierId);
       if (!dossier) throw new ArchiveError('dossier.notFound', { number: loan.number });
@@ -84,7 +86,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
       }
 
       const temp = `${input.out}.${id.slice(0, 8)}.partial`;
-      writeFileAtomic(temp, JSON.stringify(file) + '\n');
+      writingToSync(input.out, () => writeFileAtomic(temp, JSON.stringify(file) + '\n'));
       try {
         ctx.commit(
           () =>

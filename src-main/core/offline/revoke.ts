@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { exportRevocationsSchema, revokePackageSchema, type RevokedPackage } from '../../contract/offline';
 import { ArchiveError } from '../errors';
+import { checkOutputPath, writingToSync } from '../output-path';
 import { loanFacts } from '../loans/context';
 import * as loans from '../loans/repository';
 import type { Session } from '../session';
@@ -61,10 +62,12 @@ export async function revokePackage(session: Session, raw: unknown): Promise<Rev
 export async function exportRevocations(session: Session, raw: unknown): Promise<{ file: string; count: number }> {
   let input!: ReturnType<typeof exportRevocationsSchema.parse>;
   return session.perform({ action: 'offline.revocations', target: () => ((input = parseInput(exportRevocationsSchema, raw)), {}) }, (ctx) => {
+    input.out = checkOutputPath(session.archive, input.out);
     if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
     const packages = repo.revokedPackages(session.archive.db);
     const at = session.archive.clock.now().toISOString();
-    writeFileAtomic(input.out, signRevocations(session.archive.signer, session.archive.archiveId, at, packages));
+    const signed = signRevocations(session.archive.signer, session.archive.archiveId, at, packages);
+    writingToSync(input.out, () => writeFileAtomic(input.out, signed));
     ctx.addDetails({ count: packages.length, file: basename(input.out) });
     return { file: input.out, count: packages.length };
   });

@@ -64,7 +64,7 @@ async function newPersonSlot(archive: OpenArchive, login: string, password: stri
 }
 
 /** Keyring first, then the database; undo the keyring if the database refuses. */
-async function withNewSlot<T>(archive: OpenArchive, slot: Slot, replacing: string | null, commit: () => T): Promise<T> {
+export async function withNewSlot<T>(archive: OpenArchive, slot: Slot, replacing: string | null, commit: () => T): Promise<T> {
   const before = archive.keyring;
   archive.saveKeyring({ ...before, slots: [...before.slots, slot] });
   let result: T;
@@ -197,17 +197,29 @@ export async function setDuties(session: Session, raw: unknown): Promise<PersonV
   });
 }
 
-/** An administrator sets a new password for someone else: a fresh slot replaces the old one. */
+/**
+ * Setting a password directly: only one's own now. For anyone else it would let the administrator
+ * act as them; that takes a reset approved by a second person (people/resets.ts).
+ */
 export async function resetPassword(session: Session, login: unknown, newPassword: unknown): Promise<void> {
-  await session.perform({ action: 'person.resetPassword' }, async (ctx) => {
-    const archive = session.archive;
-    const person = personByLogin(session, login);
-    ctx.setObject({ type: 'person', id: person.id });
-    if (person.disabled) throw new ArchiveError('person.disabled', { login: person.login });
-    const password = parseInput(passwordSchema, newPassword);
-    checkPassword(password);
-    await replaceSlot(session, person, password, ctx.commit);
-  });
+  let person: repo.PersonRecord | null = null;
+  await session.perform(
+    {
+      action: 'person.resetPassword',
+      target: () => {
+        person = personByLogin(session, login);
+        return { personId: person.id };
+      },
+    },
+    async (ctx) => {
+      const target = person!;
+      ctx.setObject({ type: 'person', id: target.id });
+      if (target.disabled) throw new ArchiveError('person.disabled', { login: target.login });
+      const password = parseInput(passwordSchema, newPassword);
+      checkPassword(password);
+      await replaceSlot(session, target, password, ctx.commit);
+    },
+  );
 }
 
 /** Anyone changes their own password; the slot is re-made under it. */

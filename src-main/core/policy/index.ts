@@ -40,12 +40,14 @@ import {
   canSetHold,
   type LifecycleFacts,
 } from './lifecycle';
+import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
 
 export type { Actor } from './actor';
 export type { DossierFacts } from './dossiers';
 export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
+export { mayApproveResetOf, type ResetFacts } from './resets';
 
 export const ACTIONS = [
   'session.unlock',
@@ -117,6 +119,10 @@ export const ACTIONS = [
   'incident.record',
   'incident.list',
   'person.change',
+  // Password resets that need a second person (policy/resets.ts)
+  'person.resetRequest',
+  'person.resetApprove',
+  'person.resetPending',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -130,6 +136,8 @@ export interface PolicyTarget {
   loan?: LoanFacts;
   /** Records lifecycle: departments concerned, a hold's setter, the person acted on. */
   lifecycle?: LifecycleFacts;
+  /** The password reset acted on. */
+  reset?: ResetFacts;
 }
 
 export type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
@@ -156,13 +164,15 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'person.list':
     case 'person.disable':
     case 'person.setDuties':
-    case 'person.resetPassword':
     case 'department.add':
     case 'vault.rekey':
     case 'settings.update':
       return requireDuty(actor, 'admin', 'denied.notAdmin');
     case 'person.changeOwnPassword':
       return target.personId === actor.id ? allow() : deny('denied.notSelf');
+    // Setting someone else's password directly would let the administrator act as them.
+    case 'person.resetPassword':
+      return target.personId === actor.id ? allow() : deny('denied.resetNeedsApproval');
     // The journal is the auditors'; the administrator cannot touch it (domain.md, The people).
     case 'journal.verify':
     case 'journal.read':
@@ -250,6 +260,13 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canRecordIncident(actor);
     case 'incident.list':
       return canSeeIncidentRegister(actor);
+    case 'person.resetRequest':
+      return canRequestReset(actor, target.reset);
+    case 'person.resetApprove':
+      return canApproveReset(actor, target.reset);
+    // Anyone may ask which resets wait for them; the list holds only those they may approve.
+    case 'person.resetPending':
+      return allow();
     default:
       return assertNever(action, 'action');
   }

@@ -36,7 +36,7 @@ export function waitAfter(failures: number): number {
 export class Throttle {
   private readonly file: string;
 
-  constructor(private readonly stateDir: string) {
+  constructor(readonly stateDir: string) {
     this.file = join(stateDir, 'unlock-failures.json');
   }
 

@@ -14,6 +14,8 @@ import { openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { ArchiveError, toArchiveError } from '../errors';
 import { findPersonByLogin, findPersonBySlot, toActor } from '../people/repository';
+import { approvedResetOfSlot, completeReset, looksLikeResetCode } from '../people/resets';
+import type { ResetNotice } from '../../contract/people';
 import { Session } from '../session';
 import { parseInput } from '../validate';
 import { deriveKey, KDF_FLOOR } from './kdf';
@@ -25,12 +27,14 @@ import { removeRekeyLeftovers } from './rekey-files';
 import { OpenArchive, resolveOptions, type ArchiveOptions, type ResolvedOptions } from './open-archive';
 import { passwordBytes } from './password';
 import { loginLocator, type X25519Pair } from './seal';
-import { openSlotPair, unsealDatabaseKey } from './slots';
+import { normaliseRecoveryKey, openSlotPair, unsealDatabaseKey } from './slots';
 
 export const unlockInputSchema = z.object({
   folder: z.string().min(1),
   login: z.string().trim().min(1).max(64),
   password: passwordSchema,
+  /** Only with a one-time reset code as the password: the owner's new password (issue 11, point 5). */
+  newPassword: passwordSchema.optional(),
 });
 export type UnlockInput = z.input<typeof unlockInputSchema>;
 
@@ -85,6 +89,15 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
   let pair: X25519Pair | null = null;
   try {
     if (slot) pair = await openSlotPair(keyring.archiveId, slot, secret);
+    // A one-time reset code may be typed in any case, with or without dashes.
+    if (slot && !pair && looksLikeResetCode(input.password)) {
+      const code = normaliseRecoveryKey(input.password);
+      try {
+        pair = await openSlotPair(keyring.archiveId, slot, code);
+      } finally {
+        code.fill(0);
+      }
+    }
     // An unknown login costs the same as a wrong password, so timing does not tell which it was.
     else await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
   } finally {
@@ -107,6 +120,22 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
       resolved.throttle.recordFailure(keyring.archiveId, locator, now);
       throw new ArchiveError('vault.wrongPassword');
     }
+    let passwordReset: ResetNotice | null = null;
+    const reset = person.disabled ? null : approvedResetOfSlot(db, slot.id);
+    if (reset) {
+      // The code opens nothing by itself: it only lets its owner set a new password, here.
+      if (!input.newPassword) {
+        archive.close();
+        resolved.throttle.settle(keyring.archiveId, locator);
+        throw new ArchiveError('vault.newPasswordRequired', { login: person.login });
+      }
+      try {
+        passwordReset = await completeReset(archive, person, reset, input.newPassword);
+      } catch (error) {
+        archive.close();
+        throw error;
+      }
+    }
     const actor = toActor(person);
     journalPendingFailures(archive, resolved, db);
     if (actor.disabled) {
@@ -126,7 +155,9 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
       outcome: 'ok',
     });
     resolved.throttle.settle(keyring.archiveId, locator);
-    return new Session(archive, actor);
+    const session = new Session(archive, actor);
+    session.passwordReset = passwordReset;
+    return session;
   } catch (error) {
     if (db.open) db.close();
     key.fill(0);

@@ -26,7 +26,7 @@ export const sessionHandlers: DomainHandlers<'session'> = {
   'session:unlock': async (input, ctx) => {
     const session = await ctx.manager.unlock(input);
     ctx.state.remember(input.folder, ctx.now());
-    return actorView(session.actor);
+    return session.passwordReset ? { ...actorView(session.actor), passwordReset: session.passwordReset } : actorView(session.actor);
   },
   'session:lock': async (_input, ctx) => {
     await ctx.manager.lock('user');

@@ -13,6 +13,7 @@ import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './TaskLists';
 import { BackupCard } from '../lifecycle/BackupCard';
+import { PendingResetsCard } from '../resets/PendingResetsCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -34,6 +35,8 @@ export function DashboardPage() {
     ...(collector ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
     ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
     ...(actor.duties.includes('admin') ? [{ key: 'backup', card: <BackupCard /> }] : []),
+    // Who may approve a password reset: managers, the general manager, auditors (the card hides when empty).
+    ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

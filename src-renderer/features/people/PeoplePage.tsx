@@ -69,6 +69,9 @@ export function PeoplePage() {
             onSetDuties={setDutiesOf}
             onResetPassword={setResetOf}
           />
+          <Typography.Paragraph type="secondary" className="page-section" data-testid="people-reset-hint">
+            {t('resets.adminHint')}
+          </Typography.Paragraph>
           <div className="page-section">
             <RekeyPanel />
           </div>

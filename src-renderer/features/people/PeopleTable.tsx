@@ -43,7 +43,7 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
         return (
           <Space size={4} className="nowrap">
             <RowAction label={t('people.setDuties')} icon={<SafetyCertificateOutlined />} disabled={off || self} onClick={() => onSetDuties(person)} testId={`person-duties-${person.login}`} />
-            <RowAction label={t('people.resetPassword')} icon={<KeyOutlined />} disabled={off} onClick={() => onResetPassword(person)} testId={`person-reset-${person.login}`} />
+            <RowAction label={t('people.resetPassword')} icon={<KeyOutlined />} disabled={off || self || person.duties.includes('admin')} onClick={() => onResetPassword(person)} testId={`person-reset-${person.login}`} />
             <RowAction label={t('people.disable')} icon={<StopOutlined />} danger disabled={off || self} onClick={() => onDisable(person)} testId={`person-disable-${person.login}`} />
           </Space>
         );

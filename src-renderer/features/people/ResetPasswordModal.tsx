@@ -1,11 +1,13 @@
-/** Give a person a new password: main re-wraps their key slot with it. */
-import { Form, Input, Modal } from 'antd';
+/**
+ * The administrator asks for a password reset (issue 11, point 5). No password here: a second
+ * person approves and hands the owner a one-time code; the administrator never sees it.
+ */
+import { Alert, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH, type PersonView } from '../../../src-main/contract/people';
+import type { PersonView, ResetRequestView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { confirmRules, passwordRules } from '../create/validators';
 import { submitProps } from './submitProps';
 
 interface Props {
@@ -14,23 +16,21 @@ interface Props {
   onDone: (person: PersonView) => void;
 }
 
-interface Values {
-  password: string;
-  confirm: string;
-}
-
 export function ResetPasswordModal({ person, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [requested, setRequested] = useState<ResetRequestView | null>(null);
 
-  const submit = async (values: Values) => {
+  const submit = async () => {
+    if (requested) {
+      onDone(person);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await call(api().people.resetPassword({ login: person.login, password: values.password }));
-      onDone(person);
+      setRequested(await call(api().people.resetPassword({ login: person.login })));
     } catch (cause) {
       setError(cause);
     } finally {
@@ -41,28 +41,27 @@ export function ResetPasswordModal({ person, onClose, onDone }: Props) {
   return (
     <Modal
       open
-      title={t('people.resetTitle', { name: person.name })}
+      title={t('resets.requestTitle', { name: person.name })}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('people.submit')}
+      onOk={() => void submit()}
+      okText={requested ? t('resets.close') : t('resets.requestSubmit')}
       cancelText={t('common.cancel')}
+      cancelButtonProps={requested ? { style: { display: 'none' } } : {}}
       okButtonProps={submitProps(busy)}
-      width={520}
+      width={560}
     >
       <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item
-          name="password"
-          label={t('people.newPassword')}
-          extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          rules={passwordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="person-password" />
-        </Form.Item>
-        <Form.Item name="confirm" label={t('create.passwordConfirm')} dependencies={['password']} rules={confirmRules(t, 'password')}>
-          <Input.Password autoComplete="new-password" data-testid="person-password-confirm" />
-        </Form.Item>
-      </Form>
+      {!requested && <Typography.Paragraph>{t('resets.requestBody', { name: person.name })}</Typography.Paragraph>}
+      {requested &&
+        (requested.approvers.length > 0 ? (
+          <Alert
+            type="success"
+            data-testid="reset-requested"
+            message={t('resets.requested', { approvers: requested.approvers.map((a) => `${a.name} (${a.login})`).join(', ') })}
+          />
+        ) : (
+          <Alert type="warning" data-testid="reset-no-approver" message={t('resets.noApprover')} />
+        ))}
     </Modal>
   );
 }

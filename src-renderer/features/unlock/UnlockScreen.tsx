@@ -6,7 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
-import type { ActorView } from '../../../src-main/contract/people';
+import type { UnlockedView } from '../../../src-main/contract/ipc';
+import type { ActorView, ResetNotice } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
 import { useHydrated } from '../../components/useHydrated';
@@ -37,6 +38,9 @@ function missing(values: Values): Missing {
 export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>({ login: '', password: '' });
+  // A one-time reset code was accepted: the owner sets a new password (issue 11, point 5).
+  const [resetStep, setResetStep] = useState<{ code: string } | null>(null);
+  const [done, setDone] = useState<{ actor: ActorView; notice: ResetNotice } | null>(null);
   const [problems, setProblems] = useState<Missing>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -63,8 +67,14 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
     setError(null);
     try {
       const actor = await call(api().session.unlock({ folder, login: values.login.trim(), password: values.password }));
-      onUnlocked(actor);
+      const { passwordReset: _none, ...view } = actor;
+      onUnlocked(view);
     } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'vault.newPasswordRequired') {
+        setResetStep({ code: values.password });
+        setBusy(false);
+        return;
+      }
       const seconds = throttleSeconds(cause);
       setWaitUntil(seconds == null ? null : Date.now() + seconds * 1000);
       setError(cause);
@@ -82,6 +92,38 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
       : error;
 
   const problem = (name: keyof Values) => (problems[name] ? t('common.required') : null);
+
+  if (done) {
+    const { actor, notice } = done;
+    return (
+      <CenteredPage testId="screen-unlock" width={520}>
+        <Card title={t('unlock.resetTitle')}>
+          <Alert type="info" title={t('unlock.resetNotice', { ...notice })} style={{ marginBottom: 16 }} data-testid="unlock-reset-notice" />
+          <Button variant="primary" block onClick={() => onUnlocked(actor)} data-testid="unlock-reset-continue">
+            {t('unlock.continue')}
+          </Button>
+        </Card>
+      </CenteredPage>
+    );
+  }
+  if (resetStep) {
+    return (
+      <CenteredPage testId="screen-unlock" width={520}>
+        <Card title={t('unlock.resetTitle')}>
+          <NewPasswordForm
+            folder={folder}
+            login={values.login.trim()}
+            code={resetStep.code}
+            onDone={(actor) => {
+              const { passwordReset, ...view } = actor;
+              if (passwordReset) setDone({ actor: view, notice: passwordReset });
+              else onUnlocked(view);
+            }}
+          />
+        </Card>
+      </CenteredPage>
+    );
+  }
 
   return (
     <CenteredPage testId="screen-unlock" width={520}>
@@ -134,5 +176,68 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
         </Button>
       </Card>
     </CenteredPage>
+  );
+}
+
+/** The step after a one-time code: the owner's own new password, twice. */
+function NewPasswordForm({ folder, login, code, onDone }: { folder: string; login: string; code: string; onDone: (actor: UnlockedView) => void }) {
+  const { t } = useTranslation();
+  const [first, setFirst] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!first || first !== again) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await call(api().session.unlock({ folder, login, password: code, newPassword: first })));
+    } catch (cause) {
+      setError(cause);
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <div className="lt-paragraph">{t('unlock.resetBody')}</div>
+      <ErrorBanner error={error} testId="unlock-reset-error" />
+      <form onSubmit={submit} noValidate>
+        <Field label={t('unlock.newPassword')} htmlFor="new-password" error={null}>
+          <PasswordInput
+            id="new-password"
+            value={first}
+            onChange={(event) => setFirst(event.target.value)}
+            autoComplete="new-password"
+            disabled={busy}
+            showLabel={t('unlock.showPassword')}
+            hideLabel={t('unlock.hidePassword')}
+            data-testid="unlock-new-password"
+          />
+        </Field>
+        <Field label={t('unlock.newPasswordConfirm')} htmlFor="new-password-confirm" error={mismatch ? t('unlock.newPasswordMismatch') : null}>
+          <PasswordInput
+            id="new-password-confirm"
+            value={again}
+            onChange={(event) => setAgain(event.target.value)}
+            autoComplete="new-password"
+            invalid={mismatch}
+            disabled={busy}
+            showLabel={t('unlock.showPassword')}
+            hideLabel={t('unlock.hidePassword')}
+            data-testid="unlock-new-password-confirm"
+          />
+        </Field>
+        <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} data-testid="unlock-reset-submit">
+          {t('unlock.resetSubmit')}
+        </Button>
+      </form>
+    </>
   );
 }

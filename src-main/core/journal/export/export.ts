@@ -11,6 +11,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../vault/files';
+import { checkOutputPath, writingToSync } from '../../output-path';
 import { ArchiveError } from '../../errors';
 import type { Session } from '../../session';
 import { parseInput } from '../../validate';
@@ -70,8 +71,9 @@ export async function exportJournal(session: Session, raw: ExportRequest, hooks:
     const filter = resolveFilter(archive.db, request.filters);
     ctx.addDetails({ format: request.format, filters: filter });
 
-    const out = resolve(request.out);
-    const sidecar = manifestPath(out);
+    // Never into an archive, the keyring or the state folder, whatever `force` says.
+    const out = checkOutputPath(archive, request.out);
+    const sidecar = checkOutputPath(archive, manifestPath(out));
     if (!request.force) {
       for (const path of [out, sidecar]) if (existsSync(path)) throw new ArchiveError('export.exists', { path });
     }
@@ -84,7 +86,7 @@ export async function exportJournal(session: Session, raw: ExportRequest, hooks:
     const suffix = `.partial-${randomBytes(6).toString('hex')}`;
     const partial = join(dirname(out), `.${basename(out)}${suffix}`);
     const partialManifest = join(dirname(out), `.${basename(sidecar)}${suffix}`);
-    const sink = openSink(request.format, partial);
+    const sink = writingToSync(out, () => openSink(request.format, partial));
     const index = new EntryIndex();
     const links = new LinkCheck(archive.db, archive.archiveId, head.seq);
     try {

@@ -1,5 +1,5 @@
 /** Writing export rows in each format, a page at a time, to a file that is renamed into place only when complete. */
-import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { EntryRow } from '../entry';
 import { csvHeader, csvLine } from './csv';
 import { jsonlLine } from './jsonl';
@@ -60,7 +60,9 @@ function xlsxSink(path: string): RowSink {
   const opened = import('exceljs').then(({ default: ExcelJS }) => {
     // The streaming writer commits each row to the zip as it goes (no workbook in memory).
     // Inline strings, not shared ones: a shared-string table would hold every distinct value in memory.
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+    // Our own stream: created exclusively and readable by its owner only (exceljs's would be 0644).
+    const stream = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet('journal');
     sheet.addRow([...EXPORT_COLUMNS]).commit();
     return { workbook, sheet };

@@ -1,5 +1,6 @@
 /** Reading an export file back, line by line, in constant memory, for the offline verifier. */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
 import type { EntryRow } from '../entry';
 import { csvCellsToRow, CsvReader, type CsvRecord } from './csv';
 import { jsonlToRow } from './jsonl';
@@ -125,10 +126,60 @@ function cellValue(v: unknown): unknown {
   return v;
 }
 
+/** How much of the file's end is searched for the zip directory's entry names. */
+const ZIP_TAIL = 1024 * 1024;
+
+/** Whether the zip names a shared-strings part (its central directory is at the end of the file). */
+function hasSharedStrings(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, ZIP_TAIL);
+    const tail = Buffer.alloc(length);
+    readSync(fd, tail, 0, length, size - length);
+    return tail.includes('xl/sharedStrings.xml');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * exceljs parks every worksheet it meets before the shared strings and relationships in a temporary
+ * file (in the system's temp folder, holding journal rows in clear), and removes it only when the
+ * sheet has been read to its end — never when the reader stops early, as this one does after the
+ * first sheet or a consumer does on the first changed line. Our own exports have no shared strings:
+ * telling the reader so (and that relationships only name sheets) makes it stream the sheet from
+ * the zip with no temporary file. For any other file, the reader is drained on the way out so
+ * exceljs's own clean-up runs.
+ */
 async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
   const { default: ExcelJS } = await import('exceljs'); // on first use (sinks.ts says why)
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'emit' });
-  for await (const sheet of workbook) {
+  const reader = workbook as unknown as { sharedStrings?: unknown[]; workbookRels?: unknown[] };
+  const streamed = !hasSharedStrings(path);
+  if (streamed) {
+    reader.sharedStrings = [];
+    reader.workbookRels = [];
+  }
+  const sheets = workbook[Symbol.asyncIterator]();
+  try {
+    yield* readFirstSheet(sheets);
+  } finally {
+    if (!streamed) {
+      try {
+        for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+          for await (const _row of next.value) void _row;
+        }
+      } catch {
+        /* a damaged file: nothing more to read, exceljs removes what it can */
+      }
+    }
+  }
+}
+
+async function* readFirstSheet(sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>): AsyncGenerator<SourceItem[]> {
+  for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+    const sheet = next.value;
     let batch: SourceItem[] = [];
     for await (const row of sheet) {
       const values = (row.values as unknown[]).slice(1).map(cellValue);

@@ -1,0 +1,33 @@
+/**
+ * Text as it enters the journal (issue 11, point 8). SQLite stores text as UTF-8: a lone surrogate
+ * cannot be encoded, so SQLite replaced it and the stored entry no longer matched its hash — the
+ * journal then verified BROKEN for ever, which hides any later tampering. Every text field is made
+ * valid and normalised before it is hashed: lone surrogates and NUL are escaped as visible `\uXXXX`
+ * text (what was sent stays readable), and the rest is NFC.
+ */
+// Lone high surrogate (no low after it), lone low surrogate (no high before it), or NUL.
+const UNSAFE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+const PLAIN = /^[\x01-\x7F]*$/;
+
+function escape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+export function journalText(value: string): string;
+export function journalText(value: string | null): string | null;
+export function journalText(value: string | null): string | null {
+  // The hot path: most fields are short ASCII (event names, ids, hashes).
+  if (value === null || PLAIN.test(value)) return value;
+  return value.replace(UNSAFE, escape).normalize('NFC');
+}
+
+/** The most one column other than details holds (ids, names, event names are far shorter). */
+export const MAX_FIELD = 1024;
+
+/** `journalText`, cut to MAX_FIELD characters. */
+export function journalField(value: string): string;
+export function journalField(value: string | null): string | null;
+export function journalField(value: string | null): string | null {
+  const text = journalText(value);
+  return text !== null && text.length > MAX_FIELD ? journalText(text.slice(0, MAX_FIELD)) : text;
+}
