@@ -100,6 +100,7 @@ export const en = {
     journal: 'Journal',
     people: 'People',
     settings: 'Settings',
+    records: 'Records',
   },
   header: {
     lock: 'Lock',
