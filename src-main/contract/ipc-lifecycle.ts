@@ -15,6 +15,15 @@ import {
   type DestructionRequestView,
   type HoldView,
 } from './records';
+import {
+  incidentIdSchema,
+  liftSchema,
+  manualIncidentSchema,
+  suspendSchema,
+  type IncidentDetail,
+  type SuspensionView,
+} from './lifecycle-people';
+import type { FlaggedPerson } from './loans';
 
 export interface BackupReportView {
   file: string;
@@ -52,6 +61,13 @@ export const LIFECYCLE_REQUESTS = {
   'destruction:reject': destructionDecisionSchema,
   'destruction:record': empty,
   'destruction:exportRecord': empty,
+  'personnel:suspend': suspendSchema,
+  'personnel:lift': liftSchema,
+  'personnel:suspensions': empty,
+  'incidents:record': manualIncidentSchema,
+  'incidents:register': empty,
+  'incidents:open': incidentIdSchema,
+  'incidents:flagged': empty,
 } as const;
 
 export interface LifecycleResponses {
@@ -67,4 +83,11 @@ export interface LifecycleResponses {
   'destruction:reject': DestructionRequestView;
   'destruction:record': DestructionRecordLine[];
   'destruction:exportRecord': { cancelled: true } | { cancelled: false; file: string; lines: number };
+  'personnel:suspend': SuspensionView;
+  'personnel:lift': { login: string; lifted: true };
+  'personnel:suspensions': SuspensionView[];
+  'incidents:record': IncidentDetail;
+  'incidents:register': IncidentDetail[];
+  'incidents:open': IncidentDetail;
+  'incidents:flagged': FlaggedPerson[];
 }

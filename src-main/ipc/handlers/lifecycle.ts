@@ -16,6 +16,8 @@ import {
 } from '../../core/records/destruction';
 import { listHolds, releaseHold, setHold } from '../../core/records/holds';
 import { exportDestructionRecord } from '../../core/records/record-export';
+import { flaggedForManagement, incident, incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
+import { liftSuspension, listSuspensions, suspendPerson } from '../../core/records/suspension';
 import { open, type DomainHandlers } from './context';
 
 function backupName(now: Date): string {
@@ -63,4 +65,17 @@ export const destructionHandlers: DomainHandlers<'destruction'> = {
     if (out === null) return { cancelled: true };
     return { cancelled: false, ...(await exportDestructionRecord(session, { out, force: true })) };
   },
+};
+
+export const personnelHandlers: DomainHandlers<'personnel'> = {
+  'personnel:suspend': async (input, ctx) => suspendPerson(open(ctx), input),
+  'personnel:lift': async (input, ctx) => liftSuspension(open(ctx), input),
+  'personnel:suspensions': async (_input, ctx) => listSuspensions(open(ctx)),
+};
+
+export const incidentHandlers: DomainHandlers<'incidents'> = {
+  'incidents:record': async (input, ctx) => recordIncidentByHand(open(ctx), input),
+  'incidents:register': async (_input, ctx) => incidentRegister(open(ctx)),
+  'incidents:open': async (input, ctx) => incident(open(ctx), input),
+  'incidents:flagged': async (_input, ctx) => flaggedForManagement(open(ctx)),
 };

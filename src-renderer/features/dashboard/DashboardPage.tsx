@@ -13,6 +13,7 @@ import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './TaskLists';
 import { BackupCard } from '../lifecycle/BackupCard';
+import { FlaggedCard } from '../lifecycle/FlaggedCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -34,6 +35,7 @@ export function DashboardPage() {
     ...(collector ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
     ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
     ...(actor.duties.includes('admin') ? [{ key: 'backup', card: <BackupCard /> }] : []),
+    ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

@@ -8,6 +8,8 @@ import { rankAtLeast } from '../../../src-main/contract/people';
 import { useSession } from '../session/SessionContext';
 import { DestructionTab } from './DestructionTab';
 import { HoldsTab } from './HoldsTab';
+import { IncidentsTab } from './IncidentsTab';
+import { SuspensionsTab } from './SuspensionsTab';
 import { RecordTab } from './RecordTab';
 
 export function RecordsPage() {
@@ -22,8 +24,10 @@ export function RecordsPage() {
           { key: 'destruction', label: t('lifecycle.tabs.destruction'), children: <DestructionTab canRequest={custodian} canDecide={manager} /> },
           { key: 'holds', label: t('lifecycle.tabs.holds'), children: <HoldsTab canSet={custodian || manager} /> },
           { key: 'record', label: t('lifecycle.tabs.record'), children: <RecordTab /> },
+          { key: 'incidents', label: t('lifecycle.tabs.incidents'), children: <IncidentsTab canRecord={custodian || manager} canSee={manager || auditor} /> },
         ]
       : []),
+    ...(manager ? [{ key: 'people', label: t('lifecycle.tabs.people'), children: <SuspensionsTab /> }] : []),
   ];
   return (
     <Card data-testid="screen-records" className="page-card">

@@ -14,6 +14,7 @@ import { updateToSchemaVersion100 } from './0100-offline-packages';
 import { updateToSchemaVersion110 } from './0110-journal-object-partitions';
 import { updateToSchemaVersion160 } from './0160-backups';
 import { updateToSchemaVersion170 } from './0170-holds-and-destruction';
+import { updateToSchemaVersion180 } from './0180-suspensions-and-incident-notices';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion110,
   updateToSchemaVersion160,
   updateToSchemaVersion170,
+  updateToSchemaVersion180,
 ];
