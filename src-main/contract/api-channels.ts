@@ -102,7 +102,7 @@ export const LIFECYCLE_API = {
     record: 'destruction:record',
     exportRecord: 'destruction:exportRecord',
   },
-  personnel: { suspend: 'personnel:suspend', lift: 'personnel:lift', suspensions: 'personnel:suspensions' },
+  personnel: { suspend: 'personnel:suspend', lift: 'personnel:lift', suspensions: 'personnel:suspensions', change: 'personnel:change' },
   incidents: { record: 'incidents:record', register: 'incidents:register', open: 'incidents:open', flagged: 'incidents:flagged' },
 } as const satisfies Record<string, Record<string, keyof typeof LIFECYCLE_REQUESTS>>;
 

@@ -19,11 +19,13 @@ import {
   incidentIdSchema,
   liftSchema,
   manualIncidentSchema,
+  personChangeSchema,
   suspendSchema,
   type IncidentDetail,
   type SuspensionView,
 } from './lifecycle-people';
 import type { FlaggedPerson } from './loans';
+import type { PersonView } from './people';
 
 export interface BackupReportView {
   file: string;
@@ -68,6 +70,7 @@ export const LIFECYCLE_REQUESTS = {
   'incidents:register': empty,
   'incidents:open': incidentIdSchema,
   'incidents:flagged': empty,
+  'personnel:change': personChangeSchema,
 } as const;
 
 export interface LifecycleResponses {
@@ -90,4 +93,5 @@ export interface LifecycleResponses {
   'incidents:register': IncidentDetail[];
   'incidents:open': IncidentDetail;
   'incidents:flagged': FlaggedPerson[];
+  'personnel:change': PersonView;
 }

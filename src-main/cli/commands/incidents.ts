@@ -5,6 +5,8 @@
 import { interpolate } from '../../contract/messages';
 import { incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
 import { liftSuspension, suspendPerson } from '../../core/records/suspension';
+import { changePerson } from '../../core/records/people-change';
+import { UsageError } from '../usage';
 import type { Command } from './types';
 
 const sentences = {
@@ -12,17 +14,40 @@ const sentences = {
     suspended: 'Rights of {{login}} suspended: every operation is refused until the suspension is lifted.',
     lifted: 'Suspension of {{login}} lifted.',
     recorded: 'Incident {{id}} recorded against {{login}} ({{marks}} integrity marks); direct manager: {{manager}}.',
+    changed: '{{login}} is now {{rank}} in {{department}}, direct manager {{manager}}.',
     none: '(none)',
   },
   'zh-CN': {
     suspended: '已暂停 {{login}} 的权限：解除前其一切操作均被拒绝。',
     lifted: '已解除对 {{login}} 的权限暂停。',
     recorded: '已登记事件 {{id}}，责任人 {{login}}（诚信黑点 {{marks}} 个）；直接上级：{{manager}}。',
+    changed: '{{login}} 现为 {{department}} 的 {{rank}}，直接上级 {{manager}}。',
     none: '（无）',
   },
 };
 
 export const INCIDENT_COMMANDS: readonly Command[] = [
+  {
+    name: 'person change',
+    options: { 'no-manager': { type: 'boolean' } },
+    usage: {
+      en: 'person change --archive DIR --as ADMIN --login L [--rank R] [--department D] [--manager LOGIN | --no-manager]',
+      'zh-CN': 'person change --archive 目录 --as 管理员 --login 登录名 [--rank 职级] [--department 部门] [--manager 登录名 | --no-manager]',
+    },
+    needs: 'unlocked',
+    async run(ctx, session) {
+      const v = ctx.values;
+      if (v['no-manager'] === true && typeof v.manager === 'string') throw new UsageError('--manager | --no-manager');
+      const p = await changePerson(session!, {
+        login: ctx.need('login'),
+        ...(typeof v.rank === 'string' ? { rank: v.rank } : {}),
+        ...(typeof v.department === 'string' ? { department: v.department } : {}),
+        ...(typeof v.manager === 'string' ? { manager: v.manager } : v['no-manager'] === true ? { manager: null } : {}),
+      });
+      const manager = typeof v.manager === 'string' ? v.manager : (p.managerId ?? '-');
+      ctx.out(interpolate(sentences[ctx.locale].changed, { login: p.login, rank: p.rank, department: p.department, manager }));
+    },
+  },
   {
     name: 'person suspend',
     options: { reason: { type: 'string' } },

@@ -18,6 +18,7 @@ import { listHolds, releaseHold, setHold } from '../../core/records/holds';
 import { exportDestructionRecord } from '../../core/records/record-export';
 import { flaggedForManagement, incident, incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
 import { liftSuspension, listSuspensions, suspendPerson } from '../../core/records/suspension';
+import { changePerson } from '../../core/records/people-change';
 import { open, type DomainHandlers } from './context';
 
 function backupName(now: Date): string {
@@ -71,6 +72,7 @@ export const personnelHandlers: DomainHandlers<'personnel'> = {
   'personnel:suspend': async (input, ctx) => suspendPerson(open(ctx), input),
   'personnel:lift': async (input, ctx) => liftSuspension(open(ctx), input),
   'personnel:suspensions': async (_input, ctx) => listSuspensions(open(ctx)),
+  'personnel:change': async (input, ctx) => changePerson(open(ctx), input),
 };
 
 export const incidentHandlers: DomainHandlers<'incidents'> = {

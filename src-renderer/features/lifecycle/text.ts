@@ -4,6 +4,15 @@
  */
 export const lifecycleText = {
   en: {
+    change: {
+      button: 'Change rank, department or manager',
+      title: 'Change a person’s rank, department or direct manager',
+      person: 'Person',
+      rank: 'Rank',
+      department: 'Department',
+      manager: 'Direct manager',
+      noManager: '(none)',
+    },
     incidents: {
       record: 'Record an incident',
       at: 'When',
@@ -98,6 +107,15 @@ export const lifecycleText = {
     },
   },
   zhCN: {
+    change: {
+      button: '调整职级、部门或上级',
+      title: '调整人员的职级、部门或直接上级',
+      person: '人员',
+      rank: '职级',
+      department: '部门',
+      manager: '直接上级',
+      noManager: '（无）',
+    },
     incidents: {
       record: '登记事件',
       at: '时间',
