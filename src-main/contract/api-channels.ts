@@ -94,6 +94,18 @@ export const JOURNAL_API = {
 /** The same for the records lifecycle (issue 16). */
 export const LIFECYCLE_API = {
   backup: { run: 'backup:run', status: 'backup:status' },
+  holds: { list: 'holds:list', set: 'holds:set', release: 'holds:release' },
+  destruction: {
+    list: 'destruction:list',
+    request: 'destruction:request',
+    requestBulk: 'destruction:requestBulk',
+    approve: 'destruction:approve',
+    reject: 'destruction:reject',
+    record: 'destruction:record',
+    exportRecord: 'destruction:exportRecord',
+  },
+  personnel: { suspend: 'personnel:suspend', lift: 'personnel:lift', suspensions: 'personnel:suspensions', change: 'personnel:change' },
+  incidents: { record: 'incidents:record', register: 'incidents:register', open: 'incidents:open', flagged: 'incidents:flagged' },
 } as const satisfies Record<string, Record<string, keyof typeof LIFECYCLE_REQUESTS>>;
 
 /** Which channel each API function calls. */

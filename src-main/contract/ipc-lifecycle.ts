@@ -5,6 +5,27 @@
  * No request names the acting person: a login in a request is whom the act is about.
  */
 import { z } from 'zod';
+import {
+  bulkDestructionSchema,
+  destructionDecisionSchema,
+  destructionRequestSchema,
+  holdIdSchema,
+  newHoldSchema,
+  type DestructionRecordLine,
+  type DestructionRequestView,
+  type HoldView,
+} from './records';
+import {
+  incidentIdSchema,
+  liftSchema,
+  manualIncidentSchema,
+  personChangeSchema,
+  suspendSchema,
+  type IncidentDetail,
+  type SuspensionView,
+} from './lifecycle-people';
+import type { FlaggedPerson } from './loans';
+import type { PersonView } from './people';
 
 export interface BackupReportView {
   file: string;
@@ -32,9 +53,45 @@ const empty = z.object({}).strict();
 export const LIFECYCLE_REQUESTS = {
   'backup:run': empty,
   'backup:status': empty,
+  'holds:list': empty,
+  'holds:set': newHoldSchema,
+  'holds:release': holdIdSchema,
+  'destruction:list': z.object({ state: z.enum(['pending', 'rejected', 'destroyed']).optional() }).strict(),
+  'destruction:request': destructionRequestSchema,
+  'destruction:requestBulk': bulkDestructionSchema,
+  'destruction:approve': destructionDecisionSchema,
+  'destruction:reject': destructionDecisionSchema,
+  'destruction:record': empty,
+  'destruction:exportRecord': empty,
+  'personnel:suspend': suspendSchema,
+  'personnel:lift': liftSchema,
+  'personnel:suspensions': empty,
+  'incidents:record': manualIncidentSchema,
+  'incidents:register': empty,
+  'incidents:open': incidentIdSchema,
+  'incidents:flagged': empty,
+  'personnel:change': personChangeSchema,
 } as const;
 
 export interface LifecycleResponses {
   'backup:run': ({ cancelled: true } | ({ cancelled: false } & BackupReportView));
   'backup:status': BackupStatusView;
+  'holds:list': HoldView[];
+  'holds:set': HoldView;
+  'holds:release': HoldView;
+  'destruction:list': DestructionRequestView[];
+  'destruction:request': DestructionRequestView;
+  'destruction:requestBulk': { number: string; ok: boolean; id?: number; error?: { code: string; params: Record<string, string | number> } }[];
+  'destruction:approve': DestructionRequestView;
+  'destruction:reject': DestructionRequestView;
+  'destruction:record': DestructionRecordLine[];
+  'destruction:exportRecord': { cancelled: true } | { cancelled: false; file: string; lines: number };
+  'personnel:suspend': SuspensionView;
+  'personnel:lift': { login: string; lifted: true };
+  'personnel:suspensions': SuspensionView[];
+  'incidents:record': IncidentDetail;
+  'incidents:register': IncidentDetail[];
+  'incidents:open': IncidentDetail;
+  'incidents:flagged': FlaggedPerson[];
+  'personnel:change': PersonView;
 }

@@ -123,7 +123,7 @@ export interface BorrowerHistory {
   recent: LoanView[];
 }
 
-export const NOTIFICATION_KINDS = ['card.submitted', 'loan.overdue', 'card.approved', 'card.rejected', 'loan.dueSoon', 'loan.recalled', 'hold.available'] as const;
+export const NOTIFICATION_KINDS = ['card.submitted', 'loan.overdue', 'card.approved', 'card.rejected', 'loan.dueSoon', 'loan.recalled', 'hold.available', 'incident.recorded'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

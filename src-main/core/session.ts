@@ -12,6 +12,7 @@ import { ArchiveError, isDamage, toArchiveError } from './errors';
 import type { AppendInput } from './journal/journal';
 import { can, type Action, type Actor, type PolicyTarget } from './policy';
 import { findPersonById, toActor } from './people/repository';
+import { isSuspended } from './records/suspension';
 import type { OpenArchive } from './vault/open-archive';
 
 export interface OperationSpec {
@@ -178,7 +179,8 @@ export class Session {
   /** Duties or the account may have changed since unlock: decide on what is true now. */
   private refreshActor(): void {
     const person = findPersonById(this.archive.db, this.current.id);
-    this.current = person ? toActor(person) : { ...this.current, disabled: true };
+    // A suspension (issue 16) applies at once: it is read here, before every decision.
+    this.current = person ? { ...toActor(person), suspended: isSuspended(this.archive.db, person.id) } : { ...this.current, disabled: true };
   }
 
   /** Journals the lock, signs the head, closes the database and forgets the key. */

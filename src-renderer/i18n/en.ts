@@ -108,6 +108,7 @@ export const en = {
     journal: 'Journal',
     people: 'People',
     settings: 'Settings',
+    records: 'Records',
   },
   header: {
     lock: 'Lock',

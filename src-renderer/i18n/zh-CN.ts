@@ -110,6 +110,7 @@ export const zhCN: Resources = {
     journal: '日志',
     people: '人员管理',
     settings: '设置',
+    records: '档案生命周期',
   },
   header: {
     lock: '锁定',

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection';
 import { countMarks, recordIncident } from './incidents';
 import * as repo from './repository';
 import { revokePackagesOfLoan } from '../offline/repository';
+import { noticeToManager } from '../records/incidents';
 
 export interface Loss {
   card: string;
@@ -40,6 +41,8 @@ export function loseLoan(db: Db, loan: repo.LoanRecord, byId: string, descriptio
     at,
     recordedBy: byId,
   });
+  // The direct manager is told (issue 16): 直接上级承担领导责任.
+  noticeToManager(db, managerId, incident, at);
   const marks = countMarks(db, loan.borrowerId);
   return { card: loan.card, borrower: loan.borrower.login, manager: repo.personRef(db, managerId)?.login ?? null, revision, incident, marks, flagged: marks >= FLAG_AT_MARKS };
 }

@@ -46,8 +46,9 @@ export function computeNotices(db: Db, actor: Actor, now: Date): number {
 export function listNotices(db: Db, recipientId: string, unreadOnly: boolean): NotificationView[] {
   const rows = db
     .prepare(
-      `SELECT n.id, n.kind, n.created_at, n.read_at, l.card_number, d.archive_number
+      `SELECT n.id, n.kind, n.created_at, n.read_at, l.card_number, coalesce(d.archive_number, di.archive_number) AS archive_number
        FROM notifications n LEFT JOIN loans l ON l.id = n.loan_id LEFT JOIN dossiers d ON d.id = l.dossier_id
+       LEFT JOIN incidents i ON i.id = n.incident_id LEFT JOIN dossiers di ON di.id = i.dossier_id
        WHERE n.recipient_id = ? ${unreadOnly ? 'AND n.read_at IS NULL' : ''} ORDER BY n.id DESC LIMIT 500`,
     )
     .all(recipientId) as { id: number; kind: NotificationKind; created_at: string; read_at: string | null; card_number: string | null; archive_number: string | null }[];

@@ -6,6 +6,19 @@
 import { can } from '../../core/policy';
 import { readSettings } from '../../core/settings/service';
 import { backupArchive, backupStatus } from '../../core/vault/backup';
+import {
+  approveDestruction,
+  destructionRecord,
+  listDestructionRequests,
+  rejectDestruction,
+  requestBulkDestruction,
+  requestDestruction,
+} from '../../core/records/destruction';
+import { listHolds, releaseHold, setHold } from '../../core/records/holds';
+import { exportDestructionRecord } from '../../core/records/record-export';
+import { flaggedForManagement, incident, incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
+import { liftSuspension, listSuspensions, suspendPerson } from '../../core/records/suspension';
+import { changePerson } from '../../core/records/people-change';
 import { open, type DomainHandlers } from './context';
 
 function backupName(now: Date): string {
@@ -30,4 +43,41 @@ export const backupHandlers: DomainHandlers<'backup'> = {
     const session = open(ctx);
     return backupStatus(session, readSettings(session.archive.db).backupIntervalDays);
   },
+};
+
+export const holdHandlers: DomainHandlers<'holds'> = {
+  'holds:list': async (_input, ctx) => listHolds(open(ctx)),
+  'holds:set': async (input, ctx) => setHold(open(ctx), input),
+  'holds:release': async (input, ctx) => releaseHold(open(ctx), input),
+};
+
+export const destructionHandlers: DomainHandlers<'destruction'> = {
+  'destruction:list': async ({ state }, ctx) => listDestructionRequests(open(ctx), state),
+  'destruction:request': async (input, ctx) => requestDestruction(open(ctx), input),
+  'destruction:requestBulk': async (input, ctx) => requestBulkDestruction(open(ctx), input),
+  'destruction:approve': async (input, ctx) => approveDestruction(open(ctx), input),
+  'destruction:reject': async (input, ctx) => rejectDestruction(open(ctx), input),
+  'destruction:record': async (_input, ctx) => destructionRecord(open(ctx)),
+  'destruction:exportRecord': async (_input, ctx) => {
+    const session = open(ctx);
+    const name = `destruction-record-${ctx.now().toISOString().slice(0, 10)}.csv`;
+    if (!can(session.actor, 'destruction.list').allowed) await exportDestructionRecord(session, { out: name });
+    const out = await ctx.chooseSaveFile(name, [{ name: 'CSV', extensions: ['csv'] }]);
+    if (out === null) return { cancelled: true };
+    return { cancelled: false, ...(await exportDestructionRecord(session, { out, force: true })) };
+  },
+};
+
+export const personnelHandlers: DomainHandlers<'personnel'> = {
+  'personnel:suspend': async (input, ctx) => suspendPerson(open(ctx), input),
+  'personnel:lift': async (input, ctx) => liftSuspension(open(ctx), input),
+  'personnel:suspensions': async (_input, ctx) => listSuspensions(open(ctx)),
+  'personnel:change': async (input, ctx) => changePerson(open(ctx), input),
+};
+
+export const incidentHandlers: DomainHandlers<'incidents'> = {
+  'incidents:record': async (input, ctx) => recordIncidentByHand(open(ctx), input),
+  'incidents:register': async (_input, ctx) => incidentRegister(open(ctx)),
+  'incidents:open': async (input, ctx) => incident(open(ctx), input),
+  'incidents:flagged': async (_input, ctx) => flaggedForManagement(open(ctx)),
 };

@@ -14,6 +14,7 @@ import { useSession } from '../session/SessionContext';
 import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './TaskLists';
 import { BackupCard } from '../lifecycle/BackupCard';
 import { PendingResetsCard } from '../resets/PendingResetsCard';
+import { FlaggedCard } from '../lifecycle/FlaggedCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -37,6 +38,7 @@ export function DashboardPage() {
     ...(actor.duties.includes('admin') ? [{ key: 'backup', card: <BackupCard /> }] : []),
     // Who may approve a password reset: managers, the general manager, auditors (the card hides when empty).
     ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
+    ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

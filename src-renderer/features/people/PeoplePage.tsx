@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ChangePersonPanel } from '../lifecycle/ChangePersonPanel';
 import { AddPersonModal } from './AddPersonModal';
 import { PeopleTable } from './PeopleTable';
 import { RekeyPanel } from './RekeyPanel';
@@ -56,6 +57,7 @@ export function PeoplePage() {
             <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="people-add">
               {t('people.add')}
             </Button>
+            <ChangePersonPanel people={people} onChanged={replace} />
           </Space>
         )}
       </div>

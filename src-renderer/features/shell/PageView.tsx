@@ -6,6 +6,7 @@ import { DossiersPage } from '../dossiers/DossiersPage';
 import { JournalPage } from '../journal/JournalPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { RecordsPage } from '../lifecycle/RecordsPage';
 import type { Page } from './pages';
 
 export function PageView({ page }: { page: Page }) {
@@ -22,6 +23,8 @@ export function PageView({ page }: { page: Page }) {
       return <PeoplePage />;
     case 'settings':
       return <SettingsPage />;
+    case 'records':
+      return <RecordsPage />;
     default:
       return assertNever(page);
   }

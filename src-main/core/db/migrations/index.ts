@@ -16,6 +16,7 @@ import { updateToSchemaVersion150 } from './0150-offline-returned-dead';
 import { updateToSchemaVersion160 } from './0160-backups';
 import { updateToSchemaVersion170 } from './0170-holds-and-destruction';
 import { updateToSchemaVersion130 } from './0130-password-resets';
+import { updateToSchemaVersion180 } from './0180-suspensions-and-incident-notices';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion160,
   updateToSchemaVersion170,
   updateToSchemaVersion130,
+  updateToSchemaVersion180,
 ];
