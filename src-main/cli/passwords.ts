@@ -54,6 +54,11 @@ function askHidden(prompt: string): Promise<string> {
         write(s);
       }
     };
+    // Ctrl+C at the prompt: readline catches it in raw mode; hand it back to the process (exit 130).
+    rl.on('SIGINT', () => {
+      rl.close();
+      process.kill(process.pid, 'SIGINT');
+    });
     rl.question(prompt, (answer) => {
       rl.close();
       process.stderr.write('\n');
