@@ -11,10 +11,11 @@ import type { Locale } from './messages';
 import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSchema, personNameSchema, RANKS } from './people';
 import type { ActorView, DepartmentView, PersonView } from './people';
 import { settingsUpdateSchema, type ArchiveSettings } from './settings';
-import type { DOSSIER_API, JOURNAL_API, LOAN_API } from './api-channels';
+import type { DOSSIER_API, JOURNAL_API, LOAN_API, READER_API } from './api-channels';
 import { DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
 import { JOURNAL_REQUESTS, type ExportProgressEvent, type JournalResponses } from './ipc-journal';
 import { LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
+import { READER_REQUESTS, type ReaderEnd, type ReaderResponses } from './ipc-reader';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -47,7 +48,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...READER_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -73,7 +74,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, ReaderResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -96,12 +97,13 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
 }
 
 /** Main → renderer notifications. */
-export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress'] as const;
+export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:readerClosed'] as const;
 export type EventChannel = (typeof EVENTS)[number];
 export interface EventPayloads {
   'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
   'event:rekeyProgress': { step: 'prepare' | 'rewrite' | 'done' };
   'event:exportProgress': ExportProgressEvent;
+  'event:readerClosed': { reason: ReaderEnd };
 }
 
 /**
@@ -156,11 +158,22 @@ export interface JournalEventsApi {
   journal: { onExportProgress(listener: (event: EventPayloads['event:exportProgress']) => void): () => void };
 }
 
+/** The offline reader's subscription, and the one helper a dropped file needs (preload: webUtils). */
+export interface ReaderEventsApi {
+  reader: {
+    onClosed(listener: (event: EventPayloads['event:readerClosed']) => void): () => void;
+    /** The path of a file dropped on the window; '' when there is none (a browser without a file system). */
+    pathOfDropped(file: File): string;
+  };
+}
+
 export type TriplicateApi = CoreApi &
   GeneratedApi<typeof DOSSIER_API> &
   GeneratedApi<typeof LOAN_API> &
   GeneratedApi<typeof JOURNAL_API> &
-  JournalEventsApi;
+  JournalEventsApi &
+  GeneratedApi<typeof READER_API> &
+  ReaderEventsApi;
 
 export { RANKS, DUTIES };
 

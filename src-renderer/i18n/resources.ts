@@ -5,10 +5,11 @@
 import { dossiersText } from '../features/dossiers/text';
 import { journalText } from '../features/journal/text';
 import { loansText } from '../features/loans/text';
+import { readerText } from '../features/reader/text';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText };
+const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, reader: readerText };
 
 function merge(base: object, pick: 'en' | 'zhCN'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

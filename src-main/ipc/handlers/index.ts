@@ -11,6 +11,7 @@ import { cardHandlers, loanHandlers, notificationHandlers, registerHandlers } fr
 import { departmentHandlers, peopleHandlers } from './people';
 import { offlineHandlers } from './offline';
 import { settingsHandlers, vaultHandlers } from './vault';
+import { readerHandlers } from './reader';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -27,4 +28,5 @@ export const HANDLERS: Handlers = {
   ...cardHandlers, ...loanHandlers, ...registerHandlers, ...notificationHandlers,
   ...offlineHandlers,
   ...journalHandlers, ...reportHandlers,
+  ...readerHandlers,
 };
