@@ -120,17 +120,17 @@ export function OfflineReaderScreen({ dropped, onExit }: Props) {
       <h2 className="lt-title">{t('reader.title')}</h2>
       <Typography.Paragraph type="secondary">{t('reader.intro')}</Typography.Paragraph>
       <ErrorBanner error={error} onClose={() => setError(null)} />
-      {notice && <Alert type="info" showIcon message={notice} closable onClose={() => setNotice(null)} style={{ marginBottom: 12 }} data-testid="reader-notice" />}
-      {phase.name === 'closed' && <Alert type="warning" showIcon message={t(`reader.closed.${phase.why}`)} style={{ marginBottom: 12 }} data-testid="reader-closed" />}
+      {notice && <Alert type="info" showIcon title={notice} closable={{ onClose: () => setNotice(null) }} style={{ marginBottom: 12 }} data-testid="reader-notice" />}
+      {phase.name === 'closed' && <Alert type="warning" showIcon title={t(`reader.closed.${phase.why}`)} style={{ marginBottom: 12 }} data-testid="reader-closed" />}
       <Card>
         {description ? (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space vertical style={{ width: '100%' }}>
             <Typography.Text strong data-testid="reader-package">
               {t('reader.package', { number: description.dossierNumber, card: description.card, copy: description.copyNumber })}
             </Typography.Text>
             <Typography.Text type="secondary">{t('reader.dueAt', { at: new Date(description.dueAt).toLocaleString() })}</Typography.Text>
             {description.destroyed ? (
-              <Alert type="error" showIcon message={t('reader.destroyed')} data-testid="reader-destroyed" />
+              <Alert type="error" showIcon title={t('reader.destroyed')} data-testid="reader-destroyed" />
             ) : (
               <Form form={form} layout="vertical" onFinish={(v) => void open(v)} requiredMark={false}>
                 <Form.Item name="passphrase" label={t('reader.passphrase')} rules={[{ required: true, message: t('common.required') }]}>
