@@ -10,6 +10,7 @@ import { setNativeBinding } from './core/db/connection';
 import { AppState } from './app/app-state';
 import { firstScreenInfoOf } from './app/first-screen-html';
 import { SessionManager } from './app/session-manager';
+import { ReaderHost } from './app/reader-host';
 import { createRouter } from './ipc/router';
 import { cliArguments } from './app/cli-switch';
 import { runCli } from './cli/run';
@@ -94,8 +95,16 @@ async function start(): Promise<void> {
     idleOverrideSeconds: idleOverrideSeconds(),
     onLocked: (reason) => send('event:locked', { reason }),
   });
+  // The offline reader: a package opened on a laptop, with no archive (issue 15).
+  const reader = new ReaderHost({
+    stateDir,
+    idleSource: { idleSeconds: () => powerMonitor.getSystemIdleTime() },
+    idleOverrideSeconds: idleOverrideSeconds(),
+    onClosed: (reason) => send('event:readerClosed', { reason }),
+  });
   const router = createRouter({
     manager,
+    reader,
     state,
     version: app.getVersion(),
     now: () => new Date(),
@@ -122,13 +131,17 @@ async function start(): Promise<void> {
   });
   registerIpc(router, (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents);
 
-  const lock = (reason: 'user' | 'suspend' | 'screen-lock') => void manager.lock(reason);
+  const lock = (reason: 'user' | 'suspend' | 'screen-lock') => {
+    reader.close(reason);
+    void manager.lock(reason);
+  };
   powerMonitor.on('suspend', () => lock('suspend'));
   powerMonitor.on('lock-screen', () => lock('screen-lock'));
   Menu.setApplicationMenu(buildMenu(state.locale, () => lock('user')));
 
   let quitting = false;
   app.on('before-quit', (event) => {
+    reader.close('quit');
     if (quitting || !manager.current) return;
     // Sign the journal head, close the database and zero the key before the process goes.
     event.preventDefault();

@@ -13,6 +13,7 @@ import type { DOSSIER_REQUESTS } from './ipc-dossiers';
 import type { JOURNAL_REQUESTS } from './ipc-journal';
 import type { LOAN_REQUESTS } from './ipc-loans';
 import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
+import type { READER_REQUESTS } from './ipc-reader';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -70,7 +71,7 @@ export const LOAN_API = {
   },
   register: { search: 'register:search', export: 'register:export' },
   notifications: { list: 'notifications:list', read: 'notifications:read' },
-  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations' },
+  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations', revoke: 'offline:revoke' },
 } as const satisfies Record<string, Record<string, keyof typeof LOAN_REQUESTS>>;
 
 /** The same for the journal and the audit reports. */
@@ -108,8 +109,22 @@ export const LIFECYCLE_API = {
   incidents: { record: 'incidents:record', register: 'incidents:register', open: 'incidents:open', flagged: 'incidents:flagged' },
 } as const satisfies Record<string, Record<string, keyof typeof LIFECYCLE_REQUESTS>>;
 
+/** The offline reader on a laptop: no archive needed (issue 15). */
+export const READER_API = {
+  reader: {
+    choose: 'reader:choose',
+    drop: 'reader:drop',
+    open: 'reader:open',
+    show: 'reader:show',
+    print: 'reader:print',
+    close: 'reader:close',
+    revocations: 'reader:revocations',
+    status: 'reader:status',
+  },
+} as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {
@@ -117,4 +132,5 @@ export const API_EVENTS = {
   vault: { onRekeyProgress: 'event:rekeyProgress' },
   journal: { onExportProgress: 'event:exportProgress' },
   backup: { onProgress: 'event:backupProgress' },
+  reader: { onClosed: 'event:readerClosed' },
 } as const satisfies Record<string, Record<string, EventChannel>>;

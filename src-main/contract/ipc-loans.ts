@@ -27,7 +27,7 @@ import {
   type NotificationView,
   type Watermark,
 } from './loans';
-import { issuePackageRequestSchema, returnPackageRequestSchema, type IssuedPackage, type ReturnedPackage } from './offline';
+import { issuePackageRequestSchema, returnPackageRequestSchema, revokePackageRequestSchema, type IssuedPackage, type ReturnedPackage, type RevokedPackage } from './offline';
 
 const empty = z.object({}).strict();
 
@@ -61,6 +61,8 @@ export const LOAN_REQUESTS = {
   'offline:issue': issuePackageRequestSchema,
   'offline:return': returnPackageRequestSchema,
   'offline:revocations': empty,
+  /** The custodian (desk) or the borrower (a lost laptop) revokes the package out on a card. */
+  'offline:revoke': revokePackageRequestSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type LostLoanView = LoanView & { incident: number; marks: number; manager: string | null };
@@ -91,5 +93,6 @@ export interface LoanResponses {
   'offline:issue': IssuedPackage | null;
   'offline:return': ReturnedPackage | null;
   'offline:revocations': { file: string | null; count: number };
+  'offline:revoke': RevokedPackage;
 }
 

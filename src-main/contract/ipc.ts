@@ -17,6 +17,8 @@ import { DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
 import { JOURNAL_REQUESTS, type ExportProgressEvent, type JournalResponses } from './ipc-journal';
 import { LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 import { LIFECYCLE_REQUESTS, type BackupProgressEvent, type LifecycleResponses } from './ipc-lifecycle';
+import type { READER_API } from './api-channels';
+import { READER_REQUESTS, type ReaderEnd, type ReaderResponses } from './ipc-reader';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -54,7 +56,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -80,7 +82,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -108,13 +110,14 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
 export type UnlockedView = ActorView & { passwordReset?: ResetNotice };
 
 /** Main → renderer notifications. */
-export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress'] as const;
+export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed'] as const;
 export type EventChannel = (typeof EVENTS)[number];
 export interface EventPayloads {
   'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
   'event:rekeyProgress': { step: 'prepare' | 'rewrite' | 'done' };
   'event:exportProgress': ExportProgressEvent;
   'event:backupProgress': BackupProgressEvent;
+  'event:readerClosed': { reason: ReaderEnd };
 }
 
 /**
@@ -176,13 +179,24 @@ export interface LifecycleEventsApi {
   backup: { onProgress(listener: (event: EventPayloads['event:backupProgress']) => void): () => void };
 }
 
+/** The offline reader's subscription, and the one helper a dropped file needs (preload: webUtils). */
+export interface ReaderEventsApi {
+  reader: {
+    onClosed(listener: (event: EventPayloads['event:readerClosed']) => void): () => void;
+    /** The path of a file dropped on the window; '' when there is none (a browser without a file system). */
+    pathOfDropped(file: File): string;
+  };
+}
+
 export type TriplicateApi = CoreApi &
   GeneratedApi<typeof DOSSIER_API> &
   GeneratedApi<typeof LOAN_API> &
   GeneratedApi<typeof JOURNAL_API> &
   JournalEventsApi &
   GeneratedApi<typeof LIFECYCLE_API> &
-  LifecycleEventsApi;
+  LifecycleEventsApi &
+  GeneratedApi<typeof READER_API> &
+  ReaderEventsApi;
 
 export { RANKS, DUTIES };
 

@@ -28,13 +28,19 @@ export type IssuePackageInput = z.input<typeof issuePackageSchema>;
  */
 export const returnPackageSchema = z.object({ file: pathSchema, log: pathSchema.optional(), card: cardNumberSchema.optional() }).strict();
 
-export const revokePackageSchema = z.object({ package: packageIdSchema, reason: text().trim().min(2).max(1000) }).strict();
+/** By package id (CLI), or by the card whose package is out (the app's loan lists). */
+export const revokePackageSchema = z
+  .object({ package: packageIdSchema.optional(), card: cardNumberSchema.optional(), reason: text().trim().min(2).max(1000) })
+  .strict()
+  .refine((v) => (v.package === undefined) !== (v.card === undefined), { message: 'name either the package or the card' });
 
 export const exportRevocationsSchema = z.object({ out: pathSchema, force: z.boolean().default(false) }).strict();
 
 /** IPC: the renderer never names a path; main asks where to save or which file to open. */
 export const issuePackageRequestSchema = z.object({ card: cardNumberSchema, passphrase: passphraseSchema, sections: sectionsSchema.optional() }).strict();
 export const returnPackageRequestSchema = z.object({ card: cardNumberSchema }).strict();
+/** IPC: revoke the package out on this card (the custodian desk, the borrower's loans). */
+export const revokePackageRequestSchema = z.object({ card: cardNumberSchema, reason: z.string().trim().min(2).max(1000) }).strict();
 export const openPackageRequestSchema = z.object({ passphrase: passphraseSchema, sections: sectionsSchema.optional() }).strict();
 
 export interface IssuedPackage {

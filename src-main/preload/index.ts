@@ -8,7 +8,7 @@
  * Runs in the sandboxed preload: imports only `electron` and `contract`, and is bundled into one
  * CommonJS file because a sandboxed preload cannot require other files.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EARLY_ANSWER_MS, earlyAnswer } from '../contract/early-answer';
 import { API_CHANNELS, API_EVENTS } from '../contract/api-channels';
 import type { TriplicateApi } from '../contract/ipc';
@@ -43,6 +43,14 @@ function buildApi(): TriplicateApi {
       };
     }
   }
+  // A package dropped on the window: its path, which main accepts only for a package file (reader:drop).
+  (api.reader ??= {}).pathOfDropped = (file?: unknown) => {
+    try {
+      return webUtils.getPathForFile(file as File);
+    } catch {
+      return '';
+    }
+  };
   return api as unknown as TriplicateApi;
 }
 

@@ -3,7 +3,7 @@
  * column. Built from the light kit so the welcome and unlock screens paint without antd; the create
  * and recovery screens put antd content inside it.
  */
-import type { ReactNode } from 'react';
+import type { DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './light';
 
@@ -11,12 +11,15 @@ interface Props {
   testId: string;
   width?: number;
   children: ReactNode;
+  /** Files dropped on the page (the welcome screen takes offline packages). */
+  onDragOver?: (event: DragEvent) => void;
+  onDrop?: (event: DragEvent) => void;
 }
 
-export function CenteredPage({ testId, width = 640, children }: Props) {
+export function CenteredPage({ testId, width = 640, children, onDragOver, onDrop }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="lt-root centered-page" data-testid={testId}>
+    <div className="lt-root centered-page" data-testid={testId} onDragOver={onDragOver} onDrop={onDrop}>
       <header className="centered-page__bar">
         <strong className="lt-strong brand">{t('app.title')}</strong>
         <LanguageSwitch />

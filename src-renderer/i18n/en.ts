@@ -37,6 +37,9 @@ export const en = {
     recentEmpty: 'No archive has been opened on this computer yet.',
     lastOpened: 'Last opened {{when}}',
     forget: 'Remove from list',
+    offlineTitle: 'Offline package',
+    offlineHint: 'Read a dossier package on this laptop, no archive needed. You can also drop the package file on this window.',
+    openPackage: 'Open an offline package…',
   },
   create: {
     title: 'Create a new archive',

@@ -39,6 +39,9 @@ export const zhCN: Resources = {
     recentEmpty: '此电脑上尚未打开过档案库。',
     lastOpened: '上次打开：{{when}}',
     forget: '从列表中移除',
+    offlineTitle: '离线借阅包',
+    offlineHint: '在本笔记本电脑上阅读离线借阅包，无需档案库。也可以把离线包文件拖到此窗口。',
+    openPackage: '打开离线借阅包…',
   },
   create: {
     title: '新建档案库',

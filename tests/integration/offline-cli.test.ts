@@ -3,6 +3,7 @@
  * real command in a child process, passwords on stdin, the same policy and journal as the app.
  * The loan is made on today's clock, because the CLI (and the laptop) use the system's.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { runCli } from '../helpers/cli';
 import { completeDossier, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
 
 const PASSPHRASE = 'cli laptop passphrase';
+const BIN = join(__dirname, '..', '..', 'src-main', 'cli', 'bin.cjs');
 let archive: TestArchive;
 let dir: string;
 let card: string;
@@ -40,6 +42,40 @@ afterAll(() => {
 });
 
 describe('offline packages from the command line', () => {
+  it('Ctrl+C at the passphrase ends the command with 130 and no stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, 'offline', 'read', join(dir, 'none.tpkg'), '--password-stdin'], {
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // stdin stays open: the command waits for the passphrase line until interrupted. Wait until it
+    // is idle there (Linux: its CPU time in /proc stops moving for a second), at most 60 s.
+    const cpu = () => {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return -1;
+      }
+    };
+    let last = cpu();
+    let still = 0;
+    for (let i = 0; i < 240 && still < 4; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const now = cpu();
+      still = now === last && now > 0 ? still + 1 : 0;
+      last = now;
+    }
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => (child.kill('SIGKILL'), resolve(null)), 20_000);
+      child.on('exit', (c) => (clearTimeout(timer), resolve(c)));
+    });
+    expect(code).toBe(130);
+    expect(stderr).not.toMatch(/Error|    at /);
+  });
+
   it('the borrower issues, reads with no archive, and the custodian returns it with the reads journaled', async () => {
     const out = join(dir, 'pkg.tpkg');
     const refused = withArchive(['offline', 'issue', '--card', card, '--out', join(dir, 'other.tpkg')], PEOPLE.otherManager, `${PASSPHRASE}\n`);
@@ -51,18 +87,51 @@ describe('offline packages from the command line', () => {
     expect(issued.stdout).toContain(card);
     expect(readFileSync(out).includes(Buffer.from('上海华为', 'utf8'))).toBe(false);
 
-    const read = runCli(['offline', 'read', out, '--section', 'basic', '--password-stdin'], `${PASSPHRASE}\n`);
+    // What the package is, never its content: no field value of the dossier but its name.
+    const read = runCli(['offline', 'read', out, '--password-stdin'], `${PASSPHRASE}\n`);
     expect(read.status, read.stderr).toBe(0);
     expect(read.stdout).toContain('上海华为电子科技有限公司');
     expect(read.stdout).toContain(PEOPLE.manager.name);
-    expect(read.stdout).not.toContain('李明');
+    expect(read.stdout).toContain(card);
+    expect(read.stdout).toMatch(/Readable\tyes/);
+    expect(read.stdout).toMatch(/Reading log\t1 entries, intact/);
+    for (const value of ['任正', '上海市浦东新区张江路', '021-5555-0101', '电子制造', '李明', '王芳', '138-0000-0001', '采购总监', '财务经理']) {
+      expect(read.stdout).not.toContain(value);
+    }
+    const json = runCli(['offline', 'read', out, '--password-stdin', '--json'], `${PASSPHRASE}\n`);
+    expect(json.status, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ readable: true, log: { status: 'intact', entries: 2 } });
+    expect(json.stdout).not.toContain('138-0000-0001');
+    const sections = runCli(['offline', 'read', out, '--section', 'keyPersons', '--password-stdin'], `${PASSPHRASE}\n`);
+    expect(sections.status).toBe(2);
+    expect(sections.stdout).not.toContain('李明');
+    // A reader that goes away (| head -1) ends the command quietly: no stack trace.
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; printf '%s\\n' "$PASS" | "${process.execPath}" "${BIN}" offline read "${out}" --password-stdin | head -1; echo "status=\${PIPESTATUS[1]}" >&2`], {
+      encoding: 'utf8',
+      env: { ...process.env, PASS: PASSPHRASE, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
+      timeout: 60_000,
+    });
+    expect(piped.stdout.trim().split('\n')).toHaveLength(1);
+    expect(piped.stderr).not.toMatch(/EPIPE|Error|    at /);
+    expect(piped.stderr).toMatch(/status=0/);
+    // A reader that is gone before anything is written (| true): still no trace, exit 0.
+    const gone = spawnSync('bash', ['-c', `printf '%s\\n' "$PASS" | "${process.execPath}" "${BIN}" offline read "${out}" --password-stdin | true; echo "status=\${PIPESTATUS[1]}" >&2`], {
+      encoding: 'utf8',
+      env: { ...process.env, PASS: PASSPHRASE, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
+      timeout: 60_000,
+    });
+    expect(gone.stderr).not.toMatch(/EPIPE|Error|    at /);
+    expect(gone.stderr).toMatch(/status=0/);
     const wrong = runCli(['offline', 'read', out, '--password-stdin'], 'wrong passphrase here\n');
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('Wrong package passphrase');
 
     const returned = withArchive(['offline', 'return', out], PEOPLE.custodianS);
     expect(returned.status, returned.stderr).toBe(0);
-    expect(returned.stdout).toContain('1 offline reads imported');
+    expect(returned.stdout).toMatch(/[345] offline reads imported/);
+    const dead = runCli(['offline', 'read', out, '--password-stdin'], `${PASSPHRASE}\n`);
+    expect(dead.status, dead.stderr).toBe(0);
+    expect(dead.stdout).toMatch(/Readable\tno: This offline package was returned or revoked/);
     const auditorView = await unlockAs(archive, PEOPLE.custodianS);
     try {
       const events = lastEntries(auditorView, 5).map((e) => [e.event, e.outcome, e.actorName]);
@@ -72,5 +141,5 @@ describe('offline packages from the command line', () => {
     } finally {
       await auditorView.lock();
     }
-  });
+  }, 600_000);
 });

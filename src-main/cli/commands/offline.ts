@@ -2,15 +2,16 @@
  * `triplicate offline …`: offline packages at a terminal (design: core/offline/index.ts).
  *   issue   the borrower makes the package of their card (acting password, then the new package
  *           passphrase, typed twice on a terminal; two stdin lines with --password-stdin)
- *   read    no archive: opens a package with its passphrase, prints the sections with the watermark
+ *   read    no archive: opens a package with its passphrase and says what it is (dossier, borrower,
+ *           due time, reading log, still readable?) — never its content, which only the app shows
  *   return  the custodian receives a package and imports its reading log into the journal
  *   revoke / revocations   a lost laptop; the signed list to carry to laptops
  * Same core, same policy, same journal as the app: the acting person is --as, nothing else.
  */
 import { resolve } from 'node:path';
-import { interpolate } from '../../contract/messages';
+import { formatError, interpolate } from '../../contract/messages';
 import { SECTIONS, type Section } from '../../contract/dossiers';
-import { exportRevocations, issuePackage, readOfflinePackage, returnPackage, revokePackage } from '../../core/offline';
+import { exportRevocations, inspectOfflinePackage, issuePackage, returnPackage, revokePackage } from '../../core/offline';
 import { UsageError } from '../usage';
 import type { Command, CommandContext } from './types';
 
@@ -26,6 +27,19 @@ const sentences = {
     broken: 'The reading log does not verify at line {{line}} ({{kind}}): journaled, incident {{incident}} opened.',
     revoked: 'Package {{package}} of card {{card}} revoked at {{at}}.',
     revocations: 'Revocation list ({{count}} packages) written to {{file}}; copy it to the laptops.',
+    noSections: 'offline read shows what a package is, never its content; open the package in the Triplicate app to read it.',
+    fieldPackage: 'Package',
+    fieldDossier: 'Dossier',
+    fieldBorrower: 'Borrower',
+    fieldCard: 'Card · copy',
+    fieldDue: 'Due',
+    fieldLog: 'Reading log',
+    fieldReadable: 'Readable',
+    logNone: 'no entries yet',
+    logIntact: '{{entries}} entries, intact',
+    logBroken: 'does not verify at line {{line}} ({{entries}} entries before it)',
+    readableYes: 'yes, in the Triplicate app until {{dueAt}}',
+    readableNo: 'no: {{reason}}',
   },
   'zh-CN': {
     passphrase: '离线包口令：',
@@ -38,6 +52,19 @@ const sentences = {
     broken: '阅读记录在第 {{line}} 行校验失败（{{kind}}）：已记入日志，并立案事件 {{incident}}。',
     revoked: '借阅卡 {{card}} 的离线包 {{package}} 已于 {{at}} 吊销。',
     revocations: '吊销清单（{{count}} 个离线包）已写入 {{file}}；请复制到各笔记本电脑。',
+    noSections: 'offline read 只显示离线包概况，从不显示内容；请在 Triplicate 应用中打开离线包阅读。',
+    fieldPackage: '离线包',
+    fieldDossier: '档案',
+    fieldBorrower: '借阅人',
+    fieldCard: '借阅卡 · 副本',
+    fieldDue: '到期',
+    fieldLog: '阅读记录',
+    fieldReadable: '可否阅读',
+    logNone: '尚无记录',
+    logIntact: '{{entries}} 条，完整',
+    logBroken: '在第 {{line}} 行校验失败（之前 {{entries}} 条）',
+    readableYes: '可以，在 Triplicate 应用中阅读，至 {{dueAt}}',
+    readableNo: '不可以：{{reason}}',
   },
 };
 
@@ -79,32 +106,42 @@ export const offlineIssueCommand: Command = {
 
 export const offlineReadCommand: Command = {
   name: 'offline read',
-  options: { section: { type: 'string', multiple: true }, revocations: { type: 'string', multiple: true }, 'key-fingerprint': { type: 'string' } },
+  options: { revocations: { type: 'string', multiple: true }, 'key-fingerprint': { type: 'string' } },
   usage: {
-    en: 'offline read FILE [--section S …] [--revocations LIST …] [--key-fingerprint FP] [--json]   (no archive; the package passphrase)',
-    'zh-CN': 'offline read 文件 [--section 部分 …] [--revocations 清单 …] [--key-fingerprint 指纹] [--json]（无需档案库；离线包口令）',
+    en: 'offline read FILE [--revocations LIST …] [--key-fingerprint FP] [--json]   (no archive; the package passphrase; what the package is, never its content — read it in the app)',
+    'zh-CN': 'offline read 文件 [--revocations 清单 …] [--key-fingerprint 指纹] [--json]（无需档案库；离线包口令；只显示离线包概况，不显示内容——请在应用中阅读）',
   },
   needs: 'none',
   async run(ctx) {
     const t = sentences[ctx.locale];
     const file = fileOperand(ctx, 'read');
-    const sections = sectionsOf(ctx);
+    // Content is read in the app's reader, behind its watermark; a terminal could send it anywhere.
+    if (ctx.values.section !== undefined) throw new UsageError(t.noSections);
     const passphrase = await ctx.passwords.next(t.passphrase, 'acting');
     const fingerprint = ctx.values['key-fingerprint'];
-    const reading = await readOfflinePackage({
+    const found = await inspectOfflinePackage({
       file,
       passphrase,
-      ...(sections ? { sections } : {}),
       revocations: strings(ctx.values.revocations).map((p) => resolve(p)),
       ...(typeof fingerprint === 'string' ? { expectedFingerprint: fingerprint } : {}),
     });
-    if (ctx.values.json) return ctx.out(JSON.stringify(reading, null, 2));
-    const w = reading.watermark;
-    const mark = interpolate(t.watermark, { name: w.readerName, login: w.readerLogin, card: w.card, copy: w.copyNumber, at: w.at, dueAt: reading.dueAt });
-    ctx.out(mark);
-    ctx.out(`${reading.dossier.number} · ${reading.dossier.secrecy} ★`);
-    for (const s of reading.dossier.sections) ctx.out(`\n[${s}]\n${JSON.stringify(reading.dossier.content[s] ?? null, null, 2)}`);
-    ctx.out(`\n${mark}`);
+    const refusal = found.refusal ? formatError(found.refusal.toInfo(), ctx.locale) : null;
+    if (ctx.values.json) {
+      const { refusal: _omit, ...rest } = found;
+      return ctx.out(JSON.stringify({ ...rest, refusal: found.refusal?.code ?? null }, null, 2));
+    }
+    const logState =
+      found.log.status === 'missing' ? t.logNone : found.log.status === 'broken' ? interpolate(t.logBroken, { line: found.log.problemLine ?? '?', entries: found.log.entries }) : interpolate(t.logIntact, { entries: found.log.entries });
+    const rows: [string, string][] = [
+      [t.fieldPackage, found.package],
+      [t.fieldDossier, found.customerName ? `${found.dossierNumber} ${found.customerName}` : found.dossierNumber],
+      [t.fieldBorrower, found.reader ? `${found.reader.name} (${found.reader.login})` : '—'],
+      [t.fieldCard, `${found.card} · ${found.copyNumber}`],
+      [t.fieldDue, found.dueAt],
+      [t.fieldLog, logState],
+      [t.fieldReadable, found.readable ? interpolate(t.readableYes, { dueAt: found.dueAt }) : interpolate(t.readableNo, { reason: refusal ?? '' })],
+    ];
+    for (const [label, value] of rows) ctx.out(`${label}\t${value}`);
   },
 };
 

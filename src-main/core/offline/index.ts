@@ -7,7 +7,9 @@
  *                     "offline package" (policy/offline.ts says why the borrower and not the custodian)
  *   package-file.ts   the one file: public signed header + encrypted payload
  *   keys.ts           package key, argon2id passphrase wrap, HKDF log key
- *   read.ts           the offline reader: no archive, content in memory only
+ *   read.ts           the offline reader: no archive, content in memory only (OfflineReader for
+ *                     the app, inspectOfflinePackage for the CLI: never content)
+ *   revocation-store.ts  the revocation lists a laptop keeps
  *   reading-log.ts    the hash-chained, HMAC'd reading log beside the package
  *   return.ts         offline.return — the custodian imports the log into the journal
  *   revoke.ts         offline.revoke and the signed revocation list (offline.revocations)
@@ -38,8 +40,11 @@
  *     (rule 4), and refuses when that clock is behind the issue time or the last recorded read
  *     (a clock set back). Recall, a lost copy, the borrower's departure (rule 7) and the loan's
  *     return all revoke the package in the same transaction that ends the loan; laptops learn it
- *     from the signed revocation list, and a reader that has once refused a revoked package keeps
- *     refusing it (the refusal is in its log).
+ *     from the signed revocation list (which names returned packages too), and a reader that
+ *     refuses a revoked package logs it and destroys the package key in that file (issue 15).
+ *   Returned package. The return destroys the package key in the returned file (package-file.ts
+ *     `destroyPackageKey`). A copy made before the return reads until its laptop gets the list or
+ *     the due time passes; its log, when it comes back, is imported flagged `afterReturn`.
  *     HONEST LIMIT: a laptop that never comes online again, never gets the list and keeps its clock
  *     right can read until due-at. Software cannot recall bytes from a disk it does not control;
  *     that is why due-at is enforced offline and loan periods are short.

@@ -11,6 +11,12 @@
  * incident against the borrower (kind `leak`: reads may have been hidden; management judges).
  * All of it is one transaction with the operation's entry. The loan itself then ends through the
  * loans lifecycle (`loan.return`), which journals as it always does.
+ *
+ * Issue 15: after the commit the package key in the returned file is destroyed, so it never opens
+ * again. A log that comes back for a package already returned (a copy taken before the return) is
+ * not refused: the lines never imported (offline_log_lines, migration 0150) come in flagged
+ * `afterReturn`, with an incident; a return after the due time comes in flagged `late`. Prints
+ * come back as `loan.print` entries.
  */
 import { basename } from 'node:path';
 import { returnPackageSchema, type ReadingLogStatus, type ReturnedPackage, type ReturnFlag } from '../../contract/offline';

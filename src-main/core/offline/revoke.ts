@@ -21,7 +21,9 @@ import { signRevocations } from './revocation-list';
 
 function claimedPackage(raw: unknown): { type: string; id: string } | null {
   const id = (raw as { package?: unknown } | null)?.package;
-  return typeof id === 'string' && id.length <= 40 ? { type: 'package', id } : null;
+  if (typeof id === 'string' && id.length <= 40) return { type: 'package', id };
+  const card = (raw as { card?: unknown } | null)?.card;
+  return typeof card === 'string' && card.length <= 40 ? { type: 'loan', id: card } : null;
 }
 
 /** Revokes one package still out; the borrower (their own) or the copy's custodian. */
@@ -36,8 +38,14 @@ export async function revokePackage(session: Session, raw: unknown): Promise<Rev
       object: claimedPackage(raw),
       target: () => {
         input = parseInput(revokePackageSchema, raw);
-        const found = repo.findPackage(db, input.package);
-        if (!found) throw new ArchiveError('offline.notFound', { package: input.package });
+        let id = input.package;
+        if (input.card !== undefined) {
+          const onCard = loans.findLoan(db, input.card);
+          id = onCard ? repo.packageOut(db, onCard.id)?.id : undefined;
+          if (!id) throw new ArchiveError('offline.notFound', { package: input.card });
+        }
+        const found = repo.findPackage(db, id!);
+        if (!found) throw new ArchiveError('offline.notFound', { package: id! });
         pkg = found;
         loan = loans.findLoanById(db, pkg.loanId)!;
         return { loan: loanFacts(session, loan) };
@@ -47,6 +55,7 @@ export async function revokePackage(session: Session, raw: unknown): Promise<Rev
       if (pkg.returnedAt) throw new ArchiveError('offline.alreadyReturned', { package: pkg.id });
       if (pkg.state === 'revoked') throw new ArchiveError('offline.revoked');
       const at = session.archive.clock.now().toISOString();
+      ctx.setObject({ type: 'package', id: pkg.id });
       return ctx.commit(() => {
         repo.revokePackage(db, pkg.id, session.actor.id, at, input.reason);
         return { package: pkg.id, card: loan.card, revokedAt: at };

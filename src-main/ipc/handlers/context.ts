@@ -10,6 +10,7 @@ import { ArchiveError } from '../../core/errors';
 import type { Session } from '../../core/session';
 import type { AppState } from '../../app/app-state';
 import type { SessionManager } from '../../app/session-manager';
+import type { ReaderHost } from '../../app/reader-host';
 import type { EventSink } from '../router';
 
 export interface HandlerContext {
@@ -23,6 +24,8 @@ export interface HandlerContext {
   /** An open dialog for one file (an offline package coming back); null when cancelled or not offered. */
   chooseOpenFile?: (filters: SaveFileFilter[]) => Promise<string | null>;
   emit: EventSink;
+  /** The offline reader (issue 15): works with no archive unlocked. Absent where no reader is wired. */
+  reader?: ReaderHost;
 }
 
 export interface SaveFileFilter {

@@ -12,6 +12,7 @@ import { departmentHandlers, peopleHandlers } from './people';
 import { offlineHandlers } from './offline';
 import { settingsHandlers, vaultHandlers } from './vault';
 import { backupHandlers, destructionHandlers, holdHandlers, incidentHandlers, personnelHandlers } from './lifecycle';
+import { readerHandlers } from './reader';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -29,4 +30,5 @@ export const HANDLERS: Handlers = {
   ...offlineHandlers,
   ...journalHandlers, ...reportHandlers,
   ...backupHandlers, ...holdHandlers, ...destructionHandlers, ...personnelHandlers, ...incidentHandlers,
+  ...readerHandlers,
 };

@@ -3,7 +3,7 @@
  * journals; these handlers only ask main's dialogs for the path, so the renderer never names a
  * file. The package passphrase passes through once, into the core, and is never kept.
  */
-import { exportRevocations, issuePackage, returnPackage } from '../../core/offline';
+import { exportRevocations, issuePackage, returnPackage, revokePackage } from '../../core/offline';
 import { open, type DomainHandlers } from './context';
 
 const PACKAGE_FILTER = { name: 'Triplicate offline package', extensions: ['tpkg'] };
@@ -30,4 +30,6 @@ export const offlineHandlers: DomainHandlers<'offline'> = {
     if (out === null) return { file: null, count: 0 };
     return exportRevocations(session, { out, force: true });
   },
+  // The core decides who may (the borrower, the copy's custodian) and journals it.
+  'offline:revoke': async (input, ctx) => revokePackage(open(ctx), input),
 };

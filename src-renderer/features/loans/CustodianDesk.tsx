@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSession } from '../session/SessionContext';
 import { LoanTable } from './LoanTable';
 import { ReasonModal } from './ReasonModal';
+import { RevocationListButton, RevokePackageModal } from './OfflineRevoke';
 import { useLoaded } from './useLoaded';
 
 export function CustodianDesk() {
@@ -19,6 +20,7 @@ export function CustodianDesk() {
   const { value, error, setError, loading, reload } = useLoaded(() => call(api().loans.list({ department: actor.department, overdue })), [overdue, actor.department]);
   const [recalling, setRecalling] = useState<LoanView | null>(null);
   const [losing, setLosing] = useState<LoanView | null>(null);
+  const [revoking, setRevoking] = useState<LoanView | null>(null);
   const live = (value ?? []).filter((l) => overdue || l.state === 'on-loan' || l.state === 'overdue' || l.state === 'queued');
 
   const actions = (l: LoanView) =>
@@ -61,6 +63,10 @@ export function CustodianDesk() {
                 if (r) {
                   if (r.problem) void message.warning(t('loans.offline.broken', { line: r.problem.line }));
                   else void message.success(t('loans.offline.returned', { imported: r.imported, log: r.log }));
+                  // Flagged for the custodian: late, or reads made on a copy after the return.
+                  if (r.flags.includes('late')) void message.warning(t('loans.offline.flagLate'));
+                  if (r.flags.includes('afterReturn')) void message.warning(t('loans.offline.flagAfterReturn'));
+                  if (!r.keyDestroyed) void message.warning(t('loans.offline.keyKept'));
                 }
                 setError(null);
               } catch (cause) {
@@ -70,6 +76,11 @@ export function CustodianDesk() {
             }}
           >
             {t('loans.offline.returnPackage')}
+          </Button>
+        )}
+        {l.form === 'offline' && (
+          <Button size="small" danger onClick={() => setRevoking(l)} data-testid={`offline-revoke-${l.card}`}>
+            {t('loans.offline.revoke')}
           </Button>
         )}
         <Button size="small" onClick={() => setLosing(l)} data-testid={`lost-${l.card}`}>
@@ -89,6 +100,7 @@ export function CustodianDesk() {
         <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
           {t('loans.refresh')}
         </Button>
+        <RevocationListButton onError={setError} />
       </Space>
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <LoanTable testId="desk-table" loans={live} loading={loading} showBorrower actions={actions} />
@@ -127,6 +139,7 @@ export function CustodianDesk() {
           }}
         />
       )}
+      {revoking && <RevokePackageModal loan={revoking} onClose={() => setRevoking(null)} onDone={reload} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useSession } from '../session/SessionContext';
 import { BorrowCardModal } from './BorrowCardModal';
 import { LoanTable } from './LoanTable';
 import { OfflineIssueModal } from './OfflineIssueModal';
+import { RevocationListButton, RevokePackageModal } from './OfflineRevoke';
 import { useLoaded } from './useLoaded';
 
 interface Props {
@@ -25,6 +26,7 @@ export function MyLoans({ onRead }: Props) {
   const [filing, setFiling] = useState(false);
   const [renewing, setRenewing] = useState<LoanView | null>(null);
   const [packaging, setPackaging] = useState<LoanView | null>(null);
+  const [revoking, setRevoking] = useState<LoanView | null>(null);
 
   const act = (run: () => Promise<unknown>, done: string) => async () => {
     try {
@@ -47,6 +49,11 @@ export function MyLoans({ onRead }: Props) {
       {l.state === 'on-loan' && l.form === 'offline' && (
         <Button size="small" onClick={() => setPackaging(l)} data-testid={`offline-issue-${l.card}`}>
           {t('loans.offline.issue')}
+        </Button>
+      )}
+      {(l.state === 'on-loan' || l.state === 'overdue') && l.form === 'offline' && (
+        <Button size="small" danger onClick={() => setRevoking(l)} data-testid={`offline-revoke-${l.card}`}>
+          {t('loans.offline.revoke')}
         </Button>
       )}
       {l.state === 'on-loan' && l.renewal === null && (
@@ -105,6 +112,7 @@ export function MyLoans({ onRead }: Props) {
         <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="mine-refresh">
           {t('loans.refresh')}
         </Button>
+        <RevocationListButton onError={setError} />
       </Space>
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <LoanTable testId="mine-table" loans={value ?? []} loading={loading} actions={actions} />
@@ -130,6 +138,7 @@ export function MyLoans({ onRead }: Props) {
         />
       )}
       {packaging && <OfflineIssueModal loan={packaging} onClose={() => setPackaging(null)} />}
+      {revoking && <RevokePackageModal loan={revoking} onClose={() => setRevoking(null)} onDone={reload} />}
     </div>
   );
 }

@@ -22,6 +22,8 @@ const AntdScope = lazy(() => loadAntd().then((m) => ({ default: m.AntdScope })))
 const MainLayout = lazy(() => loadMain().then((m) => ({ default: m.MainLayout })));
 const CreateArchiveScreen = lazy(() => loadCreate().then((m) => ({ default: m.CreateArchiveScreen })));
 const RecoveryKeyScreen = lazy(() => loadRecovery().then((m) => ({ default: m.RecoveryKeyScreen })));
+const loadReader = () => import('../reader/OfflineReaderScreen');
+const OfflineReaderScreen = lazy(() => loadReader().then((m) => ({ default: m.OfflineReaderScreen })));
 
 export function ScreenRouter(props: { initialInfo: AppInfo | null }) {
   useEffect(() => {
@@ -69,7 +71,14 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
           initialRecent={initialInfo?.recentArchives}
           onCreate={() => setScreen({ name: 'create' })}
           onOpen={(folder) => setScreen({ name: 'unlock', folder })}
+          onOpenPackage={(dropped) => setScreen(dropped ? { name: 'reader', dropped } : { name: 'reader' })}
         />
+      );
+    case 'reader':
+      return (
+        <AntdScope>
+          <OfflineReaderScreen dropped={screen.dropped} onExit={() => setScreen({ name: 'welcome' })} />
+        </AntdScope>
       );
     case 'create':
       return (

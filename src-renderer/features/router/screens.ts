@@ -10,7 +10,9 @@ export type Screen =
   | { name: 'create' }
   | { name: 'recovery'; folder: string; created: CreatedArchive }
   | { name: 'unlock'; folder: string; lockedReason?: LockReason }
-  | { name: 'main'; folder: string; actor: ActorView };
+  | { name: 'main'; folder: string; actor: ActorView }
+  /** The offline reader: no archive; `dropped` is the path of a package dropped on the window. */
+  | { name: 'reader'; dropped?: string };
 
 /**
  * The screen the window opens on. Most people use one archive every day: they land on its unlock
@@ -40,6 +42,7 @@ export function afterLock(screen: Screen, reason: LockReason): Screen {
     case 'welcome':
     case 'create':
     case 'unlock':
+    case 'reader':
       return screen;
     default:
       return assertNever(screen);

@@ -1,5 +1,5 @@
 /** First run / no archive open: create a new archive, or open one (recent, typed path, or Browse…). */
-import { useState, type FormEvent } from 'react';
+import { useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
 import { CenteredPage } from '../../components/CenteredPage';
@@ -12,9 +12,11 @@ interface Props {
   initialRecent?: RecentArchive[];
   onCreate: () => void;
   onOpen: (folder: string) => void;
+  /** The offline reader (issue 15): a package chosen in main's dialog, or the path of one dropped here. */
+  onOpenPackage?: (dropped?: string) => void;
 }
 
-export function WelcomeScreen({ initialRecent, onCreate, onOpen }: Props) {
+export function WelcomeScreen({ initialRecent, onCreate, onOpen, onOpenPackage }: Props) {
   const { t } = useTranslation();
   const { recent, error, setError, forget } = useRecentArchives(initialRecent);
   const [folder, setFolder] = useState('');
@@ -25,8 +27,17 @@ export function WelcomeScreen({ initialRecent, onCreate, onOpen }: Props) {
     if (trimmed) onOpen(trimmed);
   };
 
+  // A package file dropped anywhere on the screen opens the reader with it.
+  const drop = (event: DragEvent) => {
+    const file = event.dataTransfer.files[0];
+    if (!file || !onOpenPackage) return;
+    event.preventDefault();
+    const path = window.triplicate.reader.pathOfDropped(file);
+    if (path) onOpenPackage(path);
+  };
+
   return (
-    <CenteredPage testId="screen-welcome" width={760}>
+    <CenteredPage testId="screen-welcome" width={760} onDragOver={(e) => e.preventDefault()} onDrop={drop}>
       <h2 className="lt-title">{t('welcome.title')}</h2>
       <div className="lt-paragraph lt-secondary">{t('welcome.intro')}</div>
       <ErrorBanner error={error} onClose={() => setError(null)} />
@@ -60,6 +71,14 @@ export function WelcomeScreen({ initialRecent, onCreate, onOpen }: Props) {
             {t('welcome.create')}
           </Button>
         </Card>
+        {onOpenPackage && (
+          <Card title={t('welcome.offlineTitle')}>
+            <div className="lt-paragraph lt-secondary">{t('welcome.offlineHint')}</div>
+            <Button onClick={() => onOpenPackage()} data-testid="welcome-open-package">
+              {t('welcome.openPackage')}
+            </Button>
+          </Card>
+        )}
       </div>
     </CenteredPage>
   );

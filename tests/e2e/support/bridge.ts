@@ -18,6 +18,7 @@ import type { Clock } from '../../../src-main/core/clock';
 import { AppState } from '../../../src-main/app/app-state';
 import { firstScreenInfoOf, type FirstScreenInfo } from '../../../src-main/app/first-screen-html';
 import { SessionManager } from '../../../src-main/app/session-manager';
+import { ReaderHost } from '../../../src-main/app/reader-host';
 import { createRouter, type Router } from '../../../src-main/ipc/router';
 
 export interface Bridge {
@@ -25,6 +26,8 @@ export interface Bridge {
   router: Router;
   /** Renderer calls seen, by channel (the benchmark and the idle test read it). */
   calls: string[];
+  /** The offline reader main holds (issue 15). */
+  reader: ReaderHost;
   /** What main would put into the page it serves (src-main/index.ts does the same). */
   firstScreenInfo(): FirstScreenInfo;
   close(): Promise<void>;
@@ -71,6 +74,8 @@ function initScript(channels: unknown, events: unknown): string {
         };
       }
     }
+    // A browser has no file system: a dropped file has no path (the preload uses webUtils).
+    if (api.reader) api.reader.pathOfDropped = () => '';
     for (const group of Object.values(api)) Object.freeze(group);
     Object.defineProperty(window, 'triplicate', { value: Object.freeze(api), writable: false, configurable: false, enumerable: true });
     (async () => {
@@ -91,6 +96,8 @@ export interface BridgeOptions {
   saveDir?: string;
   /** The core's clock (a test moves it to reach a loan's due time); the system clock unless given. */
   clock?: Clock;
+  /** The stand-in open dialog: the file it "picks" (a package, a revocation list); null = cancelled. */
+  openFile?: () => string | null;
 }
 
 export async function installBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
@@ -116,8 +123,17 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     idlePollMs: 250,
     onLocked: (reason) => emit('event:locked', { reason }),
   });
+  const reader = new ReaderHost({
+    stateDir: options.stateDir,
+    workstation: 'e2e-laptop',
+    idleSource: { idleSeconds: () => (Date.now() - lastCallAt) / 1000 },
+    idlePollMs: 250,
+    onClosed: (reason) => emit('event:readerClosed', { reason }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const router = createRouter({
     manager,
+    reader,
     state,
     version: '0.0.0-e2e',
     now: () => new Date(),
@@ -131,6 +147,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
       mkdirSync(dir, { recursive: true });
       return join(dir, defaultName);
     },
+    chooseOpenFile: async () => options.openFile?.() ?? null,
     log: (line) => process.stderr.write(`[bridge] ${line}\n`),
   });
   await page.exposeBinding('__triplicateInvoke', async (source, channel: unknown, payload: unknown) => {
@@ -156,10 +173,12 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   await page.addInitScript({ content: initScript(API_CHANNELS, API_EVENTS) });
   return {
     manager,
+    reader,
     router,
     calls,
     firstScreenInfo: () => firstScreenInfoOf(state, manager),
     close: async () => {
+      reader.close('quit');
       await manager.lock('quit');
     },
   };

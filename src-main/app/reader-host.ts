@@ -1,0 +1,122 @@
+/**
+ * The offline reader held in main (issue 15): one package open at a time, no archive. Electron-free
+ * like the session manager, so the app, the e2e bridge and the tests drive the same object.
+ *
+ * It keeps the package key only while the view is open and closes the package by itself — zeroing
+ * the key and telling the renderer — at the due time (checked against the reader's clock every
+ * second, so a clock moved in a test counts as time passing), after the idle time, on sleep and on
+ * screen lock (main calls `close`), and when a revocation list naming it is opened.
+ */
+import { hostname } from 'node:os';
+import type { Section } from '../contract/dossiers';
+import type { KeptRevocationList, OpenedPackageView, PackageDescription, ReaderEnd, ReaderSection } from '../contract/ipc-reader';
+import { systemClock, type Clock } from '../core/clock';
+import { ArchiveError } from '../core/errors';
+import { describePackageFile, OfflineReader, RevocationStore } from '../core/offline';
+import { IdleLock, type IdleSource } from './idle-lock';
+
+/** No archive to ask: the archive's default idle time (settings: idleLockMinutes = 5). */
+const READER_IDLE_MINUTES = 5;
+const DUE_POLL_MS = 1000;
+
+export interface ReaderHostOptions {
+  stateDir: string;
+  clock?: Clock;
+  workstation?: string;
+  idleSource: IdleSource;
+  idleOverrideSeconds?: number | null;
+  idlePollMs?: number;
+  onClosed: (reason: ReaderEnd) => void;
+}
+
+export class ReaderHost {
+  private chosen: string | null = null;
+  private reader: OfflineReader | null = null;
+  private duePoll: ReturnType<typeof setInterval> | null = null;
+  private readonly idle: IdleLock;
+  private readonly store: RevocationStore;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: ReaderHostOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.store = new RevocationStore(options.stateDir);
+    this.idle = new IdleLock({
+      source: options.idleSource,
+      onIdle: () => this.close('idle'),
+      overrideSeconds: options.idleOverrideSeconds ?? null,
+      ...(options.idlePollMs ? { pollMs: options.idlePollMs } : {}),
+    });
+  }
+
+  /** A package file picked by main's dialog or dropped on the window; whatever was open closes. */
+  choose(file: string): PackageDescription {
+    const description = describePackageFile(file);
+    this.close('user');
+    this.chosen = file;
+    return description;
+  }
+
+  async open(passphrase: string): Promise<OpenedPackageView> {
+    if (!this.chosen) throw new ArchiveError('offline.notOpen');
+    this.close('user');
+    const file = this.chosen;
+    const reader = await OfflineReader.open({ file, passphrase, clock: this.clock, workstation: this.options.workstation ?? hostname() }, (archiveId, fingerprint) =>
+      this.store.listsFor(archiveId, fingerprint),
+    );
+    this.reader = reader;
+    this.idle.start(READER_IDLE_MINUTES);
+    this.duePoll = setInterval(() => {
+      if (this.clock.now().toISOString() >= reader.opened.dueAt) this.close('due');
+    }, DUE_POLL_MS);
+    this.duePoll.unref?.();
+    return { ...reader.opened, allowCopyOut: false };
+  }
+
+  show(section: Section, action: 'view' | 'print'): ReaderSection {
+    const reader = this.reader;
+    if (!reader) throw new ArchiveError('offline.notOpen');
+    try {
+      return reader.show(section, action);
+    } catch (error) {
+      // A refusal at this moment (due time, clock, revocation) has already closed the package.
+      if (!reader.isOpen) this.forget(error instanceof ArchiveError && error.code === 'offline.revoked' ? 'revoked' : 'due');
+      throw error;
+    }
+  }
+
+  /** Keeps a signed revocation list; a package open now that it names is closed (and dies at its next open). */
+  addRevocations(path: string): { list: KeptRevocationList; closedOpen: boolean } {
+    const list = this.store.add(path);
+    const reader = this.reader;
+    const closedOpen = reader?.refuseIfRevoked() ?? false;
+    if (closedOpen) this.forget('revoked');
+    return { list, closedOpen };
+  }
+
+  lists(): KeptRevocationList[] {
+    return this.store.all();
+  }
+
+  get isOpen(): boolean {
+    return this.reader?.isOpen ?? false;
+  }
+
+  overrideIdleSeconds(seconds: number | null): void {
+    this.idle.setOverride(seconds);
+  }
+
+  /** Closes the open package (if any), zeroes its key and tells the renderer why. */
+  close(reason: ReaderEnd): void {
+    if (!this.reader) return;
+    this.reader.close();
+    this.forget(reason);
+  }
+
+  private forget(reason: ReaderEnd): void {
+    this.reader = null;
+    this.idle.stop();
+    if (this.duePoll) clearInterval(this.duePoll);
+    this.duePoll = null;
+    this.options.onClosed(reason);
+  }
+}
