@@ -99,6 +99,19 @@ export const ERROR_CODES = [
   'export.tampered',
   // Anything we did not foresee
   'internal',
+  // The archive server and its workstations (ipc/remote)
+  'remote.notSignedIn',
+  'remote.unsupported',
+  'remote.tooLarge',
+  'remote.malformed',
+  'remote.rateLimited',
+  'remote.certificateChanged',
+  'remote.unreachable',
+  'remote.outcomeUnknown',
+  'remote.alreadyApplied',
+  'remote.closing',
+  'remote.timeout',
+  'remote.certificateUnknown',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

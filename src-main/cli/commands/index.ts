@@ -8,5 +8,6 @@ import { loanListCommand, registerExportCommand } from './loans';
 import { OFFLINE_COMMANDS } from './offline';
 import type { Command } from './types';
 import { verifyExportCommand } from './verify-export';
+import { serveCommand } from './serve';
 
-export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand, loanListCommand, registerExportCommand, ...OFFLINE_COMMANDS];
+export const COMMANDS: readonly Command[] = [journalExportCommand, verifyExportCommand, demoCommand, loanListCommand, registerExportCommand, ...OFFLINE_COMMANDS, serveCommand];

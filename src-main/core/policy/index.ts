@@ -89,6 +89,8 @@ export const ACTIONS = [
   'offline.return',
   'offline.revoke',
   'offline.revocations',
+  // The archive server (ipc/remote): who may hold the archive open for the workstations
+  'archive.serve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -194,6 +196,9 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canRevokePackage(actor, target.loan);
     case 'offline.revocations':
       return canExportRevocations(actor);
+    // Serving holds the database key for every workstation: the administrator's machinery (三员分立).
+    case 'archive.serve':
+      return requireDuty(actor, 'admin', 'denied.notAdmin');
     default:
       return assertNever(action, 'action');
   }
