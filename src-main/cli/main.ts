@@ -18,6 +18,7 @@ import { recoverWithKey } from '../core/vault/recover';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
 import { text } from './text';
 import { UsageError } from './usage';
+import { runRemote } from './remote';
 import { COMMANDS } from './commands';
 import type { CommandContext } from './commands/types';
 
@@ -40,6 +41,9 @@ const OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // A workstation of an archive server instead of --archive (cli/remote.ts)
+  server: { type: 'string' },
+  fingerprint: { type: 'string' },
 } as const;
 
 /** Built-in options plus every contributed command's own. */
@@ -145,6 +149,11 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     await session.lock('quit');
     io.out(text(locale, 'passwordChanged', { login }));
     return;
+  }
+
+  if (values.server !== undefined) {
+    const passwords = await source();
+    return runRemote(command, values as Record<string, string | boolean | string[] | undefined>, locale, io, passwords, (name) => need(values, name as keyof Values, locale));
   }
 
   // A contributed command may take operands after its name (`verify-export FILE`): longest name wins.

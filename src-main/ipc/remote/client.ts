@@ -42,7 +42,7 @@ export class RemoteFailure extends Error {
 export function parseAddress(text: string): RemoteAddress {
   const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(text.trim());
   const port = match ? Number(match[2]) : NaN;
-  if (!match || !(port > 0 && port < 65536)) throw new Error(`not HOST:PORT: ${text}`);
+  if (!match || !(port >= 0 && port < 65536)) throw new Error(`not HOST:PORT: ${text}`);
   return { host: match[1]!, port };
 }
 
