@@ -20,6 +20,7 @@ import { Interrupted, UsageError } from './usage';
 import { everyOption, optionsFor, SHARED_OPTIONS, type OptionSpecs } from './options';
 import { stdoutClosed } from './process-guards';
 import { unlockForCli } from './unlock';
+import { runRemote } from './remote';
 import { COMMANDS } from './commands';
 import type { CommandContext } from './commands/types';
 
@@ -197,6 +198,16 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     await session.lock('quit');
     io.out(text(locale, 'passwordChanged', { login }));
     return;
+  }
+
+  if (values.server !== undefined) {
+    const passwords = await source();
+    return runRemote(command, values as Record<string, string | boolean | string[] | undefined>, locale, io, passwords, (name) => need(values, name as keyof Values, locale));
+  }
+
+  if (values.server !== undefined) {
+    const passwords = await source();
+    return runRemote(command, values as Record<string, string | boolean | string[] | undefined>, locale, io, passwords, (name) => need(values, name as keyof Values, locale));
   }
 
   // A contributed command may take operands after its name (`verify-export FILE`): longest name wins.

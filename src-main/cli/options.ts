@@ -28,6 +28,9 @@ export const SHARED_OPTIONS = {
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // A workstation of an archive server instead of --archive (cli/remote.ts)
+  server: { type: 'string' },
+  fingerprint: { type: 'string' },
 } as const;
 
 /** Accepted by every command. */
@@ -48,6 +51,8 @@ export function optionsShownIn(usage: string): string[] {
 export function optionsFor(name: string, usage: string, own: OptionSpecs = {}, needsArchive = false): OptionSpecs {
   const shared = SHARED_OPTIONS as OptionSpecs;
   const names = new Set<string>([...GLOBAL_OPTIONS, ...optionsShownIn(usage), ...(UNSHOWN[name] ?? []), ...(needsArchive ? ['archive', 'as'] : [])]);
+  // Every command that works on an archive folder also works as a workstation of an archive server.
+  if (names.has('archive')) names.add('server').add('fingerprint');
   const table: OptionSpecs = {};
   for (const option of names) {
     const spec = own[option] ?? shared[option];

@@ -19,7 +19,11 @@ Commands:
 
 Passwords are asked for, or read from standard input with --password-stdin: the first line is the
 acting person's password (for init, the new administrator's); for person add and person passwd the
-second line is the new password (also after a one-time reset code). --lang zh-CN|en chooses the language.`,
+second line is the new password (also after a one-time reset code). --lang zh-CN|en chooses the language.
+
+Against an archive server, use --server HOST:PORT --fingerprint FP instead of --archive DIR (person,
+department, rekey, journal verify, journal export, loan list, register export): same output, same
+exit codes. FP is the certificate fingerprint the administrator gives you (shown by serve).`,
   passwordPrompt: 'Password for {{login}}: ',
   recoveryPrompt: 'Recovery key: ',
   newPasswordPrompt: 'New password for {{login}}: ',
@@ -62,7 +66,11 @@ const zhCN: typeof en = {
   journal verify --archive 目录 --as 登录名 [--json]
 
 密码会提示输入，或使用 --password-stdin 从标准输入读取：第一行是操作人的密码（init 时为新管理员的密码）；
-person add 和 person passwd 的第二行是新密码（使用一次性重置码解锁时亦同）。--lang zh-CN|en 选择语言。`,
+person add 和 person passwd 的第二行是新密码（使用一次性重置码解锁时亦同）。--lang zh-CN|en 选择语言。
+
+连接档案服务器时，用 --server 主机:端口 --fingerprint 指纹 代替 --archive 目录（person、department、
+rekey、journal verify、journal export、loan list、register export）：输出与退出码相同。指纹由管理员提供
+（serve 会显示）。`,
   passwordPrompt: '{{login}} 的密码：',
   recoveryPrompt: '恢复密钥：',
   newPasswordPrompt: '{{login}} 的新密码：',

@@ -145,6 +145,19 @@ export const ERROR_CODES = [
   'vault.newPasswordRequired',
   'output.insideArchive',
   'output.unwritable',
+  // The archive server and its workstations (ipc/remote)
+  'remote.notSignedIn',
+  'remote.unsupported',
+  'remote.tooLarge',
+  'remote.malformed',
+  'remote.rateLimited',
+  'remote.certificateChanged',
+  'remote.unreachable',
+  'remote.outcomeUnknown',
+  'remote.alreadyApplied',
+  'remote.closing',
+  'remote.timeout',
+  'remote.certificateUnknown',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

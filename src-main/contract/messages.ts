@@ -136,6 +136,18 @@ const en: Messages = {
   'vault.newPasswordRequired': 'Your password was reset. The one-time code is correct: choose a new password to continue.',
   'output.insideArchive': 'Refused to write {{path}}: it is inside an archive folder, the keyring or the app\'s state folder. Nothing was written; choose a place outside.',
   'output.unwritable': 'Could not write {{path}}: {{detail}}. Nothing was written.',
+  'remote.notSignedIn': 'Sign in to the archive server first; nothing was done.',
+  'remote.unsupported': 'This cannot be done through an archive server ({{channel}}); nothing was done.',
+  'remote.tooLarge': 'The message is larger than the archive server accepts ({{max}} bytes); nothing was done.',
+  'remote.malformed': 'The archive server could not read the message; nothing was done.',
+  'remote.rateLimited': 'Too many requests; wait a moment and try again. Nothing was done.',
+  'remote.certificateChanged': 'The archive server at {{address}} showed certificate {{actual}}, not the pinned {{expected}}. Nothing was sent. Compare with the fingerprint the administrator gives you (shown by triplicate serve).',
+  'remote.unreachable': 'The archive server at {{address}} cannot be reached: {{detail}}',
+  'remote.outcomeUnknown': 'The connection was lost before the archive server answered: the outcome is unknown. Retry; the request carries a key, so it is applied at most once.',
+  'remote.alreadyApplied': 'This request (key {{key}}) was already applied by the archive server; it was not applied again.',
+  'remote.closing': 'The archive server is shutting down; nothing more is accepted.',
+  'remote.timeout': 'The archive server did not answer within {{seconds}} s; the outcome is unknown.',
+  'remote.certificateUnknown': 'The archive server at {{address}} shows certificate {{actual}}. Nothing was sent. Compare it with the fingerprint the administrator gives you, then pin it (--fingerprint).',
 };
 
 const zhCN: Messages = {
@@ -266,6 +278,18 @@ const zhCN: Messages = {
   'vault.newPasswordRequired': '您的密码已被重置。一次性重置码正确：请设置新密码后继续。',
   'output.insideArchive': '拒绝写入 {{path}}：该位置在档案库文件夹、密钥环或应用状态文件夹内。未写入任何内容；请选择其他位置。',
   'output.unwritable': '无法写入 {{path}}：{{detail}}。未写入任何内容。',
+  'remote.notSignedIn': '请先登录档案服务器；未做任何操作。',
+  'remote.unsupported': '通过档案服务器无法执行此操作（{{channel}}）；未做任何操作。',
+  'remote.tooLarge': '消息超过档案服务器允许的大小（{{max}} 字节）；未做任何操作。',
+  'remote.malformed': '档案服务器无法识别该消息；未做任何操作。',
+  'remote.rateLimited': '请求过于频繁，请稍后再试；未做任何操作。',
+  'remote.certificateChanged': '位于 {{address}} 的档案服务器出示的证书为 {{actual}}，与已固定的 {{expected}} 不符。未发送任何内容。请与管理员提供的指纹（triplicate serve 显示）核对。',
+  'remote.unreachable': '无法连接位于 {{address}} 的档案服务器：{{detail}}',
+  'remote.outcomeUnknown': '档案服务器应答前连接已断开，结果未知。请重试；请求带有幂等键，最多只会执行一次。',
+  'remote.alreadyApplied': '此请求（键 {{key}}）已由档案服务器执行过，未重复执行。',
+  'remote.closing': '档案服务器正在关闭，不再接受请求。',
+  'remote.timeout': '档案服务器在 {{seconds}} 秒内未应答，结果未知。',
+  'remote.certificateUnknown': '位于 {{address}} 的档案服务器出示的证书为 {{actual}}。未发送任何内容。请与管理员提供的指纹核对后再固定（--fingerprint）。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

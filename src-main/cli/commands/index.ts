@@ -10,6 +10,7 @@ import type { Command } from './types';
 import { verifyExportCommand } from './verify-export';
 import { LIFECYCLE_COMMANDS } from './lifecycle';
 import { RESET_COMMANDS } from './resets';
+import { serveCommand } from './serve';
 
 export const COMMANDS: readonly Command[] = [
   journalExportCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   ...OFFLINE_COMMANDS,
   ...LIFECYCLE_COMMANDS,
   ...RESET_COMMANDS,
+  serveCommand,
 ];

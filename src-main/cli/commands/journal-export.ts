@@ -8,7 +8,7 @@ import type { Command } from './types';
 
 const OUTCOMES = ['ok', 'denied', 'error'] as const;
 
-const sentences = {
+export const journalExportSentences = {
   en: {
     done: 'Exported {{count}} entries (seq {{first}}–{{last}}) to {{file}}\nManifest: {{manifest}}\nSigned by key {{fingerprint}} (chain head {{head}}).',
     oneOf: '--{{flag}} must be one of: {{allowed}}',
@@ -38,7 +38,7 @@ export const journalExportCommand: Command = {
   },
   needs: 'unlocked',
   async run(ctx, session) {
-    const t = sentences[ctx.locale];
+    const t = journalExportSentences[ctx.locale];
     const format = ctx.need('format');
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(interpolate(t.oneOf, { flag: 'format', allowed: EXPORT_FORMATS.join(' | ') }));

@@ -8,7 +8,7 @@ import type { LoanView } from '../../contract/loans';
 import { exportRegister, listLoans } from '../../core/loans/service';
 import type { Command } from './types';
 
-const sentences = {
+export const loanSentences = {
   en: {
     none: 'No loans.',
     header: 'CARD\tSTATE\tBORROWER\tDOSSIER\tCOPY\tDUE',
@@ -21,7 +21,7 @@ const sentences = {
   },
 };
 
-const line = (l: LoanView) => [l.card, l.state, `${l.borrower.name}(${l.borrower.login})`, l.number, l.copyNumber, l.dueAt ?? '-'].join('\t');
+export const loanLine = (l: LoanView) => [l.card, l.state, `${l.borrower.name}(${l.borrower.login})`, l.number, l.copyNumber, l.dueAt ?? '-'].join('\t');
 
 export const loanListCommand: Command = {
   name: 'loan list',
@@ -32,13 +32,13 @@ export const loanListCommand: Command = {
   },
   needs: 'unlocked',
   async run(ctx, session) {
-    const t = sentences[ctx.locale];
+    const t = loanSentences[ctx.locale];
     const department = typeof ctx.values.department === 'string' ? ctx.values.department : undefined;
     const rows = await listLoans(session!, { ...(department ? { department } : {}), overdue: ctx.values.overdue === true });
     if (ctx.values.json) return ctx.out(JSON.stringify(rows, null, 2));
     if (rows.length === 0) return ctx.out(t.none);
     ctx.out(t.header);
-    for (const row of rows) ctx.out(line(row));
+    for (const row of rows) ctx.out(loanLine(row));
   },
 };
 
@@ -53,6 +53,6 @@ export const registerExportCommand: Command = {
   async run(ctx, session) {
     const department = ctx.need('department');
     const result = await exportRegister(session!, { department, out: resolve(ctx.need('out')), force: ctx.values.force === true });
-    ctx.out(interpolate(sentences[ctx.locale].exported, { count: result.count, department, file: result.file }));
+    ctx.out(interpolate(loanSentences[ctx.locale].exported, { count: result.count, department, file: result.file }));
   },
 };

@@ -123,6 +123,8 @@ export const ACTIONS = [
   'person.resetRequest',
   'person.resetApprove',
   'person.resetPending',
+  // The archive server (ipc/remote): who may hold the archive open for the workstations
+  'archive.serve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -267,6 +269,9 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     // Anyone may ask which resets wait for them; the list holds only those they may approve.
     case 'person.resetPending':
       return allow();
+    // Serving holds the database key for every workstation: the administrator's machinery (三员分立).
+    case 'archive.serve':
+      return requireDuty(actor, 'admin', 'denied.notAdmin');
     default:
       return assertNever(action, 'action');
   }

@@ -13,9 +13,17 @@ import type { SessionManager } from '../../app/session-manager';
 import type { ReaderHost } from '../../app/reader-host';
 import type { EventSink } from '../router';
 
+/**
+ * Who holds the sessions: the desktop app's one SessionManager, or one archive-server connection
+ * (ipc/remote). Handlers see only this, so neither knows which it is.
+ */
+export type SessionHolder = Pick<SessionManager, 'current' | 'create' | 'unlock' | 'lock' | 'applyIdleMinutes'>;
+/** The preferences handlers read and change (the app's AppState, or a connection's language). */
+export type PreferenceState = Pick<AppState, 'locale' | 'setLocale' | 'recentArchives' | 'remember' | 'forget'>;
+
 export interface HandlerContext {
-  manager: SessionManager;
-  state: AppState;
+  manager: SessionHolder;
+  state: PreferenceState;
   version: string;
   now: () => Date;
   chooseFolder: (purpose: 'create' | 'open') => Promise<string | null>;

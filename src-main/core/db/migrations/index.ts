@@ -17,6 +17,7 @@ import { updateToSchemaVersion160 } from './0160-backups';
 import { updateToSchemaVersion170 } from './0170-holds-and-destruction';
 import { updateToSchemaVersion130 } from './0130-password-resets';
 import { updateToSchemaVersion180 } from './0180-suspensions-and-incident-notices';
+import { updateToSchemaVersion190 } from './0190-remote-requests';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion170,
   updateToSchemaVersion130,
   updateToSchemaVersion180,
+  updateToSchemaVersion190,
 ];

@@ -1,0 +1,349 @@
+/**
+ * One workstation's connection to the archive server. It owns the connection's session (at most
+ * one signed-in person) and its own router: the same router, handlers, policy and core as the app,
+ * with this connection standing where the app's SessionManager stands. Identity comes only from
+ * the session made at sign-in; a payload naming another person fails the contract's strict schemas
+ * like any request from the app.
+ *
+ * A connection's requests run one at a time, in order. Writes of all connections are serialised
+ * through the server's one database connection; reads are not held up behind them.
+ */
+import { mkdtempSync, openSync, readSync, closeSync, fstatSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { WebSocket } from 'ws';
+import type { ErrorCode, ErrorParams } from '../../contract/errors';
+import type { EventChannel, EventPayloads } from '../../contract/ipc';
+import { formatError, type Locale } from '../../contract/messages';
+import { actorView } from '../../app/session-manager';
+import { ArchiveError, toArchiveError } from '../../core/errors';
+import type { OpenArchive } from '../../core/vault/open-archive';
+import type { Throttle } from '../../core/vault/throttle';
+import type { SessionHolder, PreferenceState } from '../handlers/context';
+import { createRouter, type Router } from '../router';
+import type { SenderInfo } from '../sender';
+import { type ServerLimits, TokenBucket, type KeyedBuckets } from './limits';
+import type { Serial } from './mutex';
+import { clientMessageSchema, DOWNLOAD_CHUNK_BYTES, LOCAL_ONLY_CHANNELS, READ_CHANNELS, type Answer, type DownloadChunk } from './protocol';
+import { priorAnswer, recordAnswer, type RemoteSession } from './remote-session';
+import { signIn } from './sign-in';
+
+export interface ServerContext {
+  archive: OpenArchive;
+  throttle: Throttle;
+  limits: ServerLimits;
+  version: string;
+  signInBuckets: KeyedBuckets;
+  writes: Serial;
+  /** Per-connection folders for files the server writes for a workstation (exports). */
+  tempRoot: string;
+  log: (line: string) => void;
+  /** Told after every write, so other workstations hear of new notifications by push. */
+  afterWrite: () => void;
+}
+
+const ORIGIN = 'remote://server';
+const SENDER: SenderInfo = { url: `${ORIGIN}/`, isMainFrame: true, ownWindow: true };
+type LockReason = EventPayloads['event:locked']['reason'];
+/** Pushes only the server makes: new notifications, and the server going away. */
+export type RemoteEvent = 'event:notifications' | 'event:closing';
+
+export class Connection {
+  private session: RemoteSession | null = null;
+  private locale: Locale = 'en';
+  private reported = '';
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly router: Router;
+  private readonly calls: TokenBucket;
+  private readonly signIns: TokenBucket;
+  private anonymousRefusals = 0;
+  private lastRateJournal = 0;
+  private readonly downloads = new Set<string>();
+  private tempDir: string | null = null;
+  private saveAs: string | null = null;
+  private closed = false;
+  lastActivity = Date.now();
+  lastUnread = 0;
+  readonly openedAt = Date.now();
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly ctx: ServerContext,
+    readonly address: string,
+  ) {
+    this.calls = new TokenBucket(ctx.limits.callsPerSecond, ctx.limits.callBurst);
+    this.signIns = new TokenBucket(ctx.limits.signInsPerConnectionPerMinute / 60, ctx.limits.signInsPerConnectionPerMinute);
+    const self = this;
+    const manager: SessionHolder = {
+      get current() {
+        return self.session && !self.session.locked ? self.session : null;
+      },
+      create: async () => {
+        throw new ArchiveError('remote.unsupported', { channel: 'archive:create' });
+      },
+      unlock: async () => {
+        throw new ArchiveError('remote.unsupported', { channel: 'session:unlock' });
+      },
+      lock: (reason) => this.endSession(reason),
+      // The idle check reads the archive's setting each time, so a change applies at once.
+      applyIdleMinutes: () => undefined,
+    };
+    const state: PreferenceState = {
+      get locale() {
+        return self.locale;
+      },
+      setLocale: (locale) => (this.locale = locale),
+      get recentArchives() {
+        return [];
+      },
+      remember: () => [],
+      forget: () => [],
+    };
+    this.router = createRouter({
+      manager,
+      state,
+      version: ctx.version,
+      now: () => ctx.archive.clock.now(),
+      chooseFolder: async () => null,
+      chooseSaveFile: async (defaultName) => this.serverFile(this.saveAs ?? defaultName),
+      emit: (event, payload) => this.push(event, payload),
+      trustedOrigins: [ORIGIN],
+      log: ctx.log,
+    });
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    ws.on('close', () => void this.onClose());
+    ws.on('error', (error) => this.onSocketError(error));
+  }
+
+  get signedIn(): RemoteSession | null {
+    return this.session && !this.session.locked ? this.session : null;
+  }
+
+  /** Pushes an event to this workstation (locked, notifications, closing, export progress). */
+  push(event: EventChannel | RemoteEvent, payload: unknown): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(JSON.stringify({ type: 'event', event, payload }));
+  }
+
+  /** Ends the session (idle, sign-out, the server stopping); the connection may sign in again. */
+  async endSession(reason: LockReason): Promise<boolean> {
+    const session = this.session;
+    this.session = null;
+    if (!session || session.locked) return false;
+    await session.lock(reason);
+    this.push('event:locked', { reason });
+    return true;
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason);
+  }
+
+  private answer(answer: Answer): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(JSON.stringify(answer));
+  }
+
+  private failure(id: number, code: ErrorCode, params: ErrorParams = {}): void {
+    this.answer({ id, ok: false, error: { code, params, message: formatError({ code, params }, this.locale) } });
+  }
+
+  /**
+   * A refusal at the transport: journaled in the signed-in person's name, or anonymously for the
+   * first few on a connection nobody signed in on (then it is closed, so a stranger cannot grow
+   * the permanent journal).
+   */
+  private journalRefusal(code: ErrorCode, details: Record<string, unknown>): void {
+    const archive = this.ctx.archive;
+    if (archive.closed || archive.damaged) return;
+    const session = this.signedIn;
+    if (!session && ++this.anonymousRefusals > this.ctx.limits.anonymousRefusals) {
+      this.close(1008, 'too many refused requests');
+      return;
+    }
+    try {
+      archive.journal.append({
+        actor: { id: session?.actor.id ?? null, name: session?.actor.name ?? null, duty: null },
+        event: 'remote.refused',
+        outcome: 'denied',
+        reason: code,
+        details: { ...details, remote: { address: this.address, reported: this.reported } },
+      });
+    } catch (error) {
+      this.ctx.log(`could not journal a refused frame: ${toArchiveError(error).code}`);
+    }
+  }
+
+  private receive(data: unknown, isBinary: boolean): void {
+    this.lastActivity = Date.now();
+    let parsed: unknown;
+    try {
+      if (isBinary) throw new Error('binary');
+      parsed = JSON.parse(String(data));
+    } catch {
+      this.journalRefusal('remote.malformed', { frame: isBinary ? 'binary' : 'not JSON' });
+      return this.failure(-1, 'remote.malformed');
+    }
+    const message = clientMessageSchema.safeParse(parsed);
+    if (!message.success) {
+      const id = typeof (parsed as { id?: unknown })?.id === 'number' ? (parsed as { id: number }).id : -1;
+      const type = String((parsed as { type?: unknown })?.type ?? '').slice(0, 40);
+      this.journalRefusal('remote.malformed', { frame: 'schema', type, keys: parsed && typeof parsed === 'object' ? Object.keys(parsed).slice(0, 20) : typeof parsed });
+      return this.failure(id, 'remote.malformed');
+    }
+    const msg = message.data;
+    if (!this.calls.take()) {
+      if (Date.now() - this.lastRateJournal > 10_000) {
+        this.lastRateJournal = Date.now();
+        this.journalRefusal('remote.rateLimited', { type: msg.type });
+      }
+      return this.failure(msg.id, 'remote.rateLimited');
+    }
+    this.tail = this.tail.then(() => this.dispatch(msg)).catch((error) => this.ctx.log(`request failed: ${toArchiveError(error).code}`));
+  }
+
+  private async dispatch(msg: ReturnType<typeof clientMessageSchema.parse>): Promise<void> {
+    if (this.closed) return;
+    switch (msg.type) {
+      case 'signIn':
+        return this.signIn(msg.id, msg.login, msg.password, msg.workstation, msg.locale);
+      case 'signOut':
+        await this.endSession('user');
+        return this.answer({ id: msg.id, ok: true, value: { locked: true } });
+      case 'download':
+        return this.download(msg.id, msg.file, msg.offset);
+      case 'call':
+        return this.call(msg.id, msg.channel, msg.payload, msg.key, msg.saveAs);
+    }
+  }
+
+  private async signIn(id: number, login: string, password: string, workstation: string, locale: Locale): Promise<void> {
+    this.locale = locale;
+    this.reported = workstation;
+    if (!this.signIns.take() || !this.ctx.signInBuckets.take(login.trim().toLowerCase())) {
+      this.journalRefusal('remote.rateLimited', { type: 'signIn' });
+      return this.failure(id, 'remote.rateLimited');
+    }
+    await this.endSession('user');
+    try {
+      const session = await signIn(this.ctx.archive, this.ctx.throttle, { login, password }, { address: this.address, reported: workstation });
+      if (this.closed) {
+        await session.lock('quit');
+        return;
+      }
+      this.session = session;
+      this.lastUnread = this.unreadCount();
+      this.answer({ id, ok: true, value: actorView(session.actor) });
+    } catch (error) {
+      const failure = toArchiveError(error);
+      this.failure(id, failure.code, failure.params);
+    }
+  }
+
+  private async call(id: number, channel: string, payload: unknown, key: string | undefined, saveAs: string | undefined): Promise<void> {
+    const session = this.signedIn;
+    if (!session) {
+      this.journalRefusal('remote.notSignedIn', { channel: channel.slice(0, 80) });
+      return this.failure(id, 'remote.notSignedIn');
+    }
+    if (LOCAL_ONLY_CHANNELS.has(channel)) {
+      this.journalRefusal('remote.unsupported', { channel });
+      return this.failure(id, 'remote.unsupported', { channel });
+    }
+    const isRead = READ_CHANNELS.has(channel);
+    const run = async (): Promise<void> => {
+      const storedKey = key && !isRead ? `${session.actor.id}:${key}` : null;
+      if (storedKey) {
+        const prior = priorAnswer(this.ctx.archive, storedKey);
+        if (prior) {
+          if (prior.channel !== channel) return this.failure(id, 'input.invalid', { detail: 'request key already used for another request' });
+          if (prior.hasValue) return this.answer({ id, ok: true, value: prior.value });
+          return this.failure(id, 'remote.alreadyApplied', { key: key! });
+        }
+        session.request = { storedKey, channel };
+      }
+      this.saveAs = saveAs ? basename(saveAs) : null;
+      try {
+        const result = await this.withTimeout(this.router.handle(channel, payload, SENDER), id);
+        if (result === null) return;
+        if (result.ok && storedKey && session.request) recordAnswer(this.ctx.archive, session.request, session.actor.id, result.value);
+        this.answer({ id, ...result });
+      } finally {
+        session.request = null;
+        this.saveAs = null;
+        if (!isRead) this.ctx.afterWrite();
+      }
+    };
+    await (isRead ? run() : this.ctx.writes.run(run));
+  }
+
+  /** Answers `remote.timeout` when the request outlives the limit; the request itself still finishes. */
+  private async withTimeout<T>(work: Promise<T>, id: number): Promise<T | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.ctx.limits.requestTimeoutMs);
+    });
+    const first = await Promise.race([work, timeout]);
+    clearTimeout(timer);
+    if (first === null) {
+      this.failure(id, 'remote.timeout', { seconds: Math.round(this.ctx.limits.requestTimeoutMs / 1000) });
+      await work;
+    }
+    return first;
+  }
+
+  private serverFile(name: string): string {
+    if (!this.tempDir) this.tempDir = mkdtempSync(join(this.ctx.tempRoot, 'conn-'));
+    const file = join(this.tempDir, basename(name));
+    this.downloads.add(file);
+    // The manifest of a journal export is written beside its file.
+    this.downloads.add(`${file}.manifest.json`);
+    return file;
+  }
+
+  private download(id: number, file: string, offset: number): void {
+    if (!this.signedIn || !this.downloads.has(file)) return this.failure(id, 'export.notFound', { path: basename(file) });
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const size = fstatSync(fd).size;
+      const buffer = Buffer.alloc(Math.max(0, Math.min(DOWNLOAD_CHUNK_BYTES, size - offset)));
+      const read = buffer.length > 0 ? readSync(fd, buffer, 0, buffer.length, offset) : 0;
+      const done = offset + read >= size;
+      const chunk: DownloadChunk = { data: buffer.subarray(0, read).toString('base64'), size, done };
+      this.answer({ id, ok: true, value: chunk });
+      if (done) {
+        this.downloads.delete(file);
+        rmSync(file, { force: true });
+      }
+    } catch {
+      this.failure(id, 'export.notFound', { path: basename(file) });
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  unreadCount(): number {
+    const session = this.signedIn;
+    if (!session || this.ctx.archive.closed) return 0;
+    const row = this.ctx.archive.db
+      .prepare('SELECT count(*) AS n FROM notifications WHERE recipient_id = ? AND read_at IS NULL')
+      .get(session.actor.id) as { n: number };
+    return row.n;
+  }
+
+  private onSocketError(error: Error & { code?: string }): void {
+    // ws refuses an oversized or broken frame and closes the connection; we record why.
+    const code: ErrorCode = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'remote.tooLarge' : 'remote.malformed';
+    this.journalRefusal(code, { frame: String(error.code ?? 'socket').slice(0, 60) });
+  }
+
+  private async onClose(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.tail.catch(() => undefined);
+    const session = this.session;
+    this.session = null;
+    if (session && !session.locked) await session.lock('quit');
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * `triplicate serve`'s network side: an HTTPS server that speaks TLS 1.3 only and carries one
+ * WebSocket per workstation (the `ws` library does the framing). It is handed an archive already
+ * unlocked by the administrator and is, from then on, the archive's one opener.
+ *
+ * Stopping tells every workstation (`event:closing`), ends every session (journaled), then the
+ * administrator's session locks: the journal head is signed, the database closed, the key zeroed.
+ */
+import { createServer, type Server as HttpsServer } from 'node:https';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { readSettings } from '../../core/settings/service';
+import type { Session } from '../../core/session';
+import { Throttle } from '../../core/vault/throttle';
+import type { ServerCertificate } from './certificate';
+import { Connection, type ServerContext } from './connection';
+import { DEFAULT_LIMITS, KeyedBuckets, type ServerLimits } from './limits';
+import { Serial } from './mutex';
+import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
+
+export interface ArchiveServerOptions {
+  /** The administrator's session that unlocked the archive; locked when the server stops. */
+  admin: Session;
+  certificate: ServerCertificate;
+  host?: string;
+  port?: number;
+  /** Sign-in back-off per login; kept beside the certificate, not in the archive. */
+  throttleDir: string;
+  version: string;
+  limits?: Partial<ServerLimits>;
+  /** Test hook: idle timeout in seconds instead of the archive's setting. */
+  idleOverrideSeconds?: number;
+  idleCheckMs?: number;
+  log?: (line: string) => void;
+}
+
+export class ArchiveServer {
+  private readonly https: HttpsServer;
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly ctx: ServerContext;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(private readonly options: ArchiveServerOptions) {
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const archive = options.admin.archive;
+    this.ctx = {
+      archive,
+      throttle: new Throttle(options.throttleDir),
+      limits,
+      version: options.version,
+      signInBuckets: new KeyedBuckets(limits.signInsPerLoginPerMinute / 60, limits.signInsPerLoginPerMinute),
+      writes: new Serial(),
+      tempRoot: mkdtempSync(join(tmpdir(), 'triplicate-serve-')),
+      log: options.log ?? (() => undefined),
+      afterWrite: () => this.pushNotifications(),
+    };
+    this.https = createServer({
+      cert: options.certificate.cert,
+      key: options.certificate.key,
+      minVersion: 'TLSv1.3',
+      maxVersion: 'TLSv1.3',
+      // Slow or silent handshakes and requests are cut off rather than held open.
+      handshakeTimeout: 10_000,
+      requestTimeout: 15_000,
+      headersTimeout: 10_000,
+    });
+    // Plain HTTPS requests get nothing: only the WebSocket upgrade is served.
+    this.https.on('request', (_req, res) => {
+      res.writeHead(426, { 'content-type': 'text/plain' }).end('Triplicate archive server: use a Triplicate workstation.\n');
+    });
+    this.https.on('tlsClientError', () => undefined);
+    this.wss = new WebSocketServer({
+      server: this.https,
+      maxPayload: MAX_FRAME_BYTES,
+      perMessageDeflate: false,
+      handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+      verifyClient: (_info, done) => done(this.stopping === null && this.connections.size < limits.maxConnections, 503),
+    });
+    this.wss.on('connection', (ws, request) => {
+      if (ws.protocol !== SUBPROTOCOL) return ws.close(1002, 'unknown protocol');
+      const address = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
+      const connection = new Connection(ws, this.ctx, address);
+      this.connections.add(connection);
+      ws.on('close', () => this.connections.delete(connection));
+      const deadline = setTimeout(() => {
+        if (!connection.signedIn) connection.close(1008, 'sign in first');
+      }, limits.signInWithinMs);
+      deadline.unref();
+      ws.on('close', () => clearTimeout(deadline));
+    });
+    this.wss.on('error', (error) => this.ctx.log(`server: ${error.message}`));
+  }
+
+  get fingerprint(): string {
+    return this.options.certificate.fingerprint;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  async listen(): Promise<AddressInfo> {
+    await new Promise<void>((resolve, reject) => {
+      this.https.once('error', reject);
+      this.https.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+        this.https.off('error', reject);
+        resolve();
+      });
+    });
+    this.idleTimer = setInterval(() => void this.endIdleSessions(), this.options.idleCheckMs ?? 5_000);
+    this.idleTimer.unref();
+    return this.https.address() as AddressInfo;
+  }
+
+  /** The archive's idle timeout ends a session that has not sent anything for that long. */
+  private async endIdleSessions(): Promise<void> {
+    const archive = this.ctx.archive;
+    if (archive.closed) return;
+    let idleMs: number;
+    try {
+      idleMs = (this.options.idleOverrideSeconds ?? readSettings(archive.db).idleLockMinutes * 60) * 1000;
+    } catch {
+      return;
+    }
+    const now = Date.now();
+    for (const connection of this.connections) {
+      if (connection.signedIn && now - connection.lastActivity >= idleMs) await connection.endSession('idle');
+    }
+  }
+
+  /** After a write: a workstation whose unread notifications grew hears of it at once. */
+  private pushNotifications(): void {
+    for (const connection of this.connections) {
+      if (!connection.signedIn) continue;
+      try {
+        const unread = connection.unreadCount();
+        if (unread !== connection.lastUnread) {
+          if (unread > connection.lastUnread) connection.push('event:notifications', { unread });
+          connection.lastUnread = unread;
+        }
+      } catch {
+        // A count that cannot be read now is read again after the next write.
+      }
+    }
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.doStop();
+    return this.stopping;
+  }
+
+  private async doStop(): Promise<void> {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    for (const connection of this.connections) connection.push('event:closing', {});
+    // Queued writes finish first, so nothing is cut off mid-transaction.
+    await this.ctx.writes.run(async () => {
+      for (const connection of this.connections) await connection.endSession('quit');
+    });
+    for (const connection of this.connections) connection.close(1001, 'server stopping');
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.https.closeAllConnections?.();
+    await new Promise<void>((resolve) => this.https.close(() => resolve()));
+    await this.options.admin.lock('quit');
+    rmSync(this.ctx.tempRoot, { recursive: true, force: true });
+  }
+}
