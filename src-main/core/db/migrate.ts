@@ -13,6 +13,14 @@ export interface Migration {
   up(db: Db): void;
 }
 
+// Versions must rise strictly: the runner skips any migration at or below the current version, so one
+// listed out of order (easy when branches each add one) would silently never run.
+for (let i = 1; i < MIGRATIONS.length; i++) {
+  if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {
+    throw new Error(`migration ${MIGRATIONS[i]!.version} is listed after ${MIGRATIONS[i - 1]!.version}`);
+  }
+}
+
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Db): number {

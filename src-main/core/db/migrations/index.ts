@@ -34,10 +34,10 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion95,
   updateToSchemaVersion100,
   updateToSchemaVersion110,
+  updateToSchemaVersion130,
   updateToSchemaVersion150,
   updateToSchemaVersion160,
   updateToSchemaVersion170,
-  updateToSchemaVersion130,
   updateToSchemaVersion180,
   updateToSchemaVersion190,
 ];
