@@ -93,6 +93,7 @@ const en: Messages = {
   'export.cancelled': 'The export was cancelled; no file was written.',
   'export.tampered': 'The export fails verification: {{detail}}',
   internal: 'An unexpected error occurred. Nothing was changed.',
+  'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',
 };
 
 const zhCN: Messages = {
@@ -180,6 +181,7 @@ const zhCN: Messages = {
   'export.cancelled': '导出已取消，未写入任何文件。',
   'export.tampered': '导出文件校验失败：{{detail}}',
   internal: '发生意外错误，未做任何更改。',
+  'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
