@@ -97,6 +97,8 @@ export const ERROR_CODES = [
   'export.foreign',
   'export.cancelled',
   'export.tampered',
+  // XLSX past Excel's rows per sheet (issue 19)
+  'export.tooManyRows',
   // Anything we did not foresee
   'internal',
   // One opener per archive, local folders, known storage failures (issue 11)

@@ -5,19 +5,15 @@
  * size, and the fuses packaging flipped in that binary, read back with @electron/fuses.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { Platform, build } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config, { electronFuses } from '../../electron-builder';
+import { packLinuxDir, ROOT, sizeOf } from '../helpers/packaging';
 
-const root = join(__dirname, '..', '..');
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron's defaults: RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, the rest off, file:// privileges on. */
-const DEFAULT_WIRE = '11010001';
+const root = ROOT;
 const MB = 1024 * 1024;
 /** The wire's states are ASCII digits (@electron/fuses constants.ts, not exported). */
 const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const;
@@ -26,49 +22,20 @@ let work: string;
 let appDir: string;
 let asarFiles: string[];
 
-/** The stand-in: a script with Electron's fuse sentinel, wire version 1 and eight fuses in it. */
-function fabricateElectron(dir: string): void {
-  mkdirSync(join(dir, 'locales'), { recursive: true });
-  mkdirSync(join(dir, 'resources'), { recursive: true });
-  const body = Buffer.concat([Buffer.from('#!/bin/sh\n# '), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(DEFAULT_WIRE), Buffer.from('\necho stand-in\n')]);
-  writeFileSync(join(dir, 'electron'), body);
-  chmodSync(join(dir, 'electron'), 0o755);
-  for (const locale of ['zh-CN', 'en-US', 'de', 'ja']) writeFileSync(join(dir, 'locales', `${locale}.pak`), locale);
-  writeFileSync(join(dir, 'chrome-sandbox'), '');
-  writeFileSync(join(dir, 'LICENSE'), 'stand-in');
-  writeFileSync(join(dir, 'version'), '45.4.1');
-}
-
-function sizeOf(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.size;
-  return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
-}
-
 beforeAll(async () => {
   // CI builds before it tests; a bare checkout builds here so the payload is the real one.
   if (!['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].every((f) => existsSync(join(root, f)))) {
     const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'ignore', timeout: 300_000 });
     expect(built.status).toBe(0);
   }
-  work = mkdtempSync(join(tmpdir(), 'triplicate-packaging-'));
-  fabricateElectron(join(work, 'electron'));
-  await build({
-    targets: Platform.LINUX.createTarget('dir'),
-    projectDir: root,
-    publish: 'never',
-    // Merged over electron-builder.ts, which electron-builder loads itself. The Node builds of the
-    // addons stand in for the Electron builds: no headers can be downloaded here.
-    config: { electronDist: join(work, 'electron'), electronVersion: '45.4.1', npmRebuild: false, directories: { output: join(work, 'dist') } },
-  });
-  appDir = join(work, 'dist', 'linux-unpacked');
+  ({ work, appDir } = await packLinuxDir());
   asarFiles = listPackage(join(appDir, 'resources', 'app.asar'), { isPack: false });
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packaged app (electron-builder --linux dir)', () => {
   it('ships main, preload, renderer and the two native addons, and nothing the bundles already hold', () => {
-    for (const file of ['/out/main/index.js', '/out/main/journal-verify-worker.js', '/out/preload/index.js', '/out/renderer/index.html', '/package.json']) {
+    for (const file of ['/out/main/index.js', '/out/main/journal-verify-worker.js', '/out/preload/index.js', '/out/renderer/index.html', '/out/renderer/fonts/fonts.css', '/out/renderer/fonts/OFL.txt', '/package.json']) {
       expect(asarFiles).toContain(file);
     }
     const packages = new Set(asarFiles.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')));

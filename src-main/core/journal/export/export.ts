@@ -23,6 +23,7 @@ import { EntryIndex, EXPORT_COLUMNS, EXPORT_FORMATS, manifestFileBytes, manifest
 import { LinkCheck } from './link-check';
 import { CsvPages } from './pages';
 import { openSink } from './sinks';
+import { XLSX_MAX_ROWS } from './xlsx-notes';
 
 export interface ExportProgress {
   written: number;
@@ -42,6 +43,8 @@ export interface ExportRequest {
 export interface ExportHooks {
   onProgress?: (progress: ExportProgress) => void;
   signal?: AbortSignal;
+  /** Rows per XLSX worksheet, header included: Excel's limit unless a test injects a smaller one. */
+  xlsxMaxRows?: number;
 }
 
 export interface ExportResult {
@@ -82,11 +85,14 @@ export async function exportJournal(session: Session, raw: ExportRequest, hooks:
     const head = archive.journal.checkpoint();
     if (!head) throw new ArchiveError('internal');
     const total = countMatching(archive.db, filter, head.seq);
+    // Excel and WPS stop at 1,048,576 rows a sheet: refuse before writing, naming CSV or a narrower filter.
+    const xlsxMaxRows = hooks.xlsxMaxRows ?? XLSX_MAX_ROWS;
+    if (request.format === 'xlsx' && total > xlsxMaxRows - 1) throw new ArchiveError('export.tooManyRows', { count: total, limit: xlsxMaxRows - 1 });
 
     const suffix = `.partial-${randomBytes(6).toString('hex')}`;
     const partial = join(dirname(out), `.${basename(out)}${suffix}`);
     const partialManifest = join(dirname(out), `.${basename(sidecar)}${suffix}`);
-    const sink = writingToSync(out, () => openSink(request.format, partial));
+    const sink = writingToSync(out, () => openSink(request.format, partial, { xlsxMaxRows }));
     const index = new EntryIndex();
     const links = new LinkCheck(archive.db, archive.archiveId, head.seq);
     try {

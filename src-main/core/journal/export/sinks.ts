@@ -1,9 +1,11 @@
 /** Writing export rows in each format, a page at a time, to a file that is renamed into place only when complete. */
 import { closeSync, createWriteStream, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { ArchiveError } from '../../errors';
 import type { EntryRow } from '../entry';
 import { csvHeader, csvLine } from './csv';
 import { jsonlLine } from './jsonl';
 import { EXPORT_COLUMNS, type ExportFormat } from './manifest';
+import { COLUMN_NOTES_ZH, NOTES_INTRO_ZH, NOTES_SHEET, XLSX_MAX_ROWS } from './xlsx-notes';
 
 export interface RowSink {
   write(rows: readonly EntryRow[]): Promise<void>;
@@ -15,14 +17,19 @@ export interface RowSink {
   abort(): Promise<void>;
 }
 
-export function openSink(format: ExportFormat, path: string): RowSink {
+export interface SinkOptions {
+  /** Rows per XLSX worksheet, header included (tests inject a small one). */
+  xlsxMaxRows?: number;
+}
+
+export function openSink(format: ExportFormat, path: string, options: SinkOptions = {}): RowSink {
   switch (format) {
     case 'csv':
       return textSink(path, csvHeader(EXPORT_COLUMNS), csvLine);
     case 'jsonl':
       return textSink(path, '', jsonlLine);
     case 'xlsx':
-      return xlsxSink(path);
+      return xlsxSink(path, options.xlsxMaxRows ?? XLSX_MAX_ROWS);
   }
 }
 
@@ -55,7 +62,8 @@ function textSink(path: string, header: string, line: (row: EntryRow) => string)
   };
 }
 
-function xlsxSink(path: string): RowSink {
+function xlsxSink(path: string, maxRows: number): RowSink {
+  let rowsInSheet = 1; // the header
   // exceljs is loaded on first use: it is most of the CLI bundle's start-up time, and only XLSX needs it.
   const opened = import('exceljs').then(({ default: ExcelJS }) => {
     // The streaming writer commits each row to the zip as it goes (no workbook in memory).
@@ -70,11 +78,21 @@ function xlsxSink(path: string): RowSink {
   return {
     async write(rows) {
       const { sheet } = await opened;
+      // export.ts refuses such an export before writing; this is the backstop (a silently cut sheet would be worse).
+      if (rowsInSheet + rows.length > maxRows) throw new ArchiveError('export.tooManyRows', { count: rowsInSheet - 1 + rows.length, limit: maxRows - 1 });
+      rowsInSheet += rows.length;
       for (const row of rows) sheet.addRow(row.slice(0, 15)).commit();
     },
     async finish() {
       const { workbook, sheet } = await opened;
       sheet.commit();
+      // The column notes in Chinese, after the entries (verification reads the first sheet only).
+      const notes = workbook.addWorksheet(NOTES_SHEET);
+      for (const line of NOTES_INTRO_ZH) notes.addRow([line]).commit();
+      notes.addRow([]).commit();
+      notes.addRow(['列名', '含义']).commit();
+      for (const column of EXPORT_COLUMNS) notes.addRow([column, COLUMN_NOTES_ZH[column]]).commit();
+      notes.commit();
       await workbook.commit();
     },
     async abort() {
