@@ -64,8 +64,8 @@ function revokedIds(header: PackageHeader, lists: readonly string[]): Set<string
 }
 
 /** Steps 0–3. A revoked package has its key destroyed here, whatever the passphrase. */
-async function unlock(request: OfflineReadRequest): Promise<Unlocked> {
-  const file = loadPackageFile(request.file);
+async function unlock(request: OfflineReadRequest, loaded?: PackageFile): Promise<Unlocked> {
+  const file = loaded ?? loadPackageFile(request.file);
   if (isKeyDestroyed(file)) throw new ArchiveError('offline.destroyed', { package: file.header.package });
   verifyPackageFile(file, request.expectedFingerprint);
   const { header } = file;
@@ -198,7 +198,7 @@ export async function inspectOfflinePackage(request: OfflineReadRequest): Promis
   if (isKeyDestroyed(file)) {
     return { ...base, customerName: null, reader: null, log: { status: 'missing', entries: 0, problemLine: null }, readable: false, refusal: new ArchiveError('offline.destroyed', { package: header.package }) };
   }
-  const u = await unlock(request);
+  const u = await unlock(request, file);
   try {
     const now = u.clock.now();
     // The state after this open is logged (it is one more entry).
@@ -257,7 +257,7 @@ export class OfflineReader {
   /** Opens the package (one `open` line in the log), or refuses it. `lists` is asked again at every view. */
   static async open(request: Omit<OfflineReadRequest, 'revocations' | 'sections'>, lists: ListSource): Promise<OfflineReader> {
     const first = loadPackageFile(request.file);
-    const u = await unlock({ ...request, revocations: lists(first.header.archiveId, first.header.key.fingerprint) });
+    const u = await unlock({ ...request, revocations: lists(first.header.archiveId, first.header.key.fingerprint) }, first);
     try {
       const now = u.clock.now();
       check(u, now, 'open');

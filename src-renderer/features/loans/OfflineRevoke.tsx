@@ -8,10 +8,12 @@ import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { api, call } from '../../api/client';
+import { useLoanLabels } from './labels';
 import { ReasonModal } from './ReasonModal';
 
 export function RevokePackageModal({ loan, onClose, onDone }: { loan: LoanView; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
+  const { time } = useLoanLabels();
   const { message } = App.useApp();
   return (
     <ReasonModal
@@ -25,7 +27,7 @@ export function RevokePackageModal({ loan, onClose, onDone }: { loan: LoanView; 
       onSubmit={async (reason) => {
         const r = await call(api().offline.revoke({ card: loan.card, reason: reason ?? '' }));
         onClose();
-        void message.success(t('loans.offline.revoked', { at: new Date(r.revokedAt).toLocaleString() }));
+        void message.success(t('loans.offline.revoked', { at: time(r.revokedAt) }));
         await onDone();
       }}
     />

@@ -13,6 +13,7 @@ import '../../i18n/featureTexts';
 import { api, call } from '../../api/client';
 import { CenteredPage } from '../../components/CenteredPage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoanLabels } from '../loans/labels';
 import { OfflineReadingView } from './OfflineReadingView';
 import '../loans/loans.css';
 
@@ -29,6 +30,7 @@ type Phase =
 
 export function OfflineReaderScreen({ dropped, onExit }: Props) {
   const { t } = useTranslation();
+  const { time } = useLoanLabels();
   const [phase, setPhase] = useState<Phase>({ name: 'pick' });
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -94,7 +96,7 @@ export function OfflineReaderScreen({ dropped, onExit }: Props) {
     try {
       const result = await call(api().reader.revocations({}));
       if (!result) return;
-      setNotice(result.closedOpen ? t('reader.revocationsClosed') : t('reader.revocationsKept', { createdAt: new Date(result.list.createdAt).toLocaleString(), packages: result.list.packages }));
+      setNotice(result.closedOpen ? t('reader.revocationsClosed') : t('reader.revocationsKept', { createdAt: time(result.list.createdAt), packages: result.list.packages }));
       setLists((await call(api().reader.status({}))).lists);
       setError(null);
     } catch (cause) {
@@ -128,7 +130,7 @@ export function OfflineReaderScreen({ dropped, onExit }: Props) {
             <Typography.Text strong data-testid="reader-package">
               {t('reader.package', { number: description.dossierNumber, card: description.card, copy: description.copyNumber })}
             </Typography.Text>
-            <Typography.Text type="secondary">{t('reader.dueAt', { at: new Date(description.dueAt).toLocaleString() })}</Typography.Text>
+            <Typography.Text type="secondary">{t('reader.dueAt', { at: time(description.dueAt) })}</Typography.Text>
             {description.destroyed ? (
               <Alert type="error" showIcon title={t('reader.destroyed')} data-testid="reader-destroyed" />
             ) : (
@@ -157,7 +159,7 @@ export function OfflineReaderScreen({ dropped, onExit }: Props) {
           </Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="reader-lists">
-          {lists.length ? t('reader.listsSome', { count: lists.length, createdAt: new Date(lists[0]!.createdAt).toLocaleString() }) : t('reader.listsNone')}
+          {lists.length ? t('reader.listsSome', { count: lists.length, createdAt: time(lists[0]!.createdAt) }) : t('reader.listsNone')}
         </Typography.Paragraph>
       </Card>
       <Card title={t('reader.copiesTitle')} size="small" style={{ marginTop: 16 }}>

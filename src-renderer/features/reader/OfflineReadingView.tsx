@@ -15,6 +15,7 @@ import { SECRECY_LABELS, type Section } from '../../../src-main/contract/dossier
 import type { OpenedPackageView, ReaderEnd, ReaderSection } from '../../../src-main/contract/ipc-reader';
 import { ApiError, api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoanLabels } from '../loans/labels';
 import { SectionContent } from '../loans/SectionContent';
 import { Watermark } from '../loans/Watermark';
 
@@ -29,6 +30,7 @@ const ENDS: Partial<Record<string, ReaderEnd>> = { 'offline.expired': 'due', 'of
 
 export function OfflineReadingView({ opened, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  const { time } = useLoanLabels();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [section, setSection] = useState<Section>(opened.sections[0]!);
   const [shown, setShown] = useState<ReaderSection | null>(null);
@@ -115,7 +117,7 @@ export function OfflineReadingView({ opened, onClose }: Props) {
           </Typography.Title>
           <Tag color="red">★ {SECRECY_LABELS[opened.secrecy][lang]}</Tag>
           <Typography.Text type="secondary" data-testid="reading-due">
-            {t('reader.dueAt', { at: new Date(opened.dueAt).toLocaleString() })}
+            {t('reader.dueAt', { at: time(opened.dueAt) })}
           </Typography.Text>
         </Space>
         <Space>
