@@ -80,13 +80,22 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
   const wait = resolved.throttle.secondsToWait(keyring.archiveId, locator, now);
   if (wait > 0) throw new ArchiveError('vault.throttled', { seconds: wait });
 
-  const slot = keyring.slots.find((s) => s.kind === 'person' && s.locator === locator);
+  // A password change or recovery killed between its keyring and database steps leaves two slots
+  // for one login: try each, newest first, and let the database say which one is theirs.
+  const candidates = keyring.slots.filter((s) => s.kind === 'person' && s.locator === locator).reverse();
   const secret = passwordBytes(input.password);
+  let slot: Slot | undefined;
   let pair: X25519Pair | null = null;
   try {
-    if (slot) pair = await openSlotPair(keyring.archiveId, slot, secret);
+    for (const candidate of candidates) {
+      pair = await openSlotPair(keyring.archiveId, candidate, secret);
+      if (pair) {
+        slot = candidate;
+        break;
+      }
+    }
     // An unknown login costs the same as a wrong password, so timing does not tell which it was.
-    else await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
+    if (candidates.length === 0) await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
   } finally {
     secret.fill(0);
   }
