@@ -65,14 +65,4 @@ describe('Electron security scan', () => {
       expect(preload.length).toBeLessThan(20_000);
     },
   );
-
-  it('the channel tables the preload bundles import types only (no zod, no schemas at run time)', () => {
-    const source = readFileSync(join(ROOT, 'src-main', 'contract', 'api-channels.ts'), 'utf8');
-    const imports = source.split('\n').filter((line) => /^\s*import\b/.test(line));
-    expect(imports.length).toBeGreaterThan(0);
-    expect(imports.filter((line) => !/^import type \{[^}]+\} from '\.\/[\w-]+';$/.test(line))).toEqual([]);
-    const preload = readFileSync(join(ROOT, 'src-main', 'preload', 'index.ts'), 'utf8');
-    expect(preload).toMatch(/import \{ API_CHANNELS, API_EVENTS \} from '\.\.\/contract\/api-channels';/);
-    expect(preload).not.toMatch(/import \{[^}]*\} from '\.\.\/contract\/ipc';/);
-  });
 });

@@ -10,7 +10,6 @@ import { recordLostCopy, reissueCopy } from '../../core/copies/service';
 import { bulkCreateDossiers, type BulkDossier } from '../../core/dossiers/bulk';
 import { reviewDossier, updateDossier } from '../../core/dossiers/service';
 import { addPerson } from '../../core/people/service';
-import type { Session } from '../../core/session';
 import { initArchive } from '../../core/vault/init';
 import type { ArchiveOptions } from '../../core/vault/open-archive';
 import { unlockArchive } from '../../core/vault/unlock';
@@ -108,7 +107,7 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   const byCollector: string[][] = collectors.map(() => []);
   let batches = 0;
   let filed = 0;
-  let lagging: string[] = [];
+  let lagging: string[];
   try {
     for (let start = 0; start < o.dossiers; start += batchSize) {
       const count = Math.min(batchSize, o.dossiers - start);

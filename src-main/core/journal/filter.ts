@@ -67,11 +67,29 @@ export function whereClause(filter: JournalFilter, afterSeq: number, maxSeq: num
     : filter.event !== undefined ? 'event'
     : 'outcome';
   const col = (name: string, key: typeof indexed) => (indexed === key ? name : '+' + name);
-  if (filter.actorId !== undefined) (parts.push(`${col('actor_id', 'actor')} = ?`), params.push(filter.actorId));
-  if (filter.object !== undefined) (parts.push('object_type = ?', `${col('object_id', 'object')} = ?`), params.push(filter.object.type, filter.object.id));
-  if (filter.event !== undefined) (parts.push(`${col('event', 'event')} = ?`), params.push(filter.event));
-  if (filter.outcome !== undefined) (parts.push(`${col('outcome', 'outcome')} = ?`), params.push(filter.outcome));
-  if (filter.from !== undefined) (parts.push('+at >= ?'), params.push(filter.from));
-  if (filter.to !== undefined) (parts.push('+at < ?'), params.push(filter.to));
+  if (filter.actorId !== undefined) {
+    parts.push(`${col('actor_id', 'actor')} = ?`);
+    params.push(filter.actorId);
+  }
+  if (filter.object !== undefined) {
+    parts.push('object_type = ?', `${col('object_id', 'object')} = ?`);
+    params.push(filter.object.type, filter.object.id);
+  }
+  if (filter.event !== undefined) {
+    parts.push(`${col('event', 'event')} = ?`);
+    params.push(filter.event);
+  }
+  if (filter.outcome !== undefined) {
+    parts.push(`${col('outcome', 'outcome')} = ?`);
+    params.push(filter.outcome);
+  }
+  if (filter.from !== undefined) {
+    parts.push('+at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    parts.push('+at < ?');
+    params.push(filter.to);
+  }
   return { sql: parts.join(' AND '), params };
 }

@@ -200,7 +200,6 @@ export async function setDuties(session: Session, raw: unknown): Promise<PersonV
 /** An administrator sets a new password for someone else: a fresh slot replaces the old one. */
 export async function resetPassword(session: Session, login: unknown, newPassword: unknown): Promise<void> {
   await session.perform({ action: 'person.resetPassword' }, async (ctx) => {
-    const archive = session.archive;
     const person = personByLogin(session, login);
     ctx.setObject({ type: 'person', id: person.id });
     if (person.disabled) throw new ArchiveError('person.disabled', { login: person.login });

@@ -119,7 +119,7 @@ function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair: X25519
     return { ...opened, keyring };
   }
   if (existsSync(nextPath)) {
-    let next: Keyring | null = null;
+    let next: Keyring | null;
     try {
       next = readKeyring(folder, NEXT_KEYRING_FILE);
     } catch {
