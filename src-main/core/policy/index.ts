@@ -3,10 +3,9 @@
  * Every core operation asks `can` before it touches anything; a refusal carries the reason code
  * that ends up both in the journal entry and, translated, in front of the person.
  */
-import type { ErrorCode } from '../../contract/errors';
-import type { Duty } from '../../contract/people';
 import { assertNever } from '../assert';
 import type { Actor } from './actor';
+import { allow, deny, requireDuty, type Decision } from './decision';
 import {
   canAssignCollector,
   canCreateDossier,
@@ -31,6 +30,7 @@ import {
 import { canExportRevocations, canIssuePackage, canReceivePackage, canRevokePackage } from './offline';
 
 export type { Actor } from './actor';
+export type { Decision } from './decision';
 export type { DossierFacts } from './dossiers';
 export type { LoanFacts } from './borrowing';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
@@ -100,15 +100,6 @@ export interface PolicyTarget {
   copyDepartment?: string;
   /** The borrow card acted on. */
   loan?: LoanFacts;
-}
-
-export type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
-
-const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
-const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
-
-function requireDuty(actor: Actor, duty: Duty, reason: ErrorCode): Decision {
-  return actor.duties.includes(duty) ? allow(duty) : deny(reason);
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
