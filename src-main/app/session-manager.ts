@@ -10,6 +10,7 @@
 import type { EventPayloads } from '../contract/ipc';
 import type { ActorView } from '../contract/people';
 import type { Actor } from '../core/policy';
+import { permissionsOf } from '../core/policy/permissions';
 import type { Session } from '../core/session';
 import { getSettings } from '../core/settings/service';
 import { initArchive } from '../core/vault/init';
@@ -32,7 +33,7 @@ export interface SessionManagerOptions {
 }
 
 export function actorView(actor: Actor): ActorView {
-  return { id: actor.id, login: actor.login, name: actor.name, department: actor.department, rank: actor.rank, duties: [...actor.duties] };
+  return { id: actor.id, login: actor.login, name: actor.name, department: actor.department, rank: actor.rank, duties: [...actor.duties], may: permissionsOf(actor) };
 }
 
 export class SessionManager {

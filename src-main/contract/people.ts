@@ -89,4 +89,15 @@ export interface ActorView {
   department: string;
   rank: Rank;
   duties: Duty[];
+  /** What the core's policy lets them do (core/policy/permissions.ts): the renderer offers these and restates no rule. */
+  may: ActorPermissions;
+}
+
+/** Decided by `can()` at unlock; the core still decides every request on its own. */
+export interface ActorPermissions {
+  createDossiers: boolean;
+  fileCards: boolean;
+  seeCatalogue: boolean;
+  readJournal: boolean;
+  administer: boolean;
 }

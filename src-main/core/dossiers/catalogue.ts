@@ -63,6 +63,9 @@ interface Row {
   last_reviewed_at: string | null;
   login: string | null;
   name: string | null;
+  collector_id: string | null;
+  responsible_id: string | null;
+  department: string | null;
 }
 
 export async function searchCatalogue(session: Session, raw: unknown = {}): Promise<CataloguePage> {
@@ -136,7 +139,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
         stmt(
           db,
           `SELECT d.id, d.archive_number, d.customer_name, d.grade, d.industry, d.secrecy, d.status, d.lifecycle, d.revision,
-                  d.last_reviewed_at, p.login, p.name
+                  d.last_reviewed_at, p.login, p.name, d.collector_id, d.responsible_id, d.department
            FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id WHERE d.id IN (SELECT value FROM json_each(?))`,
         ).all(JSON.stringify(ids)) as Row[]
       ).map((r) => [r.id, r]),
@@ -159,6 +162,9 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
         revision: r.revision,
         nextReviewAt: r.last_reviewed_at ? addMonths(r.last_reviewed_at, settings.reviewPeriodMonths).toISOString() : null,
         copies: copies.get(r.id) ?? [],
+        mayWrite: can(session.actor, 'dossier.update', {
+          dossier: { status: r.status, collectorId: r.collector_id, responsibleId: r.responsible_id, department: r.department },
+        }).allowed,
       })),
     };
   });

@@ -8,6 +8,7 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { registerQuerySchema, type LoanView } from '../../contract/loans';
 import { ArchiveError } from '../errors';
+import type { ChooseOutputFile } from '../output-file';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import * as repo from './repository';
@@ -110,30 +111,54 @@ export const exportRegisterSchema = registerQuerySchema.extend({ out: z.string()
 
 /** Writes the register as CSV (atomically: a temporary file renamed into place), journaled with its filters and count. */
 export async function exportRegister(session: Session, raw: unknown): Promise<{ file: string; count: number }> {
-  let q!: z.output<typeof exportRegisterSchema>;
+  return exportRegisterTo(session, raw, null);
+}
+
+/**
+ * The register export with its file chosen by `chooseOut` once the core has allowed it (the dialog
+ * already asked before replacing a file). A closed dialog writes nothing: `{ file: null, count: 0 }`.
+ */
+export async function exportRegisterChoosing(session: Session, raw: unknown, chooseOut: ChooseOutputFile): Promise<{ file: string | null; count: number }> {
+  return exportRegisterTo(session, raw, chooseOut);
+}
+
+async function exportRegisterTo(session: Session, raw: unknown, chooseOut: null): Promise<{ file: string; count: number }>;
+async function exportRegisterTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null): Promise<{ file: string | null; count: number }>;
+async function exportRegisterTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null): Promise<{ file: string | null; count: number }> {
+  const schema = chooseOut ? registerQuerySchema.strict() : exportRegisterSchema;
+  let q!: z.output<typeof registerQuerySchema> & { out?: string; force?: boolean };
   return session.perform(
     {
       action: 'loan.register',
       event: 'loan.registerExport',
       object: { type: 'register', id: String((raw as { department?: unknown } | null)?.department ?? '') },
       target: () => {
-        q = parseInput(exportRegisterSchema, raw);
+        q = parseInput(schema, raw);
         return { copyDepartment: q.department };
       },
     },
-    (ctx) => {
-      if (existsSync(q.out) && !q.force) throw new ArchiveError('export.exists', { path: q.out });
+    async (ctx) => {
+      if (chooseOut) {
+        const chosen = await chooseOut();
+        if (chosen === null) {
+          ctx.addDetails({ ...filters(q), cancelled: 'dialog' });
+          return { file: null, count: 0 };
+        }
+        q = { ...q, out: chosen, force: true };
+      }
+      const out = q.out!;
+      if (existsSync(out) && !q.force) throw new ArchiveError('export.exists', { path: out });
       const rows = select(session, q);
-      const tmp = `${q.out}.${randomBytes(4).toString('hex')}.tmp`;
+      const tmp = `${out}.${randomBytes(4).toString('hex')}.tmp`;
       try {
         writeFileSync(tmp, registerCsv(rows), { flag: 'wx' });
-        renameSync(tmp, q.out);
+        renameSync(tmp, out);
       } catch (error) {
         rmSync(tmp, { force: true });
         throw error;
       }
-      ctx.addDetails({ ...filters(q), count: rows.length, file: q.out });
-      return { file: q.out, count: rows.length };
+      ctx.addDetails({ ...filters(q), count: rows.length, file: out });
+      return { file: out, count: rows.length };
     },
   );
 }

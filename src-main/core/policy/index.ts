@@ -89,6 +89,8 @@ export const ACTIONS = [
   'offline.return',
   'offline.revoke',
   'offline.revocations',
+  // Opening the archive with the recovery key (vault/recover.ts)
+  'vault.recover',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -185,6 +187,9 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canRevokePackage(actor, target.loan);
     case 'offline.revocations':
       return canExportRevocations(actor);
+    // The recovery key sets a new password for an administrator only (the key opens no session of its own).
+    case 'vault.recover':
+      return requireDuty(actor, 'admin', 'denied.notAdmin');
     default:
       return assertNever(action, 'action');
   }

@@ -9,6 +9,8 @@ import { openDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { ArchiveError } from '../errors';
 import { findPersonByLogin, setSlot, toActor } from '../people/repository';
+import { can } from '../policy';
+import { deny } from '../policy/decision';
 import { Session } from '../session';
 import { parseInput } from '../validate';
 import { DATABASE_FILE, readKeyring } from './keyring';
@@ -49,16 +51,19 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
   migrate(db);
   const archive = new OpenArchive(input.folder, db, key, keyring, resolved);
   const person = findPersonByLogin(db, input.login);
-  if (!person || person.disabled || !person.duties.includes('admin')) {
+  // Nobody by that login is no administrator either.
+  const decision = person ? can(toActor(person), 'vault.recover') : deny('denied.notAdmin');
+  if (!person || !decision.allowed) {
+    const reason = decision.allowed ? 'denied.notAdmin' : decision.reason;
     archive.journal.append({
       actor: { id: person?.id ?? null, name: person?.name ?? null, duty: null },
       event: 'vault.recover',
       outcome: 'denied',
-      reason: 'denied.notAdmin',
+      reason,
       details: { login: input.login },
     });
     archive.close();
-    throw new ArchiveError('denied.notAdmin');
+    throw new ArchiveError(reason);
   }
   const newSlot = await createSlot(
     { archiveId: keyring.archiveId, epoch: keyring.epoch, kind: 'person', locator: loginLocator(person.login, keyring.locatorSalt), cost: await archive.kdfCost() },
@@ -69,7 +74,7 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
   archive.db.transaction(() => {
     setSlot(db, person.id, newSlot.id);
     archive.journal.append({
-      actor: { id: person.id, name: person.name, duty: 'admin' },
+      actor: { id: person.id, name: person.name, duty: decision.duty },
       event: 'vault.recover',
       object: { type: 'person', id: person.id },
       outcome: 'ok',

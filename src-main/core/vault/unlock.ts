@@ -13,6 +13,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { ArchiveError } from '../errors';
 import { findPersonByLogin, findPersonBySlot, toActor } from '../people/repository';
+import { can } from '../policy';
 import { Session } from '../session';
 import { parseInput } from '../validate';
 import { deriveKey, KDF_FLOOR } from './kdf';
@@ -67,18 +68,20 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
     }
     const actor = toActor(person);
     journalPendingFailures(archive, resolved, db);
-    if (actor.disabled) {
+    const decision = can(actor, 'session.unlock');
+    if (!decision.allowed) {
       archive.journal.append({
         actor: { id: actor.id, name: actor.name, duty: null },
         event: 'session.unlock',
         outcome: 'denied',
-        reason: 'denied.disabled',
+        reason: decision.reason,
       });
       archive.close();
-      throw new ArchiveError('person.disabled', { login: actor.login });
+      // A disabled account is told so by name; any other refusal by its reason.
+      throw decision.reason === 'denied.disabled' ? new ArchiveError('person.disabled', { login: actor.login }) : new ArchiveError(decision.reason);
     }
     archive.journal.append({
-      actor: { id: actor.id, name: actor.name, duty: null },
+      actor: { id: actor.id, name: actor.name, duty: decision.duty },
       event: 'session.unlock',
       object: { type: 'person', id: actor.id },
       outcome: 'ok',

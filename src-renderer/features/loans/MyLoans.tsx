@@ -3,7 +3,6 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Form, InputNumber, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -97,7 +96,7 @@ export function MyLoans({ onRead }: Props) {
     <div data-testid="loans-mine">
       <Space className="loans-toolbar" wrap>
         {/* Rule 1 is main's; the button is only offered where main would accept the card. */}
-        {rankAtLeast(actor.rank, 'account-manager') && (
+        {actor.may.fileCards && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setFiling(true)} data-testid="card-new">
             {t('loans.card.new')}
           </Button>

@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../vault/files';
 import { ArchiveError } from '../../errors';
+import type { ChooseOutputFile } from '../../output-file';
 import type { Session } from '../../session';
 import { parseInput } from '../../validate';
 import type { Db } from '../../db/connection';
@@ -53,26 +54,44 @@ export interface ExportResult {
   fingerprint: string;
 }
 
-const requestSchema = z.object({
-  format: z.enum(EXPORT_FORMATS),
-  out: z.string().trim().min(1).max(4096),
-  filters: z.unknown().optional(),
-  force: z.boolean().optional(),
-});
+const optionsSchema = z.object({ format: z.enum(EXPORT_FORMATS), filters: z.unknown().optional() });
+const targetSchema = z.object({ out: z.string().trim().min(1).max(4096), force: z.boolean().optional() });
 
 const PAGE = 5000;
 
 export async function exportJournal(session: Session, raw: ExportRequest, hooks: ExportHooks = {}): Promise<ExportResult> {
+  return (await exportJournalTo(session, raw, null, hooks))!;
+}
+
+/**
+ * The export, its file chosen by `chooseOut` once the core has allowed it (the dialog's answer
+ * replaces `out`, and the dialog already asked before replacing a file). null: the dialog was closed.
+ */
+export async function exportJournalChoosing(
+  session: Session,
+  raw: Omit<ExportRequest, 'out' | 'force'>,
+  chooseOut: ChooseOutputFile,
+  hooks: ExportHooks = {},
+): Promise<ExportResult | null> {
+  return exportJournalTo(session, raw, chooseOut, hooks);
+}
+
+async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, chooseOut: ChooseOutputFile | null, hooks: ExportHooks): Promise<ExportResult | null> {
   const format = typeof raw?.format === 'string' ? raw.format : null;
   return session.perform({ action: 'journal.export', details: { format } }, async (ctx) => {
-    const request = parseInput(requestSchema, raw);
+    const request = parseInput(optionsSchema, raw);
     const archive = session.archive;
     const filter = resolveFilter(archive.db, request.filters);
     ctx.addDetails({ format: request.format, filters: filter });
 
-    const out = resolve(request.out);
+    const target = chooseOut ? await chooseOut().then((out) => (out === null ? null : { out, force: true })) : parseInput(targetSchema, raw);
+    if (target === null) {
+      ctx.addDetails({ cancelled: 'dialog' });
+      return null;
+    }
+    const out = resolve(target.out);
     const sidecar = manifestPath(out);
-    if (!request.force) {
+    if (!target.force) {
       for (const path of [out, sidecar]) if (existsSync(path)) throw new ArchiveError('export.exists', { path });
     }
 
