@@ -1,10 +1,10 @@
 /** Record a copy lost (遗失), with the reason; the core ends a loan on it and opens the incident. */
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lostCopySchema, type CopyView } from '../../../src-main/contract/dossiers';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   copy: CopyView;
@@ -17,20 +17,10 @@ const reasonSchema = lostCopySchema.shape.reason;
 export function LostCopyModal({ copy, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await call(api().copies.lost({ copyNumber: copy.copyNumber, reason })));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, setError } = useSubmit(async ({ reason }: { reason: string }) => {
+    onDone(await call(api().copies.lost({ copyNumber: copy.copyNumber, reason })));
+  });
 
   return (
     <Modal

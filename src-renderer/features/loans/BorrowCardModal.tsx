@@ -15,6 +15,7 @@ import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 import { useLoanLabels } from './labels';
 import { zodRule } from './zodRule';
+import { useSubmit } from '../../components/useSubmit';
 
 export interface BorrowCardModalProps {
   /** Preselected copy (from a catalogue row); the person may still pick another. */
@@ -85,8 +86,6 @@ export function BorrowCardModal({ copyNumber, onClose, onFiled }: BorrowCardModa
   const { t } = useTranslation();
   const { form: formLabel } = useLoanLabels();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [maxDays, setMaxDays] = useState(7);
   const copies = useCopyOptions(copyNumber);
 
@@ -97,27 +96,19 @@ export function BorrowCardModal({ copyNumber, onClose, onFiled }: BorrowCardModa
       .catch(() => undefined);
   }, []);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const loan = await call(
-        api().cards.file({
-          copyNumber: values.copyNumber,
-          purpose: values.purpose.trim(),
-          form: values.form,
-          periodDays: values.periodDays,
-          readingPlace: values.readingPlace.trim(),
-          acknowledgeNoPublicReading: true,
-        }),
-      );
-      onFiled?.(loan);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, setError } = useSubmit(async (values: Values) => {
+    const loan = await call(
+      api().cards.file({
+        copyNumber: values.copyNumber,
+        purpose: values.purpose.trim(),
+        form: values.form,
+        periodDays: values.periodDays,
+        readingPlace: values.readingPlace.trim(),
+        acknowledgeNoPublicReading: true,
+      }),
+    );
+    onFiled?.(loan);
+  });
 
   return (
     <Modal

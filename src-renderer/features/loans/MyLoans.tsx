@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../session/SessionContext';
 import { BorrowCardModal } from './BorrowCardModal';
 import { LoanTable } from './LoanTable';
@@ -136,19 +137,12 @@ export function MyLoans({ onRead }: Props) {
 function RenewModal({ loan, onClose, onDone }: { loan: LoanView; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [days, setDays] = useState<number | null>(loan.periodDays);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { submit: renew, busy, error, setError } = useSubmit(async (days: number) => {
+    await call(api().loans.renew({ card: loan.card, days }));
+    onDone();
+  });
   const submit = async () => {
-    if (!days) return;
-    setBusy(true);
-    try {
-      await call(api().loans.renew({ card: loan.card, days }));
-      onDone();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    if (days) await renew(days);
   };
   return (
     <Modal

@@ -1,8 +1,8 @@
 /** Asks one line of text (a reject reason, a recall reason, what happened to a lost copy) and runs the action with it. */
 import { Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   title: string;
@@ -19,19 +19,9 @@ interface Props {
 export function ReasonModal({ title, body, label, optional, okText, danger, testId, onClose, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async ({ text }: { text?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(text?.trim() ? text.trim() : undefined);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, setError } = useSubmit(async ({ text }: { text?: string }) => {
+    await onSubmit(text?.trim() ? text.trim() : undefined);
+  });
   return (
     <Modal
       open

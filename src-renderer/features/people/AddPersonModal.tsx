@@ -1,6 +1,5 @@
 /** Add a person: login, name, department, rank, duties and an initial password (they open their own slot). */
 import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, RANKS, type Duty, type PersonView, type Rank } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
@@ -10,6 +9,7 @@ import { loginRules, nameRules, passwordRules } from '../create/validators';
 import { useSession } from '../session/SessionContext';
 import { DutiesSelect } from './DutiesSelect';
 import { submitProps } from './submitProps';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Mounted only while shown, so its fields (and test ids) never linger hidden in the page. */
 interface Props {
@@ -31,31 +31,21 @@ export function AddPersonModal({ onClose, onAdded }: Props) {
   const { departments } = useSession();
   const { rank, department } = useLabels();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const duties = Form.useWatch('duties', form) ?? [];
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const person = await call(
-        api().people.add({
-          login: values.login.trim(),
-          name: values.name.trim(),
-          department: values.department,
-          rank: values.rank,
-          duties: values.duties ?? [],
-          password: values.password,
-        }),
-      );
-      onAdded(person);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, setError } = useSubmit(async (values: Values) => {
+    const person = await call(
+      api().people.add({
+        login: values.login.trim(),
+        name: values.name.trim(),
+        department: values.department,
+        rank: values.rank,
+        duties: values.duties ?? [],
+        password: values.password,
+      }),
+    );
+    onAdded(person);
+  });
 
   return (
     <Modal

@@ -1,12 +1,12 @@
 /** Give a person a new password: main re-wraps their key slot with it. */
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type PersonView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { confirmRules, passwordRules } from '../create/validators';
 import { submitProps } from './submitProps';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   person: PersonView;
@@ -22,21 +22,11 @@ interface Values {
 export function ResetPasswordModal({ person, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api().people.resetPassword({ login: person.login, password: values.password }));
-      onDone(person);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, setError } = useSubmit(async (values: Values) => {
+    await call(api().people.resetPassword({ login: person.login, password: values.password }));
+    onDone(person);
+  });
 
   return (
     <Modal

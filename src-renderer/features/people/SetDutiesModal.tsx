@@ -1,12 +1,12 @@
 /** Change a person's duties. Main refuses conflicts, the last administrator, and one's own account. */
 import { Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Duty, PersonView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { DutiesSelect } from './DutiesSelect';
 import { submitProps } from './submitProps';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   person: PersonView;
@@ -17,20 +17,10 @@ interface Props {
 export function SetDutiesModal({ person, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ duties: Duty[] }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async ({ duties }: { duties: Duty[] }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await call(api().people.setDuties({ login: person.login, duties: duties ?? [] })));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, setError } = useSubmit(async ({ duties }: { duties: Duty[] }) => {
+    onSaved(await call(api().people.setDuties({ login: person.login, duties: duties ?? [] })));
+  });
 
   return (
     <Modal
