@@ -16,7 +16,7 @@ import { getSettings } from '../core/settings/service';
 import { initArchive } from '../core/vault/init';
 import type { ArchiveOptions } from '../core/vault/open-archive';
 import { unlockArchive } from '../core/vault/unlock';
-import { IdleLock, type IdleSource } from './idle-lock';
+import { IdleLock, type IdleSource, type IdleTimers } from './idle-lock';
 
 export type LockReason = EventPayloads['event:locked']['reason'];
 
@@ -29,6 +29,8 @@ export interface SessionManagerOptions {
   /** Test-only upper bound on the idle timeout, in seconds. */
   idleOverrideSeconds?: number | null;
   idlePollMs?: number;
+  /** Tests poll the idle source on demand instead of waiting in real time. */
+  idleTimers?: IdleTimers;
   onLocked: (reason: LockReason) => void;
 }
 
@@ -46,6 +48,7 @@ export class SessionManager {
       source: options.idleSource,
       overrideSeconds: options.idleOverrideSeconds ?? null,
       ...(options.idlePollMs ? { pollMs: options.idlePollMs } : {}),
+      ...(options.idleTimers ? { timers: options.idleTimers } : {}),
       onIdle: () => void this.lock('idle'),
     });
   }
