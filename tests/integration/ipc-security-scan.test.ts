@@ -59,8 +59,8 @@ describe('Electron security scan', () => {
       const required = [...preload.matchAll(/require\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]);
       expect([...new Set(required)]).toEqual(['electron']);
       expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
-      // The channel tables only (contract/api-channels.ts): with zod and the request schemas it was
-      // 196 kB, evaluated before the page's first script and before app:info could be asked for.
+      // The channel tables only (contract/api-channels.ts): zod and the request schemas would be
+      // evaluated before the page's first script and before app:info could be asked for.
       expect(preload).not.toContain('$ZodType');
       expect(preload.length).toBeLessThan(20_000);
     },

@@ -127,7 +127,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
-      // The same order two ways, whichever an index already holds (measured at 100,000 rows): the
+      // The same order two ways, whichever an index already holds (tests/bench/dossiers.bench.ts): the
       // (grade|secrecy|lifecycle, archive_number) indexes and the archive-number index stream pages
       // in number order, so a deep offset skips index entries rather than rows; a text match or
       // the review range yields rowids, which sort without touching a row.
