@@ -1,11 +1,11 @@
 /** Give a person a new password: main re-wraps their key slot with it. */
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type PersonView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
 import { confirmRules, passwordRules } from '../create/validators';
-import { submitProps } from './submitProps';
+import { PERSON_SUBMIT } from './submitProps';
 import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
@@ -23,36 +23,32 @@ export function ResetPasswordModal({ person, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
 
-  const { submit, busy, error, setError } = useSubmit(async (values: Values) => {
+  const submitting = useSubmit(async (values: Values) => {
     await call(api().people.resetPassword({ login: person.login, password: values.password }));
     onDone(person);
   });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('people.resetTitle', { name: person.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      submitting={submitting}
+      onClose={onClose}
       okText={t('people.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={submitProps(busy)}
+      okButtonProps={PERSON_SUBMIT}
       width={520}
     >
-      <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item
-          name="password"
-          label={t('people.newPassword')}
-          extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          rules={passwordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="person-password" />
-        </Form.Item>
-        <Form.Item name="confirm" label={t('create.passwordConfirm')} dependencies={['password']} rules={confirmRules(t, 'password')}>
-          <Input.Password autoComplete="new-password" data-testid="person-password-confirm" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="password"
+        label={t('people.newPassword')}
+        extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        rules={passwordRules(t)}
+      >
+        <Input.Password autoComplete="new-password" data-testid="person-password" />
+      </Form.Item>
+      <Form.Item name="confirm" label={t('create.passwordConfirm')} dependencies={['password']} rules={confirmRules(t, 'password')}>
+        <Input.Password autoComplete="new-password" data-testid="person-password-confirm" />
+      </Form.Item>
+    </FormModal>
   );
 }
