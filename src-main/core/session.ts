@@ -1,7 +1,7 @@
 /**
  * A signed-in person working on an open archive. Every operation goes through `perform`:
  *
- *   refresh actor → policy (`can`) → body → one transaction holding the change and its journal entry
+ *   refresh actor → load → policy (`can`) → body → one transaction holding the change and its journal entry
  *
  * and whatever happens — allowed, refused, failed — leaves exactly one journal entry, so no
  * operation can forget it. The only exception is a damaged database, which is never written to.
@@ -13,7 +13,7 @@ import { can, type Action, type Actor, type PolicyTarget } from './policy';
 import { findPersonById, toActor } from './people/repository';
 import type { OpenArchive } from './vault/open-archive';
 
-export interface OperationSpec {
+export interface OperationSpec<L = undefined> {
   action: Action;
   /** Journal event name; the action's name unless given. */
   event?: string;
@@ -23,7 +23,13 @@ export interface OperationSpec {
    * decision, so facts are read at that moment (a loan that just ended, a copy that just moved); a
    * failure there (bad input, unknown object) is journaled as an `error` entry like any other.
    */
-  target?: PolicyTarget | (() => PolicyTarget);
+  target?: PolicyTarget | ((loaded: L) => PolicyTarget);
+  /**
+   * Reads what the decision and the body need (the validated request, the record acted on), after
+   * the actor is refreshed and before the decision; its result is handed to `target` and the body.
+   * A failure here is journaled as an `error` entry, like one in `target`.
+   */
+  load?: () => L;
   /** Recorded whatever the outcome (e.g. what was asked for). */
   details?: Record<string, unknown>;
 }
@@ -55,7 +61,7 @@ export class Session {
     return this.archive.closed;
   }
 
-  async perform<T>(spec: OperationSpec, body: (ctx: OperationContext) => Promise<T> | T): Promise<T> {
+  async perform<T, L = undefined>(spec: OperationSpec<L>, body: (ctx: OperationContext, loaded: L) => Promise<T> | T): Promise<T> {
     this.archive.assertOpen();
     const journal = this.archive.journal;
     const event = spec.event ?? spec.action;
@@ -77,8 +83,10 @@ export class Session {
       throw this.fail(error, () => {});
     }
     let target: PolicyTarget | undefined;
+    let loaded: L;
     try {
-      target = typeof spec.target === 'function' ? spec.target() : spec.target;
+      loaded = spec.load ? spec.load() : (undefined as L);
+      target = typeof spec.target === 'function' ? spec.target(loaded) : spec.target;
     } catch (error) {
       throw this.fail(error, (failure) => journal.append(entry('error', failure.code, { detail: failure.params.detail })));
     }
@@ -109,7 +117,7 @@ export class Session {
     };
 
     try {
-      const result = await body(ctx);
+      const result = await body(ctx, loaded);
       if (!committed) journal.append(entry('ok', null));
       return result;
     } catch (error) {

@@ -126,28 +126,23 @@ async function exportRegisterTo(session: Session, raw: unknown, chooseOut: null)
 async function exportRegisterTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null): Promise<{ file: string | null; count: number }>;
 async function exportRegisterTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null): Promise<{ file: string | null; count: number }> {
   const schema = chooseOut ? registerQuerySchema.strict() : exportRegisterSchema;
-  let q!: z.output<typeof registerQuerySchema> & { out?: string; force?: boolean };
   return session.perform(
     {
       action: 'loan.register',
       event: 'loan.registerExport',
       object: { type: 'register', id: String((raw as { department?: unknown } | null)?.department ?? '') },
-      target: () => {
-        q = parseInput(schema, raw);
-        return { copyDepartment: q.department };
-      },
+      load: (): z.output<typeof registerQuerySchema> & { out?: string; force?: boolean } => parseInput(schema, raw),
+      target: (q) => ({ copyDepartment: q.department }),
     },
-    async (ctx) => {
-      if (chooseOut) {
-        const chosen = await chooseOut();
-        if (chosen === null) {
-          ctx.addDetails({ ...filters(q), cancelled: 'dialog' });
-          return { file: null, count: 0 };
-        }
-        q = { ...q, out: chosen, force: true };
+    async (ctx, q) => {
+      // The dialog's answer (it already asked before replacing a file), or the request's own path.
+      const target = chooseOut ? await chooseOut().then((out) => (out === null ? null : { out, force: true })) : { out: q.out!, force: q.force === true };
+      if (target === null) {
+        ctx.addDetails({ ...filters(q), cancelled: 'dialog' });
+        return { file: null, count: 0 };
       }
-      const out = q.out!;
-      if (existsSync(out) && !q.force) throw new ArchiveError('export.exists', { path: out });
+      const { out } = target;
+      if (existsSync(out) && !target.force) throw new ArchiveError('export.exists', { path: out });
       const rows = select(session, q);
       const tmp = `${out}.${randomBytes(4).toString('hex')}.tmp`;
       try {
