@@ -15,11 +15,17 @@ export interface IdleLockOptions {
   /** Upper bound from tests (seconds); the archive's setting wins when it is shorter. */
   overrideSeconds?: number | null;
   pollMs?: number;
-  timers?: { setInterval: typeof setInterval; clearInterval: typeof clearInterval };
+  /** The clock's timers; tests pass their own to poll on demand instead of waiting in real time. */
+  timers?: IdleTimers;
+}
+
+export interface IdleTimers {
+  setInterval: (callback: () => void, ms: number) => unknown;
+  clearInterval: (timer: never) => void;
 }
 
 export class IdleLock {
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private timer: unknown = null;
   private timeoutSeconds: number | null = null;
   private configuredMinutes: number | null = null;
   private overrideSeconds: number | null;
@@ -32,7 +38,7 @@ export class IdleLock {
   start(idleLockMinutes: number): void {
     this.stop();
     this.setMinutes(idleLockMinutes);
-    const timers = this.options.timers ?? { setInterval, clearInterval };
+    const timers: IdleTimers = this.options.timers ?? { setInterval, clearInterval };
     const pollMs = this.options.pollMs ?? Math.min(5_000, Math.max(250, (this.timeoutSeconds! * 1000) / 4));
     this.timer = timers.setInterval(() => this.check(), pollMs);
     // Never keep a process alive only to poll the idle time.
@@ -71,7 +77,7 @@ export class IdleLock {
   }
 
   stop(): void {
-    if (this.timer !== null) (this.options.timers ?? { setInterval, clearInterval }).clearInterval(this.timer);
+    if (this.timer !== null) (this.options.timers ?? { setInterval, clearInterval }).clearInterval(this.timer as never);
     this.timer = null;
   }
 }

@@ -10,12 +10,13 @@
 import type { EventPayloads } from '../contract/ipc';
 import type { ActorView } from '../contract/people';
 import type { Actor } from '../core/policy';
+import { permissionsOf } from '../core/policy/permissions';
 import type { Session } from '../core/session';
 import { getSettings } from '../core/settings/service';
 import { initArchive } from '../core/vault/init';
 import type { ArchiveOptions } from '../core/vault/open-archive';
 import { unlockArchive } from '../core/vault/unlock';
-import { IdleLock, type IdleSource } from './idle-lock';
+import { IdleLock, type IdleSource, type IdleTimers } from './idle-lock';
 
 export type LockReason = EventPayloads['event:locked']['reason'];
 
@@ -28,11 +29,13 @@ export interface SessionManagerOptions {
   /** Test-only upper bound on the idle timeout, in seconds. */
   idleOverrideSeconds?: number | null;
   idlePollMs?: number;
+  /** Tests poll the idle source on demand instead of waiting in real time. */
+  idleTimers?: IdleTimers;
   onLocked: (reason: LockReason) => void;
 }
 
 export function actorView(actor: Actor): ActorView {
-  return { id: actor.id, login: actor.login, name: actor.name, department: actor.department, rank: actor.rank, duties: [...actor.duties] };
+  return { id: actor.id, login: actor.login, name: actor.name, department: actor.department, rank: actor.rank, duties: [...actor.duties], may: permissionsOf(actor) };
 }
 
 export class SessionManager {
@@ -45,6 +48,7 @@ export class SessionManager {
       source: options.idleSource,
       overrideSeconds: options.idleOverrideSeconds ?? null,
       ...(options.idlePollMs ? { pollMs: options.idlePollMs } : {}),
+      ...(options.idleTimers ? { timers: options.idleTimers } : {}),
       onIdle: () => void this.lock('idle'),
     });
   }

@@ -3,9 +3,8 @@
  * subscription listens to. The preload and the e2e bridge build the API from these tables alone.
  *
  * Plain strings and nothing else (no zod, no schemas): the sandboxed preload bundles whatever it
- * imports and runs it before the page's first script. Built from ipc.ts, it carried zod and every
- * request schema (196 kB, 32-35 ms to evaluate in Node) before it could even ask main for
- * app:info. The router still checks every request against the schemas in ipc*.ts, and the types
+ * imports and runs it before the page's first script. Built from ipc.ts, it would carry zod and
+ * every request schema, evaluated before it could even ask main for app:info. The router still checks every request against the schemas in ipc*.ts, and the types
  * below tie every name to a channel that has one.
  */
 import type { Channel, EventChannel } from './ipc';

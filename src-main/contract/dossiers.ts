@@ -270,6 +270,8 @@ export interface CatalogueRow {
   revision: number;
   nextReviewAt: string | null;
   copies: CopyStatusView[];
+  /** The searcher is one of its writers (policy: dossier.update): they may record updates without reading it. */
+  mayWrite: boolean;
 }
 
 export interface CataloguePage {

@@ -90,6 +90,17 @@ export interface ActorView {
   department: string;
   rank: Rank;
   duties: Duty[];
+  /** What the core's policy lets them do (core/policy/permissions.ts): the renderer offers these and restates no rule. */
+  may: ActorPermissions;
+}
+
+/** Decided by `can()` at unlock; the core still decides every request on its own. */
+export interface ActorPermissions {
+  createDossiers: boolean;
+  fileCards: boolean;
+  seeCatalogue: boolean;
+  readJournal: boolean;
+  administer: boolean;
 }
 
 /** A password reset the administrator asked for (issue 11, point 5), as its requester sees it. */

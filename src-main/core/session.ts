@@ -1,7 +1,7 @@
 /**
  * A signed-in person working on an open archive. Every operation goes through `perform`:
  *
- *   refresh actor → policy (`can`) → body → one transaction holding the change and its journal entry
+ *   refresh actor → load → policy (`can`) → body → one transaction holding the change and its journal entry
  *
  * and whatever happens — allowed, refused, failed — leaves exactly one journal entry, so no
  * operation can forget it. The only exception is a damaged database, which is never written to.
@@ -15,7 +15,7 @@ import { findPersonById, toActor } from './people/repository';
 import { isSuspended } from './records/suspension';
 import type { OpenArchive } from './vault/open-archive';
 
-export interface OperationSpec {
+export interface OperationSpec<L = undefined> {
   action: Action;
   /** Journal event name; the action's name unless given. */
   event?: string;
@@ -25,7 +25,13 @@ export interface OperationSpec {
    * decision, so facts are read at that moment (a loan that just ended, a copy that just moved); a
    * failure there (bad input, unknown object) is journaled as an `error` entry like any other.
    */
-  target?: PolicyTarget | (() => PolicyTarget);
+  target?: PolicyTarget | ((loaded: L) => PolicyTarget);
+  /**
+   * Reads what the decision and the body need (the validated request, the record acted on), after
+   * the actor is refreshed and before the decision; its result is handed to `target` and the body.
+   * A failure here is journaled as an `error` entry, like one in `target`.
+   */
+  load?: () => L;
   /** Recorded whatever the outcome (e.g. what was asked for). */
   details?: Record<string, unknown>;
 }
@@ -59,7 +65,7 @@ export class Session {
     return this.archive.closed;
   }
 
-  async perform<T>(spec: OperationSpec, body: (ctx: OperationContext) => Promise<T> | T): Promise<T> {
+  async perform<T, L = undefined>(spec: OperationSpec<L>, body: (ctx: OperationContext, loaded: L) => Promise<T> | T): Promise<T> {
     this.archive.assertOpen();
     // Read at each append: a rekey moves the archive to a new connection mid-operation.
     const journal = { append: (input: AppendInput) => this.archive.journal.append(input) };
@@ -87,8 +93,10 @@ export class Session {
       throw this.fail(error, () => null);
     }
     let target: PolicyTarget | undefined;
+    let loaded: L;
     try {
-      target = typeof spec.target === 'function' ? spec.target() : spec.target;
+      loaded = spec.load ? spec.load() : (undefined as L);
+      target = typeof spec.target === 'function' ? spec.target(loaded) : spec.target;
     } catch (error) {
       throw this.fail(error, (failure) => entry('error', failure.code, { detail: failure.params.detail }));
     }
@@ -123,7 +131,7 @@ export class Session {
     };
 
     try {
-      const result = await body(ctx);
+      const result = await body(ctx, loaded);
       if (!commitCalled) journal.append(entry('ok', null));
       return result;
     } catch (error) {

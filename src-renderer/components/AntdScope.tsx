@@ -12,7 +12,13 @@ import { applyDateLocale } from '../i18n/dateLocale';
 import { appLocale } from '../i18n/format';
 import { THEME_TOKENS } from '../theme';
 
-const THEME = { token: THEME_TOKENS };
+/**
+ * The person's "reduce motion" setting turns antd's motion off: dialogs, dropdowns and messages
+ * appear in place instead of zooming and sliding (the e2e runs set it, so nothing moves under a click).
+ */
+const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
+const THEME = { token: { ...THEME_TOKENS, ...(REDUCED_MOTION ? { motion: false } : {}) } };
 
 export function AntdScope({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();

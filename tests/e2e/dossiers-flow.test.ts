@@ -21,7 +21,7 @@ import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { PEOPLE } from '../helpers/dossiers';
-import { clickInDialog } from './support/dialogs';
+import { clickInDialog, animationsSettled } from './support/dialogs';
 import { pickOption } from './support/select';
 import { chromiumDriver, electronDriver, type AppUnderTest, type Driver } from './support/drivers';
 import { ROOT } from './support/renderer-build';
@@ -33,7 +33,7 @@ const CUSTOMER = '上海华为电子科技有限公司';
 type Person = { login: string; password: string };
 
 async function shot(page: Page, driver: string, locale: Locale, name: string): Promise<void> {
-  await page.waitForTimeout(200);
+  await animationsSettled(page, 'body');
   const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
   expect(lines.filter((line) => UNTRANSLATED_KEY.test(line)), `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `${driver}-${locale}-dossiers-${name}.png`), fullPage: true });

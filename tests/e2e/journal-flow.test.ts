@@ -27,6 +27,7 @@ import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { pickOption } from './support/select';
 import { ROOT } from './support/renderer-build';
+import { animationsSettled } from './support/dialogs';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -41,7 +42,7 @@ const KEYS = new Set(keyPaths(RESOURCES.en));
 const TEXT = { en: journalText.en, 'zh-CN': journalText.zhCN } as const;
 
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await page.waitForTimeout(200);
+  await animationsSettled(page, 'body');
   const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
   expect(lines.filter((l) => KEYS.has(l)), `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `chromium-${locale}-journal-${name}.png`), fullPage: true });
@@ -154,9 +155,12 @@ describe.skipIf(driver.unavailable !== null)(`auditors' journal UI (chromium${dr
         await shot(page, locale, '01-viewer');
 
         // Scrolling far down fetches more pages on demand, still rendering only the rows on screen.
+        const lastSeq = async () => Number(await page.locator('.vlist__row .jcell--seq').last().innerText().catch(() => '0'));
         for (let i = 0; i < 3; i++) {
+          const before = await lastSeq();
           await page.locator('.vlist__scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
-          await page.waitForTimeout(300);
+          // The next page has arrived and is on screen.
+          await expect.poll(lastSeq).toBeGreaterThan(before);
         }
         await expect.poll(async () => Number(await page.locator('.vlist__row .jcell--seq').last().innerText().catch(() => '0'))).toBeGreaterThan(600);
         expect(await page.locator('.vlist__row').count()).toBeLessThan(80);

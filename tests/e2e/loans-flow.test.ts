@@ -21,7 +21,7 @@ import { loansText } from '../../src-renderer/features/loans/text';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import type { TestArchive } from '../helpers/archive';
 import { installBridge, type Bridge } from './support/bridge';
-import { clickInDialog, confirmDialog } from './support/dialogs';
+import { clickInDialog, confirmDialog, animationsSettled } from './support/dialogs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
 import { reportPageTrouble } from './support/page-trouble';
 import { buildRenderer, ROOT } from './support/renderer-build';
@@ -35,7 +35,7 @@ const BORROWER = PEOPLE.manager;
 const CUSTODIAN = PEOPLE.custodianS;
 
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await page.waitForTimeout(200);
+  await animationsSettled(page, 'body');
   const text = await page.evaluate(() => document.body.innerText);
   const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
@@ -162,7 +162,6 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         await expect.poll(() => page.getByTestId('bell-count').innerText()).toMatch(/[1-9]/);
         await page.getByTestId('bell').click();
         await page.getByTestId('bell-item-card.submitted').first().waitFor();
-        await page.waitForTimeout(400);
         await shot(page, locale, '04-bell-custodian');
         await page.keyboard.press('Escape');
         await page.getByTestId('nav-loans').click();
@@ -241,7 +240,6 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         expect(await page.evaluate((c) => (window as any).triplicate.loans.read({ card: c }), due)).toMatchObject({ ok: false, error: { code: 'denied.noContentAccess' } });
         await page.getByTestId('bell').click();
         await page.getByTestId('bell-item-loan.recalled').first().waitFor();
-        await page.waitForTimeout(400);
         await shot(page, locale, '10-due-view-closed-bell');
         await page.keyboard.press('Escape');
         await lock(page);

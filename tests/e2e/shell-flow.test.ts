@@ -20,6 +20,7 @@ import { zhCN } from '../../src-renderer/i18n/zh-CN';
 import { pickOption } from './support/select';
 import { chromiumDriver, electronDriver, type AppUnderTest, type Driver } from './support/drivers';
 import { ROOT } from './support/renderer-build';
+import { animationsSettled } from './support/dialogs';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const LABELS = { en, 'zh-CN': zhCN } as const;
@@ -34,8 +35,8 @@ async function visibleTextLines(page: Page): Promise<string[]> {
 }
 
 async function shot(page: Page, driver: string, locale: Locale, name: string): Promise<void> {
-  // Let antd's transitions settle so the picture shows the screen, not an animation frame.
-  await page.waitForTimeout(150);
+  // The picture shows the screen, not an animation frame.
+  await animationsSettled(page, 'body');
   const untranslated = (await visibleTextLines(page)).filter((line) => UNTRANSLATED_KEY.test(line));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `${driver}-${locale}-${name}.png`), fullPage: true });
@@ -56,7 +57,8 @@ async function addPerson(
   await pickOption(page, 'person-department', department);
   await pickOption(page, 'person-rank', labels.ranks[rank]);
   for (const duty of duties) await pickOption(page, 'person-duties', labels.duties[duty]);
-  await page.keyboard.press('Escape').catch(() => undefined);
+  // The duties list stays open after a pick; Escape closes it (with nothing open it would close the dialog).
+  if (duties.length) await page.keyboard.press('Escape');
   await page.getByTestId('person-password').fill(person.password);
   const confirm = page.getByTestId('person-password-confirm');
   if (await confirm.count()) await confirm.fill(person.password);

@@ -40,19 +40,17 @@ function who(session: Session, id: string | null): { login: string; name: string
 
 /** Re-issue: the custodian prints the current revision; the copy stops lagging. A lost copy is replaced. */
 export async function reissueCopy(session: Session, raw: unknown): Promise<CopyView> {
-  let input!: z.output<typeof reissueCopySchema>;
-  let copy!: repo.CopyRecord;
   return session.perform(
     {
       action: 'copy.reissue',
       object: claimedCopy(raw),
-      target: () => {
-        input = parseInput(reissueCopySchema, raw);
-        copy = requireCopy(session, input.copyNumber);
-        return { copyDepartment: copy.department };
+      load: () => {
+        const input = parseInput(reissueCopySchema, raw);
+        return { input, copy: requireCopy(session, input.copyNumber) };
       },
+      target: ({ copy }) => ({ copyDepartment: copy.department }),
     },
-    (ctx) => {
+    (ctx, { input, copy }) => {
       if (copy.state !== 'in-custody' && copy.state !== 'lost') {
         throw new ArchiveError('copy.notReissuable', { copyNumber: copy.copyNumber, state: copy.state });
       }
@@ -71,19 +69,17 @@ export async function reissueCopy(session: Session, raw: unknown): Promise<CopyV
 
 /** A lost copy (遗失) is recorded by its custodian, with the reason. */
 export async function recordLostCopy(session: Session, raw: unknown): Promise<CopyView> {
-  let input!: z.output<typeof lostCopySchema>;
-  let copy!: repo.CopyRecord;
   return session.perform(
     {
       action: 'copy.lost',
       object: claimedCopy(raw),
-      target: () => {
-        input = parseInput(lostCopySchema, raw);
-        copy = requireCopy(session, input.copyNumber);
-        return { copyDepartment: copy.department };
+      load: () => {
+        const input = parseInput(lostCopySchema, raw);
+        return { input, copy: requireCopy(session, input.copyNumber) };
       },
+      target: ({ copy }) => ({ copyDepartment: copy.department }),
     },
-    (ctx) => {
+    (ctx, { input, copy }) => {
       if (copy.state !== 'in-custody' && copy.state !== 'on-loan') {
         throw new ArchiveError('copy.notLosable', { copyNumber: copy.copyNumber, state: copy.state });
       }
@@ -102,17 +98,14 @@ export async function recordLostCopy(session: Session, raw: unknown): Promise<Co
 
 /** What a printed copy's cover sheet carries (copy number, revision, custodian, date, secrecy ★). */
 export async function copySheet(session: Session, raw: unknown): Promise<CopySheet> {
-  let copy!: repo.CopyRecord;
   return session.perform(
     {
       action: 'copy.sheet',
       object: claimedCopy(raw),
-      target: () => {
-        copy = requireCopy(session, parseInput(z.object({ copyNumber: copyNumberSchema }).strict(), raw).copyNumber);
-        return { copyDepartment: copy.department };
-      },
+      load: () => requireCopy(session, parseInput(z.object({ copyNumber: copyNumberSchema }).strict(), raw).copyNumber),
+      target: (copy) => ({ copyDepartment: copy.department }),
     },
-    (ctx) => {
+    (ctx, copy) => {
       const db = session.archive.db;
       const dossier = findDossierById(db, copy.dossierId)!;
       const dept = findDepartment(db, copy.department)!;

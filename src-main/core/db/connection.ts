@@ -75,7 +75,7 @@ export function openDatabase(path: string, key: Buffer | null, options: OpenOpti
       // Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: a journal append dirties an index
       // page per random dossier, and each checkpoint rewrites (and fsyncs) every page the WAL holds,
       // so batching them lets one write cover several transactions. Durability is unchanged (each
-      // commit still syncs the WAL). 1000-entry appends: 7.2k -> 10.7-12.5k/s wall at load 7-10.
+      // commit still syncs the WAL).
       db.pragma('wal_autocheckpoint=10000');
       // ...and the WAL file is cut back after a checkpoint instead of staying at its largest size.
       db.pragma('journal_size_limit=67108864');

@@ -58,6 +58,9 @@ interface Row {
   last_reviewed_at: string | null;
   login: string | null;
   name: string | null;
+  collector_id: string | null;
+  responsible_id: string | null;
+  department: string | null;
 }
 
 export async function searchCatalogue(session: Session, raw: unknown = {}): Promise<CataloguePage> {
@@ -119,7 +122,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
-      // The same order two ways, whichever an index already holds (measured at 100,000 rows): the
+      // The same order two ways, whichever an index already holds (tests/bench/dossiers.bench.ts): the
       // (grade|secrecy|lifecycle, archive_number) indexes and the archive-number index stream pages
       // in number order, so a deep offset skips index entries rather than rows; a text match or
       // the review range yields rowids, which sort without touching a row.
@@ -131,7 +134,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
         stmt(
           db,
           `SELECT d.id, d.archive_number, d.customer_name, d.grade, d.industry, d.secrecy, d.status, d.lifecycle, d.revision,
-                  d.last_reviewed_at, p.login, p.name
+                  d.last_reviewed_at, p.login, p.name, d.collector_id, d.responsible_id, d.department
            FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id WHERE d.id IN (SELECT value FROM json_each(?))`,
         ).all(JSON.stringify(ids)) as Row[]
       ).map((r) => [r.id, r]),
@@ -154,6 +157,9 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
         revision: r.revision,
         nextReviewAt: r.last_reviewed_at ? addMonths(r.last_reviewed_at, settings.reviewPeriodMonths, settings.timeZone).toISOString() : null,
         copies: copies.get(r.id) ?? [],
+        mayWrite: can(session.actor, 'dossier.update', {
+          dossier: { status: r.status, collectorId: r.collector_id, responsibleId: r.responsible_id, department: r.department },
+        }).allowed,
       })),
     };
   });

@@ -52,8 +52,8 @@ export function resolveFilter(db: Db, raw: unknown): JournalFilter {
  *
  * Only one equality gets an index; the others are written `+column` (SQLite's documented way to
  * keep a term off an index). Without statistics SQLite picked `journal_by_outcome` for
- * `outcome = 'ok'` (94% of entries) even beside a dossier filter, and walked 1M rows for 66 hits
- * (5.3 s). Order: a dossier (a few hundred entries), a person, a rare outcome, an event, then
+ * `outcome = 'ok'` (nearly every entry) even beside a dossier filter, and walked the whole journal
+ * for a handful of hits. Order: a dossier (a few hundred entries), a person, a rare outcome, an event, then
  * `ok`. Each of those indexes ends in `seq`, so the page is read in chain order and stops at LIMIT.
  * Time is never indexed: query.ts narrows `seq` ranges with `journal_time_blocks` instead.
  */
@@ -67,11 +67,29 @@ export function whereClause(filter: JournalFilter, afterSeq: number, maxSeq: num
     : filter.event !== undefined ? 'event'
     : 'outcome';
   const col = (name: string, key: typeof indexed) => (indexed === key ? name : '+' + name);
-  if (filter.actorId !== undefined) (parts.push(`${col('actor_id', 'actor')} = ?`), params.push(filter.actorId));
-  if (filter.object !== undefined) (parts.push('object_type = ?', `${col('object_id', 'object')} = ?`), params.push(filter.object.type, filter.object.id));
-  if (filter.event !== undefined) (parts.push(`${col('event', 'event')} = ?`), params.push(filter.event));
-  if (filter.outcome !== undefined) (parts.push(`${col('outcome', 'outcome')} = ?`), params.push(filter.outcome));
-  if (filter.from !== undefined) (parts.push('+at >= ?'), params.push(filter.from));
-  if (filter.to !== undefined) (parts.push('+at < ?'), params.push(filter.to));
+  if (filter.actorId !== undefined) {
+    parts.push(`${col('actor_id', 'actor')} = ?`);
+    params.push(filter.actorId);
+  }
+  if (filter.object !== undefined) {
+    parts.push('object_type = ?', `${col('object_id', 'object')} = ?`);
+    params.push(filter.object.type, filter.object.id);
+  }
+  if (filter.event !== undefined) {
+    parts.push(`${col('event', 'event')} = ?`);
+    params.push(filter.event);
+  }
+  if (filter.outcome !== undefined) {
+    parts.push(`${col('outcome', 'outcome')} = ?`);
+    params.push(filter.outcome);
+  }
+  if (filter.from !== undefined) {
+    parts.push('+at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    parts.push('+at < ?');
+    params.push(filter.to);
+  }
   return { sql: parts.join(' AND '), params };
 }

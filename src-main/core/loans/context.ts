@@ -46,20 +46,18 @@ export function onCard<S extends z.ZodType, T>(
   raw: unknown,
   body: (input: z.output<S>, loan: repo.LoanRecord, ctx: OperationContext) => T | Promise<T>,
 ): Promise<T> {
-  let input!: z.output<S>;
-  let loan!: repo.LoanRecord;
   return session.perform(
     {
       ...(typeof op === 'string' ? { action: op } : op),
       object: claimedCard(raw),
-      target: () => {
-        input = parseInput(schema, raw);
+      load: () => {
+        const input = parseInput(schema, raw);
         // Every card schema names the card; zod's types cannot say so generically.
-        loan = requireLoan(session.archive.db, (input as { card: string }).card);
-        return { loan: loanFacts(session, loan) };
+        return { input, loan: requireLoan(session.archive.db, (input as { card: string }).card) };
       },
+      target: ({ loan }) => ({ loan: loanFacts(session, loan) }),
     },
-    (ctx) => body(input, loan, ctx),
+    (ctx, { input, loan }) => body(input, loan, ctx),
   );
 }
 

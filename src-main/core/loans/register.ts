@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { registerQuerySchema, type LoanView } from '../../contract/loans';
 import { ArchiveError } from '../errors';
 import { checkOutputPath, writingToSync } from '../output-path';
+import type { ChooseOutputFile } from '../output-file';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import * as repo from './repository';
@@ -111,34 +112,52 @@ export const exportRegisterSchema = registerQuerySchema.extend({ out: z.string()
 
 /** Writes the register as CSV (atomically: a temporary file renamed into place), journaled with its filters and count. */
 export async function exportRegister(session: Session, raw: unknown): Promise<{ file: string; count: number }> {
-  let q!: z.output<typeof exportRegisterSchema>;
+  return exportRegisterTo(session, raw, null);
+}
+
+/**
+ * The register export with its file chosen by `chooseOut` once the core has allowed it (the dialog
+ * already asked before replacing a file). A closed dialog writes nothing: `{ file: null, count: 0 }`.
+ */
+export async function exportRegisterChoosing(session: Session, raw: unknown, chooseOut: ChooseOutputFile): Promise<{ file: string | null; count: number }> {
+  return exportRegisterTo(session, raw, chooseOut);
+}
+
+async function exportRegisterTo(session: Session, raw: unknown, chooseOut: null): Promise<{ file: string; count: number }>;
+async function exportRegisterTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null): Promise<{ file: string | null; count: number }>;
+async function exportRegisterTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null): Promise<{ file: string | null; count: number }> {
+  const schema = chooseOut ? registerQuerySchema.strict() : exportRegisterSchema;
   return session.perform(
     {
       action: 'loan.register',
       event: 'loan.registerExport',
       object: { type: 'register', id: String((raw as { department?: unknown } | null)?.department ?? '') },
-      target: () => {
-        q = parseInput(exportRegisterSchema, raw);
-        return { copyDepartment: q.department };
-      },
+      load: (): z.output<typeof registerQuerySchema> & { out?: string; force?: boolean } => parseInput(schema, raw),
+      target: (q) => ({ copyDepartment: q.department }),
     },
-    (ctx) => {
+    async (ctx, q) => {
+      // The dialog's answer (it already asked before replacing a file), or the request's own path.
+      const target = chooseOut ? await chooseOut().then((out) => (out === null ? null : { out, force: true })) : { out: q.out!, force: q.force === true };
+      if (target === null) {
+        ctx.addDetails({ ...filters(q), cancelled: 'dialog' });
+        return { file: null, count: 0 };
+      }
       // Never into an archive, the keyring or the state folder, whatever `force` says.
-      q.out = checkOutputPath(session.archive, q.out);
-      if (existsSync(q.out) && !q.force) throw new ArchiveError('export.exists', { path: q.out });
+      const out = checkOutputPath(session.archive, target.out);
+      if (existsSync(out) && !target.force) throw new ArchiveError('export.exists', { path: out });
       const rows = select(session, q);
-      const tmp = `${q.out}.${randomBytes(4).toString('hex')}.tmp`;
+      const tmp = `${out}.${randomBytes(4).toString('hex')}.tmp`;
       try {
-        writingToSync(q.out, () => {
+        writingToSync(out, () => {
           writeFileSync(tmp, registerCsv(rows), { flag: 'wx', mode: 0o600 });
-          renameSync(tmp, q.out);
+          renameSync(tmp, out);
         });
       } catch (error) {
         rmSync(tmp, { force: true });
         throw error;
       }
-      ctx.addDetails({ ...filters(q), count: rows.length, file: q.out });
-      return { file: q.out, count: rows.length };
+      ctx.addDetails({ ...filters(q), count: rows.length, file: out });
+      return { file: out, count: rows.length };
     },
   );
 }

@@ -7,4 +7,4 @@ export { pendingApprovals } from './approvals';
 export { recallLoan, recordLoanLost, requestRenewal, returnLoan } from './lifecycle';
 export { copyOutLoan, printLoan, readDossier } from './reading';
 export { borrowerHistory, flaggedPeople, listIncidents, listLoans, listNotifications, markNotificationRead } from './queries';
-export { exportRegister, registerCsv, searchRegister } from './register';
+export { exportRegister, exportRegisterChoosing, registerCsv, searchRegister } from './register';

@@ -202,22 +202,14 @@ export async function setDuties(session: Session, raw: unknown): Promise<PersonV
  * act as them; that takes a reset approved by a second person (people/resets.ts).
  */
 export async function resetPassword(session: Session, login: unknown, newPassword: unknown): Promise<void> {
-  let person: repo.PersonRecord | null = null;
   await session.perform(
-    {
-      action: 'person.resetPassword',
-      target: () => {
-        person = personByLogin(session, login);
-        return { personId: person.id };
-      },
-    },
-    async (ctx) => {
-      const target = person!;
-      ctx.setObject({ type: 'person', id: target.id });
-      if (target.disabled) throw new ArchiveError('person.disabled', { login: target.login });
+    { action: 'person.resetPassword', load: () => personByLogin(session, login), target: (person) => ({ personId: person.id }) },
+    async (ctx, person) => {
+      ctx.setObject({ type: 'person', id: person.id });
+      if (person.disabled) throw new ArchiveError('person.disabled', { login: person.login });
       const password = parseInput(passwordSchema, newPassword);
       checkPassword(password);
-      await replaceSlot(session, target, password, ctx.commit);
+      await replaceSlot(session, person, password, ctx.commit);
     },
   );
 }

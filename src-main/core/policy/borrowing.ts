@@ -3,14 +3,10 @@
  * Pure decisions over facts the loans service gathers at the moment of the request, the same
  * way policy/dossiers.ts decides over DossierFacts.
  */
-import type { ErrorCode } from '../../contract/errors';
-import { rankAtLeast, type Duty } from '../../contract/people';
+import { rankAtLeast } from '../../contract/people';
 import type { LoanForm } from '../../contract/loans';
 import type { Actor } from './actor';
-
-type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
-const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
-const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
+import { allow, deny, type Decision } from './decision';
 
 /** What a card decision depends on; read by the service when the request arrives. */
 export interface LoanFacts {

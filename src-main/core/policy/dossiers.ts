@@ -3,13 +3,9 @@
  * facts the caller gathers first (the dossier's writers, whether a loan is active right now, the
  * standing-access setting), so each decision is a function of what is true at that moment.
  */
-import type { ErrorCode } from '../../contract/errors';
 import { rankAtLeast, type Duty } from '../../contract/people';
 import type { Actor } from './actor';
-
-type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
-const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
-const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
+import { allow, deny, type Decision } from './decision';
 
 /** What a dossier decision depends on; gathered by the service at the moment of the request. */
 export interface DossierFacts {

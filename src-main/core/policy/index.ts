@@ -3,10 +3,9 @@
  * Every core operation asks `can` before it touches anything; a refusal carries the reason code
  * that ends up both in the journal entry and, translated, in front of the person.
  */
-import type { ErrorCode } from '../../contract/errors';
-import type { Duty } from '../../contract/people';
 import { assertNever } from '../assert';
 import type { Actor } from './actor';
+import { allow, deny, requireDuty, type Decision } from './decision';
 import {
   canAssignCollector,
   canCreateDossier,
@@ -43,6 +42,7 @@ import {
 import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
 
 export type { Actor } from './actor';
+export type { Decision } from './decision';
 export type { DossierFacts } from './dossiers';
 export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
@@ -125,6 +125,8 @@ export const ACTIONS = [
   'person.resetPending',
   // The archive server (ipc/remote): who may hold the archive open for the workstations
   'archive.serve',
+  // Opening the archive with the recovery key (vault/recover.ts)
+  'vault.recover',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -140,15 +142,6 @@ export interface PolicyTarget {
   lifecycle?: LifecycleFacts;
   /** The password reset acted on. */
   reset?: ResetFacts;
-}
-
-export type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
-
-const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
-const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
-
-function requireDuty(actor: Actor, duty: Duty, reason: ErrorCode): Decision {
-  return actor.duties.includes(duty) ? allow(duty) : deny(reason);
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -271,6 +264,8 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return allow();
     // Serving holds the database key for every workstation: the administrator's machinery (三员分立).
     case 'archive.serve':
+    // The recovery key sets a new password for an administrator only (the key opens no session of its own).
+    case 'vault.recover':
       return requireDuty(actor, 'admin', 'denied.notAdmin');
     default:
       return assertNever(action, 'action');

@@ -10,14 +10,9 @@
  * card only, while the loan is active (rule 3 at that moment); receiving it back (the reading log
  * into the journal) is the custodian's, like receiving a printed copy.
  */
-import type { ErrorCode } from '../../contract/errors';
-import type { Duty } from '../../contract/people';
 import type { Actor } from './actor';
+import { allow, deny, type Decision } from './decision';
 import { canKeepLoan, canReturnLoan, type LoanFacts } from './borrowing';
-
-type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
-const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
-const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
 
 /** Only the borrower, only on an active loan, only on a card approved as an offline package. */
 export function canIssuePackage(actor: Actor, loan: LoanFacts | undefined): Decision {

@@ -8,6 +8,8 @@ import { loginSchema, MIN_PASSWORD_LENGTH, passwordSchema } from '../../contract
 import { migrate } from '../db/migrate';
 import { ArchiveError } from '../errors';
 import { findPersonByLogin, setSlot, toActor } from '../people/repository';
+import { can } from '../policy';
+import { deny } from '../policy/decision';
 import { Session } from '../session';
 import { parseInput } from '../validate';
 import type { ArchiveLock } from './holder-lock';
@@ -71,16 +73,19 @@ async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved:
   }
   const current = archive.keyring;
   const person = findPersonByLogin(db, input.login);
-  if (!person || person.disabled || !person.duties.includes('admin')) {
+  // Nobody by that login is no administrator either.
+  const decision = person ? can(toActor(person), 'vault.recover') : deny('denied.notAdmin');
+  if (!person || !decision.allowed) {
+    const reason = decision.allowed ? 'denied.notAdmin' : decision.reason;
     archive.journal.append({
       actor: { id: person?.id ?? null, name: person?.name ?? null, duty: null },
       event: 'vault.recover',
       outcome: 'denied',
-      reason: 'denied.notAdmin',
+      reason,
       details: { login: input.login },
     });
     archive.close();
-    throw new ArchiveError('denied.notAdmin');
+    throw new ArchiveError(reason);
   }
   const newSlot = await createSlot(
     { archiveId: current.archiveId, epoch: current.epoch, kind: 'person', locator: loginLocator(person.login, current.locatorSalt), cost: await archive.kdfCost() },
@@ -93,7 +98,7 @@ async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved:
   archive.db.transaction(() => {
     setSlot(db, person.id, newSlot.id);
     archive.journal.append({
-      actor: { id: person.id, name: person.name, duty: 'admin' },
+      actor: { id: person.id, name: person.name, duty: decision.duty },
       event: 'vault.recover',
       object: { type: 'person', id: person.id },
       outcome: 'ok',

@@ -16,6 +16,7 @@ import { ArchiveError, toArchiveError } from '../errors';
 import { findPersonByLogin, findPersonBySlot, toActor } from '../people/repository';
 import { approvedResetOfSlot, completeReset, looksLikeResetCode } from '../people/resets';
 import type { ResetNotice } from '../../contract/people';
+import { can } from '../policy';
 import { Session } from '../session';
 import { parseInput } from '../validate';
 import { deriveKey, KDF_FLOOR } from './kdf';
@@ -147,18 +148,20 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
     }
     const actor = toActor(person);
     journalPendingFailures(archive, resolved, db);
-    if (actor.disabled) {
+    const decision = can(actor, 'session.unlock');
+    if (!decision.allowed) {
       archive.journal.append({
         actor: { id: actor.id, name: actor.name, duty: null },
         event: 'session.unlock',
         outcome: 'denied',
-        reason: 'denied.disabled',
+        reason: decision.reason,
       });
       archive.close();
-      throw new ArchiveError('person.disabled', { login: actor.login });
+      // A disabled account is told so by name; any other refusal by its reason.
+      throw decision.reason === 'denied.disabled' ? new ArchiveError('person.disabled', { login: actor.login }) : new ArchiveError(decision.reason);
     }
     archive.journal.append({
-      actor: { id: actor.id, name: actor.name, duty: null },
+      actor: { id: actor.id, name: actor.name, duty: decision.duty },
       event: 'session.unlock',
       object: { type: 'person', id: actor.id },
       outcome: 'ok',
@@ -202,7 +205,7 @@ export function openWithSlot(folder: string, keyring: Keyring, slot: Slot, pair:
     return { ...opened, keyring };
   }
   if (existsSync(nextPath)) {
-    let next: Keyring | null = null;
+    let next: Keyring | null;
     try {
       next = readKeyring(folder, NEXT_KEYRING_FILE);
     } catch {

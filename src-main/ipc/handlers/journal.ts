@@ -4,10 +4,9 @@
  * translate, keep the running export's AbortController, and remember this session's last verify run.
  */
 import type { ExportFormat } from '../../core/journal/export/manifest';
-import { exportJournal } from '../../core/journal/export/export';
+import { exportJournalChoosing } from '../../core/journal/export/export';
 import * as reports from '../../core/journal/reports';
 import { readJournal, verifyArchiveJournal } from '../../core/journal/service';
-import { can } from '../../core/policy';
 import type { Session } from '../../core/session';
 import type { ChainStatusView } from '../../contract/ipc-journal';
 import { ArchiveError } from '../../core/errors';
@@ -31,19 +30,20 @@ function defaultName(format: ExportFormat, now: Date): string {
 
 async function runExport(session: Session, format: ExportFormat, filters: unknown, ctx: HandlerContext) {
   if (runningExports.has(session)) throw new ArchiveError('input.invalid', { detail: 'an export is already running' });
-  // Someone the core will refuse gets no save dialog: the core's refusal (journaled) is asked for straight away.
-  if (!can(session.actor, 'journal.export').allowed) return exportJournal(session, { format, out: defaultName(format, ctx.now()), filters });
-  const out = await ctx.chooseSaveFile(defaultName(format, ctx.now()), [SAVE_FILTERS[format]]);
-  if (out === null) return null;
   const controller = new AbortController();
   runningExports.set(session, controller);
+  let file = '';
+  // The core decides first; only then is the save dialog shown (someone refused never sees one).
+  const chooseOut = async () => {
+    const chosen = await ctx.chooseSaveFile(defaultName(format, ctx.now()), [SAVE_FILTERS[format]]);
+    if (chosen !== null) file = chosen;
+    return chosen;
+  };
   try {
-    // The save dialog already asked before replacing a file, so an existing one is overwritten.
-    return await exportJournal(
-      session,
-      { format, out, filters, force: true },
-      { signal: controller.signal, onProgress: (p) => ctx.emit('event:exportProgress', { file: out, written: p.written, total: p.total }) },
-    );
+    return await exportJournalChoosing(session, { format, filters }, chooseOut, {
+      signal: controller.signal,
+      onProgress: (p) => ctx.emit('event:exportProgress', { file, written: p.written, total: p.total }),
+    });
   } finally {
     runningExports.delete(session);
   }

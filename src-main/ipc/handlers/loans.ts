@@ -5,7 +5,6 @@
  */
 import { searchCatalogue } from '../../core/dossiers/catalogue';
 import * as loans from '../../core/loans/service';
-import { can } from '../../core/policy';
 import { open, type DomainHandlers } from './context';
 
 export const cardHandlers: DomainHandlers<'cards'> = {
@@ -39,16 +38,9 @@ function registerFileName(department: string, now: Date): string {
 export const registerHandlers: DomainHandlers<'register'> = {
   'register:search': async (input, ctx) => loans.searchRegister(open(ctx), input),
   'register:export': async (input, ctx) => {
-    const session = open(ctx);
-    const name = registerFileName(input.department, ctx.now());
-    // Someone the core will refuse gets no save dialog: the refusal (journaled) comes straight away.
-    if (!can(session.actor, 'loan.register', { copyDepartment: input.department }).allowed) {
-      return loans.exportRegister(session, { ...input, out: name });
-    }
-    const out = await ctx.chooseSaveFile(name, [{ name: 'CSV', extensions: ['csv'] }]);
-    if (out === null) return { file: null, count: 0 };
-    // The save dialog already asked before replacing a file.
-    return loans.exportRegister(session, { ...input, out, force: true });
+    // The core decides first; only then is the save dialog shown (someone refused never sees one).
+    const chooseOut = () => ctx.chooseSaveFile(registerFileName(input.department, ctx.now()), [{ name: 'CSV', extensions: ['csv'] }]);
+    return loans.exportRegisterChoosing(open(ctx), input, chooseOut);
   },
 };
 

@@ -29,7 +29,6 @@ export function Button({ variant = 'default', htmlType = 'button', icon, block, 
     onClick?.(event);
   };
   return (
-    // eslint-disable-next-line react/button-has-type -- htmlType is 'button' or 'submit'
     <button type={htmlType} className={classes} aria-busy={loading || undefined} onClick={click} {...rest}>
       {(loading || icon) && <span className="lt-btn__icon">{loading ? <LoadingOutlined className="lt-spin" /> : icon}</span>}
       {!iconOnly && <span>{children}</span>}

@@ -7,10 +7,8 @@ import { Alert, Descriptions, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRow, DossierView } from '../../../src-main/contract/dossiers';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import { api, ApiError, call } from '../../api/client';
 import { useErrorText } from '../../i18n/errors';
-import { useSession } from '../session/SessionContext';
 import { CopiesPanel } from './CopiesPanel';
 import { DossierForm } from './DossierForm';
 import { useDossierLabels } from './labels';
@@ -35,7 +33,6 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
   const [loading, setLoading] = useState(number !== null);
   const [tab, setTab] = useState('content');
   const [row, setRow] = useState<CatalogueRow | null>(given);
-  const { actor } = useSession();
 
   // The catalogue line is what anyone here may see: fetched afresh so status and copies are current.
   const loadRow = useCallback(() => {
@@ -77,13 +74,8 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
     );
   }
 
-  // Refused the content but perhaps one of its writers (the core decides): offer to record an update blind.
-  const keepsOut = actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor');
-  const mayRecord =
-    refused instanceof ApiError &&
-    refused.code === 'denied.noContentAccess' &&
-    !keepsOut &&
-    (actor.duties.includes('collector') || (row?.responsibleManager?.login === actor.login && rankAtLeast(actor.rank, 'account-manager')));
+  // Refused the content but one of its writers (the core's decision, on the catalogue line): offer to record an update blind.
+  const mayRecord = refused instanceof ApiError && refused.code === 'denied.noContentAccess' && row?.mayWrite === true;
   const customer = view?.content.basic?.customerName ?? row?.customerName;
   const secrecy = view?.secrecy ?? row?.secrecy;
   const status = view?.status ?? row?.status;

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { REQUIRED_TO_FILE, type DossierContent, type DossierView } from '../../../src-main/contract/dossiers';
 import { api, ApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS, type ObjectSection } from './formFields';
 import { GroupFields } from './GroupFields';
 import { toContent } from './formContent';
@@ -40,8 +41,6 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
   const filingRef = useRef(false);
   const filing = () => filingRef.current;
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const isDraft = !view || view.status === 'draft';
 
@@ -49,6 +48,29 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
     setDirty(value);
     onDirty(value);
   };
+
+  const { submit: save, busy, error, setError } = useSubmit(async (toFile: boolean) => {
+    const values = form.getFieldsValue(true) as Record<string, unknown>;
+    let number = view?.number;
+    if (!number) {
+      const created = await call(api().dossiers.create(toContent(values, 'create') as never));
+      number = created.number;
+      void message.success(t('dossiers.form.created', { number }));
+    } else if (dirty) {
+      const saved = await call(api().dossiers.update({ number, expectedRevision: view!.revision, changes: toContent(values, 'update') }));
+      void message.success(t('dossiers.form.saved', { revision: saved.revision }));
+    }
+    markDirty(false);
+    if (toFile) {
+      try {
+        const filed = await call(api().dossiers.file({ number }));
+        void message.success(t('dossiers.form.filed', { copies: filed.copies.join(', ') }));
+      } catch (cause) {
+        setError(cause);
+      }
+    }
+    onSaved(number);
+  });
 
   const submit = async (toFile: boolean) => {
     setError(null);
@@ -62,33 +84,7 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
     } finally {
       filingRef.current = false;
     }
-    setBusy(true);
-    try {
-      const values = form.getFieldsValue(true) as Record<string, unknown>;
-      let number = view?.number;
-      if (!number) {
-        const created = await call(api().dossiers.create(toContent(values, 'create') as never));
-        number = created.number;
-        void message.success(t('dossiers.form.created', { number }));
-      } else if (dirty) {
-        const saved = await call(api().dossiers.update({ number, expectedRevision: view!.revision, changes: toContent(values, 'update') }));
-        void message.success(t('dossiers.form.saved', { revision: saved.revision }));
-      }
-      markDirty(false);
-      if (toFile) {
-        try {
-          const filed = await call(api().dossiers.file({ number }));
-          void message.success(t('dossiers.form.filed', { copies: filed.copies.join(', ') }));
-        } catch (cause) {
-          setError(cause);
-        }
-      }
-      onSaved(number);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    await save(toFile);
   };
 
   // The core's "incomplete" names field paths; shown with the form's own labels.

@@ -7,7 +7,6 @@ import { App, Button, Card, Segmented, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRow } from '../../../src-main/contract/dossiers';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import { useSession } from '../session/SessionContext';
 import { setLeaveGuard } from '../shell/leaveGuard';
 import { CatalogueView } from './CatalogueView';
@@ -26,8 +25,8 @@ export function DossiersPage() {
   const [filter, setFilter] = useState<CatalogueFilter>({});
   const [listKind, setListKind] = useState<'catalogue' | 'reviews'>('catalogue');
   const dirty = useRef(false);
-  // Writers only: the core refuses anyone else, this just does not offer it.
-  const mayCreate = !actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor') && (actor.duties.includes('collector') || rankAtLeast(actor.rank, 'account-manager'));
+  // Writers only (the core's decision, sent with the actor): the core refuses anyone else.
+  const mayCreate = actor.may.createDossiers;
 
   /** Unsaved changes: ask before they are thrown away. */
   const confirmLeave = useCallback(

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { SECTIONS, type Section } from '../../../src-main/contract/dossiers';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 import { toRecordedUpdate } from './formContent';
 import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS } from './formFields';
 import { GroupFields } from './GroupFields';
@@ -32,8 +33,6 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
   const [form] = Form.useForm();
   const [group, setGroup] = useState<Section>('basic');
   const [pending, setPending] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const separator = t('dossiers.form.listSeparator');
 
   /** What a submit would send, in words: the fields filled and the entries added. */
@@ -49,6 +48,14 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
     setPending(words);
     onDirty(words.length > 0);
   };
+
+  const { submit: send, busy, error, setError } = useSubmit(async ({ changes, add }: Pick<ReturnType<typeof describe>, 'changes' | 'add'>) => {
+    const saved = await call(api().dossiers.update({ number, changes, ...(Object.keys(add).length ? { add } : {}) }));
+    const fields = [...new Set(saved.changedFields.map((path) => field(path.replace(/\.\d+\./, '.'))))].join(separator);
+    void message.success(t('dossiers.record.recorded', { revision: saved.revision, fields }));
+    clear();
+    onRecorded();
+  });
 
   const clear = () => {
     form.resetFields();
@@ -70,18 +77,7 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
       void message.warning(t('dossiers.record.nothing'));
       return;
     }
-    setBusy(true);
-    try {
-      const saved = await call(api().dossiers.update({ number, changes, ...(Object.keys(add).length ? { add } : {}) }));
-      const fields = [...new Set(saved.changedFields.map((path) => field(path.replace(/\.\d+\./, '.'))))].join(separator);
-      void message.success(t('dossiers.record.recorded', { revision: saved.revision, fields }));
-      clear();
-      onRecorded();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    await send({ changes, add });
   };
 
   return (

@@ -10,13 +10,17 @@ import { useFormat } from '../../i18n/useFormat';
 import type { ChainStatusView } from '../../../src-main/contract/ipc-journal';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 
 export function ChainStatus() {
   const { t } = useTranslation();
   const format = useFormat();
   const [status, setStatus] = useState<ChainStatusView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+
+  const { submit: verify, busy, error, setError } = useSubmit(async () => {
+    await call(api().journal.verify({}));
+    setStatus(await call(api().journal.status({})));
+  });
 
   useEffect(() => {
     let live = true;
@@ -26,20 +30,7 @@ export function ChainStatus() {
     return () => {
       live = false;
     };
-  }, []);
-
-  const verify = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api().journal.verify({}));
-      setStatus(await call(api().journal.status({})));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [setError]);
 
   const run = status?.lastRun;
   const report = run?.report;

@@ -15,6 +15,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { localTime, objectLabel } from './format';
 import { OutcomeTag } from './OutcomeTag';
 import { printPage } from '../../print/printPage';
+import { useSubmit } from '../../components/useSubmit';
 
 export const REPORTS = ['whoOpened', 'openedBy', 'refused', 'outsideHours', 'overdueLoans'] as const;
 export type ReportKind = (typeof REPORTS)[number];
@@ -52,27 +53,17 @@ export function ReportsPanel() {
   const [params, setParams] = useState<Params>({ start: '09:00', end: '18:00' });
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [ranAt, setRanAt] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const run = async (more = false) => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (kind === 'overdueLoans') setAnswer({ kind: 'loans', loans: await call(api().reports.overdueLoans({})) });
-      else {
-        const after = more && answer?.kind === 'entries' ? (answer.next ?? 0) : 0;
-        const page = await ask(kind, params, after);
-        const before = more && answer?.kind === 'entries' ? answer.entries : [];
-        setAnswer({ kind: 'entries', entries: [...before, ...page.entries], next: page.nextAfterSeq });
-      }
-      setRanAt(format.dateTime(new Date()));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
+  const { submit: run, busy, error, setError } = useSubmit(async (more = false) => {
+    if (kind === 'overdueLoans') setAnswer({ kind: 'loans', loans: await call(api().reports.overdueLoans({})) });
+    else {
+      const after = more && answer?.kind === 'entries' ? (answer.next ?? 0) : 0;
+      const page = await ask(kind, params, after);
+      const before = more && answer?.kind === 'entries' ? answer.entries : [];
+      setAnswer({ kind: 'entries', entries: [...before, ...page.entries], next: page.nextAfterSeq });
     }
-  };
+    setRanAt(format.dateTime(new Date()));
+  });
 
   const field = (name: keyof Params, label: string, placeholder?: string, width = 180) => (
     <Form.Item label={label}>

@@ -4,17 +4,18 @@
  * catalogue's "Borrow" action: <BorrowCardModal copyNumber="KH-2026-00017-S" onClose onFiled />.
  * Main decides (rule 1: rank ≥ account manager); a refusal is shown as main words it.
  */
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRow } from '../../../src-main/contract/dossiers';
 import { LOAN_FORMS, newCardSchema, type LoanForm, type LoanView } from '../../../src-main/contract/loans';
 import { api, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
 import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 import { useLoanLabels } from './labels';
 import { zodRule } from './zodRule';
+import { useSubmit } from '../../components/useSubmit';
 
 export interface BorrowCardModalProps {
   /** Preselected copy (from a catalogue row); the person may still pick another. */
@@ -85,8 +86,6 @@ export function BorrowCardModal({ copyNumber, onClose, onFiled }: BorrowCardModa
   const { t } = useTranslation();
   const { form: formLabel } = useLoanLabels();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [maxDays, setMaxDays] = useState(7);
   const copies = useCopyOptions(copyNumber);
 
@@ -97,85 +96,67 @@ export function BorrowCardModal({ copyNumber, onClose, onFiled }: BorrowCardModa
       .catch(() => undefined);
   }, []);
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const loan = await call(
-        api().cards.file({
-          copyNumber: values.copyNumber,
-          purpose: values.purpose.trim(),
-          form: values.form,
-          periodDays: values.periodDays,
-          readingPlace: values.readingPlace.trim(),
-          acknowledgeNoPublicReading: true,
-        }),
-      );
-      onFiled?.(loan);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submitting = useSubmit(async (values: Values) => {
+    const loan = await call(
+      api().cards.file({
+        copyNumber: values.copyNumber,
+        purpose: values.purpose.trim(),
+        form: values.form,
+        periodDays: values.periodDays,
+        readingPlace: values.readingPlace.trim(),
+        acknowledgeNoPublicReading: true,
+      }),
+    );
+    onFiled?.(loan);
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('loans.card.title')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      submitting={submitting}
+      onClose={onClose}
       okText={t('loans.card.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, 'data-testid': 'card-submit' } as never}
+      okButtonProps={{ 'data-testid': 'card-submit' }}
       width={680}
-      destroyOnHidden
+      intro={<Typography.Paragraph type="secondary">{t('loans.card.intro')}</Typography.Paragraph>}
+      errorTestId="card-error"
+      initialValues={{ copyNumber, form: 'in-app', periodDays: Math.min(3, maxDays), acknowledgeNoPublicReading: false }}
+      after={<Alert type="info" showIcon title={t('loans.card.rankNote')} />}
     >
-      <Typography.Paragraph type="secondary">{t('loans.card.intro')}</Typography.Paragraph>
-      <ErrorBanner error={error} testId="card-error" onClose={() => setError(null)} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={busy}
-        requiredMark={false}
-        initialValues={{ copyNumber, form: 'in-app', periodDays: Math.min(3, maxDays), acknowledgeNoPublicReading: false }}
+      <Form.Item name="copyNumber" label={t('loans.card.copy')} rules={[zodRule(shape.copyNumber, t)]}>
+        <Select
+          showSearch={{ filterOption: false, onSearch: copies.search }}
+          options={copies.options}
+          loading={copies.searching}
+          placeholder={t('loans.card.copySearch')}
+          data-testid="card-copy"
+        />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('loans.card.purpose')} rules={[zodRule(shape.purpose, t, { min: 2, max: 500 })]}>
+        <Input.TextArea rows={2} maxLength={500} data-testid="card-purpose" />
+      </Form.Item>
+      <Form.Item name="form" label={t('loans.card.form')} rules={[zodRule(shape.form, t)]}>
+        <Select data-testid="card-form" options={LOAN_FORMS.map((f) => ({ value: f, label: formLabel(f) }))} />
+      </Form.Item>
+      <Form.Item
+        name="periodDays"
+        label={t('loans.card.period')}
+        extra={t('loans.card.periodHint', { max: maxDays })}
+        rules={[zodRule(shape.periodDays, t), { type: 'number', max: maxDays, message: t('loans.card.periodHint', { max: maxDays }) }]}
       >
-        <Form.Item name="copyNumber" label={t('loans.card.copy')} rules={[zodRule(shape.copyNumber, t)]}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: copies.search }}
-            options={copies.options}
-            loading={copies.searching}
-            placeholder={t('loans.card.copySearch')}
-            data-testid="card-copy"
-          />
-        </Form.Item>
-        <Form.Item name="purpose" label={t('loans.card.purpose')} rules={[zodRule(shape.purpose, t, { min: 2, max: 500 })]}>
-          <Input.TextArea rows={2} maxLength={500} data-testid="card-purpose" />
-        </Form.Item>
-        <Form.Item name="form" label={t('loans.card.form')} rules={[zodRule(shape.form, t)]}>
-          <Select data-testid="card-form" options={LOAN_FORMS.map((f) => ({ value: f, label: formLabel(f) }))} />
-        </Form.Item>
-        <Form.Item
-          name="periodDays"
-          label={t('loans.card.period')}
-          extra={t('loans.card.periodHint', { max: maxDays })}
-          rules={[zodRule(shape.periodDays, t), { type: 'number', max: maxDays, message: t('loans.card.periodHint', { max: maxDays }) }]}
-        >
-          <InputNumber min={1} max={maxDays} precision={0} data-testid="card-period" />
-        </Form.Item>
-        <Form.Item name="readingPlace" label={t('loans.card.place')} extra={t('loans.card.placeHint')} rules={[zodRule(shape.readingPlace, t, { min: 2, max: 200 })]}>
-          <Input maxLength={200} data-testid="card-place" />
-        </Form.Item>
-        <Form.Item
-          name="acknowledgeNoPublicReading"
-          valuePropName="checked"
-          rules={[{ validator: async (_, v) => (v === true ? undefined : Promise.reject(new Error(t('loans.card.acknowledgeRequired')))) }]}
-        >
-          <Checkbox data-testid="card-acknowledge">{t('loans.card.acknowledge')}</Checkbox>
-        </Form.Item>
-      </Form>
-      <Alert type="info" showIcon title={t('loans.card.rankNote')} />
-    </Modal>
+        <InputNumber min={1} max={maxDays} precision={0} data-testid="card-period" />
+      </Form.Item>
+      <Form.Item name="readingPlace" label={t('loans.card.place')} extra={t('loans.card.placeHint')} rules={[zodRule(shape.readingPlace, t, { min: 2, max: 200 })]}>
+        <Input maxLength={200} data-testid="card-place" />
+      </Form.Item>
+      <Form.Item
+        name="acknowledgeNoPublicReading"
+        valuePropName="checked"
+        rules={[{ validator: async (_, v) => (v === true ? undefined : Promise.reject(new Error(t('loans.card.acknowledgeRequired')))) }]}
+      >
+        <Checkbox data-testid="card-acknowledge">{t('loans.card.acknowledge')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -3,10 +3,10 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Form, InputNumber, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../session/SessionContext';
 import { BorrowCardModal } from './BorrowCardModal';
 import { LoanTable } from './LoanTable';
@@ -104,7 +104,7 @@ export function MyLoans({ onRead }: Props) {
     <div data-testid="loans-mine">
       <Space className="loans-toolbar" wrap>
         {/* Rule 1 is main's; the button is only offered where main would accept the card. */}
-        {rankAtLeast(actor.rank, 'account-manager') && (
+        {actor.may.fileCards && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setFiling(true)} data-testid="card-new">
             {t('loans.card.new')}
           </Button>
@@ -146,19 +146,12 @@ export function MyLoans({ onRead }: Props) {
 function RenewModal({ loan, onClose, onDone }: { loan: LoanView; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [days, setDays] = useState<number | null>(loan.periodDays);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { submit: renew, busy, error, setError } = useSubmit(async (days: number) => {
+    await call(api().loans.renew({ card: loan.card, days }));
+    onDone();
+  });
   const submit = async () => {
-    if (!days) return;
-    setBusy(true);
-    try {
-      await call(api().loans.renew({ card: loan.card, days }));
-      onDone();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    if (days) await renew(days);
   };
   return (
     <Modal

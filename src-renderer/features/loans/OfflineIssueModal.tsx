@@ -3,13 +3,13 @@
  * state after the request) and main asks where to save the file. The core decides and journals.
  */
 import { App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { MIN_PASSPHRASE_LENGTH } from '../../../src-main/contract/offline';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   loan: LoanView;
@@ -21,24 +21,18 @@ export function OfflineIssueModal({ loan, onClose }: Props) {
   const format = useFormat();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ passphrase: string; repeat: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { submit: issue, busy, error, setError } = useSubmit(async (passphrase: string) => {
+    const issued = await call(api().offline.issue({ card: loan.card, passphrase }));
+    form.resetFields();
+    if (issued) {
+      void message.success(t('loans.offline.issued', { file: issued.file, dueAt: format.dateTime(issued.dueAt) }));
+      onClose();
+    }
+  });
 
   const submit = async () => {
     const { passphrase } = await form.validateFields();
-    setBusy(true);
-    try {
-      const issued = await call(api().offline.issue({ card: loan.card, passphrase }));
-      form.resetFields();
-      if (issued) {
-        void message.success(t('loans.offline.issued', { file: issued.file, dueAt: format.dateTime(issued.dueAt) }));
-        onClose();
-      }
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    await issue(passphrase);
   };
 
   return (

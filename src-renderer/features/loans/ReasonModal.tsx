@@ -1,8 +1,8 @@
 /** Asks one line of text (a reject reason, a recall reason, what happened to a lost copy) and runs the action with it. */
-import { Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   title: string;
@@ -19,41 +19,26 @@ interface Props {
 export function ReasonModal({ title, body, label, optional, okText, danger, testId, onClose, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async ({ text }: { text?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(text?.trim() ? text.trim() : undefined);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submitting = useSubmit(async ({ text }: { text?: string }) => {
+    await onSubmit(text?.trim() ? text.trim() : undefined);
+  });
   return (
-    <Modal
-      open
+    <FormModal
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      submitting={submitting}
+      onClose={onClose}
       okText={okText}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, danger, 'data-testid': `${testId}-ok` } as never}
-      destroyOnHidden
+      okButtonProps={{ danger, 'data-testid': `${testId}-ok` }}
+      intro={body && <Typography.Paragraph>{body}</Typography.Paragraph>}
     >
-      {body && <Typography.Paragraph>{body}</Typography.Paragraph>}
-      <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item
-          name="text"
-          label={label}
-          rules={optional ? [{ min: 2, message: t('loans.card.tooShort', { min: 2 }) }] : [{ required: true, whitespace: true, message: t('common.required') }, { min: 2, message: t('loans.card.tooShort', { min: 2 }) }]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} data-testid={`${testId}-text`} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="text"
+        label={label}
+        rules={optional ? [{ min: 2, message: t('loans.card.tooShort', { min: 2 }) }] : [{ required: true, whitespace: true, message: t('common.required') }, { min: 2, message: t('loans.card.tooShort', { min: 2 }) }]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} data-testid={`${testId}-text`} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,15 +1,15 @@
 /** Add a person: login, name, department, rank, duties and an initial password (they open their own slot). */
-import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, RANKS, type Duty, type PersonView, type Rank } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
 import { useLabels } from '../../components/labels';
 import { loginRules, nameRules, passwordRules } from '../create/validators';
 import { useSession } from '../session/SessionContext';
 import { DutiesSelect } from './DutiesSelect';
-import { submitProps } from './submitProps';
+import { PERSON_SUBMIT } from './submitProps';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Mounted only while shown, so its fields (and test ids) never linger hidden in the page. */
 interface Props {
@@ -31,85 +31,72 @@ export function AddPersonModal({ onClose, onAdded }: Props) {
   const { departments } = useSession();
   const { rank, department } = useLabels();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const duties = Form.useWatch('duties', form) ?? [];
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const person = await call(
-        api().people.add({
-          login: values.login.trim(),
-          name: values.name.trim(),
-          department: values.department,
-          rank: values.rank,
-          duties: values.duties ?? [],
-          password: values.password,
-        }),
-      );
-      onAdded(person);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submitting = useSubmit(async (values: Values) => {
+    const person = await call(
+      api().people.add({
+        login: values.login.trim(),
+        name: values.name.trim(),
+        department: values.department,
+        rank: values.rank,
+        duties: values.duties ?? [],
+        password: values.password,
+      }),
+    );
+    onAdded(person);
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('people.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      submitting={submitting}
+      onClose={onClose}
       okText={t('people.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={submitProps(busy)}
+      okButtonProps={PERSON_SUBMIT}
       width={640}
+      initialValues={{ rank: 'staff', duties: [] }}
     >
-      <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false} initialValues={{ rank: 'staff', duties: [] }}>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="login" label={t('people.login')} extra={t('create.adminLoginHint')} rules={loginRules(t)}>
-              <Input autoComplete="off" spellCheck={false} data-testid="person-login" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="name" label={t('people.name')} rules={nameRules(t)}>
-              <Input autoComplete="off" data-testid="person-name" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="department" label={t('people.department')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select
-                data-testid="person-department"
-                options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="rank" label={t('people.rank')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select data-testid="person-rank" options={RANKS.map((r) => ({ value: r, label: rank(r) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="duties" label={t('people.duties')} extra={t('people.separationHint')}>
-          <DutiesSelect />
-        </Form.Item>
-        {duties.includes('custodian') && <Alert type="info" showIcon title={t('people.custodianHint')} style={{ marginBottom: 16 }} />}
-        <Form.Item
-          name="password"
-          label={t('people.initialPassword')}
-          extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          rules={passwordRules(t)}
-        >
-          <Input.Password autoComplete="new-password" data-testid="person-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="login" label={t('people.login')} extra={t('create.adminLoginHint')} rules={loginRules(t)}>
+            <Input autoComplete="off" spellCheck={false} data-testid="person-login" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="name" label={t('people.name')} rules={nameRules(t)}>
+            <Input autoComplete="off" data-testid="person-name" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="department" label={t('people.department')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select
+              data-testid="person-department"
+              options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="rank" label={t('people.rank')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select data-testid="person-rank" options={RANKS.map((r) => ({ value: r, label: rank(r) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="duties" label={t('people.duties')} extra={t('people.separationHint')}>
+        <DutiesSelect />
+      </Form.Item>
+      {duties.includes('custodian') && <Alert type="info" showIcon title={t('people.custodianHint')} style={{ marginBottom: 16 }} />}
+      <Form.Item
+        name="password"
+        label={t('people.initialPassword')}
+        extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        rules={passwordRules(t)}
+      >
+        <Input.Password autoComplete="new-password" data-testid="person-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventPayloads, Responses } from '../../../src-main/contract/ipc';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 
 type Step = EventPayloads['event:rekeyProgress']['step'];
 const PERCENT: Record<Step, number> = { prepare: 20, rewrite: 60, done: 100 };
@@ -17,27 +18,20 @@ export function RekeyPanel() {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const [step, setStep] = useState<Step | null>(null);
-  const [running, setRunning] = useState(false);
   const [result, setResult] = useState<Responses['vault:rekey'] | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => api().vault.onRekeyProgress((event) => setStep(event.step)), []);
 
-  const run = async () => {
-    setRunning(true);
-    setError(null);
+  const { submit: run, busy: running, error, setError } = useSubmit(async () => {
     setResult(null);
     setStep('prepare');
-    try {
-      setResult(await call(api().vault.rekey()));
-      setStep('done');
-    } catch (cause) {
-      setError(cause);
+    const done = await call(api().vault.rekey()).catch((cause: unknown) => {
       setStep(null);
-    } finally {
-      setRunning(false);
-    }
-  };
+      throw cause;
+    });
+    setResult(done);
+    setStep('done');
+  });
 
   const confirm = () =>
     modal.confirm({

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { PersonView, ResetRequestView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { submitProps } from './submitProps';
+import { useSubmit } from '../../components/useSubmit';
+import { PERSON_SUBMIT } from './submitProps';
 
 interface Props {
   person: PersonView;
@@ -18,24 +19,17 @@ interface Props {
 
 export function ResetPasswordModal({ person, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [requested, setRequested] = useState<ResetRequestView | null>(null);
+  const { submit: request, busy, error, setError } = useSubmit(async () => {
+    setRequested(await call(api().people.resetPassword({ login: person.login })));
+  });
 
   const submit = async () => {
     if (requested) {
       onDone(person);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      setRequested(await call(api().people.resetPassword({ login: person.login })));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    await request();
   };
 
   return (
@@ -47,7 +41,7 @@ export function ResetPasswordModal({ person, onClose, onDone }: Props) {
       okText={requested ? t('resets.close') : t('resets.requestSubmit')}
       cancelText={t('common.cancel')}
       cancelButtonProps={requested ? { style: { display: 'none' } } : {}}
-      okButtonProps={submitProps(busy)}
+      okButtonProps={{ ...PERSON_SUBMIT, loading: busy }}
       width={560}
     >
       <ErrorBanner error={error} onClose={() => setError(null)} />

@@ -1,12 +1,12 @@
 /** Change a person's duties. Main refuses conflicts, the last administrator, and one's own account. */
-import { Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Duty, PersonView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
 import { DutiesSelect } from './DutiesSelect';
-import { submitProps } from './submitProps';
+import { PERSON_SUBMIT } from './submitProps';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   person: PersonView;
@@ -17,39 +17,26 @@ interface Props {
 export function SetDutiesModal({ person, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ duties: Duty[] }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = async ({ duties }: { duties: Duty[] }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await call(api().people.setDuties({ login: person.login, duties: duties ?? [] })));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submitting = useSubmit(async ({ duties }: { duties: Duty[] }) => {
+    onSaved(await call(api().people.setDuties({ login: person.login, duties: duties ?? [] })));
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('people.setDutiesTitle', { name: person.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      submitting={submitting}
+      onClose={onClose}
       okText={t('people.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={submitProps(busy)}
+      okButtonProps={PERSON_SUBMIT}
       width={520}
+      initialValues={{ duties: person.duties }}
     >
-      <ErrorBanner error={error} onClose={() => setError(null)} />
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ duties: person.duties }}>
-        <Form.Item name="duties" label={t('people.duties')}>
-          <DutiesSelect />
-        </Form.Item>
-        <Typography.Paragraph type="secondary">{t('people.separationHint')}</Typography.Paragraph>
-      </Form>
-    </Modal>
+      <Form.Item name="duties" label={t('people.duties')}>
+        <DutiesSelect />
+      </Form.Item>
+      <Typography.Paragraph type="secondary">{t('people.separationHint')}</Typography.Paragraph>
+    </FormModal>
   );
 }

@@ -5,14 +5,19 @@ import { useTranslation } from 'react-i18next';
 import type { ArchiveSettings } from '../../../src-main/contract/settings';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../components/useSubmit';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ArchiveSettings>();
   const [settings, setSettings] = useState<ArchiveSettings | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit: save, busy, error, setError } = useSubmit(async (values: ArchiveSettings) => {
+    const saved = await call(api().settings.update({ idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess, backupIntervalDays: values.backupIntervalDays }));
+    setSettings(saved);
+    form.setFieldsValue(saved);
+    void message.success(t('common.saved'));
+  });
 
   useEffect(() => {
     let live = true;
@@ -22,24 +27,7 @@ export function SettingsPage() {
     return () => {
       live = false;
     };
-  }, []);
-
-  const save = async (values: ArchiveSettings) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await call(
-        api().settings.update({ idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess, backupIntervalDays: values.backupIntervalDays }),
-      );
-      setSettings(saved);
-      form.setFieldsValue(saved);
-      void message.success(t('common.saved'));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [setError]);
 
   return (
     <Card data-testid="screen-settings" className="page-card">

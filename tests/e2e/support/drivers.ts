@@ -63,7 +63,8 @@ export function chromiumDriver(): Driver {
     async launch(stateDir, locale) {
       presetLocale(stateDir, locale);
       const origin = server!.origin;
-      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+      // Reduced motion: the app turns its animations off (AntdScope.tsx, styles.css), so nothing moves under a click.
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', reducedMotion: 'reduce' });
       // No network: only the app's own files load.
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
       const page = await context.newPage();
@@ -127,6 +128,7 @@ export function electronDriver(): Driver {
         env: { ...process.env, TRIPLICATE_USER_DATA: stateDir, TRIPLICATE_NATIVE_BINDING: binding, TRIPLICATE_KDF_TARGET_MS: '1' } as Record<string, string>,
       });
       const page = await app.firstWindow();
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       reportPageTrouble(page, `electron ${locale}`);
       return { page, calls: [], shortenIdleLock: () => false, close: () => app.close() };
     },

@@ -4,8 +4,8 @@ export const updateToSchemaVersion80: Migration = {
   version: 80,
   name: 'departments holding each dossier',
   up(db) {
-    // The catalogue filter "held by department X" joined every candidate row to its copies
-    // (~1 µs a row: 30 ms over 34,000 overdue dossiers). The departments holding a live copy
+    // The catalogue filter "held by department X" joined every candidate row to its copies.
+    // The departments holding a live copy
     // (in custody or on loan) are kept on the dossier row by trigger, as ' code code ', and sit in
     // the review index, so "overdue reviews of the copies my department holds" reads one index.
     db.exec(`

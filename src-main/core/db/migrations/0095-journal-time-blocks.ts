@@ -18,8 +18,8 @@ import type { Migration } from '../migrate';
  *
  * `journal_by_actor` and `journal_by_outcome` gain trailing columns so the other equality filters
  * (filter.ts keeps them off the index with `+column`) are tested on the index entry before SQLite
- * seeks the row: a person's refused attempts read ~2000 rows of a 350 MB table at random for 100
- * hits (114 ms at 1M entries on a loaded machine); now ~100.
+ * seeks the row: a person's refused attempts otherwise read many rows of the table at random for
+ * each hit.
  */
 export const updateToSchemaVersion95: Migration = {
   version: 95,

@@ -6,7 +6,7 @@ import type { Migration } from '../migrate';
  * `journal_by_object (object_type, object_id, seq)` put each new entry next to the earlier entries
  * of the same dossier, anywhere in the index: a transaction touching 1000 dossiers dirtied ~700 of
  * its pages, and every dirty page is encrypted, authenticated and written to the WAL at commit —
- * half of the append cost (200k entries: 10.1 s of CPU with it, 5.5 s without).
+ * about half of the append cost (tests/bench/core.bench.ts).
  *
  * Leading with `seq >> 12` keeps each 4096-entry stretch of the chain in its own small region of
  * the index, so new entries only touch the pages of the current stretch (~35). A reader filtering

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../../vault/files';
 import { checkOutputPath, writingToSync } from '../../output-path';
 import { ArchiveError } from '../../errors';
+import type { ChooseOutputFile } from '../../output-file';
 import type { Session } from '../../session';
 import { parseInput } from '../../validate';
 import type { Db } from '../../db/connection';
@@ -57,27 +58,45 @@ export interface ExportResult {
   fingerprint: string;
 }
 
-const requestSchema = z.object({
-  format: z.enum(EXPORT_FORMATS),
-  out: z.string().trim().min(1).max(4096),
-  filters: z.unknown().optional(),
-  force: z.boolean().optional(),
-});
+const optionsSchema = z.object({ format: z.enum(EXPORT_FORMATS), filters: z.unknown().optional() });
+const targetSchema = z.object({ out: z.string().trim().min(1).max(4096), force: z.boolean().optional() });
 
 const PAGE = 5000;
 
 export async function exportJournal(session: Session, raw: ExportRequest, hooks: ExportHooks = {}): Promise<ExportResult> {
+  return (await exportJournalTo(session, raw, null, hooks))!;
+}
+
+/**
+ * The export, its file chosen by `chooseOut` once the core has allowed it (the dialog's answer
+ * replaces `out`, and the dialog already asked before replacing a file). null: the dialog was closed.
+ */
+export async function exportJournalChoosing(
+  session: Session,
+  raw: Omit<ExportRequest, 'out' | 'force'>,
+  chooseOut: ChooseOutputFile,
+  hooks: ExportHooks = {},
+): Promise<ExportResult | null> {
+  return exportJournalTo(session, raw, chooseOut, hooks);
+}
+
+async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, chooseOut: ChooseOutputFile | null, hooks: ExportHooks): Promise<ExportResult | null> {
   const format = typeof raw?.format === 'string' ? raw.format : null;
   return session.perform({ action: 'journal.export', details: { format } }, async (ctx) => {
-    const request = parseInput(requestSchema, raw);
+    const request = parseInput(optionsSchema, raw);
     const archive = session.archive;
     const filter = resolveFilter(archive.db, request.filters);
     ctx.addDetails({ format: request.format, filters: filter });
 
+    const target = chooseOut ? await chooseOut().then((out) => (out === null ? null : { out, force: true })) : parseInput(targetSchema, raw);
+    if (target === null) {
+      ctx.addDetails({ cancelled: 'dialog' });
+      return null;
+    }
     // Never into an archive, the keyring or the state folder, whatever `force` says.
-    const out = checkOutputPath(archive, request.out);
+    const out = checkOutputPath(archive, target.out);
     const sidecar = checkOutputPath(archive, manifestPath(out));
-    if (!request.force) {
+    if (!target.force) {
       for (const path of [out, sidecar]) if (existsSync(path)) throw new ArchiveError('export.exists', { path });
     }
 
@@ -174,11 +193,11 @@ export async function exportJournal(session: Session, raw: ExportRequest, hooks:
 
 /** For the progress bar only. */
 function countMatching(db: Db, filter: JournalFilter, maxSeq: number): number {
-  // Unfiltered, the chain numbers entries 1..maxSeq (LinkCheck fails the export otherwise); counting
-  // them walked the whole table first: ~1.9 µs an entry, 10% of a 1M-entry export.
+  // Unfiltered, the chain numbers entries 1..maxSeq (LinkCheck fails the export otherwise), so
+  // there is no need to walk the whole table to count them.
   if (Object.values(filter).every((v) => v === undefined)) return maxSeq;
-  // Counted the way pages are read (time blocks, dossier stretches): one plain count(*) walked the
-  // whole table for a time or dossier filter, about a second over 1M entries.
+  // Counted the way pages are read (time blocks, dossier stretches): one plain count(*) would walk
+  // the whole table for a time or dossier filter.
   const plan = pagePlan(db, filter, 0, maxSeq);
   const count = db.prepare(`SELECT count(*) FROM journal WHERE ${plan.where}`).pluck();
   let n = 0;

@@ -1,5 +1,5 @@
 /** Turning a line's cells back into the chain's row, checking every type the hash depends on. */
-import { rowHash, type EntryRow, type Outcome } from '../entry';
+import { rowHash, type EntryRow } from '../entry';
 
 const OUTCOMES: readonly string[] = ['ok', 'denied', 'error'];
 /** Columns that may be null in the journal table (0020-journal.ts). */

@@ -1,0 +1,89 @@
+/**
+ * The renderer learns what a person may do from the core (the actor's `may`, a catalogue line's
+ * `mayWrite`), and exports ask for their file only after the core has allowed them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActorView } from '../../src-main/contract/people';
+import type { CataloguePage } from '../../src-main/contract/dossiers';
+import { createDossier } from '../../src-main/core/dossiers/service';
+import { exportRegisterChoosing } from '../../src-main/core/loans/service';
+import { ADMIN, lastEntries, type TestArchive } from '../helpers/archive';
+import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
+
+let archive: TestArchive;
+let harness: IpcHarness;
+let number: string;
+
+beforeAll(async () => {
+  archive = await makeDossierArchive();
+  harness = ipcHarness(archive);
+  const collector = await unlockAs(archive, PEOPLE.collector);
+  number = (await createDossier(collector, completeDossier())).number;
+  await collector.lock();
+}, 300_000);
+afterAll(async () => {
+  await harness.manager.lock('quit');
+  archive.cleanup();
+});
+
+const unlock = (who: { login: string; password: string }) =>
+  ok<ActorView>(harness.router.handle('session:unlock', { folder: archive.folder, login: who.login, password: who.password }, APP));
+
+describe('one source of permissions', () => {
+  it('the actor view carries what the policy allows, for each duty', async () => {
+    await harness.manager.lock('user');
+    expect((await unlock(PEOPLE.collector)).may).toEqual({ createDossiers: true, fileCards: false, seeCatalogue: true, readJournal: false, administer: false });
+    await harness.manager.lock('user');
+    expect((await unlock(PEOPLE.manager)).may).toEqual({ createDossiers: true, fileCards: true, seeCatalogue: true, readJournal: false, administer: false });
+    await harness.manager.lock('user');
+    expect((await unlock(PEOPLE.custodianS)).may).toMatchObject({ createDossiers: false, seeCatalogue: true, administer: false });
+    await harness.manager.lock('user');
+    expect((await unlock(ADMIN)).may).toEqual({ createDossiers: false, fileCards: false, seeCatalogue: false, readJournal: false, administer: true });
+    expect(await ok<ActorView | null>(harness.router.handle('session:current', undefined, APP))).toMatchObject({ may: { administer: true } });
+  });
+
+  it('a catalogue line says whether the searcher is one of its writers', async () => {
+    const rowFor = async (who: { login: string; password: string }) => {
+      await harness.manager.lock('user');
+      await unlock(who);
+      const page = await ok<CataloguePage>(harness.router.handle('dossiers:search', { text: number }, APP));
+      return page.rows.find((r) => r.number === number)!;
+    };
+    expect((await rowFor(PEOPLE.collector)).mayWrite).toBe(true);
+    expect((await rowFor(PEOPLE.manager)).mayWrite).toBe(true);
+    expect((await rowFor(PEOPLE.otherCollector)).mayWrite).toBe(false);
+    expect((await rowFor(PEOPLE.otherManager)).mayWrite).toBe(false);
+    expect((await rowFor(PEOPLE.custodianC)).mayWrite).toBe(false);
+  });
+
+  it('the register export asks for its file only once the core has allowed it', async () => {
+    let asked = 0;
+    const out = join(archive.folder, '..', 'register-choosing.csv');
+    const choose = (answer: string | null) => async () => {
+      asked++;
+      return answer;
+    };
+    const refused = await unlockAs(archive, PEOPLE.custodianM);
+    await expectCode(exportRegisterChoosing(refused, { department: 'sales' }, choose(out)), 'denied.notCopyCustodian');
+    expect(asked).toBe(0);
+    expect(lastEntries(refused)[0]).toMatchObject({ event: 'loan.registerExport', outcome: 'denied', reason: 'denied.notCopyCustodian' });
+    await refused.lock();
+
+    const custodian = await unlockAs(archive, PEOPLE.custodianS);
+    expect(await exportRegisterChoosing(custodian, { department: 'sales' }, choose(null))).toEqual({ file: null, count: 0 });
+    expect(asked).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const closed = lastEntries(custodian)[0]!;
+    expect(closed).toMatchObject({ event: 'loan.registerExport', outcome: 'ok' });
+    expect(JSON.parse(closed.details)).toMatchObject({ cancelled: 'dialog' });
+
+    const written = await exportRegisterChoosing(custodian, { department: 'sales' }, choose(out));
+    expect(asked).toBe(2);
+    expect(written).toEqual({ file: out, count: 0 });
+    expect(readFileSync(out, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    await custodian.lock();
+  });
+});
