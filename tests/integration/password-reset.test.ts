@@ -28,7 +28,7 @@ beforeAll(async () => {
   archive = await makeArchive();
   for (const p of [AUDITOR, AUDITOR2, CUSTODIAN, SALES_HEAD, BORROWER, GM]) await archive.addPerson(p);
   out = mkdtempSync(join(tmpdir(), 'triplicate-reset-out-'));
-});
+}, 600_000);
 afterAll(() => {
   archive.cleanup();
   rmSync(out, { recursive: true, force: true });
