@@ -46,14 +46,16 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
   const secret = passwordBytes(input.password);
   let pair: X25519Pair | null = null;
   try {
-    if (slot) pair = await openSlotPair(keyring.archiveId, slot, secret);
-    // A one-time reset code may be typed in any case, with or without dashes.
-    if (slot && !pair && looksLikeResetCode(input.password)) {
-      const code = normaliseRecoveryKey(input.password);
-      try {
-        pair = await openSlotPair(keyring.archiveId, slot, code);
-      } finally {
-        code.fill(0);
+    if (slot) {
+      pair = await openSlotPair(keyring.archiveId, slot, secret);
+      // A one-time reset code may be typed in any case, with or without dashes.
+      if (!pair && looksLikeResetCode(input.password)) {
+        const code = normaliseRecoveryKey(input.password);
+        try {
+          pair = await openSlotPair(keyring.archiveId, slot, code);
+        } finally {
+          code.fill(0);
+        }
       }
     }
     // An unknown login costs the same as a wrong password, so timing does not tell which it was.
