@@ -10,12 +10,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], stdin: string, env: Record<string, string> = {}): CliResult {
+export function runCli(args: string[], stdin: string, env: Record<string, string> = {}, timeoutMs = 60_000): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     input: stdin,
     encoding: 'utf8',
     env: { ...process.env, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ...env },
-    timeout: 60_000,
+    timeout: timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -14,7 +14,7 @@ let archive: TestArchive;
 beforeAll(async () => {
   archive = await makeArchive();
   await archive.addPerson(AUDITOR);
-});
+}, 600_000);
 afterAll(() => archive.cleanup());
 
 const count = (s: Session) => s.archive.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;

@@ -34,7 +34,7 @@ beforeAll(async () => {
   writeFileSync(join(lookalike, 'keyring.json'), '{}');
   mkdirSync(join(archive.folder, 'sub'), { recursive: true });
   symlinkSync(archive.folder, join(outside, 'link-to-archive'));
-});
+}, 600_000);
 afterAll(() => {
   archive.cleanup();
   rmSync(outside, { recursive: true, force: true });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   archive = await makeArchive();
   for (const p of [AUDITOR, AUDITOR2, CUSTODIAN, SALES_HEAD, BORROWER, GM]) await archive.addPerson(p);
   out = mkdtempSync(join(tmpdir(), 'triplicate-reset-out-'));
-});
+}, 600_000);
 afterAll(() => {
   archive.cleanup();
   rmSync(out, { recursive: true, force: true });
@@ -142,4 +142,23 @@ describe('the administrator cannot take over a person by resetting their passwor
       await rejectsWith(exportJournal(s, { format: 'jsonl', out: join(out, 'admin.jsonl') }), 'denied.notAuditor');
     });
   });
+
+  it('in an archive with nobody who may approve, the request waits and the password stays as it is', async () => {
+    const fresh = await makeArchive();
+    try {
+      await fresh.addPerson({ ...CUSTODIAN, password: 'li-password-001' });
+      const admin = await fresh.unlock(ADMIN.login, ADMIN.password);
+      try {
+        const view = await requestPasswordReset(admin, CUSTODIAN.login);
+        expect(view.approvers).toEqual([]);
+        await rejectsWith(approvePasswordReset(admin, CUSTODIAN.login), 'denied.resetSecondPerson');
+      } finally {
+        await admin.lock();
+      }
+      const owner = await fresh.unlock(CUSTODIAN.login, 'li-password-001');
+      await owner.lock();
+    } finally {
+      fresh.cleanup();
+    }
+  }, 300_000);
 });

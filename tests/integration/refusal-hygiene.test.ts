@@ -24,7 +24,7 @@ beforeAll(async () => {
   archive = await makeArchive();
   for (const p of [AUDITOR, MANAGER]) await archive.addPerson(p);
   scratch = mkdtempSync(join(tmpdir(), 'triplicate-hygiene-'));
-});
+}, 600_000);
 afterAll(() => {
   archive.cleanup();
   rmSync(scratch, { recursive: true, force: true });

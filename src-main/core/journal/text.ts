@@ -8,6 +8,9 @@
 // Lone high surrogate (no low after it), lone low surrogate (no high before it), or NUL.
 const UNSAFE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
 const PLAIN = /^[\x01-\x7F]*$/;
+// ASCII, CJK punctuation, unified ideographs, Hangul syllables and fullwidth forms: text that NFC
+// leaves as it is (none has a canonical decomposition), so the common Chinese name skips normalize.
+const NFC_STABLE = /^[\x01-\x7F\u3000-\u303F\u4E00-\u9FFF\uAC00-\uD7A3\uFF00-\uFFEF]*$/;
 
 function escape(ch: string): string {
   return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -17,7 +20,7 @@ export function journalText(value: string): string;
 export function journalText(value: string | null): string | null;
 export function journalText(value: string | null): string | null {
   // The hot path: most fields are short ASCII (event names, ids, hashes).
-  if (value === null || PLAIN.test(value)) return value;
+  if (value === null || PLAIN.test(value) || NFC_STABLE.test(value)) return value;
   return value.replace(UNSAFE, escape).normalize('NFC');
 }
 

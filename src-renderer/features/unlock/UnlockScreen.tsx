@@ -35,8 +35,14 @@ function missing(values: Values): Missing {
   return { login: !values.login.trim(), password: !values.password };
 }
 
+/** An ISO instant as this workstation's local date and time, in the screen's language. */
+function localTime(iso: string, language: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN');
+}
+
 export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState<Values>({ login: '', password: '' });
   // A one-time reset code was accepted: the owner sets a new password (issue 11, point 5).
   const [resetStep, setResetStep] = useState<{ code: string } | null>(null);
@@ -98,7 +104,12 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
     return (
       <CenteredPage testId="screen-unlock" width={520}>
         <Card title={t('unlock.resetTitle')}>
-          <Alert type="info" title={t('unlock.resetNotice', { ...notice })} style={{ marginBottom: 16 }} data-testid="unlock-reset-notice" />
+          <Alert
+            type="info"
+            title={t('unlock.resetNotice', { ...notice, requestedAt: localTime(notice.requestedAt, i18n.language), approvedAt: localTime(notice.approvedAt, i18n.language) })}
+            style={{ marginBottom: 16 }}
+            data-testid="unlock-reset-notice"
+          />
           <Button variant="primary" block onClick={() => onUnlocked(actor)} data-testid="unlock-reset-continue">
             {t('unlock.continue')}
           </Button>
