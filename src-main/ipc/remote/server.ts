@@ -88,7 +88,7 @@ export class ArchiveServer {
       this.connections.add(connection);
       ws.on('close', () => this.connections.delete(connection));
       const deadline = setTimeout(() => {
-        if (!connection.signedIn) connection.close(1008, 'sign in first');
+        if (!connection.triedSignIn) connection.close(1008, 'sign in first');
       }, limits.signInWithinMs);
       deadline.unref();
       ws.on('close', () => clearTimeout(deadline));
