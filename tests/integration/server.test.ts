@@ -5,6 +5,7 @@
  * afterwards the journal verifies, every success is in it exactly once and every refusal is too.
  * Then: requests the server must refuse, idempotent retries, the idle timeout.
  */
+import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanView } from '../../src-main/contract/loans';
 import type { ChainReportView } from '../../src-main/contract/ipc-journal';
@@ -214,6 +215,18 @@ describe('what the server refuses', () => {
     expect((error as RemoteFailure).message).toContain(served.fingerprint);
     const unknown = await served.connect(null).then(() => null, (e: unknown) => e);
     expect((unknown as RemoteFailure).info.code).toBe('remote.certificateUnknown');
+  });
+
+  it('TLS 1.2 is refused: the server speaks TLS 1.3 only', async () => {
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = tlsConnect({ host: '127.0.0.1', port: served.port, maxVersion: 'TLSv1.2', rejectUnauthorized: false });
+      socket.once('secureConnect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', () => resolve('refused'));
+    });
+    expect(outcome).toBe('refused');
   });
 
   it('channels that pick local folders or make archives are not served', async () => {
