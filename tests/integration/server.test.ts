@@ -257,7 +257,7 @@ describe('what the server refuses', () => {
 });
 
 describe('sessions end', () => {
-  it('the idle timeout ends a session (pushed as locked), and a closed connection ends its session', async () => {
+  it('the idle timeout ends a session, and the workstation is told by push (locked: idle)', async () => {
     const small = await makeArchive();
     const s = await serveArchive(small, { idleOverrideSeconds: 1, idleCheckMs: 100 });
     try {
