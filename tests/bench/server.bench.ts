@@ -13,7 +13,6 @@
  */
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { verifyArchiveJournal } from '../../src-main/core/journal/service';
-import { approveCard, fileCard } from '../../src-main/core/loans/service';
 import { addPerson } from '../../src-main/core/people/service';
 import { RemoteClient } from '../../src-main/ipc/remote/client';
 import { ADMIN, makeArchive } from '../helpers/archive';
@@ -55,16 +54,6 @@ async function main(): Promise<void> {
     numbers.push(draft.number);
   }
   await collector.lock();
-  const custodian = await archive.unlock(PEOPLE.custodianS.login, PEOPLE.custodianS.password);
-  const loans: string[] = [];
-  for (const [i, m] of managers.entries()) {
-    const borrower = await archive.unlock(m.login, m.password);
-    const { card } = await fileCard(borrower, cardFor(`${numbers[i]}-S`));
-    await approveCard(custodian, { card });
-    loans.push(card);
-    await borrower.lock();
-  }
-  await custodian.lock();
 
   const serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
   const connect = () => RemoteClient.connect({ host: '127.0.0.1', port: serve.port, fingerprint: serve.fingerprint, connectTimeoutMs: 30_000, callTimeoutMs: 600_000 });
@@ -101,6 +90,20 @@ async function main(): Promise<void> {
         }),
       );
     }
+
+    // Each account manager's loan, filed and approved through the server, so it runs on the server's clock.
+    const custodian = await connect();
+    if (!(await custodian.signIn(PEOPLE.custodianS.login, PEOPLE.custodianS.password)).ok) throw new Error('custodian sign-in');
+    const loans: string[] = [];
+    for (const w of workstations.filter((x) => x.kind === 'manager').sort((a, b) => a.index - b.index)) {
+      const filed = await w.client.call<{ card: string }>('cards:file', cardFor(`${numbers[w.index]}-S`));
+      if (!filed.ok) throw new Error(`file: ${filed.error.code}`);
+      const approved = await custodian.call('cards:approve', { card: filed.value.card });
+      if (!approved.ok) throw new Error(`approve: ${approved.error.code}`);
+      loans[w.index] = filed.value.card;
+      answered += 2;
+    }
+    await custodian.close();
 
     const latencies: number[] = [];
     let failures = 0;
