@@ -5,6 +5,7 @@
  * afterwards the journal verifies, every success is in it exactly once and every refusal is too.
  * Then: requests the server must refuse, idempotent retries, the idle timeout.
  */
+import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanView } from '../../src-main/contract/loans';
 import type { ChainReportView } from '../../src-main/contract/ipc-journal';
@@ -216,6 +217,18 @@ describe('what the server refuses', () => {
     expect((unknown as RemoteFailure).info.code).toBe('remote.certificateUnknown');
   });
 
+  it('TLS 1.2 is refused: the server speaks TLS 1.3 only', async () => {
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = tlsConnect({ host: '127.0.0.1', port: served.port, maxVersion: 'TLSv1.2', rejectUnauthorized: false });
+      socket.once('secureConnect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', () => resolve('refused'));
+    });
+    expect(outcome).toBe('refused');
+  });
+
   it('channels that pick local folders or make archives are not served', async () => {
     expect(await client.call('archive:create', { folder: '/tmp/x', adminLogin: 'a', adminName: 'b', password: 'long-enough-password' })).toMatchObject({ ok: false, error: { code: 'remote.unsupported' } });
     expect(await client.call('session:unlock', { folder: '/tmp/x', login: 'a', password: 'long-enough-password' })).toMatchObject({ ok: false, error: { code: 'remote.unsupported' } });
@@ -244,7 +257,7 @@ describe('what the server refuses', () => {
 });
 
 describe('sessions end', () => {
-  it('the idle timeout ends a session (pushed as locked), and a closed connection ends its session', async () => {
+  it('the idle timeout ends a session, and the workstation is told by push (locked: idle)', async () => {
     const small = await makeArchive();
     const s = await serveArchive(small, { idleOverrideSeconds: 1, idleCheckMs: 100 });
     try {

@@ -61,6 +61,8 @@ export class Connection {
   private tempDir: string | null = null;
   private saveAs: string | null = null;
   private closed = false;
+  /** A sign-in was asked for (it may still be running: argon2id takes a while under load). */
+  triedSignIn = false;
   lastActivity = Date.now();
   lastUnread = 0;
   readonly openedAt = Date.now();
@@ -217,6 +219,7 @@ export class Connection {
   }
 
   private async signIn(id: number, login: string, password: string, workstation: string, locale: Locale): Promise<void> {
+    this.triedSignIn = true;
     this.locale = locale;
     this.reported = workstation;
     if (!this.signIns.take() || !this.ctx.signInBuckets.take(login.trim().toLowerCase())) {

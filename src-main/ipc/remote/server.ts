@@ -21,6 +21,8 @@ import { DEFAULT_LIMITS, KeyedBuckets, type ServerLimits } from './limits';
 import { Serial } from './mutex';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
 
+const HEARTBEAT_MS = 30_000;
+
 export interface ArchiveServerOptions {
   /** The administrator's session that unlocked the archive; locked when the server stops. */
   admin: Session;
@@ -86,9 +88,19 @@ export class ArchiveServer {
       const address = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
       const connection = new Connection(ws, this.ctx, address);
       this.connections.add(connection);
+      // A workstation that vanished (sleep, cable) without closing is found by a missed pong.
+      let alive = true;
+      ws.on('pong', () => (alive = true));
+      const heartbeat = setInterval(() => {
+        if (!alive) return ws.terminate();
+        alive = false;
+        ws.ping();
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
+      ws.on('close', () => clearInterval(heartbeat));
       ws.on('close', () => this.connections.delete(connection));
       const deadline = setTimeout(() => {
-        if (!connection.signedIn) connection.close(1008, 'sign in first');
+        if (!connection.triedSignIn) connection.close(1008, 'sign in first');
       }, limits.signInWithinMs);
       deadline.unref();
       ws.on('close', () => clearTimeout(deadline));

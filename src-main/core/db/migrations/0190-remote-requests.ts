@@ -14,7 +14,7 @@ export const updateToSchemaVersion190: Migration = {
         channel TEXT NOT NULL,
         applied_at TEXT NOT NULL,
         result TEXT
-      ) WITHOUT ROWID;
+      ) STRICT, WITHOUT ROWID;
     `);
   },
 };

@@ -1,0 +1,198 @@
+/**
+ * The archive server's figures (issue 14), with `triplicate serve` in its own process on loopback
+ * and 50 simulated workstations in this one:
+ * - server_sign_in_s: one sign-in (argon2id at the archive's cost), median of 5, connection made.
+ * - server_ops_per_s and server_p95_ms: the workstations for 10 s, mixed work — account managers
+ *   doing catalogue searches (≈60%), reads through their loan (≈20%), card file/cancel (≈10%), and
+ *   auditors doing journal filters (≈10%, 5 of the 50 workstations).
+ * - server_p95_during_sign_ins_ms (information): the same mix while 20 sign-ins run at once.
+ * - server_journal_mismatch: after a clean stop, the entries with a remote origin minus the
+ *   requests answered (0 = none lost or duplicated); the chain is verified too.
+ *
+ * Runnable alone: node -r tsx/cjs tests/bench/server.bench.ts
+ */
+import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
+import { verifyArchiveJournal } from '../../src-main/core/journal/service';
+import { addPerson } from '../../src-main/core/people/service';
+import { RemoteClient } from '../../src-main/ipc/remote/client';
+import { ADMIN, makeArchive } from '../helpers/archive';
+import { startServe } from '../helpers/serve-process';
+import { median, percentile, report } from './report';
+
+const MANAGERS = 45;
+const AUDITORS = 5;
+const DOSSIERS = 400;
+const RUN_MS = 10_000;
+const CITIES = ['上海', '北京', '深圳', '广州', '杭州', '成都', '武汉', '南京'];
+// tests/helpers/dossiers.ts imports vitest, which a plain node process cannot load.
+const PEOPLE = {
+  collector: { login: 'wang.cai', name: '王采', department: 'customer-service', rank: 'staff' as const, password: 'wang.cai-password-1' },
+  custodianS: { login: 'sun.bg', name: '孙保管', department: 'sales', rank: 'staff' as const, password: 'sun.bg-password-1' },
+};
+const completeDossier = (customerName: string) => ({
+  basic: { customerName, legalRepresentative: '任正', address: '上海市浦东新区张江路 88 号', phone: '021-5555-0101', industry: '电子制造', sourceChannel: 'exhibitions' as const },
+  classification: { grade: 'A' as const, secrecy: 'secret' as const, lifecycle: 'maintained' as const, responsibleManager: 'am00' },
+  keyPersons: [{ name: '李明', title: '采购总监', purchaseRole: '决策者', phone: '138-0000-0001' }],
+});
+const cardFor = (copyNumber: string) => ({ copyNumber, purpose: '准备年度续约谈判', form: 'in-app' as const, periodDays: 3, readingPlace: '总部 12 楼档案阅览室', acknowledgeNoPublicReading: true });
+
+async function main(): Promise<void> {
+  const archive = await makeArchive();
+  const admin = await archive.unlock(ADMIN.login, ADMIN.password);
+  const managers = Array.from({ length: MANAGERS }, (_, i) => ({ login: `am${String(i).padStart(2, '0')}`, name: `客户经理${i}`, department: 'key-accounts', rank: 'account-manager' as const, duties: [], password: `am-password-${i}-x` }));
+  const auditors = Array.from({ length: AUDITORS }, (_, i) => ({ login: `sj${i}`, name: `审计${i}`, department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: `sj-password-${i}-x` }));
+  for (const p of [...managers, ...auditors, { ...PEOPLE.collector, duties: ['collector' as const] }, { ...PEOPLE.custodianS, duties: ['custodian' as const] }]) {
+    await addPerson(admin, p);
+  }
+  await admin.lock();
+  const collector = await archive.unlock(PEOPLE.collector.login, PEOPLE.collector.password);
+  const numbers: string[] = [];
+  for (let i = 0; i < DOSSIERS; i++) {
+    const content = completeDossier(`${CITIES[i % CITIES.length]}华${i}电子科技有限公司`);
+    const draft = await createDossier(collector, content);
+    await fileDossier(collector, { number: draft.number });
+    numbers.push(draft.number);
+  }
+  await collector.lock();
+
+  const serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
+  const connect = () => RemoteClient.connect({ host: '127.0.0.1', port: serve.port, fingerprint: serve.fingerprint, connectTimeoutMs: 30_000, callTimeoutMs: 600_000 });
+  let answered = 0;
+  let signIns = 0;
+  try {
+    // One sign-in at a time.
+    const single: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const c = await connect();
+      const t0 = performance.now();
+      const r = await c.signIn(managers[i]!.login, managers[i]!.password);
+      single.push((performance.now() - t0) / 1000);
+      if (!r.ok) throw new Error(r.error.code);
+      signIns++;
+      await c.signOut();
+      await c.close();
+    }
+    report('server_sign_in_s', median(single), 's', 1.0);
+
+    const workstations: Array<{ client: RemoteClient; kind: 'manager' | 'auditor'; index: number }> = [];
+    const seats = [...managers.map((_, i) => ({ kind: 'manager' as const, index: i })), ...auditors.map((_, i) => ({ kind: 'auditor' as const, index: i }))];
+    // Four at a time (the argon2 thread pool's width): the run measures work, not a sign-in storm.
+    // Each connects just before signing in: the server closes a connection that does not ask to within 60 s.
+    for (let i = 0; i < seats.length; i += 4) {
+      await Promise.all(
+        seats.slice(i, i + 4).map(async (seat) => {
+          const w = { ...seat, client: await connect() };
+          const p = w.kind === 'manager' ? managers[w.index]! : auditors[w.index]!;
+          const r = await w.client.signIn(p.login, p.password);
+          if (!r.ok) throw new Error(`${p.login}: ${r.error.code}`);
+          signIns++;
+          workstations.push(w);
+        }),
+      );
+    }
+
+    // Each account manager's loan, filed and approved through the server, so it runs on the server's clock.
+    const custodian = await connect();
+    if (!(await custodian.signIn(PEOPLE.custodianS.login, PEOPLE.custodianS.password)).ok) throw new Error('custodian sign-in');
+    const loans: string[] = [];
+    for (const w of workstations.filter((x) => x.kind === 'manager').sort((a, b) => a.index - b.index)) {
+      const filed = await w.client.call<{ card: string }>('cards:file', cardFor(`${numbers[w.index]}-S`));
+      if (!filed.ok) throw new Error(`file: ${filed.error.code}`);
+      const approved = await custodian.call('cards:approve', { card: filed.value.card });
+      if (!approved.ok) throw new Error(`approve: ${approved.error.code}`);
+      loans[w.index] = filed.value.card;
+      answered += 2;
+    }
+    await custodian.close();
+
+    const latencies: number[] = [];
+    let failures = 0;
+    const codes = new Map<string, number>();
+    const byChannel = new Map<string, number[]>();
+    const op = async (w: (typeof workstations)[number], n: number): Promise<void> => {
+      const roll = n % 10;
+      const timed = async (channel: string, payload: unknown) => {
+        const t0 = performance.now();
+        const r = await w.client.call(channel, payload);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
+        byChannel.set(channel, [...(byChannel.get(channel) ?? []), ms]);
+        answered++;
+        if (!r.ok) {
+          failures++;
+          codes.set(`${channel} ${r.error.code}`, (codes.get(`${channel} ${r.error.code}`) ?? 0) + 1);
+        }
+        return r;
+      };
+      if (w.kind === 'auditor') {
+        const filters = [{ event: 'catalogue.search' }, { outcome: 'denied' as const }, { person: managers[n % MANAGERS]!.login }, { event: 'loan.file' }][n % 4];
+        await timed('journal:read', { filters, limit: 100 });
+      } else if (roll < 6) {
+        await timed('dossiers:search', { text: `${CITIES[n % CITIES.length]}华` });
+      } else if (roll < 8) {
+        await timed('loans:read', { card: loans[w.index], sections: ['basic'] });
+      } else if (roll === 8) {
+        const filed = await timed('cards:file', cardFor(`${numbers[MANAGERS + ((w.index * 7 + n) % (DOSSIERS - MANAGERS))]}-M`));
+        if (filed.ok) await timed('cards:cancel', { card: (filed.value as { card: string }).card });
+      } else {
+        await timed('loans:list', {});
+      }
+    };
+    const runFor = async (ms: number) => {
+      const until = performance.now() + ms;
+      const start = performance.now();
+      const before = latencies.length;
+      await Promise.all(
+        workstations.map(async (w) => {
+          for (let n = w.index; performance.now() < until; n++) await op(w, n);
+        }),
+      );
+      return { ops: latencies.length - before, seconds: (performance.now() - start) / 1000, slice: latencies.slice(before) };
+    };
+    await runFor(1500); // warm-up: statement caches, JIT
+    const run = await runFor(RUN_MS);
+    report('server_ops_per_s', run.ops / run.seconds, 'ops/s', 500);
+    report('server_p95_ms', percentile(run.slice, 95), 'ms', 50);
+    process.stderr.write(`ops ${run.ops} in ${run.seconds.toFixed(1)} s, failures ${failures} ${JSON.stringify([...codes])}\n`);
+    for (const [channel, values] of byChannel) process.stderr.write(`${channel}: n=${values.length} median ${median(values).toFixed(1)} ms p95 ${percentile(values, 95).toFixed(1)} ms\n`);
+
+    // 20 sign-ins at once while the workstations keep working.
+    const extra = await Promise.all(Array.from({ length: 20 }, () => connect()));
+    const [during] = await Promise.all([
+      runFor(3000),
+      Promise.all(
+        extra.map(async (c, i) => {
+          const r = await c.signIn(managers[(i % MANAGERS)]!.login, managers[(i % MANAGERS)]!.password);
+          if (r.ok) signIns++;
+        }),
+      ),
+    ]);
+    report('server_p95_during_sign_ins_ms', percentile(during.slice, 95), 'ms', 50);
+    await Promise.all([...extra, ...workstations.map((w) => w.client)].map((c) => c.close()));
+  } catch (error) {
+    process.stderr.write(`server output:\n${serve.output()}\n`);
+    throw error;
+  } finally {
+    serve.child.kill('SIGTERM');
+    await serve.exited;
+  }
+
+  const auditor = await archive.unlock(auditors[0]!.login, auditors[0]!.password);
+  try {
+    const chain = await verifyArchiveJournal(auditor);
+    if (!chain.ok) throw new Error(`journal broken at ${chain.problem?.seq}`);
+    const row = auditor.archive.db
+      .prepare(`SELECT count(*) AS n FROM journal WHERE details LIKE '%"remote":%' AND event NOT IN ('session.unlock', 'session.lock')`)
+      .get() as { n: number };
+    report('server_journal_mismatch', Math.abs(row.n - answered), 'entries', 0);
+    process.stderr.write(`remote entries ${row.n}, answered ${answered}, sign-ins ${signIns}\n`);
+  } finally {
+    await auditor.lock();
+    archive.cleanup();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error) + '\n');
+  process.exitCode = 1;
+});
