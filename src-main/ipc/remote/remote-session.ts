@@ -42,11 +42,11 @@ export class RemoteSession extends Session {
     return this.ended || this.archive.closed;
   }
 
-  override async perform<T>(spec: OperationSpec, body: (ctx: OperationContext) => Promise<T> | T): Promise<T> {
+  override async perform<T, L = undefined>(spec: OperationSpec<L>, body: (ctx: OperationContext, loaded: L) => Promise<T> | T): Promise<T> {
     if (this.ended) throw new ArchiveError('vault.locked');
     const request = this.request;
     const remote = { address: this.origin.address, reported: this.origin.reported };
-    return super.perform({ ...spec, details: { ...spec.details, remote } }, (ctx) =>
+    return super.perform<T, L>({ ...spec, details: { ...spec.details, remote } }, (ctx, loaded) =>
       body(
         request
           ? {
@@ -59,6 +59,7 @@ export class RemoteSession extends Session {
                 }, details),
             }
           : ctx,
+        loaded,
       ),
     );
   }
