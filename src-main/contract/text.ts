@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters refused here
 const UNSAFE_TEXT = /\u0000|[\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isCleanText(value: string): boolean {

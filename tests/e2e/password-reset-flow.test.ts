@@ -55,7 +55,7 @@ describe.skipIf(driver.unavailable !== null)(`password reset with a second perso
       await addPerson(session, { ...AUDITOR, department: 'audit', rank: 'staff', duties: ['auditor'] });
       await addPerson(session, { ...GM, department: 'key-accounts', rank: 'general-manager', duties: [] });
       await session.lock();
-      let app: AppUnderTest | null = await driver.launch(join(root, 'state'), locale);
+      const app: AppUnderTest | null = await driver.launch(join(root, 'state'), locale);
       const page = app.page;
       try {
         await page.getByTestId('screen-welcome').waitFor();
@@ -108,7 +108,6 @@ describe.skipIf(driver.unavailable !== null)(`password reset with a second perso
         await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
       } finally {
         await app?.close();
-        app = null;
         rmSync(root, { recursive: true, force: true });
       }
     }, 300_000);

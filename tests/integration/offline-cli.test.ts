@@ -73,7 +73,7 @@ describe('offline packages from the command line', () => {
       child.on('exit', (c) => (clearTimeout(timer), resolve(c)));
     });
     expect(code).toBe(130);
-    expect(stderr).not.toMatch(/Error|    at /);
+    expect(stderr).not.toMatch(/Error| {4}at /);
   });
 
   it('the borrower issues, reads with no archive, and the custodian returns it with the reads journaled', async () => {
@@ -112,7 +112,7 @@ describe('offline packages from the command line', () => {
       timeout: 60_000,
     });
     expect(piped.stdout.trim().split('\n')).toHaveLength(1);
-    expect(piped.stderr).not.toMatch(/EPIPE|Error|    at /);
+    expect(piped.stderr).not.toMatch(/EPIPE|Error| {4}at /);
     expect(piped.stderr).toMatch(/status=0/);
     // A reader that is gone before anything is written (| true): still no trace, exit 0.
     const gone = spawnSync('bash', ['-c', `printf '%s\\n' "$PASS" | "${process.execPath}" "${BIN}" offline read "${out}" --password-stdin | true; echo "status=\${PIPESTATUS[1]}" >&2`], {
@@ -120,7 +120,7 @@ describe('offline packages from the command line', () => {
       env: { ...process.env, PASS: PASSPHRASE, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
       timeout: 60_000,
     });
-    expect(gone.stderr).not.toMatch(/EPIPE|Error|    at /);
+    expect(gone.stderr).not.toMatch(/EPIPE|Error| {4}at /);
     expect(gone.stderr).toMatch(/status=0/);
     const wrong = runCli(['offline', 'read', out, '--password-stdin'], 'wrong passphrase here\n');
     expect(wrong.status).toBe(1);

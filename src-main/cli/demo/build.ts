@@ -10,7 +10,6 @@ import { recordLostCopy, reissueCopy } from '../../core/copies/service';
 import { bulkCreateDossiers, type BulkDossier } from '../../core/dossiers/bulk';
 import { reviewDossier, updateDossier } from '../../core/dossiers/service';
 import { addPerson } from '../../core/people/service';
-import type { Session } from '../../core/session';
 import { initArchive } from '../../core/vault/init';
 import type { ArchiveOptions } from '../../core/vault/open-archive';
 import { unlockArchive } from '../../core/vault/unlock';

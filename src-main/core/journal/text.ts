@@ -6,10 +6,13 @@
  * text (what was sent stays readable), and the rest is NFC.
  */
 // Lone high surrogate (no low after it), lone low surrogate (no high before it), or NUL.
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters escaped here
 const UNSAFE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+// eslint-disable-next-line no-control-regex -- printable ASCII and controls other than NUL
 const PLAIN = /^[\x01-\x7F]*$/;
 // ASCII, CJK punctuation, unified ideographs, Hangul syllables and fullwidth forms: text that NFC
 // leaves as it is (none has a canonical decomposition), so the common Chinese name skips normalize.
+// eslint-disable-next-line no-control-regex -- as PLAIN, plus the ranges NFC leaves unchanged
 const NFC_STABLE = /^[\x01-\x7F\u3000-\u303F\u4E00-\u9FFF\uAC00-\uD7A3\uFF00-\uFFEF]*$/;
 
 function escape(ch: string): string {

@@ -264,6 +264,7 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return allow();
     // Serving holds the database key for every workstation: the administrator's machinery (三员分立).
     case 'archive.serve':
+      return requireDuty(actor, 'admin', 'denied.notAdmin');
     // The recovery key sets a new password for an administrator only (the key opens no session of its own).
     case 'vault.recover':
       return requireDuty(actor, 'admin', 'denied.notAdmin');

@@ -74,6 +74,7 @@ export class Connection {
   ) {
     this.calls = new TokenBucket(ctx.limits.callsPerSecond, ctx.limits.callBurst);
     this.signIns = new TokenBucket(ctx.limits.signInsPerConnectionPerMinute / 60, ctx.limits.signInsPerConnectionPerMinute);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the holder's getter must read this connection
     const self = this;
     const manager: SessionHolder = {
       get current() {
