@@ -33,6 +33,8 @@ import {
   canApproveDestruction,
   canManageDepartments,
   canRequestDestruction,
+  canSeeHandovers,
+  canSignHandover,
   canRecordIncident,
   canReleaseHold,
   canSeeIncidentRegister,
@@ -117,6 +119,9 @@ export const ACTIONS = [
   'incident.record',
   'incident.list',
   'person.change',
+  'handover.start',
+  'handover.sign',
+  'handover.list',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -250,6 +255,12 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canRecordIncident(actor);
     case 'incident.list':
       return canSeeIncidentRegister(actor);
+    case 'handover.start':
+      return canManageDepartments(actor, target.lifecycle);
+    case 'handover.sign':
+      return canSignHandover(actor, target.lifecycle);
+    case 'handover.list':
+      return canSeeHandovers(actor);
     default:
       return assertNever(action, 'action');
   }

@@ -20,6 +20,8 @@ export interface LifecycleFacts {
   personId?: string;
   /** The dossier is covered by a legal hold at this moment: nothing destroys it, on any path. */
   held?: boolean;
+  /** The successor named in a handover: they co-sign it. */
+  successorId?: string;
 }
 
 const isGm = (actor: Actor) => actor.rank === 'general-manager';
@@ -80,4 +82,22 @@ export function canRequestDestruction(actor: Actor, facts: LifecycleFacts | unde
 export function canApproveDestruction(actor: Actor, facts: LifecycleFacts | undefined): Decision {
   if (facts?.held) return deny('denied.legalHold');
   return canManageDepartments(actor, facts);
+}
+
+/**
+ * A handover's checklist is co-signed by the successor and a custodian, or the key-account manager
+ * (大客户部主管, 会同接收、整理、归档).
+ */
+export function canSignHandover(actor: Actor, facts: LifecycleFacts | undefined): Decision {
+  if (facts?.successorId !== undefined && facts.successorId === actor.id) return allow();
+  if (actor.duties.includes('custodian')) return allow('custodian');
+  if (actor.department === 'key-accounts' && (actor.rank === 'department-manager' || isGm(actor))) return allow();
+  return deny('denied.notManagement');
+}
+
+/** Handovers and the dossiers waiting for a successor: management and custodians. */
+export function canSeeHandovers(actor: Actor): Decision {
+  if (actor.duties.includes('custodian')) return allow('custodian');
+  if (isGm(actor) || actor.rank === 'department-manager') return allow();
+  return deny('denied.notManagement');
 }

@@ -15,6 +15,7 @@ import { updateToSchemaVersion110 } from './0110-journal-object-partitions';
 import { updateToSchemaVersion160 } from './0160-backups';
 import { updateToSchemaVersion170 } from './0170-holds-and-destruction';
 import { updateToSchemaVersion180 } from './0180-suspensions-and-incident-notices';
+import { updateToSchemaVersion185 } from './0185-handovers';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion160,
   updateToSchemaVersion170,
   updateToSchemaVersion180,
+  updateToSchemaVersion185,
 ];
