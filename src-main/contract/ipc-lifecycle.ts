@@ -20,7 +20,11 @@ import {
   liftSchema,
   manualIncidentSchema,
   personChangeSchema,
+  startHandoverSchema,
+  handoverIdSchema,
   suspendSchema,
+  type HandoverView,
+  type OrphanedDossier,
   type IncidentDetail,
   type SuspensionView,
 } from './lifecycle-people';
@@ -71,6 +75,10 @@ export const LIFECYCLE_REQUESTS = {
   'incidents:open': incidentIdSchema,
   'incidents:flagged': empty,
   'personnel:change': personChangeSchema,
+  'handover:start': startHandoverSchema,
+  'handover:sign': handoverIdSchema,
+  'handover:list': empty,
+  'handover:orphans': empty,
 } as const;
 
 export interface LifecycleResponses {
@@ -94,4 +102,8 @@ export interface LifecycleResponses {
   'incidents:open': IncidentDetail;
   'incidents:flagged': FlaggedPerson[];
   'personnel:change': PersonView;
+  'handover:start': HandoverView;
+  'handover:sign': HandoverView;
+  'handover:list': HandoverView[];
+  'handover:orphans': OrphanedDossier[];
 }

@@ -95,9 +95,9 @@ export function canSignHandover(actor: Actor, facts: LifecycleFacts | undefined)
   return deny('denied.notManagement');
 }
 
-/** Handovers and the dossiers waiting for a successor: management and custodians. */
+/** Handovers: management and custodians see all; an account manager sees those naming them successor. */
 export function canSeeHandovers(actor: Actor): Decision {
   if (actor.duties.includes('custodian')) return allow('custodian');
-  if (isGm(actor) || actor.rank === 'department-manager') return allow();
+  if (isGm(actor) || actor.rank === 'department-manager' || actor.rank === 'account-manager') return allow();
   return deny('denied.notManagement');
 }

@@ -194,9 +194,14 @@ function findHandover(db: Db, id: number): HandoverView | null {
 }
 
 export async function listHandovers(session: Session): Promise<HandoverView[]> {
-  return session.perform({ action: 'handover.list' }, () =>
-    (session.archive.db.prepare(`${SELECT_HANDOVERS} ORDER BY h.completed_at IS NOT NULL, h.id DESC LIMIT 500`).all() as HandoverRow[]).map(toView),
-  );
+  return session.perform({ action: 'handover.list' }, () => {
+    const a = session.actor;
+    const all = a.duties.includes('custodian') || a.rank === 'department-manager' || a.rank === 'general-manager';
+    const rows = all
+      ? session.archive.db.prepare(`${SELECT_HANDOVERS} ORDER BY h.completed_at IS NOT NULL, h.id DESC LIMIT 500`).all()
+      : session.archive.db.prepare(`${SELECT_HANDOVERS} WHERE h.successor_id = ? ORDER BY h.completed_at IS NOT NULL, h.id DESC LIMIT 500`).all(a.id);
+    return (rows as HandoverRow[]).map(toView);
+  });
 }
 
 /** Dossiers whose responsible manager is disabled: the department's (all, for the general manager). */

@@ -14,6 +14,7 @@ import { useSession } from '../session/SessionContext';
 import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './TaskLists';
 import { BackupCard } from '../lifecycle/BackupCard';
 import { FlaggedCard } from '../lifecycle/FlaggedCard';
+import { OrphansCard } from '../lifecycle/OrphansCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -36,6 +37,7 @@ export function DashboardPage() {
     ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
     ...(actor.duties.includes('admin') ? [{ key: 'backup', card: <BackupCard /> }] : []),
     ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
+    ...(manager ? [{ key: 'orphans', card: <OrphansCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

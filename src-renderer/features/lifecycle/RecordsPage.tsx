@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { rankAtLeast } from '../../../src-main/contract/people';
 import { useSession } from '../session/SessionContext';
 import { DestructionTab } from './DestructionTab';
+import { HandoverTab } from './HandoverTab';
 import { HoldsTab } from './HoldsTab';
 import { IncidentsTab } from './IncidentsTab';
 import { SuspensionsTab } from './SuspensionsTab';
@@ -28,6 +29,9 @@ export function RecordsPage() {
         ]
       : []),
     ...(manager ? [{ key: 'people', label: t('lifecycle.tabs.people'), children: <SuspensionsTab /> }] : []),
+    ...(manager || custodian || actor.rank === 'account-manager'
+      ? [{ key: 'handover', label: t('lifecycle.tabs.handover'), children: <HandoverTab canStart={manager} /> }]
+      : []),
   ];
   return (
     <Card data-testid="screen-records" className="page-card">
