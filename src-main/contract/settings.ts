@@ -14,6 +14,11 @@ export const archiveSettingsSchema = z.object({
   allowCopyOut: z.boolean().default(false),
   /** The administrator's dashboard warns when the last backup is older than this (issue 16). */
   backupIntervalDays: z.number().int().min(1).max(365).default(7),
+  /** Retention in years by grade, counted from the last interaction (issue 16); a lost customer's from the end of the relationship. */
+  retentionYears: z
+    .object({ A: z.number().int().min(1).max(50), B: z.number().int().min(1).max(50), C: z.number().int().min(1).max(50) })
+    .strict()
+    .default({ A: 10, B: 5, C: 3 }),
 });
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 

@@ -122,6 +122,8 @@ export const ACTIONS = [
   'handover.start',
   'handover.sign',
   'handover.list',
+  'retention.list',
+  'retention.decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -261,6 +263,9 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canSignHandover(actor, target.lifecycle);
     case 'handover.list':
       return canSeeHandovers(actor);
+    case 'retention.list':
+    case 'retention.decide':
+      return canManageDepartments(actor, target.lifecycle);
     default:
       return assertNever(action, 'action');
   }

@@ -22,6 +22,8 @@ export interface LifecycleFacts {
   held?: boolean;
   /** The successor named in a handover: they co-sign it. */
   successorId?: string;
+  /** A destruction asked for from the retention list (path retention or three-year). */
+  fromRetention?: boolean;
 }
 
 const isGm = (actor: Actor) => actor.rank === 'general-manager';
@@ -73,9 +75,11 @@ export function canSeeIncidentRegister(actor: Actor): Decision {
 
 /** Destruction is requested by a custodian (issue 16, point 2), never while a hold covers the dossier. */
 export function canRequestDestruction(actor: Actor, facts: LifecycleFacts | undefined): Decision {
-  if (!actor.duties.includes('custodian')) return deny('denied.notCustodian');
   if (facts?.held) return deny('denied.legalHold');
-  return allow('custodian');
+  if (actor.duties.includes('custodian')) return allow('custodian');
+  // From the retention list, the department manager deciding asks for destruction themselves.
+  if (facts?.fromRetention && (isGm(actor) || isManagerOf(actor, facts.departments))) return allow();
+  return deny('denied.notCustodian');
 }
 
 /** The holding departments' managers approve; a hold set meanwhile still stops it. */

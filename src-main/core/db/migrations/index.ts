@@ -16,6 +16,7 @@ import { updateToSchemaVersion160 } from './0160-backups';
 import { updateToSchemaVersion170 } from './0170-holds-and-destruction';
 import { updateToSchemaVersion180 } from './0180-suspensions-and-incident-notices';
 import { updateToSchemaVersion185 } from './0185-handovers';
+import { updateToSchemaVersion189 } from './0189-retention';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion170,
   updateToSchemaVersion180,
   updateToSchemaVersion185,
+  updateToSchemaVersion189,
 ];
