@@ -105,6 +105,7 @@ export const LIFECYCLE_API = {
   personnel: { suspend: 'personnel:suspend', lift: 'personnel:lift', suspensions: 'personnel:suspensions', change: 'personnel:change' },
   incidents: { record: 'incidents:record', register: 'incidents:register', open: 'incidents:open', flagged: 'incidents:flagged' },
   handover: { start: 'handover:start', sign: 'handover:sign', list: 'handover:list', orphans: 'handover:orphans' },
+  retention: { due: 'retention:due', decide: 'retention:decide' },
 } as const satisfies Record<string, Record<string, keyof typeof LIFECYCLE_REQUESTS>>;
 
 /** Which channel each API function calls. */

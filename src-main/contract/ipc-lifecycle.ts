@@ -11,6 +11,8 @@ import {
   destructionRequestSchema,
   holdIdSchema,
   newHoldSchema,
+  retentionDecisionSchema,
+  type RetentionDueRow,
   type DestructionRecordLine,
   type DestructionRequestView,
   type HoldView,
@@ -79,6 +81,8 @@ export const LIFECYCLE_REQUESTS = {
   'handover:sign': handoverIdSchema,
   'handover:list': empty,
   'handover:orphans': empty,
+  'retention:due': empty,
+  'retention:decide': retentionDecisionSchema,
 } as const;
 
 export interface LifecycleResponses {
@@ -106,4 +110,6 @@ export interface LifecycleResponses {
   'handover:sign': HandoverView;
   'handover:list': HandoverView[];
   'handover:orphans': OrphanedDossier[];
+  'retention:due': RetentionDueRow[];
+  'retention:decide': { number: string; decision: string; requestId?: number };
 }

@@ -11,7 +11,7 @@ import { cardHandlers, loanHandlers, notificationHandlers, registerHandlers } fr
 import { departmentHandlers, peopleHandlers } from './people';
 import { offlineHandlers } from './offline';
 import { settingsHandlers, vaultHandlers } from './vault';
-import { backupHandlers, destructionHandlers, handoverHandlers, holdHandlers, incidentHandlers, personnelHandlers } from './lifecycle';
+import { backupHandlers, destructionHandlers, handoverHandlers, holdHandlers, incidentHandlers, personnelHandlers, retentionHandlers } from './lifecycle';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -28,5 +28,5 @@ export const HANDLERS: Handlers = {
   ...cardHandlers, ...loanHandlers, ...registerHandlers, ...notificationHandlers,
   ...offlineHandlers,
   ...journalHandlers, ...reportHandlers,
-  ...backupHandlers, ...holdHandlers, ...destructionHandlers, ...personnelHandlers, ...incidentHandlers, ...handoverHandlers,
+  ...backupHandlers, ...holdHandlers, ...destructionHandlers, ...personnelHandlers, ...incidentHandlers, ...handoverHandlers, ...retentionHandlers,
 };

@@ -19,6 +19,7 @@ import { exportDestructionRecord } from '../../core/records/record-export';
 import { flaggedForManagement, incident, incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
 import { liftSuspension, listSuspensions, suspendPerson } from '../../core/records/suspension';
 import { changePerson } from '../../core/records/people-change';
+import { decideRetention, retentionDue } from '../../core/records/retention';
 import { listHandovers, orphanedDossiers, signHandover, startHandover } from '../../core/records/handover';
 import { open, type DomainHandlers } from './context';
 
@@ -88,4 +89,9 @@ export const handoverHandlers: DomainHandlers<'handover'> = {
   'handover:sign': async (input, ctx) => signHandover(open(ctx), input),
   'handover:list': async (_input, ctx) => listHandovers(open(ctx)),
   'handover:orphans': async (_input, ctx) => orphanedDossiers(open(ctx)),
+};
+
+export const retentionHandlers: DomainHandlers<'retention'> = {
+  'retention:due': async (_input, ctx) => retentionDue(open(ctx)),
+  'retention:decide': async (input, ctx) => decideRetention(open(ctx), input),
 };

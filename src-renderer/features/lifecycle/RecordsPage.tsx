@@ -12,6 +12,7 @@ import { HoldsTab } from './HoldsTab';
 import { IncidentsTab } from './IncidentsTab';
 import { SuspensionsTab } from './SuspensionsTab';
 import { RecordTab } from './RecordTab';
+import { RetentionTab } from './RetentionTab';
 
 export function RecordsPage() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function RecordsPage() {
           { key: 'incidents', label: t('lifecycle.tabs.incidents'), children: <IncidentsTab canRecord={custodian || manager} canSee={manager || auditor} /> },
         ]
       : []),
+    ...(manager ? [{ key: 'retention', label: t('lifecycle.tabs.retention'), children: <RetentionTab /> }] : []),
     ...(manager ? [{ key: 'people', label: t('lifecycle.tabs.people'), children: <SuspensionsTab /> }] : []),
     ...(manager || custodian || actor.rank === 'account-manager'
       ? [{ key: 'handover', label: t('lifecycle.tabs.handover'), children: <HandoverTab canStart={manager} /> }]

@@ -4,6 +4,17 @@
  */
 export const lifecycleText = {
   en: {
+    retention: {
+      grade: 'Grade',
+      last: 'Last interaction',
+      reason: 'Why it is due',
+      reason_retention: 'Retention ended',
+      reason_threeYear: 'No interaction for three years',
+      keep: 'Keep',
+      keepUntil: 'Keep {{number}} until',
+      archive: 'Archive',
+      destroy: 'Request destruction',
+    },
     handover: {
       title: 'Departure handover (离职交接)',
       start: 'Start a departure handover',
@@ -69,7 +80,7 @@ export const lifecycleText = {
     intro: 'Destruction of dossiers under legal holds, the destruction record (销毁清册) and incidents.',
     nothing: 'Nothing here concerns your duties.',
     required: 'Required.',
-    tabs: { destruction: 'Destruction', holds: 'Legal holds', record: 'Destruction record', incidents: 'Incidents', people: 'People', handover: 'Handover' },
+    tabs: { destruction: 'Destruction', holds: 'Legal holds', record: 'Destruction record', incidents: 'Incidents', people: 'People', handover: 'Handover', retention: 'Retention' },
     destruction: {
       request: 'Request destruction',
       number: 'Archive number',
@@ -131,6 +142,17 @@ export const lifecycleText = {
     },
   },
   zhCN: {
+    retention: {
+      grade: '等级',
+      last: '最近互动',
+      reason: '到期原因',
+      reason_retention: '保管期满',
+      reason_threeYear: '三年未互动',
+      keep: '继续保留',
+      keepUntil: '继续保留 {{number}} 至',
+      archive: '归档',
+      destroy: '申请销毁',
+    },
     handover: {
       title: '离职交接',
       start: '发起离职交接',
@@ -196,7 +218,7 @@ export const lifecycleText = {
     intro: '法律保全下的档案销毁、销毁清册及信息安全事件。',
     nothing: '此处没有与您的职责相关的内容。',
     required: '必填。',
-    tabs: { destruction: '销毁', holds: '法律保全', record: '销毁清册', incidents: '事件', people: '人员', handover: '离职交接' },
+    tabs: { destruction: '销毁', holds: '法律保全', record: '销毁清册', incidents: '事件', people: '人员', handover: '离职交接', retention: '保管期限' },
     destruction: {
       request: '申请销毁',
       number: '档案编号',
