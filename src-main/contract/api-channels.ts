@@ -106,6 +106,8 @@ export const LIFECYCLE_API = {
   },
   personnel: { suspend: 'personnel:suspend', lift: 'personnel:lift', suspensions: 'personnel:suspensions', change: 'personnel:change' },
   incidents: { record: 'incidents:record', register: 'incidents:register', open: 'incidents:open', flagged: 'incidents:flagged' },
+  handover: { start: 'handover:start', sign: 'handover:sign', list: 'handover:list', orphans: 'handover:orphans' },
+  retention: { due: 'retention:due', decide: 'retention:decide' },
 } as const satisfies Record<string, Record<string, keyof typeof LIFECYCLE_REQUESTS>>;
 
 /** The offline reader on a laptop: no archive needed (issue 15). */

@@ -11,6 +11,8 @@ import {
   destructionRequestSchema,
   holdIdSchema,
   newHoldSchema,
+  retentionDecisionSchema,
+  type RetentionDueRow,
   type DestructionRecordLine,
   type DestructionRequestView,
   type HoldView,
@@ -20,7 +22,11 @@ import {
   liftSchema,
   manualIncidentSchema,
   personChangeSchema,
+  startHandoverSchema,
+  handoverIdSchema,
   suspendSchema,
+  type HandoverView,
+  type OrphanedDossier,
   type IncidentDetail,
   type SuspensionView,
 } from './lifecycle-people';
@@ -71,6 +77,12 @@ export const LIFECYCLE_REQUESTS = {
   'incidents:open': incidentIdSchema,
   'incidents:flagged': empty,
   'personnel:change': personChangeSchema,
+  'handover:start': startHandoverSchema,
+  'handover:sign': handoverIdSchema,
+  'handover:list': empty,
+  'handover:orphans': empty,
+  'retention:due': empty,
+  'retention:decide': retentionDecisionSchema,
 } as const;
 
 export interface LifecycleResponses {
@@ -94,4 +106,10 @@ export interface LifecycleResponses {
   'incidents:open': IncidentDetail;
   'incidents:flagged': FlaggedPerson[];
   'personnel:change': PersonView;
+  'handover:start': HandoverView;
+  'handover:sign': HandoverView;
+  'handover:list': HandoverView[];
+  'handover:orphans': OrphanedDossier[];
+  'retention:due': RetentionDueRow[];
+  'retention:decide': { number: string; decision: string; requestId?: number };
 }

@@ -73,3 +73,43 @@ export interface IncidentDetail {
   holders: CopyHolder[];
   timeline: TimelineEntry[];
 }
+
+export const startHandoverSchema = z
+  .object({
+    leaver: loginSchema,
+    /** Takes over the leaver's dossiers as responsible account manager. */
+    successor: loginSchema,
+    /** Takes over the leaver's collector assignments (needed when the leaver has any). */
+    collectorSuccessor: loginSchema.optional(),
+  })
+  .strict();
+export const handoverIdSchema = z.object({ id: z.number().int().min(1) }).strict();
+
+export interface HandoverChecklist {
+  dossiers: string[];
+  collectorAssignments: string[];
+  loansRecalled: string[];
+  cardsCancelled: string[];
+  packagesRevoked: string[];
+}
+
+export interface HandoverView {
+  id: number;
+  leaver: { login: string; name: string; department: string };
+  startedBy: { login: string; name: string };
+  startedAt: string;
+  successor: { login: string; name: string };
+  collectorSuccessor: { login: string; name: string } | null;
+  checklist: HandoverChecklist;
+  successorSignedAt: string | null;
+  witness: { login: string; name: string; at: string } | null;
+  completedAt: string | null;
+}
+
+/** A dossier whose responsible account manager is disabled: flagged until reassigned. */
+export interface OrphanedDossier {
+  number: string;
+  customerName: string;
+  responsible: { login: string; name: string };
+  department: string | null;
+}

@@ -66,3 +66,28 @@ export interface DestructionRecordLine {
   destroyedBy: string;
   destroyedAt: string;
 }
+
+export const retentionDecisionSchema = z
+  .object({
+    number,
+    decision: z.enum(['keep', 'archive', 'destroy']),
+    /** keep: the new date the dossier is kept until (ISO date). */
+    until: z.string().trim().min(10).max(40).optional(),
+    /** destroy: why (goes on the destruction request). */
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((d) => d.decision !== 'keep' || d.until !== undefined, { message: 'keep needs until' });
+
+export interface RetentionDueRow {
+  number: string;
+  customerName: string;
+  grade: 'A' | 'B' | 'C';
+  lifecycle: string;
+  department: string | null;
+  lastInteraction: string;
+  retentionEnds: string;
+  /** retention: the retention period has ended; three-year: no interaction for three years. */
+  reason: 'retention' | 'three-year';
+  held: boolean;
+}

@@ -20,6 +20,11 @@ export const archiveSettingsSchema = z.object({
     .max(64)
     .refine(isTimeZoneName, { message: 'unknown time zone' })
     .default('Asia/Shanghai'),
+  /** Retention in years by grade, counted from the last interaction (issue 16); a lost customer's from the end of the relationship. */
+  retentionYears: z
+    .object({ A: z.number().int().min(1).max(50), B: z.number().int().min(1).max(50), C: z.number().int().min(1).max(50) })
+    .strict()
+    .default({ A: 10, B: 5, C: 3 }),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

@@ -6,6 +6,7 @@ import { interpolate } from '../../contract/messages';
 import { incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
 import { liftSuspension, suspendPerson } from '../../core/records/suspension';
 import { changePerson } from '../../core/records/people-change';
+import { signHandover, startHandover } from '../../core/records/handover';
 import { UsageError } from '../usage';
 import type { Command } from './types';
 
@@ -15,6 +16,9 @@ const sentences = {
     lifted: 'Suspension of {{login}} lifted.',
     recorded: 'Incident {{id}} recorded against {{login}} ({{marks}} integrity marks); direct manager: {{manager}}.',
     changed: '{{login}} is now {{rank}} in {{department}}, direct manager {{manager}}.',
+    handover: 'Handover {{id}} of {{login}}: {{dossiers}} dossiers, {{assignments}} collector assignments, {{loans}} loans recalled, {{cards}} cards cancelled. The successor and a custodian sign it next.',
+    signed: 'Handover {{id}} signed{{done}}.',
+    completed: '; complete — the account is disabled',
     none: '(none)',
   },
   'zh-CN': {
@@ -22,11 +26,48 @@ const sentences = {
     lifted: '已解除对 {{login}} 的权限暂停。',
     recorded: '已登记事件 {{id}}，责任人 {{login}}（诚信黑点 {{marks}} 个）；直接上级：{{manager}}。',
     changed: '{{login}} 现为 {{department}} 的 {{rank}}，直接上级 {{manager}}。',
+    handover: '{{login}} 的离职交接 {{id}}：档案 {{dossiers}} 份，采集分配 {{assignments}} 项，收回借阅 {{loans}} 项，取消借阅卡 {{cards}} 张。下一步由接任人和档案保管员签字。',
+    signed: '交接 {{id}} 已签字{{done}}。',
+    completed: '；交接完成，该账户已停用',
     none: '（无）',
   },
 };
 
 export const INCIDENT_COMMANDS: readonly Command[] = [
+  {
+    name: 'handover start',
+    options: { leaver: { type: 'string' }, successor: { type: 'string' }, 'collector-successor': { type: 'string' } },
+    usage: {
+      en: 'handover start --archive DIR --as MANAGER --leaver L --successor L [--collector-successor L]   (离职交接)',
+      'zh-CN': 'handover start --archive 目录 --as 部门经理 --leaver 离职人 --successor 接任人 [--collector-successor 接任采集员]（离职交接）',
+    },
+    needs: 'unlocked',
+    async run(ctx, session) {
+      const cs = ctx.values['collector-successor'];
+      const h = await startHandover(session!, { leaver: ctx.need('leaver'), successor: ctx.need('successor'), ...(typeof cs === 'string' ? { collectorSuccessor: cs } : {}) });
+      ctx.out(
+        interpolate(sentences[ctx.locale].handover, {
+          id: h.id,
+          login: h.leaver.login,
+          dossiers: h.checklist.dossiers.length,
+          assignments: h.checklist.collectorAssignments.length,
+          loans: h.checklist.loansRecalled.length,
+          cards: h.checklist.cardsCancelled.length,
+        }),
+      );
+    },
+  },
+  {
+    name: 'handover sign',
+    options: { id: { type: 'string' } },
+    usage: { en: 'handover sign --archive DIR --as SUCCESSOR|CUSTODIAN --id N', 'zh-CN': 'handover sign --archive 目录 --as 接任人|保管员 --id 编号' },
+    needs: 'unlocked',
+    async run(ctx, session) {
+      const h = await signHandover(session!, { id: Number(ctx.need('id')) });
+      const t = sentences[ctx.locale];
+      ctx.out(interpolate(t.signed, { id: h.id, done: h.completedAt ? t.completed : '' }));
+    },
+  },
   {
     name: 'person change',
     options: { 'no-manager': { type: 'boolean' } },

@@ -14,6 +14,7 @@ import {
 } from '../../core/records/destruction';
 import { listHolds, releaseHold, setHold } from '../../core/records/holds';
 import { exportDestructionRecord } from '../../core/records/record-export';
+import { decideRetention, retentionDue } from '../../core/records/retention';
 import { UsageError } from '../usage';
 import type { Command, CommandContext } from './types';
 
@@ -24,6 +25,7 @@ const sentences = {
     requested: 'Destruction of {{number}} requested (request {{id}}); approvals needed from: {{departments}}.',
     decided: 'Request {{id}} for {{number}} is now {{state}}.',
     exported: 'Destruction record ({{lines}} lines) written to {{file}}.',
+    retained: '{{number}}: {{decision}}.',
     none: '(none)',
   },
   'zh-CN': {
@@ -32,6 +34,7 @@ const sentences = {
     requested: '已申请销毁 {{number}}（申请 {{id}}），需以下部门批准：{{departments}}。',
     decided: '档案 {{number}} 的销毁申请 {{id}} 现为：{{state}}。',
     exported: '销毁清册（{{lines}} 条）已写入 {{file}}。',
+    retained: '{{number}}：{{decision}}。',
     none: '（无）',
   },
 };
@@ -48,6 +51,36 @@ const requestLine = (r: DestructionRequestView) =>
   [r.id, r.number, r.customerName, r.state, r.requestedBy.login, r.departments.join(','), r.decisions.map((d) => `${d.department}:${d.decision}`).join(',') || '-'].join('\t');
 
 export const RECORDS_COMMANDS: readonly Command[] = [
+  {
+    name: 'retention due',
+    usage: { en: 'retention due --archive DIR --as MANAGER [--json]   (end of retention; three years without interaction)', 'zh-CN': 'retention due --archive 目录 --as 部门经理 [--json]（保管期满；三年未互动）' },
+    needs: 'unlocked',
+    async run(ctx, session) {
+      const rows = await retentionDue(session!);
+      if (ctx.values.json) return ctx.out(JSON.stringify(rows, null, 2));
+      if (rows.length === 0) return ctx.out(sentences[ctx.locale].none);
+      for (const r of rows) ctx.out([r.number, r.customerName, r.grade, r.reason, r.lastInteraction, r.retentionEnds, r.held ? 'HELD' : '-'].join('\t'));
+    },
+  },
+  {
+    name: 'retention decide',
+    options: { number: { type: 'string' }, decision: { type: 'string' }, until: { type: 'string' }, reason: { type: 'string' } },
+    usage: {
+      en: 'retention decide --archive DIR --as MANAGER --number N --decision keep|archive|destroy [--until DATE] [--reason R]',
+      'zh-CN': 'retention decide --archive 目录 --as 部门经理 --number 档案编号 --decision keep|archive|destroy [--until 日期] [--reason 原因]',
+    },
+    needs: 'unlocked',
+    async run(ctx, session) {
+      const v = ctx.values;
+      const r = await decideRetention(session!, {
+        number: ctx.need('number'),
+        decision: ctx.need('decision'),
+        ...(typeof v.until === 'string' ? { until: v.until } : {}),
+        ...(typeof v.reason === 'string' ? { reason: v.reason } : {}),
+      });
+      ctx.out(interpolate(sentences[ctx.locale].retained, { number: r.number, decision: r.decision }));
+    },
+  },
   {
     name: 'hold set',
     options: { reason: { type: 'string' }, dossier: { type: 'string', multiple: true }, customer: { type: 'string' } },

@@ -32,6 +32,8 @@ import {
   canApproveDestruction,
   canManageDepartments,
   canRequestDestruction,
+  canSeeHandovers,
+  canSignHandover,
   canRecordIncident,
   canReleaseHold,
   canSeeIncidentRegister,
@@ -127,6 +129,11 @@ export const ACTIONS = [
   'archive.serve',
   // Opening the archive with the recovery key (vault/recover.ts)
   'vault.recover',
+  'handover.start',
+  'handover.sign',
+  'handover.list',
+  'retention.list',
+  'retention.decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -268,6 +275,15 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     // The recovery key sets a new password for an administrator only (the key opens no session of its own).
     case 'vault.recover':
       return requireDuty(actor, 'admin', 'denied.notAdmin');
+    case 'handover.start':
+      return canManageDepartments(actor, target.lifecycle);
+    case 'handover.sign':
+      return canSignHandover(actor, target.lifecycle);
+    case 'handover.list':
+      return canSeeHandovers(actor);
+    case 'retention.list':
+    case 'retention.decide':
+      return canManageDepartments(actor, target.lifecycle);
     default:
       return assertNever(action, 'action');
   }

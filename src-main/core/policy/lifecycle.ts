@@ -20,6 +20,10 @@ export interface LifecycleFacts {
   personId?: string;
   /** The dossier is covered by a legal hold at this moment: nothing destroys it, on any path. */
   held?: boolean;
+  /** The successor named in a handover: they co-sign it. */
+  successorId?: string;
+  /** A destruction asked for from the retention list (path retention or three-year). */
+  fromRetention?: boolean;
 }
 
 const isGm = (actor: Actor) => actor.rank === 'general-manager';
@@ -71,13 +75,33 @@ export function canSeeIncidentRegister(actor: Actor): Decision {
 
 /** Destruction is requested by a custodian (issue 16, point 2), never while a hold covers the dossier. */
 export function canRequestDestruction(actor: Actor, facts: LifecycleFacts | undefined): Decision {
-  if (!actor.duties.includes('custodian')) return deny('denied.notCustodian');
   if (facts?.held) return deny('denied.legalHold');
-  return allow('custodian');
+  if (actor.duties.includes('custodian')) return allow('custodian');
+  // From the retention list, the department manager deciding asks for destruction themselves.
+  if (facts?.fromRetention && (isGm(actor) || isManagerOf(actor, facts.departments))) return allow();
+  return deny('denied.notCustodian');
 }
 
 /** The holding departments' managers approve; a hold set meanwhile still stops it. */
 export function canApproveDestruction(actor: Actor, facts: LifecycleFacts | undefined): Decision {
   if (facts?.held) return deny('denied.legalHold');
   return canManageDepartments(actor, facts);
+}
+
+/**
+ * A handover's checklist is co-signed by the successor and a custodian, or the key-account manager
+ * (大客户部主管, 会同接收、整理、归档).
+ */
+export function canSignHandover(actor: Actor, facts: LifecycleFacts | undefined): Decision {
+  if (facts?.successorId !== undefined && facts.successorId === actor.id) return allow();
+  if (actor.duties.includes('custodian')) return allow('custodian');
+  if (actor.department === 'key-accounts' && (actor.rank === 'department-manager' || isGm(actor))) return allow();
+  return deny('denied.notManagement');
+}
+
+/** Handovers: management and custodians see all; an account manager sees those naming them successor. */
+export function canSeeHandovers(actor: Actor): Decision {
+  if (actor.duties.includes('custodian')) return allow('custodian');
+  if (isGm(actor) || actor.rank === 'department-manager' || actor.rank === 'account-manager') return allow();
+  return deny('denied.notManagement');
 }

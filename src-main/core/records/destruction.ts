@@ -63,7 +63,8 @@ export async function requestDestruction(session: Session, raw: unknown, path: D
       details: { path },
       target: () => {
         dossier = requireStub(db, parseInput(destructionRequestSchema, raw).number);
-        return { lifecycle: { held: isHeld(db, dossier.id) } };
+        const fromRetention = path === 'retention' || path === 'three-year';
+        return { lifecycle: { held: isHeld(db, dossier.id), fromRetention, departments: dossier.department ? [dossier.department] : [] } };
       },
     },
     (ctx) => {

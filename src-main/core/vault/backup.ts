@@ -1,25 +1,27 @@
 /**
- * `backup`: a consistent snapshot of the encrypted database, still under the same key, with the
+ * `backup`: a consistent copy of the encrypted database, still under the same key, with the
  * keyring and a signed manifest, in one file (backup-file.ts). Administrators only.
  *
- * The snapshot is `VACUUM INTO`, not better-sqlite3's `db.backup()`: SQLite's backup API copies
- * into a connection better-sqlite3 opens itself with no key, and SQLite3MultipleCiphers refuses
- * to back up an encrypted database into it ("incompatible source and target databases") — rightly,
- * since a plain target would be a decrypted copy. VACUUM INTO runs in one read transaction (the
- * same consistency as the backup API; other connections keep writing to the WAL meanwhile) and
- * SQLite3MultipleCiphers writes the target under the main database's cipher and key.
+ * The copy is the database file itself, page for page, as SQLite's backup API would make it:
+ * the WAL is checkpointed into the file, then a write lock (BEGIN IMMEDIATE) keeps every writer
+ * out while the file is read, so what is copied is exactly the committed state at that moment.
+ * better-sqlite3's `db.backup()` cannot be used: it opens its own unkeyed target, and
+ * SQLite3MultipleCiphers refuses an encrypted source into it ("incompatible source and target
+ * databases"). `VACUUM INTO` (which does keep the key) rebuilds every b-tree and took 106 s on the
+ * 100,000-dossier bench archive.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { schemaVersion } from '../db/migrate';
-import { openDatabase, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { BACKUP_MAGIC, encodeTrailer, manifestMessage, type BackupManifest, type UnsignedManifest } from './backup-file';
-import { KEYRING_FILE } from './keyring';
+import { DATABASE_FILE, KEYRING_FILE } from './keyring';
 
 export const backupInputSchema = z.object({ out: z.string().min(1).max(4096), force: z.boolean().default(false) }).strict();
 
@@ -39,8 +41,10 @@ export interface BackupReport {
   at: string;
 }
 
+const CHUNK = 4 << 20;
+
 export async function backupArchive(session: Session, raw: unknown, onProgress?: (p: BackupProgress) => void): Promise<BackupReport> {
-  return session.perform({ action: 'vault.backup', details: { file: typeof (raw as { out?: unknown })?.out === 'string' ? basename((raw as { out: string }).out) : null } }, async (ctx) => {
+  return session.perform({ action: 'vault.backup', details: { file: typeof (raw as { out?: unknown })?.out === 'string' ? basename((raw as { out: string }).out) : null } }, (ctx) => {
     const input = parseInput(backupInputSchema, raw);
     const archive = session.archive;
     ctx.setObject({ type: 'archive', id: archive.archiveId });
@@ -48,47 +52,49 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
     if (!existsSync(dirname(input.out))) throw new ArchiveError('vault.ioError', { detail: 'ENOENT' });
 
     onProgress?.({ phase: 'snapshot', written: 0, total: 0 });
-    const stamp = randomBytes(6).toString('hex');
-    const snapshot = `${input.out}.${stamp}.snapshot`;
-    const temp = `${input.out}.${stamp}.tmp`;
+    const temp = `${input.out}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      const head = takeSnapshot(archive.db, archive.databaseKey, snapshot);
       const keyring = readFileSync(join(archive.folder, KEYRING_FILE));
-      const dbSize = statSync(snapshot).size;
-      const total = keyring.length + dbSize;
       const at = archive.clock.now().toISOString();
-
-      let written = 0;
       const fd = openSync(temp, 'wx', 0o600);
       let manifest: BackupManifest;
+      let head: { seq: number; hash: string };
       try {
-        const write = (bytes: Buffer) => {
+        const write = (bytes: Buffer, length = bytes.length) => {
           let off = 0;
-          while (off < bytes.length) off += writeSync(fd, bytes, off);
+          while (off < length) off += writeSync(fd, bytes, off, length - off);
         };
         write(BACKUP_MAGIC);
         write(keyring);
-        written += keyring.length;
-        const dbHash = createHash('sha256');
-        for await (const chunk of createReadStream(snapshot, { highWaterMark: 1 << 20 })) {
-          const bytes = chunk as Buffer;
-          dbHash.update(bytes);
-          write(bytes);
-          written += bytes.length;
-          onProgress?.({ phase: 'write', written, total });
-        }
+        const copied = withQuiescentFile(archive.db, join(archive.folder, DATABASE_FILE), (src) => {
+          const total = keyring.length + fstatSync(src).size;
+          const hash = createHash('sha256');
+          const buffer = Buffer.allocUnsafe(CHUNK);
+          let size = 0;
+          for (;;) {
+            const n = readSync(src, buffer, 0, CHUNK, size);
+            if (n === 0) break;
+            hash.update(buffer.subarray(0, n));
+            write(buffer, n);
+            size += n;
+            onProgress?.({ phase: 'write', written: keyring.length + size, total });
+          }
+          const last = archive.db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+          return { size, sha256: hash.digest('hex'), head: last, schema: schemaVersion(archive.db) };
+        });
+        head = copied.head;
         const unsigned: UnsignedManifest = {
           format: 'triplicate-backup',
           version: 1,
           archiveId: archive.archiveId,
           createdAt: at,
           createdBy: { id: session.actor.id, name: session.actor.name },
-          schemaVersion: head.schema,
+          schemaVersion: copied.schema,
           journalHead: { seq: head.seq, hash: head.hash },
           signingKey: { publicKey: archive.signer.publicKey.toString('base64'), fingerprint: archive.signer.fingerprint },
           files: [
             { name: 'keyring.json', size: keyring.length, sha256: createHash('sha256').update(keyring).digest('hex') },
-            { name: 'archive.db', size: dbSize, sha256: dbHash.digest('hex') },
+            { name: 'archive.db', size: copied.size, sha256: copied.sha256 },
           ],
         };
         manifest = { ...unsigned, signature: archive.signer.sign(manifestMessage(unsigned)) };
@@ -108,29 +114,40 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
             .run(at, session.actor.id, basename(input.out), size, head.seq, manifestSha256),
         { size, journalSeq: head.seq, journalHash: head.hash, manifestSha256 },
       );
-      onProgress?.({ phase: 'done', written: total, total });
+      onProgress?.({ phase: 'done', written: size, total: size });
       return report;
     } finally {
-      rmSync(snapshot, { force: true });
       rmSync(temp, { force: true });
     }
   });
 }
 
 /**
- * Writes the snapshot and reads the journal head and schema version from the snapshot itself, so
- * they are exactly what the file holds even if another connection appended meanwhile.
+ * Runs `read` on the database file while it holds every committed change and nobody can write:
+ * checkpoint the WAL into the file, take the write lock, and make sure no frame slipped into the
+ * WAL in between (another connection committing); if one did, let go and try again.
  */
-function takeSnapshot(db: Db, key: Buffer, path: string): { seq: number; hash: string; schema: number } {
-  // VACUUM INTO takes the path as a string literal; quotes are doubled, nothing else is special.
-  db.exec(`VACUUM INTO '${path.replace(/'/g, "''")}'`);
-  const copy = openDatabase(path, key, { readonly: true });
-  try {
-    const head = copy.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-    return { seq: head?.seq ?? 0, hash: head?.hash ?? '', schema: schemaVersion(copy) };
-  } finally {
-    copy.close();
+function withQuiescentFile<T>(db: Db, path: string, read: (fd: number) => T): T {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const walPath = `${path}-wal`;
+      const walEmpty = !existsSync(walPath) || statSync(walPath).size === 0;
+      if (result && result.busy === 0 && walEmpty) {
+        const fd = openSync(path, 'r');
+        try {
+          return read(fd);
+        } finally {
+          closeSync(fd);
+        }
+      }
+    } finally {
+      // Nothing was written in this transaction: it only held the lock.
+      db.exec('ROLLBACK');
+    }
   }
+  throw new ArchiveError('vault.ioError', { detail: 'EBUSY' });
 }
 
 export interface BackupStatus {

@@ -11,7 +11,7 @@ import { cardHandlers, loanHandlers, notificationHandlers, registerHandlers } fr
 import { departmentHandlers, peopleHandlers } from './people';
 import { offlineHandlers } from './offline';
 import { settingsHandlers, vaultHandlers } from './vault';
-import { backupHandlers, destructionHandlers, holdHandlers, incidentHandlers, personnelHandlers } from './lifecycle';
+import { backupHandlers, destructionHandlers, handoverHandlers, holdHandlers, incidentHandlers, personnelHandlers, retentionHandlers } from './lifecycle';
 import { readerHandlers } from './reader';
 
 export type { HandlerContext } from './context';
@@ -29,6 +29,6 @@ export const HANDLERS: Handlers = {
   ...cardHandlers, ...loanHandlers, ...registerHandlers, ...notificationHandlers,
   ...offlineHandlers,
   ...journalHandlers, ...reportHandlers,
-  ...backupHandlers, ...holdHandlers, ...destructionHandlers, ...personnelHandlers, ...incidentHandlers,
+  ...backupHandlers, ...holdHandlers, ...destructionHandlers, ...personnelHandlers, ...incidentHandlers, ...handoverHandlers, ...retentionHandlers,
   ...readerHandlers,
 };

@@ -19,6 +19,8 @@ import { exportDestructionRecord } from '../../core/records/record-export';
 import { flaggedForManagement, incident, incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
 import { liftSuspension, listSuspensions, suspendPerson } from '../../core/records/suspension';
 import { changePerson } from '../../core/records/people-change';
+import { decideRetention, retentionDue } from '../../core/records/retention';
+import { listHandovers, orphanedDossiers, signHandover, startHandover } from '../../core/records/handover';
 import { open, type DomainHandlers } from './context';
 
 function backupName(now: Date): string {
@@ -80,4 +82,16 @@ export const incidentHandlers: DomainHandlers<'incidents'> = {
   'incidents:register': async (_input, ctx) => incidentRegister(open(ctx)),
   'incidents:open': async (input, ctx) => incident(open(ctx), input),
   'incidents:flagged': async (_input, ctx) => flaggedForManagement(open(ctx)),
+};
+
+export const handoverHandlers: DomainHandlers<'handover'> = {
+  'handover:start': async (input, ctx) => startHandover(open(ctx), input),
+  'handover:sign': async (input, ctx) => signHandover(open(ctx), input),
+  'handover:list': async (_input, ctx) => listHandovers(open(ctx)),
+  'handover:orphans': async (_input, ctx) => orphanedDossiers(open(ctx)),
+};
+
+export const retentionHandlers: DomainHandlers<'retention'> = {
+  'retention:due': async (_input, ctx) => retentionDue(open(ctx)),
+  'retention:decide': async (input, ctx) => decideRetention(open(ctx), input),
 };

@@ -15,6 +15,7 @@ import { ApprovalsCard, MyLoansCard, OverdueLoansCard, ReviewsCard } from './Tas
 import { BackupCard } from '../lifecycle/BackupCard';
 import { PendingResetsCard } from '../resets/PendingResetsCard';
 import { FlaggedCard } from '../lifecycle/FlaggedCard';
+import { OrphansCard } from '../lifecycle/OrphansCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -39,6 +40,7 @@ export function DashboardPage() {
     // Who may approve a password reset: managers, the general manager, auditors (the card hides when empty).
     ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
     ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
+    ...(manager ? [{ key: 'orphans', card: <OrphansCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

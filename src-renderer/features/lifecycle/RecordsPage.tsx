@@ -7,10 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { rankAtLeast } from '../../../src-main/contract/people';
 import { useSession } from '../session/SessionContext';
 import { DestructionTab } from './DestructionTab';
+import { HandoverTab } from './HandoverTab';
 import { HoldsTab } from './HoldsTab';
 import { IncidentsTab } from './IncidentsTab';
 import { SuspensionsTab } from './SuspensionsTab';
 import { RecordTab } from './RecordTab';
+import { RetentionTab } from './RetentionTab';
 
 export function RecordsPage() {
   const { t } = useTranslation();
@@ -27,7 +29,11 @@ export function RecordsPage() {
           { key: 'incidents', label: t('lifecycle.tabs.incidents'), children: <IncidentsTab canRecord={custodian || manager} canSee={manager || auditor} /> },
         ]
       : []),
+    ...(manager ? [{ key: 'retention', label: t('lifecycle.tabs.retention'), children: <RetentionTab /> }] : []),
     ...(manager ? [{ key: 'people', label: t('lifecycle.tabs.people'), children: <SuspensionsTab /> }] : []),
+    ...(manager || custodian || actor.rank === 'account-manager'
+      ? [{ key: 'handover', label: t('lifecycle.tabs.handover'), children: <HandoverTab canStart={manager} /> }]
+      : []),
   ];
   return (
     <Card data-testid="screen-records" className="page-card">

@@ -18,6 +18,8 @@ import { updateToSchemaVersion170 } from './0170-holds-and-destruction';
 import { updateToSchemaVersion130 } from './0130-password-resets';
 import { updateToSchemaVersion180 } from './0180-suspensions-and-incident-notices';
 import { updateToSchemaVersion190 } from './0190-remote-requests';
+import { updateToSchemaVersion185 } from './0185-handovers';
+import { updateToSchemaVersion189 } from './0189-retention';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,4 +42,6 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion170,
   updateToSchemaVersion180,
   updateToSchemaVersion190,
+  updateToSchemaVersion185,
+  updateToSchemaVersion189,
 ];
