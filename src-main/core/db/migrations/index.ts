@@ -41,7 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion160,
   updateToSchemaVersion170,
   updateToSchemaVersion180,
-  updateToSchemaVersion190,
   updateToSchemaVersion185,
   updateToSchemaVersion189,
+  updateToSchemaVersion190,
 ];
