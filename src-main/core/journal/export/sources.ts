@@ -1,5 +1,7 @@
 /** Reading an export file back, line by line, in constant memory, for the offline verifier. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { EntryRow } from '../entry';
 import { csvCellsToRow, CsvReader, type CsvRecord } from './csv';
@@ -126,54 +128,26 @@ function cellValue(v: unknown): unknown {
   return v;
 }
 
-/** How much of the file's end is searched for the zip directory's entry names. */
-const ZIP_TAIL = 1024 * 1024;
-
-/** Whether the zip names a shared-strings part (its central directory is at the end of the file). */
-function hasSharedStrings(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, ZIP_TAIL);
-    const tail = Buffer.alloc(length);
-    readSync(fd, tail, 0, length, size - length);
-    return tail.includes('xl/sharedStrings.xml');
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * exceljs parks every worksheet it meets before the shared strings and relationships in a temporary
- * file (in the system's temp folder, holding journal rows in clear), and removes it only when the
- * sheet has been read to its end — never when the reader stops early, as this one does after the
- * first sheet or a consumer does on the first changed line. Our own exports have no shared strings:
- * telling the reader so (and that relationships only name sheets) makes it stream the sheet from
- * the zip with no temporary file. For any other file, the reader is drained on the way out so
- * exceljs's own clean-up runs.
+ * file (holding journal rows in clear) in the system's temp folder, and does not always remove it
+ * (never when the reader stops early, as this one does after the first sheet or a consumer does on
+ * the first changed line). So the read gets a private folder (0700) as the temp folder, removed with
+ * whatever is in it on the way out. (Telling the reader there are no shared strings, so that it
+ * streams the sheet from the zip with no temp file, misread rows of larger exports: not used.)
  */
 async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
   const { default: ExcelJS } = await import('exceljs'); // on first use (sinks.ts says why)
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'emit' });
-  const reader = workbook as unknown as { sharedStrings?: unknown[]; workbookRels?: unknown[] };
-  const streamed = !hasSharedStrings(path);
-  if (streamed) {
-    reader.sharedStrings = [];
-    reader.workbookRels = [];
-  }
-  const sheets = workbook[Symbol.asyncIterator]();
+  const privateTmp = mkdtempSync(join(tmpdir(), 'triplicate-xlsx-'));
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
   try {
-    yield* readFirstSheet(sheets);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'emit' });
+    yield* readFirstSheet(workbook[Symbol.asyncIterator]());
   } finally {
-    if (!streamed) {
-      try {
-        for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
-          for await (const _row of next.value) void _row;
-        }
-      } catch {
-        /* a damaged file: nothing more to read, exceljs removes what it can */
-      }
-    }
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    rmSync(privateTmp, { recursive: true, force: true });
   }
 }
 
