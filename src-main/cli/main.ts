@@ -117,9 +117,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       positionals: string[];
     });
   } catch (error) {
-    // One line: what was wrong and where to look, not the whole usage (a bad number such as `-5`
-    // used to bury its reason under it).
-    io.err(`${oneLine(parseProblem(error as Error, command.name, locale))} (triplicate ${command.name} --help)`);
+    const problem = parseProblem(error as Error, command.name, locale);
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      // An option this command does not take: say so, then what it does take.
+      io.err(problem);
+      io.err(text(locale, 'commandUsage', { usage: command.usage }));
+    } else {
+      // One line: what was wrong and where to look, not the whole usage (a bad number such as `-5`
+      // used to bury its reason under it).
+      io.err(`${oneLine(problem)} (triplicate ${command.name} --help)`);
+    }
     return 2;
   }
   if (values.help) {
