@@ -26,6 +26,23 @@ export function installProcessGuards(): void {
   });
   // stderr's reader gone too: nothing left to tell anyone.
   process.stderr.on('error', () => undefined);
-  process.on('SIGINT', () => process.exit(130));
-  process.on('SIGTERM', () => process.exit(143));
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', terminated);
+}
+
+function interrupted(): void {
+  process.exit(130);
+}
+
+function terminated(): void {
+  process.exit(143);
+}
+
+/**
+ * For a command that ends itself cleanly on a signal (`serve` signs the journal head and closes the
+ * archive first): the guard's immediate exit would cut that short.
+ */
+export function leaveSignalsToCommand(): void {
+  process.off('SIGINT', interrupted);
+  process.off('SIGTERM', terminated);
 }

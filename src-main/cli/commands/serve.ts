@@ -15,6 +15,7 @@ import { ArchiveServer } from '../../ipc/remote/server';
 import { text } from '../text';
 import { UsageError } from '../usage';
 import type { Command } from './types';
+import { leaveSignalsToCommand } from '../process-guards';
 
 export const DEFAULT_LISTEN = '127.0.0.1:7443';
 const VERSION = '0.1.0';
@@ -92,6 +93,7 @@ export const serveCommand: Command = {
           process.off('SIGTERM', stop);
           done();
         };
+        leaveSignalsToCommand();
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
