@@ -155,23 +155,7 @@ export async function approvePasswordReset(session: Session, rawLogin: unknown):
       ctx.setObject({ type: 'person', id: target.id });
       if (target.disabled) throw new ArchiveError('person.disabled', { login: target.login });
       const code = newRecoveryKey();
-      const secret = normaliseRecoveryKey(code);
-      let slot;
-      try {
-        slot = await createSlot(
-          {
-            archiveId: archive.archiveId,
-            epoch: archive.keyring.epoch,
-            kind: 'person',
-            locator: loginLocator(target.login, archive.keyring.locatorSalt),
-            cost: await archive.kdfCost(),
-          },
-          secret,
-          archive.databaseKey,
-        );
-      } finally {
-        secret.fill(0);
-      }
+      const slot = await slotFor(archive, target.login, normaliseRecoveryKey(code));
       const at = archive.clock.now().toISOString();
       await withNewSlot(archive, slot, target.slotId, () =>
         ctx.commit(
@@ -192,6 +176,25 @@ export async function approvePasswordReset(session: Session, rawLogin: unknown):
   );
 }
 
+/** A person slot for this login under `secret` (zeroed once the slot is made). */
+async function slotFor(archive: OpenArchive, login: string, secret: Buffer) {
+  try {
+    return await createSlot(
+      {
+        archiveId: archive.archiveId,
+        epoch: archive.keyring.epoch,
+        kind: 'person',
+        locator: loginLocator(login, archive.keyring.locatorSalt),
+        cost: await archive.kdfCost(),
+      },
+      secret,
+      archive.databaseKey,
+    );
+  } finally {
+    secret.fill(0);
+  }
+}
+
 /** Whether a typed secret looks like a one-time code (eight groups of four), to retry it normalised. */
 export function looksLikeResetCode(typed: string): boolean {
   return /^[0-9A-Za-z]{4}(?:[-\s]?[0-9A-Za-z]{4}){7}$/.test(typed.trim());
@@ -205,23 +208,7 @@ export async function completeReset(archive: OpenArchive, person: repo.PersonRec
   if (newPassword.length < MIN_PASSWORD_LENGTH) throw new ArchiveError('person.weakPassword', { min: MIN_PASSWORD_LENGTH });
   if (looksLikeResetCode(newPassword)) throw new ArchiveError('person.resetCodeAsPassword');
   const db = archive.db;
-  const secret = passwordBytes(newPassword);
-  let slot;
-  try {
-    slot = await createSlot(
-      {
-        archiveId: archive.archiveId,
-        epoch: archive.keyring.epoch,
-        kind: 'person',
-        locator: loginLocator(person.login, archive.keyring.locatorSalt),
-        cost: await archive.kdfCost(),
-      },
-      secret,
-      archive.databaseKey,
-    );
-  } finally {
-    secret.fill(0);
-  }
+  const slot = await slotFor(archive, person.login, passwordBytes(newPassword));
   const notice: ResetNotice = {
     requestedBy: nameOf(db, reset.requested_by),
     requestedAt: reset.requested_at,
