@@ -1,0 +1,18 @@
+/**
+ * Where the due list's items come from: one source per kind of work, each reading only what the
+ * signed-in person is responsible for. The due-list operation calls every source inside one
+ * journaled read; a new kind of work adds its source here.
+ */
+import type { DueItem } from '../../contract/due';
+import type { Actor } from '../policy';
+import type { OpenArchive } from '../vault/open-archive';
+
+export interface DueQuery {
+  archive: OpenArchive;
+  actor: Actor;
+  now: Date;
+}
+
+export type DueSource = (query: DueQuery) => DueItem[];
+
+export const DUE_SOURCES: DueSource[] = [];
