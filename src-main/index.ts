@@ -12,7 +12,7 @@ import { firstScreenInfoOf } from './app/first-screen-html';
 import { SessionManager } from './app/session-manager';
 import { ReaderHost } from './app/reader-host';
 import { createRouter } from './ipc/router';
-import { cliArguments } from './app/cli-switch';
+import { cliArguments, reportExitCode } from './app/cli-switch';
 import { runCli } from './cli/run';
 import { registerIpc } from './ipc/electron/register';
 import { APP_ORIGIN, createMainWindow, hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './window';
@@ -29,10 +29,13 @@ if (cliArgs) {
   // process, with the addon built for this Electron. No single-instance lock: the CLI may run beside the app.
   app.dock?.hide();
   setNativeBinding(process.env.TRIPLICATE_NATIVE_BINDING || undefined);
-  void runCli(cliArgs).then(
-    (code) => app.exit(code),
-    () => app.exit(1),
-  );
+  // Ctrl+C and closed pipes end through process.exit (cli/process-guards): report those codes too.
+  process.on('exit', (code) => reportExitCode(code));
+  const finish = (code: number) => {
+    reportExitCode(code);
+    app.exit(code);
+  };
+  void runCli(cliArgs).then(finish, () => finish(1));
 } else if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same archive twice and race on its files.
   app.quit();
@@ -126,6 +129,11 @@ async function start(): Promise<void> {
       if (!mainWindow) return null;
       const result = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters });
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    // A4 and the page's own @page rules: the same sheet as the print dialog would give.
+    printToPdf: async () => {
+      if (!mainWindow) throw new Error('no window');
+      return mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     },
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -160,6 +160,9 @@ export const ERROR_CODES = [
   'remote.closing',
   'remote.timeout',
   'remote.certificateUnknown',
+  // Printouts saved as PDF (issue 19)
+  'print.unavailable',
+  'print.failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

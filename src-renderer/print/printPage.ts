@@ -23,8 +23,8 @@ function loadStylesheet(): Promise<void> {
   return stylesheet;
 }
 
-/** Loads the print fonts for the text on the page, then opens the print dialog. */
-export async function printPage(): Promise<void> {
+/** Loads the print fonts for the text on the page (or gives up after a moment). */
+export async function preparePrintout(): Promise<void> {
   try {
     await loadStylesheet();
     const text = document.body.innerText.slice(0, 20_000);
@@ -33,5 +33,10 @@ export async function printPage(): Promise<void> {
   } catch {
     /* fonts are a nicety: never a reason not to print */
   }
+}
+
+/** Loads the print fonts for the text on the page, then opens the print dialog. */
+export async function printPage(): Promise<void> {
+  await preparePrintout();
   window.print();
 }

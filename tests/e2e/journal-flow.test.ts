@@ -10,7 +10,7 @@
  * bridge's save dialog answers with a file in the test's temp folder. Chromium only: in Electron
  * the save dialog is the native one, which a test cannot answer.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -216,6 +216,14 @@ describe.skipIf(driver.unavailable !== null)(`auditors' journal UI (chromium${dr
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: join(SHOTS, `chromium-${locale}-journal-06b-report-print.png`), fullPage: true });
         await page.emulateMedia({ media: 'screen' });
+        // Saved as PDF: Chromium renders the page on A4 (Electron's printToPDF in the app).
+        await page.getByTestId('report-pdf').click();
+        await page.locator('.ant-message-success', { hasText: 'PDF' }).waitFor();
+        const pdfs = readdirSync(join(root, 'exports')).filter((f) => f.endsWith('.pdf'));
+        expect(pdfs).toEqual([expect.stringMatching(/^report-\d{8}\.pdf$/)]);
+        const pdf = readFileSync(join(root, 'exports', pdfs[0]!));
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(pdf.length).toBeGreaterThan(2000);
         await page.getByTestId('report-overdueLoans').click();
         await page.getByTestId('report-run').click();
         await page.getByTestId('report-table').waitFor();

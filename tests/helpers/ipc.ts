@@ -23,7 +23,7 @@ export interface IpcHarness {
 /** `services` replaces main's dialogs and event sink (all answer "nothing chosen" by default). */
 export function ipcHarness(
   archive: TestArchive,
-  services: Partial<Pick<RouterDeps, 'chooseFolder' | 'chooseSaveFile' | 'chooseOpenFile' | 'emit' | 'reader'>> = {},
+  services: Partial<Pick<RouterDeps, 'chooseFolder' | 'chooseSaveFile' | 'chooseOpenFile' | 'emit' | 'reader' | 'printToPdf'>> = {},
 ): IpcHarness {
   const manager = new SessionManager({
     stateDir: archive.stateDir,

@@ -11,6 +11,7 @@ import type { Session } from '../../core/session';
 import type { AppState } from '../../app/app-state';
 import type { SessionManager } from '../../app/session-manager';
 import type { ReaderHost } from '../../app/reader-host';
+import type { RenderPdf } from '../../core/print/save-pdf';
 import type { EventSink } from '../router';
 
 /**
@@ -34,6 +35,8 @@ export interface HandlerContext {
   emit: EventSink;
   /** The offline reader (issue 15): works with no archive unlocked. Absent where no reader is wired. */
   reader?: ReaderHost;
+  /** The page on screen as PDF (Electron's printToPDF); absent where there is no window (the server). */
+  printToPdf?: RenderPdf;
 }
 
 export interface SaveFileFilter {

@@ -15,6 +15,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { localTime, objectLabel } from './format';
 import { OutcomeTag } from './OutcomeTag';
 import { printPage } from '../../print/printPage';
+import { SavePdfButton } from '../../print/SavePdfButton';
 import { useSubmit } from '../../components/useSubmit';
 
 export const REPORTS = ['whoOpened', 'openedBy', 'refused', 'outsideHours', 'overdueLoans'] as const;
@@ -130,6 +131,7 @@ export function ReportsPanel() {
               <Button icon={<PrinterOutlined />} disabled={!answer} onClick={() => void printPage()} data-testid="report-print">
                 {t('journal.reports.print')}
               </Button>
+              <SavePdfButton request={{ document: 'report' }} disabled={!answer} testId="report-pdf" />
             </Space>
           </Form.Item>
         </Form>

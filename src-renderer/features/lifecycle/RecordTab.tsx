@@ -3,6 +3,8 @@
  * exportable as CSV for auditors (main's save dialog) and printable on A4 with a watermark.
  */
 import { Alert, Button, Space, Table } from 'antd';
+import { printPage } from '../../print/printPage';
+import { SavePdfButton } from '../../print/SavePdfButton';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DestructionRecordLine } from '../../../src-main/contract/records';
@@ -34,9 +36,10 @@ export function RecordTab() {
         <Button onClick={() => void exportCsv()} data-testid="record-export">
           {t('lifecycle.record.export')}
         </Button>
-        <Button onClick={() => window.print()} data-testid="record-print">
+        <Button onClick={() => void printPage()} data-testid="record-print">
           {t('lifecycle.record.print')}
         </Button>
+        <SavePdfButton request={{ document: 'destructionRecord' }} testId="record-pdf" />
       </Space>
       {saved && <Alert type="success" showIcon title={t('lifecycle.record.saved', { file: saved })} />}
       <div className="destruction-record__sheet" data-watermark={t('lifecycle.record.watermark', { name: actor.name, time: new Date().toLocaleString(i18n.language) })}>

@@ -16,6 +16,7 @@ import { useLoanLabels } from './labels';
 import { LoanTable } from './LoanTable';
 import { useLoaded } from './useLoaded';
 import { printPage } from '../../print/printPage';
+import { SavePdfButton } from '../../print/SavePdfButton';
 
 interface Filters {
   department: string;
@@ -91,6 +92,7 @@ export function RegisterView() {
             <Button icon={<PrinterOutlined />} onClick={() => void printPage()} data-testid="register-print">
               {t('loans.register.print')}
             </Button>
+            <SavePdfButton request={{ document: 'register', department: filters.department }} testId="register-pdf" />
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} data-testid="register-export">
               {t('loans.register.export')}
             </Button>

@@ -148,6 +148,8 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
       return join(dir, defaultName);
     },
     chooseOpenFile: async () => options.openFile?.() ?? null,
+    // Chromium's own PDF printer on the page under test: what Electron's printToPDF is built on.
+    printToPdf: () => page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
     log: (line) => process.stderr.write(`[bridge] ${line}\n`),
   });
   await page.exposeBinding('__triplicateInvoke', async (source, channel: unknown, payload: unknown) => {
