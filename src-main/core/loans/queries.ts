@@ -16,17 +16,14 @@ import * as repo from './repository';
 /** Without a department: the person's own cards. With one: that department's loans (its register's custodians and managers). */
 export async function listLoans(session: Session, raw: unknown = {}): Promise<LoanView[]> {
   const claimed = (raw as { department?: unknown } | null)?.department;
-  let input!: z.output<typeof listLoansSchema>;
   return session.perform(
     {
       action: 'loan.list',
       details: { department: typeof claimed === 'string' ? claimed : null },
-      target: () => {
-        input = parseInput(listLoansSchema, raw ?? {});
-        return input.department === undefined ? {} : { copyDepartment: input.department };
-      },
+      load: (): z.output<typeof listLoansSchema> => parseInput(listLoansSchema, raw ?? {}),
+      target: (input) => (input.department === undefined ? {} : { copyDepartment: input.department }),
     },
-    (ctx) => {
+    (ctx, input) => {
       const db = session.archive.db;
       const now = session.archive.clock.now();
       const at = now.toISOString();

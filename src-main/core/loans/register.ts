@@ -56,17 +56,14 @@ function filters(q: Query): Record<string, unknown> {
 }
 
 export async function searchRegister(session: Session, raw: unknown): Promise<LoanView[]> {
-  let q!: Query;
   return session.perform(
     {
       action: 'loan.register',
       object: { type: 'register', id: String((raw as { department?: unknown } | null)?.department ?? '') },
-      target: () => {
-        q = parseInput(registerQuerySchema, raw);
-        return { copyDepartment: q.department };
-      },
+      load: (): Query => parseInput(registerQuerySchema, raw),
+      target: (q) => ({ copyDepartment: q.department }),
     },
-    (ctx) => {
+    (ctx, q) => {
       const rows = select(session, q);
       ctx.addDetails({ ...filters(q), count: rows.length });
       return rows;
