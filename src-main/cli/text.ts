@@ -39,6 +39,8 @@ second line is the new password. --lang zh-CN|en chooses the language.`,
   journalOk: 'Journal intact: {{count}} entries, head {{head}}, {{checkpoints}} signed checkpoints.',
   journalBroken: 'Journal BROKEN at entry {{seq}} ({{kind}}).',
   none: '(none)',
+  journalSigned: 'Every entry from No. {{from}} is signed by the person it names; {{unsigned}} written with no session (failed unlocks); {{after}} after the last signed checkpoint.',
+  journalCoSigned: 'You co-signed the head at entry {{seq}}.',
 };
 
 const zhCN: typeof en = {
@@ -78,6 +80,8 @@ person add 和 person passwd 的第二行是新密码。--lang zh-CN|en 选择�
   journalOk: '日志完整：共 {{count}} 条，链头 {{head}}，已签名检查点 {{checkpoints}} 个。',
   journalBroken: '日志在第 {{seq}} 条被破坏（{{kind}}）。',
   none: '（无）',
+  journalSigned: '自第 {{from}} 条起，每条日志均由其所载人员签名；{{unsigned}} 条为无会话写入（解锁失败）；最后一个签名检查点之后有 {{after}} 条。',
+  journalCoSigned: '您已对第 {{seq}} 条处的链头进行了联署。',
 };
 
 export type TextKey = keyof typeof en;

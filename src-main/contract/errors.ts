@@ -99,6 +99,8 @@ export const ERROR_CODES = [
   'export.tampered',
   // Anything we did not foresee
   'internal',
+  // Issue 12: the archive is behind what this workstation has seen (an old copy put back, a cut tail)
+  'journal.behindAnchor',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

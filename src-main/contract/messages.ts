@@ -93,6 +93,7 @@ const en: Messages = {
   'export.cancelled': 'The export was cancelled; no file was written.',
   'export.tampered': 'The export fails verification: {{detail}}',
   internal: 'An unexpected error occurred. Nothing was changed.',
+  'journal.behindAnchor': 'This archive is behind what this workstation has already seen ({{kind}} at entry {{seq}}): an older copy may have been put back or entries removed. Tell your auditor.',
 };
 
 const zhCN: Messages = {
@@ -180,6 +181,7 @@ const zhCN: Messages = {
   'export.cancelled': '导出已取消，未写入任何文件。',
   'export.tampered': '导出文件校验失败：{{detail}}',
   internal: '发生意外错误，未做任何更改。',
+  'journal.behindAnchor': '此档案库落后于本工作站此前见过的状态（第 {{seq}} 条，{{kind}}）：可能有人放回了旧副本或删除了日志条目。请通知审计员。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -94,11 +94,12 @@ export class Session {
       commit: (change, details) => {
         if (committed) throw new Error('commit called twice');
         committed = true;
-        return this.archive.db.transaction(() => {
+        // journal.transaction: the entry is signed by this session's person before the commit.
+        return journal.transaction(() => {
           const result = change();
           journal.append(entry('ok', null, details));
           return result;
-        })();
+        });
       },
       setObject: (o) => {
         object = o;

@@ -17,6 +17,8 @@ import { OpenArchive, resolveOptions, type ArchiveOptions } from './open-archive
 import { passwordBytes } from './password';
 import { loginLocator } from './seal';
 import { createSlot, normaliseRecoveryKey, openSlotPair, unsealDatabaseKey } from './slots';
+import { recoveryMessage } from '../journal/person-signatures';
+import { keyRecord, newPersonKey, openRecoverySigner, personSigner, sealPersonKey, storePersonKey } from './signing-keys';
 
 export const recoverInputSchema = z.object({
   folder: z.string().min(1),
@@ -43,10 +45,14 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
     throw new ArchiveError('vault.wrongPassword');
   }
   const key = unsealDatabaseKey(keyring.archiveId, keyring.epoch, slot, pair);
-  pair.privateKey.fill(0);
-  if (!key) throw new ArchiveError('vault.damaged');
+  if (!key) {
+    pair.privateKey.fill(0);
+    throw new ArchiveError('vault.damaged');
+  }
   const db = openDatabase(join(input.folder, DATABASE_FILE), key);
   migrate(db);
+  const recoverySigner = openRecoverySigner(db, keyring.archiveId, slot, pair);
+  pair.privateKey.fill(0);
   const archive = new OpenArchive(input.folder, db, key, keyring, resolved);
   const person = findPersonByLogin(db, input.login);
   if (!person || person.disabled || !person.duties.includes('admin')) {
@@ -66,16 +72,23 @@ export async function recoverWithKey(raw: z.input<typeof recoverInputSchema>, op
     archive.databaseKey,
   );
   archive.saveKeyring({ ...keyring, slots: [...keyring.slots.filter((s) => s.id !== person.slotId), newSlot] });
-  archive.db.transaction(() => {
+  // The administrator's old signing key was sealed to the lost slot: a new one, vouched for by the recovery key.
+  const personKey = newPersonKey();
+  archive.journal.transaction(() => {
     setSlot(db, person.id, newSlot.id);
+    storePersonKey(db, person.id, personKey.publicKey, newSlot.id, sealPersonKey(keyring.archiveId, person.id, newSlot, personKey.privateKeyDer));
+    archive.attachSigner(personSigner(person.id, personKey.publicKey, personKey.privateKeyDer));
+    const record = keyRecord(person.id, personKey.publicKey);
+    const proof = recoverySigner?.sign(recoveryMessage(keyring.archiveId, person.id, record.publicKey, archive.journal.head().hash)) ?? null;
     archive.journal.append({
       actor: { id: person.id, name: person.name, duty: 'admin' },
       event: 'vault.recover',
       object: { type: 'person', id: person.id },
       outcome: 'ok',
-      details: { login: person.login, via: 'recovery-key' },
+      details: { login: person.login, via: 'recovery-key', signingKey: record, recoveryProof: proof },
     });
-  })();
+  });
+  recoverySigner?.privateKeyDer.fill(0);
   resolved.throttle.settle(keyring.archiveId, locator);
   return new Session(archive, toActor(person));
 }

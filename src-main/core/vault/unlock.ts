@@ -21,6 +21,7 @@ import { OpenArchive, resolveOptions, type ArchiveOptions, type ResolvedOptions 
 import { passwordBytes } from './password';
 import { loginLocator, type X25519Pair } from './seal';
 import { openSlotPair, unsealDatabaseKey } from './slots';
+import { attachSessionSigner, checkArchivePlace } from './session-signer';
 
 export const unlockInputSchema = z.object({
   folder: z.string().min(1),
@@ -54,7 +55,6 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
   }
 
   const { db, key, keyring: current } = openWithSlot(input.folder, keyring, slot, pair);
-  pair.privateKey.fill(0);
   try {
     migrate(db);
     const person = findPersonBySlot(db, slot.id) ?? findPersonByLogin(db, input.login);
@@ -77,6 +77,8 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
       archive.close();
       throw new ArchiveError('person.disabled', { login: actor.login });
     }
+    attachSessionSigner(archive, person, slot, pair);
+    checkArchivePlace(archive, actor);
     archive.journal.append({
       actor: { id: actor.id, name: actor.name, duty: null },
       event: 'session.unlock',
@@ -89,6 +91,8 @@ export async function unlockArchive(raw: UnlockInput, options: ArchiveOptions = 
     if (db.open) db.close();
     key.fill(0);
     throw error;
+  } finally {
+    pair.privateKey.fill(0);
   }
 }
 

@@ -12,6 +12,7 @@ import { updateToSchemaVersion90 } from './0090-copies-held-append';
 import { updateToSchemaVersion95 } from './0095-journal-time-blocks';
 import { updateToSchemaVersion100 } from './0100-offline-packages';
 import { updateToSchemaVersion110 } from './0110-journal-object-partitions';
+import { updateToSchemaVersion140 } from './0140-person-signatures';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion95,
   updateToSchemaVersion100,
   updateToSchemaVersion110,
+  updateToSchemaVersion140,
 ];
