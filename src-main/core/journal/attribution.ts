@@ -192,6 +192,14 @@ export function attribute(db: Db, archiveId: string, lastSeq: number, checkpoint
       else if (!key) key = recorded.key;
       eraStart = Math.min(eraStart, record.seq);
     }
+    let index = personIndex.get(run.person);
+    if (index === undefined) {
+      index = people.length;
+      people.push(run.person);
+      personIndex.set(run.person, index);
+    }
+    // Covered (so not also "unsigned"), but by nobody the journal knows.
+    runs.push(run.first, run.last, index);
     if (!key) {
       problem(run.first, 'unknown-key');
       continue;
@@ -228,13 +236,6 @@ export function attribute(db: Db, archiveId: string, lastSeq: number, checkpoint
       session.digest = run.digest;
     }
     session.rows.push({ run, key });
-    let index = personIndex.get(run.person);
-    if (index === undefined) {
-      index = people.length;
-      people.push(run.person);
-      personIndex.set(run.person, index);
-    }
-    runs.push(run.first, run.last, index);
     writers.add(run.person);
   }
 

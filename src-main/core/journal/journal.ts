@@ -53,6 +53,7 @@ export class Journal {
   private readonly lastCheckpoint;
   private readonly insertTimeBlock;
   private readonly insertSignature;
+  private readonly insertLegacyCheckpoint;
   private readonly insertHead;
   private readonly lastHead;
   private readonly headBy;
@@ -78,6 +79,9 @@ export class Journal {
       'INSERT INTO journal_time_blocks (block, min_at, max_at) SELECT ?, min(at), max(at) FROM journal WHERE seq > ? AND seq <= ?',
     );
     this.lastCheckpoint = db.prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_checkpoints ORDER BY seq DESC LIMIT 1');
+    this.insertLegacyCheckpoint = db.prepare(
+      'INSERT OR IGNORE INTO journal_checkpoints (seq, head_hash, at, signature, key_fingerprint) VALUES (?, ?, ?, ?, ?)',
+    );
     // A row already at that place belongs to entries cut off the chain (an old database put back):
     // it stays as evidence, and verify reports the place.
     this.insertSignature = db.prepare(
@@ -184,9 +188,11 @@ export class Journal {
         run.hash = entry.hash;
       } else this.pending = { first: entry.seq, last: entry.seq, hash: entry.hash };
     }
-    if (entry.seq % CHECKPOINT_EVERY === 0 && this.person) {
-      this.seal();
-      this.signHead(entry.seq, entry.hash);
+    if (entry.seq % CHECKPOINT_EVERY === 0) {
+      if (this.person) {
+        this.seal();
+        this.signHead(entry.seq, entry.hash);
+      } else if (this.legacySigner) this.signLegacyHead(entry.seq, entry.hash);
     }
     // A block's time span is recorded with its last entry, in the same transaction (query.ts reads it).
     if (entry.seq % TIME_BLOCK === 0) this.insertTimeBlock.run(entry.seq / TIME_BLOCK - 1, entry.seq - TIME_BLOCK, entry.seq);
@@ -201,7 +207,12 @@ export class Journal {
     return this.db.transaction(() => {
       this.seal();
       const head = this.head();
-      if (!this.person) return this.latestCheckpoint();
+      if (!this.person) {
+        // No one signed in: an archive made before issue 12 still signs with its own key, as it did.
+        const last = this.latestCheckpoint();
+        if (!this.legacySigner || head.seq === 0 || (last && last.seq === head.seq)) return last;
+        return this.signLegacyHead(head.seq, head.hash);
+      }
       if (head.seq === 0) return null;
       const mine = this.headBy.get(head.seq, this.person.personId, 'session') as SignedHead | undefined;
       return mine ?? this.signHead(head.seq, head.hash);
@@ -236,7 +247,15 @@ export class Journal {
     return { seq, hash, at, signature };
   }
 
-  /** The archive-wide key of an archive made before issue 12, if any (verification only). */
+  private signLegacyHead(seq: number, hash: string): SignedHead {
+    const signer = this.legacySigner!;
+    const at = this.clock.now().toISOString();
+    const signature = signer.sign(checkpointMessage(this.archiveId, seq, hash, at));
+    this.insertLegacyCheckpoint.run(seq, hash, at, signature, signer.fingerprint);
+    return { seq, hash, at, signature };
+  }
+
+  /** The archive-wide key of an archive made before issue 12, if any. */
   get legacyKey(): Signer | null {
     return this.legacySigner;
   }

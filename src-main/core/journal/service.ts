@@ -9,8 +9,9 @@ import { verifyJournalInParallel, type ChainReport } from './verify';
 export async function verifyArchiveJournal(session: Session): Promise<ChainReport & { coSigned?: { seq: number } | null }> {
   return session.perform({ action: 'journal.verify' }, async (ctx) => {
     const archive = session.archive;
-    // What this workstation saw before anything else (an old copy put back, a cut tail).
-    const anchor = archive.options.anchors.check(archive.archiveId, archive.db, archive.keyring);
+    // What this workstation saw before anything else (an old copy put back, a cut tail): as found
+    // at unlock, before this session's own entries grew the chain, or as found now.
+    const anchor = archive.integrity ?? archive.options.anchors.check(archive.archiveId, archive.db, archive.keyring);
     const input = {
       archiveId: archive.archiveId,
       // Old archives' own key, from inside the encrypted database; new archives have none.

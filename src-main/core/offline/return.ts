@@ -12,6 +12,7 @@
  * All of it is one transaction with the operation's entry. The loan itself then ends through the
  * loans lifecycle (`loan.return`), which journals as it always does.
  */
+import { offlineSigner } from './offline-key';
 import { basename } from 'node:path';
 import { returnPackageSchema, type ReadingLogStatus, type ReturnedPackage } from '../../contract/offline';
 import { ArchiveError } from '../errors';
@@ -51,7 +52,7 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
         logPath = input.log ?? logPathFor(input.file);
         file = loadPackageFile(input.file);
         // Only this archive's own, unaltered file: its key, its id, the header it signed.
-        verifyPackageFile(file, session.archive.signer.fingerprint);
+        verifyPackageFile(file, offlineSigner(session.archive.db).fingerprint);
         if (file.header.archiveId !== session.archive.archiveId) throw new ArchiveError('offline.foreign', { detail: 'package of another archive' });
         const found = repo.findPackage(db, file.header.package);
         if (!found) throw new ArchiveError('offline.notFound', { package: file.header.package });

@@ -6,6 +6,7 @@
  * package until due-at — nothing a file on someone else's disk can do prevents that — which is
  * why due-at is enforced offline by the reader itself (rule 4) and why loan periods stay short.
  */
+import { offlineSigner } from './offline-key';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { exportRevocationsSchema, revokePackageSchema, type RevokedPackage } from '../../contract/offline';
@@ -64,7 +65,7 @@ export async function exportRevocations(session: Session, raw: unknown): Promise
     if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
     const packages = repo.revokedPackages(session.archive.db);
     const at = session.archive.clock.now().toISOString();
-    writeFileAtomic(input.out, signRevocations(session.archive.signer, session.archive.archiveId, at, packages));
+    writeFileAtomic(input.out, signRevocations(offlineSigner(session.archive.db), session.archive.archiveId, at, packages));
     ctx.addDetails({ count: packages.length, file: basename(input.out) });
     return { file: input.out, count: packages.length };
   });

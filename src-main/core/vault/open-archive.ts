@@ -84,7 +84,7 @@ export class OpenArchive {
   /** Whether the keyring's head may be written at lock (keyring-head.ts). */
   readonly headWatch: KeyringHeadWatch;
   /** What unlock found wrong with the archive's place against this workstation's anchor, if anything. */
-  integrity: { kind: string; seq: number } | null = null;
+  integrity: { kind: 'behind-anchor' | 'checkpoints-missing' | 'root-key' | 'head-missing'; seq: number } | null = null;
 
   /** The signed-in person's key (signing-keys.ts) for this session's entries, checkpoints and files. */
   attachSigner(signer: PersonSigner): void {

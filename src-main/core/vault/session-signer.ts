@@ -36,7 +36,7 @@ export function attachSessionSigner(archive: OpenArchive, person: PersonRecord, 
 /** Compares the archive with this workstation's anchor and the keyring's head; journals what is wrong. */
 export function checkArchivePlace(archive: OpenArchive, actor: { id: string; name: string }): void {
   const problem = archive.options.anchors.check(archive.archiveId, archive.db, archive.keyring);
-  const found = problem ?? (archive.headWatch.missingAtOpen ? { kind: 'head-missing', seq: 0 } : null);
+  const found = problem ?? (archive.headWatch.missingAtOpen ? { kind: 'head-missing' as const, seq: 0 } : null);
   if (!found) return;
   archive.integrity = { kind: found.kind, seq: found.seq };
   archive.journal.append({
