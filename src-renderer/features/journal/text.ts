@@ -74,6 +74,9 @@ export const journalText = {
       checkpoints: 'Signed checkpoints checked',
       lastCheckpoint: 'Last verified checkpoint',
       checkpointAt: 'No. {{seq}}, signed {{at}}',
+      unsigned: 'Entries written with no session (failed unlocks)',
+      afterCheckpoint: 'Entries after the last signed checkpoint',
+      coSigned: 'Co-signed by you at entry',
     },
     export: {
       open: 'Export…',
@@ -184,6 +187,9 @@ export const journalText = {
       checkpoints: '已检查的签名检查点',
       lastCheckpoint: '最后校验的检查点',
       checkpointAt: '第 {{seq}} 条，签名于 {{at}}',
+      unsigned: '无会话写入的条目（解锁失败）',
+      afterCheckpoint: '最后一个签名检查点之后的条目',
+      coSigned: '您已联署至第几条',
     },
     export: {
       open: '导出…',

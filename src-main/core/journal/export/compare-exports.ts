@@ -48,9 +48,6 @@ export async function compareExports(laterFile: string, earlierFile: string, opt
   const after = expandRuns(b)!;
   const laterHashes = new Map<number, string>();
   for (let i = 0; i < after.count; i++) laterHashes.set(after.seqAt(i), after.hashAt(i));
-  if (b.chainHead.seq === a.chainHead.seq && b.chainHead.hash !== a.chainHead.hash) return fail('diverged', a.chainHead.seq);
-  const laterHead = laterHashes.get(a.chainHead.seq);
-  if (laterHead !== undefined && laterHead !== a.chainHead.hash) return fail('diverged', a.chainHead.seq);
   const whole = Object.values(b.filters).every((v) => v === undefined || v === null);
   for (let i = 0; i < before.count; i++) {
     const seq = before.seqAt(i);
@@ -61,5 +58,9 @@ export async function compareExports(laterFile: string, earlierFile: string, opt
     }
     if (hash !== before.hashAt(i)) return fail('diverged', seq);
   }
+  // The earlier head itself, where the later export can see it (the first entry that differs is named above).
+  if (b.chainHead.seq === a.chainHead.seq && b.chainHead.hash !== a.chainHead.hash) return fail('diverged', a.chainHead.seq);
+  const laterHead = laterHashes.get(a.chainHead.seq);
+  if (laterHead !== undefined && laterHead !== a.chainHead.hash) return fail('diverged', a.chainHead.seq);
   return { ...result, ok: true };
 }
