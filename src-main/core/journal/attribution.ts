@@ -156,7 +156,12 @@ export function attribute(db: Db, archiveId: string, lastSeq: number, checkpoint
       continue;
     }
     previousLast = run.last;
-    while (ri < records.length && records[ri]!.seq < run.first) ri++;
+    // Before anyone's key was recorded (an archive made before issue 12), the old archive key's
+    // checkpoints vouch for the entries: who was made an administrator then still counts.
+    while (ri < records.length && records[ri]!.seq < run.first) {
+      const record = records[ri++]!;
+      if (eraStart === Infinity && record.outcome === 'ok') applyLegacyDuties(admins, record);
+    }
     const inRun: RecordRow[] = [];
     while (ri < records.length && records[ri]!.seq <= run.last) inRun.push(records[ri++]!);
 
@@ -272,6 +277,17 @@ export function attribute(db: Db, archiveId: string, lastSeq: number, checkpoint
     }
   }
   return { eraStart, runs, people, book, heads, problems, writers, rootKey };
+}
+
+function applyLegacyDuties(admins: Set<string>, record: RecordRow): void {
+  const details = parseDetails(record.details);
+  if (record.event === 'archive.init' && record.actor_id) admins.add(record.actor_id);
+  const subject = record.object_id;
+  if (!subject) return;
+  const duties = record.event === 'person.add' ? details.duties : record.event === 'person.setDuties' ? details.after : undefined;
+  if (!Array.isArray(duties)) return;
+  if (duties.includes('admin')) admins.add(subject);
+  else if (record.event === 'person.setDuties') admins.delete(subject);
 }
 
 /** Entries that may stand unsigned although they name someone: what is written with no session. */
