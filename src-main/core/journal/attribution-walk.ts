@@ -28,6 +28,29 @@ export class Attributor {
     this.run = lo * 3;
   }
 
+  /**
+   * `check` for an actor id given as bytes `blob[start, end)` of a chain text (the fast path): no
+   * string per entry when a run covers it. False also for anything it cannot compare as the app
+   * writes it (the row walk then decides).
+   */
+  checkBytes(seq: number, blob: Buffer, start: number, end: number): boolean {
+    if (seq < this.context.eraStart) return true;
+    const runs = this.runs;
+    while (this.run < runs.length && runs[this.run + 1]! < seq) this.run += 3;
+    if (this.run < runs.length && runs[this.run]! <= seq) {
+      const id = this.idBytes(runs[this.run + 2]!);
+      return end - start === id.length && blob.compare(id, 0, id.length, start, end) === 0;
+    }
+    const actor = blob.toString('latin1', start, end);
+    return !actor.includes('\\') && this.check(seq, actor);
+  }
+
+  private ids: Buffer[] = [];
+
+  private idBytes(index: number): Buffer {
+    return (this.ids[index] ??= Buffer.from(this.context.people[index]!, 'utf8'));
+  }
+
   /** False when the entry names someone else than the person who signed the run covering it. */
   check(seq: number, actor: string | null): boolean {
     if (seq < this.context.eraStart) return true;

@@ -82,16 +82,11 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
     if (seq >= era) {
       // The actor id, after `"at",tz,`: a quoted id or null; anything else is left to the row walk.
       const comma = blob.indexOf(COMMA, at + 4 + AT_LENGTH);
-      let actor: string | null;
       if (comma < 0 || comma >= textEnd) return null;
       if (blob[comma + 1] === QUOTE) {
         const close = blob.indexOf(QUOTE, comma + 2);
-        if (close < 0 || close >= textEnd) return null;
-        actor = blob.toString('latin1', comma + 2, close);
-        if (actor.includes('\\')) return null;
-      } else if (blob[comma + 1] === LETTER_N) actor = null;
-      else return null;
-      if (!attributor.check(seq, actor)) return null;
+        if (close < 0 || close >= textEnd || !attributor.checkBytes(seq, blob, comma + 2, close)) return null;
+      } else if (blob[comma + 1] !== LETTER_N || !attributor.check(seq, null)) return null;
     }
     const when = blob.toString('latin1', at + 2, at + 2 + AT_LENGTH);
     if (when.includes('\\')) return null;
