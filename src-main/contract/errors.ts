@@ -160,6 +160,8 @@ export const ERROR_CODES = [
   'remote.closing',
   'remote.timeout',
   'remote.certificateUnknown',
+  // Issue 12: the archive is behind what this workstation has seen (an old copy put back, a cut tail)
+  'journal.behindAnchor',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,7 @@
  * databases"). `VACUUM INTO` (which does keep the key) rebuilds every b-tree and took 106 s on the
  * 100,000-dossier bench archive.
  */
+import { offlineSigner } from '../offline/offline-key';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -83,6 +84,9 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
           return { size, sha256: hash.digest('hex'), head: last, schema: schemaVersion(archive.db) };
         });
         head = copied.head;
+        // The archive's own key for files that leave it (offline-key.ts), not the person's: a backup
+        // is restored and checked by whoever holds the archive then.
+        const signer = offlineSigner(archive.db);
         const unsigned: UnsignedManifest = {
           format: 'triplicate-backup',
           version: 1,
@@ -91,13 +95,13 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
           createdBy: { id: session.actor.id, name: session.actor.name },
           schemaVersion: copied.schema,
           journalHead: { seq: head.seq, hash: head.hash },
-          signingKey: { publicKey: archive.signer.publicKey.toString('base64'), fingerprint: archive.signer.fingerprint },
+          signingKey: { publicKey: signer.publicKey.toString('base64'), fingerprint: signer.fingerprint },
           files: [
             { name: 'keyring.json', size: keyring.length, sha256: createHash('sha256').update(keyring).digest('hex') },
             { name: 'archive.db', size: copied.size, sha256: copied.sha256 },
           ],
         };
-        manifest = { ...unsigned, signature: archive.signer.sign(manifestMessage(unsigned)) };
+        manifest = { ...unsigned, signature: signer.sign(manifestMessage(unsigned)) };
         write(encodeTrailer(manifest));
         fsyncSync(fd);
       } finally {

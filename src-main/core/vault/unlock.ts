@@ -29,6 +29,7 @@ import { OpenArchive, resolveOptions, type ArchiveOptions, type ResolvedOptions 
 import { passwordBytes } from './password';
 import { loginLocator, type X25519Pair } from './seal';
 import { normaliseRecoveryKey, openSlotPair, unsealDatabaseKey } from './slots';
+import { attachSessionSigner, checkArchivePlace } from './session-signer';
 
 export const unlockInputSchema = z.object({
   folder: z.string().min(1),
@@ -119,7 +120,6 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
   }
 
   const { db, key, keyring: current } = openWithSlot(input.folder, keyring, slot, pair);
-  pair.privateKey.fill(0);
   try {
     migrate(db);
     const person = findPersonBySlot(db, slot.id) ?? findPersonByLogin(db, input.login);
@@ -140,7 +140,7 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
         throw new ArchiveError('vault.newPasswordRequired', { login: person.login });
       }
       try {
-        passwordReset = await completeReset(archive, person, reset, input.newPassword);
+        passwordReset = await completeReset(archive, person, reset, input.newPassword, { slot, pair });
       } catch (error) {
         archive.close();
         throw error;
@@ -160,6 +160,9 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
       // A disabled account is told so by name; any other refusal by its reason.
       throw decision.reason === 'denied.disabled' ? new ArchiveError('person.disabled', { login: actor.login }) : new ArchiveError(decision.reason);
     }
+    // A completed reset has already attached the owner's key, now sealed to their new slot.
+    if (archive.journal.signer?.personId !== person.id) attachSessionSigner(archive, person, slot, pair);
+    checkArchivePlace(archive, actor);
     archive.journal.append({
       actor: { id: actor.id, name: actor.name, duty: decision.duty },
       event: 'session.unlock',
@@ -174,6 +177,8 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
     if (db.open) db.close();
     key.fill(0);
     throw error;
+  } finally {
+    pair.privateKey.fill(0);
   }
 }
 

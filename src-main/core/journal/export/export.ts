@@ -167,6 +167,7 @@ async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, ch
         chainHead: head,
         key: { publicKey: archive.signer.publicKey.toString('base64'), fingerprint: archive.signer.fingerprint },
         entries: index.toJson(),
+        headSignatures: headSignatures(archive.db, head.seq, head.hash),
       };
       const signed: SignedManifest = { manifest, signature: archive.signer.sign(manifestMessage(manifest)) };
       writeFileAtomic(partialManifest, manifestFileBytes(signed));
@@ -203,4 +204,17 @@ function countMatching(db: Db, filter: JournalFilter, maxSeq: number): number {
   let n = 0;
   for (const params of plan.segments()) n += count.get(...params) as number;
   return n;
+}
+
+/** Everyone's signatures over the export's head (issue 12), with the public key each was made with. */
+function headSignatures(db: Db, seq: number, hash: string): NonNullable<Manifest['headSignatures']> {
+  return (
+    db
+      .prepare(
+        `SELECT h.signer_id AS signer, h.role, h.at, h.signature, k.public_key AS key
+         FROM journal_heads h JOIN person_keys k ON k.person_id = h.signer_id
+         WHERE h.seq = ? AND h.head_hash = ? ORDER BY h.id`,
+      )
+      .all(seq, hash) as { signer: string; role: 'session' | 'audit'; at: string; signature: string; key: Buffer }[]
+  ).map(({ key, ...rest }) => ({ ...rest, publicKey: key.toString('base64') }));
 }
