@@ -1,6 +1,6 @@
 /**
  * Issue 12: people's signing keys through the life of an archive — added, password changed, reset
- * by an administrator, recovered with the recovery key — and exports that prove entries vanished.
+ * with a second person's approval, recovered with the recovery key — and exports that prove entries vanished.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,14 +11,17 @@ import { compareExports } from '../../src-main/core/journal/export/compare-expor
 import { exportJournal } from '../../src-main/core/journal/export/export';
 import { verifyExport } from '../../src-main/core/journal/export/verify-export';
 import { verifyArchiveJournal } from '../../src-main/core/journal/service';
-import { changeOwnPassword, listDepartments, resetPassword } from '../../src-main/core/people/service';
+import { approvePasswordReset, requestPasswordReset } from '../../src-main/core/people/resets';
+import { changeOwnPassword, listDepartments } from '../../src-main/core/people/service';
 import type { Session } from '../../src-main/core/session';
 import { readKeyring } from '../../src-main/core/vault/keyring';
 import { recoverWithKey } from '../../src-main/core/vault/recover';
+import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { ADMIN, makeArchive, type TestArchive } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 
 const AUDITOR = { login: 'wang.wu', name: '王五', department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: 'wang-password-01' };
+const SALES_HEAD = { login: 'zhou.ba', name: '周八', department: 'sales', rank: 'department-manager' as const, password: 'zhou-password-1' };
 const STAFF = { login: 'staff1', name: '赵六', department: 'sales', rank: 'staff' as const, password: 'staff-password-1' };
 
 let archive: TestArchive;
@@ -58,13 +61,19 @@ describe('signing keys follow the person', () => {
     });
   });
 
-  it('after an own password change, an administrator\'s reset and a recovery, everyone still signs and verify attributes every entry', async () => {
+  it('after an own password change, a two-person reset and a recovery, everyone still signs and verify attributes every entry', async () => {
     await as(STAFF.login, STAFF.password, (s) => changeOwnPassword(s, 'staff-password-2'));
     await as(STAFF.login, 'staff-password-2', (s) => listDepartments(s));
-    await as(ADMIN.login, ADMIN.password, (s) => resetPassword(s, STAFF.login, 'staff-password-3'));
+    // A reset needs two people (issue 11): the administrator asks, the department's head approves.
+    await archive.addPerson(SALES_HEAD);
+    await as(ADMIN.login, ADMIN.password, (s) => requestPasswordReset(s, STAFF.login));
+    const { code } = await as(SALES_HEAD.login, SALES_HEAD.password, (s) => approvePasswordReset(s, STAFF.login));
+    const reset = await unlockArchive({ folder: archive.folder, login: STAFF.login, password: code, newPassword: 'staff-password-3' }, archive.options);
+    await listDepartments(reset);
+    await reset.lock();
     await as(STAFF.login, 'staff-password-3', async (s) => {
       await listDepartments(s);
-      // A new key was issued with the reset; the person did not have to enrol one.
+      // A new key was issued with the approval; the person did not have to enrol one.
       expect(s.archive.db.prepare("SELECT count(*) FROM journal WHERE event = 'person.key'").pluck().get()).toBe(0);
     });
     const recovered = await recoverWithKey({ folder: archive.folder, recoveryKey: archive.recoveryKey, login: ADMIN.login, newPassword: 'admin-password-2' }, archive.options);
