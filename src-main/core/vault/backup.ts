@@ -54,6 +54,9 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
 
     onProgress?.({ phase: 'snapshot', written: 0, total: 0 });
     const temp = `${input.out}.${randomBytes(6).toString('hex')}.tmp`;
+    // The archive's own key for files that leave it (offline-key.ts), not the person's: a backup is
+    // restored and checked by whoever holds the archive then. Made (if new) before the copy, so the copy has it.
+    const signer = offlineSigner(archive.db);
     try {
       const keyring = readFileSync(join(archive.folder, KEYRING_FILE));
       const at = archive.clock.now().toISOString();
@@ -84,9 +87,6 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
           return { size, sha256: hash.digest('hex'), head: last, schema: schemaVersion(archive.db) };
         });
         head = copied.head;
-        // The archive's own key for files that leave it (offline-key.ts), not the person's: a backup
-        // is restored and checked by whoever holds the archive then.
-        const signer = offlineSigner(archive.db);
         const unsigned: UnsignedManifest = {
           format: 'triplicate-backup',
           version: 1,
