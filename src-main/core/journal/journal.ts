@@ -33,6 +33,8 @@ export interface AppendInput {
   details?: Record<string, unknown>;
   /** When the thing happened, if not now (failed unlocks recorded at the next unlock). */
   at?: Date;
+  /** Written in no one's session (a refused sign-in on the server): left unsigned whoever it names. */
+  sessionless?: boolean;
 }
 
 /**
@@ -46,8 +48,21 @@ function cappedDetails(json: string): string {
   return canonicalJson({ truncated: true, length: json.length, start: json.slice(0, 2048) });
 }
 
-/** The run of this session's entries not yet covered by a signature row. */
+/**
+ * One person's signing in this process: their key, the session id their runs are signed under and
+ * the running digest of those runs. Sessions of one person in one process (two workstations signed
+ * in to one server as the same person) share it, counted by `holds`, so their runs form one chain.
+ */
+interface SigningSession {
+  signer: PersonSigner;
+  sessionId: string;
+  digest: string;
+  holds: number;
+}
+
+/** The run of one signing session's entries not yet covered by a signature row. */
 interface PendingRun {
+  by: SigningSession;
   first: number;
   last: number;
   hash: string;
@@ -69,9 +84,8 @@ export class Journal {
   private readonly insertHead;
   private readonly lastHead;
   private readonly headBy;
-  private person: PersonSigner | null = null;
-  private sessionId = '';
-  private digest = '';
+  /** Who is signed in on this journal, by person id; the first one is the archive's opener. */
+  private signing = new Map<string, SigningSession>();
   private pending: PendingRun | null = null;
 
   /**
@@ -109,26 +123,68 @@ export class Journal {
   }
 
   /**
-   * From now on, entries naming `signer`'s person are signed with their key, in runs, under this
-   * session id; entries naming anyone else (or no one) are left unsigned. Null: no session.
+   * The only signer from now on (a local archive has one session): entries naming `signer`'s person
+   * are signed with their key, in runs, under this session id; entries naming anyone else (or no
+   * one) are left unsigned. Null: no session.
    */
   useSigner(signer: PersonSigner | null, sessionId: string): void {
     this.seal();
-    this.person = signer;
-    this.sessionId = sessionId;
-    this.digest = signer ? sessionDigestStart(this.archiveId, signer.personId, sessionId) : '';
+    this.signing.clear();
+    if (signer) this.attach(signer, sessionId);
   }
 
+  /**
+   * One more session signs here (the archive server holds several at once): from now on entries
+   * naming `signer`'s person are signed with their key. A person already signed in keeps the key and
+   * session id they have, and the new copy of the key is zeroed.
+   */
+  attach(signer: PersonSigner, sessionId: string): void {
+    this.seal();
+    const held = this.signing.get(signer.personId);
+    if (held) {
+      held.holds += 1;
+      if (held.signer !== signer) signer.privateKeyDer.fill(0);
+      return;
+    }
+    this.signing.set(signer.personId, { signer, sessionId, digest: sessionDigestStart(this.archiveId, signer.personId, sessionId), holds: 1 });
+  }
+
+  /**
+   * One of a person's sessions ended: when it was their last, their pending run is signed, their key
+   * zeroed and entries naming them are unsigned from here on.
+   */
+  detach(personId: string): void {
+    const held = this.signing.get(personId);
+    if (!held) return;
+    held.holds -= 1;
+    if (held.holds > 0) return;
+    if (this.pending?.by === held) this.seal();
+    this.signing.delete(personId);
+    held.signer.privateKeyDer.fill(0);
+  }
+
+  /** The opener's signer (the first session signed in here), or null. */
   get signer(): PersonSigner | null {
-    return this.person;
+    const first = this.signing.values().next();
+    return first.done ? null : first.value.signer;
   }
 
-  /** This session's journal on another connection to the same chain (rekey): signer, session and digest go along. */
+  /** The key `personId` signs with in this process, if they are signed in here. */
+  signerOf(personId: string): PersonSigner | null {
+    return this.signing.get(personId)?.signer ?? null;
+  }
+
+  /** Forgets every signer (the archive closes): their keys are zeroed. */
+  forgetSigners(): void {
+    for (const held of this.signing.values()) held.signer.privateKeyDer.fill(0);
+    this.signing.clear();
+    this.pending = null;
+  }
+
+  /** This journal on another connection to the same chain (rekey): signers, sessions and digests go along. */
   movedTo(db: Db): Journal {
     const next = new Journal(db, this.archiveId, this.clock, this.workstation, this.legacySigner);
-    next.person = this.person;
-    next.sessionId = this.sessionId;
-    next.digest = this.digest;
+    next.signing = this.signing;
     return next;
   }
 
@@ -148,16 +204,17 @@ export class Journal {
   /** Writes the signature row for the pending run, if it is still the chain's tail. */
   seal(): void {
     const run = this.pending;
-    const signer = this.person;
     this.pending = null;
-    if (!run || !signer) return;
+    if (!run) return;
     const head = this.head();
     // A rolled-back transaction took the run with it.
     if (head.seq !== run.last || head.hash !== run.hash) return;
-    const digest = nextDigest(this.digest, run.first, run.last);
-    const signature = signer.sign(entriesMessage(this.archiveId, signer.personId, this.sessionId, run.first, run.last, run.hash, digest));
-    this.insertSignature.run(run.last, run.first, signer.personId, this.sessionId, digest, signer.fingerprint, signature);
-    this.digest = digest;
+    const by = run.by;
+    const signer = by.signer;
+    const digest = nextDigest(by.digest, run.first, run.last);
+    const signature = signer.sign(entriesMessage(this.archiveId, signer.personId, by.sessionId, run.first, run.last, run.hash, digest));
+    this.insertSignature.run(run.last, run.first, signer.personId, by.sessionId, digest, signer.fingerprint, signature);
+    by.digest = digest;
   }
 
   head(): { seq: number; hash: string } {
@@ -174,9 +231,9 @@ export class Journal {
     const head = this.head();
     let run = this.pending;
     if (run && (run.last !== head.seq || run.hash !== head.hash)) run = this.pending = null;
-    const mine = this.person !== null && input.actor.id === this.person.personId;
-    // A run ends before an entry that is not this person's: sign it while it is still the tail.
-    if (run && !mine) {
+    const by = input.actor.id === null || input.sessionless || this.signing.size === 0 ? undefined : this.signing.get(input.actor.id);
+    // A run ends before an entry that is not its person's: sign it while it is still the tail.
+    if (run && run.by !== by) {
       this.seal();
       run = null;
     }
@@ -204,16 +261,18 @@ export class Journal {
       entry.seq, entry.at, entry.tzOffset, entry.actorId, entry.actorName, entry.actorDuty, entry.workstation,
       entry.event, entry.objectType, entry.objectId, entry.outcome, entry.reason, entry.details, entry.prevHash, entry.hash,
     );
-    if (mine) {
+    if (by) {
       if (run) {
         run.last = entry.seq;
         run.hash = entry.hash;
-      } else this.pending = { first: entry.seq, last: entry.seq, hash: entry.hash };
+      } else this.pending = { by, first: entry.seq, last: entry.seq, hash: entry.hash };
     }
     if (entry.seq % CHECKPOINT_EVERY === 0) {
-      if (this.person) {
+      // Signed by the entry's own person when they sign here, else by whoever opened the archive.
+      const signer = by?.signer ?? this.signer;
+      if (signer) {
         this.seal();
-        this.signHead(entry.seq, entry.hash);
+        this.signHead(signer, entry.seq, entry.hash);
       } else if (this.legacySigner) this.signLegacyHead(entry.seq, entry.hash);
     }
     // A block's time span is recorded with its last entry, in the same transaction (query.ts reads it).
@@ -222,22 +281,23 @@ export class Journal {
   }
 
   /**
-   * Signs the current head as this session's person unless they already signed it; returns that
-   * head (the newest signed head when no one is signed in).
+   * Signs the current head as `personId` (default: the opener) unless they already signed it;
+   * returns that head (the newest signed head when that person does not sign here).
    */
-  checkpoint(): SignedHead | null {
+  checkpoint(personId?: string): SignedHead | null {
     return this.db.transaction(() => {
       this.seal();
       const head = this.head();
-      if (!this.person) {
+      const signer = personId === undefined ? this.signer : this.signerOf(personId);
+      if (!signer) {
         // No one signed in: an archive made before issue 12 still signs with its own key, as it did.
         const last = this.latestCheckpoint();
         if (!this.legacySigner || head.seq === 0 || (last && last.seq === head.seq)) return last;
         return this.signLegacyHead(head.seq, head.hash);
       }
       if (head.seq === 0) return null;
-      const mine = this.headBy.get(head.seq, this.person.personId, 'session') as SignedHead | undefined;
-      return mine ?? this.signHead(head.seq, head.hash);
+      const mine = this.headBy.get(head.seq, signer.personId, 'session') as SignedHead | undefined;
+      return mine ?? this.signHead(signer, head.seq, head.hash);
     })();
   }
 
@@ -250,8 +310,8 @@ export class Journal {
   }
 
   /** An auditor's co-signature over a head their verify checked entry by entry (service.ts decides when). */
-  coSign(seq: number, hash: string): SignedHead {
-    const signer = this.person;
+  coSign(personId: string, seq: number, hash: string): SignedHead {
+    const signer = this.signerOf(personId);
     if (!signer) throw new Error('co-signing needs a session');
     const at = this.clock.now().toISOString();
     const signature = signer.sign(auditMessage(this.archiveId, seq, hash, at));
@@ -261,8 +321,7 @@ export class Journal {
     return { seq, hash, at, signature };
   }
 
-  private signHead(seq: number, hash: string): SignedHead {
-    const signer = this.person!;
+  private signHead(signer: PersonSigner, seq: number, hash: string): SignedHead {
     const at = this.clock.now().toISOString();
     const signature = signer.sign(checkpointMessage(this.archiveId, seq, hash, at));
     this.insertHead.run(seq, hash, at, signer.personId, 'session', signer.fingerprint, signature);

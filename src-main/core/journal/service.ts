@@ -24,8 +24,8 @@ export async function verifyArchiveJournal(session: Session): Promise<ChainRepor
     const report = await verifyJournalInParallel(archive.db, input, { path: join(archive.folder, DATABASE_FILE), key: archive.databaseKey });
     // Only a chain checked entry by entry, every entry attributed, earns the auditor's co-signature.
     let coSigned: { seq: number } | null = null;
-    if (report.ok && report.signatures?.attributable && report.headSeq > 0 && archive.journal.signer?.personId === session.actor.id) {
-      const head = archive.journal.coSign(report.headSeq, report.headHash);
+    if (report.ok && report.signatures?.attributable && report.headSeq > 0 && archive.journal.signerOf(session.actor.id)) {
+      const head = archive.journal.coSign(session.actor.id, report.headSeq, report.headHash);
       archive.options.anchors.raise(archive.archiveId, archive.db, head, archive.keyring.signingKey.fingerprint);
       coSigned = { seq: head.seq };
     }

@@ -242,7 +242,7 @@ async function replaceSlot(
       repo.setSlot(archive.db, person.id, slot.id);
       // The signing key follows the slot: one's own key is sealed to the new slot; someone else's
       // cannot be opened here, so they get a new one, recorded in this entry (signed by the administrator).
-      const own = archive.journal.signer;
+      const own = archive.journal.signerOf(session.actor.id);
       if (own && own.personId === person.id) resealPersonKey(archive.db, archive.archiveId, own, slot);
       else addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, person.id, slot) });
     }),

@@ -143,14 +143,29 @@ export class OpenArchive {
   /** What unlock found wrong with the archive's place against this workstation's anchor, if anything. */
   integrity: { kind: 'behind-anchor' | 'checkpoints-missing' | 'root-key' | 'head-missing'; seq: number } | null = null;
 
-  /** The signed-in person's key (signing-keys.ts) for this session's entries, checkpoints and files. */
+  /**
+   * The signed-in person's key (signing-keys.ts) for their entries, checkpoints and files, under a
+   * new session id. Each session attaches its own person's key (the archive server holds several).
+   */
   attachSigner(signer: PersonSigner): void {
-    this.journal.useSigner(signer, randomBytes(16).toString('hex'));
+    this.journal.attach(signer, randomBytes(16).toString('hex'));
   }
 
-  /** Who signs what this session writes: the person's key, or an old archive's own key before anyone signed in. */
+  /** A session of `personId` ended while the archive stays open (the archive server): their key goes. */
+  detachSigner(personId: string): void {
+    this.journal.detach(personId);
+  }
+
+  /** Who signs what the opener writes: their key, or an old archive's own key before anyone signed in. */
   get signer(): Signer {
     const signer = this.journal.signer ?? this.journal.legacyKey;
+    if (!signer) throw new ArchiveError('vault.locked');
+    return signer;
+  }
+
+  /** Who signs files made in `personId`'s session: their own key (or an old archive's own key). */
+  signerFor(personId: string): Signer {
+    const signer = this.journal.signerOf(personId) ?? this.journal.legacyKey;
     if (!signer) throw new ArchiveError('vault.locked');
     return signer;
   }
@@ -235,7 +250,7 @@ export class OpenArchive {
     } finally {
       this.open = false;
       this.key.fill(0);
-      this.journal.signer?.privateKeyDer.fill(0);
+      this.journal.forgetSigners();
       try {
         this.connection.close();
       } catch {

@@ -101,8 +101,10 @@ async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, ch
     }
 
     // A signed checkpoint at the head fixes the prefix this export is taken from.
-    const head = archive.journal.checkpoint();
+    const head = archive.journal.checkpoint(session.actor.id);
     if (!head) throw new ArchiveError('internal');
+    // The exporting person's own key: on the archive server other people sign in the same process.
+    const signer = archive.signerFor(session.actor.id);
     const total = countMatching(archive.db, filter, head.seq);
     // Excel and WPS stop at 1,048,576 rows a sheet: refuse before writing, naming CSV or a narrower filter.
     const xlsxMaxRows = hooks.xlsxMaxRows ?? XLSX_MAX_ROWS;
@@ -165,11 +167,11 @@ async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, ch
         firstSeq: index.firstSeq,
         lastSeq: index.lastSeq,
         chainHead: head,
-        key: { publicKey: archive.signer.publicKey.toString('base64'), fingerprint: archive.signer.fingerprint },
+        key: { publicKey: signer.publicKey.toString('base64'), fingerprint: signer.fingerprint },
         entries: index.toJson(),
         headSignatures: headSignatures(archive.db, head.seq, head.hash),
       };
-      const signed: SignedManifest = { manifest, signature: archive.signer.sign(manifestMessage(manifest)) };
+      const signed: SignedManifest = { manifest, signature: signer.sign(manifestMessage(manifest)) };
       writeFileAtomic(partialManifest, manifestFileBytes(signed));
       renameSync(partialManifest, sidecar);
       renameSync(partial, out);
@@ -187,7 +189,7 @@ async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, ch
       firstSeq: index.firstSeq,
       lastSeq: index.lastSeq,
       chainHead: { seq: head.seq, hash: head.hash },
-      fingerprint: archive.signer.fingerprint,
+      fingerprint: signer.fingerprint,
     };
   });
 }
