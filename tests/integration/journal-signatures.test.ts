@@ -82,7 +82,8 @@ describe('signing keys follow the person', () => {
     const { report } = await as(AUDITOR.login, AUDITOR.password, async (s) => ({ report: await verifyArchiveJournal(s) }));
     expect(report.problem).toBeUndefined();
     expect(report.signatures).toMatchObject({ signedFrom: 1, attributable: true });
-  });
+    // Eleven argon2id sign-ins and a recovery: on a loaded two-core machine that takes more than a minute.
+  }, 180_000);
 
   it('failed unlocks are written unsigned, counted apart, and do not stop the auditor\'s co-signature', async () => {
     await expect(archive.unlock(STAFF.login, 'wrong-password-1')).rejects.toThrow();

@@ -163,6 +163,21 @@ export class Journal {
     held.signer.privateKeyDer.fill(0);
   }
 
+  /**
+   * A signed-in person got a new key (someone else reset their password on the archive server): the
+   * run they have pending is signed with the old key, and later ones with the new.
+   */
+  replaceKey(signer: PersonSigner): void {
+    const held = this.signing.get(signer.personId);
+    if (!held) {
+      signer.privateKeyDer.fill(0);
+      return;
+    }
+    if (this.pending?.by === held) this.seal();
+    held.signer.privateKeyDer.fill(0);
+    held.signer = signer;
+  }
+
   /** The opener's signer (the first session signed in here), or null. */
   get signer(): PersonSigner | null {
     const first = this.signing.values().next();

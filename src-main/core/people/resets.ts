@@ -182,7 +182,7 @@ export async function approvePasswordReset(session: Session, rawLogin: unknown):
             // The owner's key was sealed to the slot this replaces, under a password they lost: a new
             // key, sealed to the code's slot and recorded here, signed by this second person (verify
             // accepts it only against an administrator's request). The owner reseals it at first use.
-            ctx.addDetails({ signingKey: issuePersonKey(db, archive.archiveId, target.id, slot) });
+            ctx.addDetails({ signingKey: issuePersonKey(db, archive.archiveId, target.id, slot, archive.journal) });
           },
           { resetId: request.id, requestedBy: nameOf(db, request.requested_by) },
         ),

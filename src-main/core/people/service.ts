@@ -244,7 +244,7 @@ async function replaceSlot(
       // cannot be opened here, so they get a new one, recorded in this entry (signed by the administrator).
       const own = archive.journal.signerOf(session.actor.id);
       if (own && own.personId === person.id) resealPersonKey(archive.db, archive.archiveId, own, slot);
-      else addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, person.id, slot) });
+      else addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, person.id, slot, archive.journal) });
     }),
   );
 }

@@ -8,6 +8,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { keyFingerprint, makeSigner, newSigningKey } from '../journal/signer';
+import type { Journal } from '../journal/journal';
 import type { KeyRecord, PersonSigner } from '../journal/person-signatures';
 import type { Slot } from './keyring';
 import { openSealed, sealedSchema, sealTo, type Sealed, type X25519Pair } from './seal';
@@ -79,11 +80,16 @@ function publicKeyOf(der: Buffer): Buffer {
   return Buffer.from(jwk.x as string, 'base64url');
 }
 
-/** A person's key for a new slot: a fresh pair, sealed to it, stored; returns what the journal records. */
-export function issuePersonKey(db: Db, archiveId: string, personId: string, slot: Slot): KeyRecord {
+/**
+ * A person's key for a new slot: a fresh pair, sealed to it, stored; returns what the journal records.
+ * When that person is signed in on `journal` (the archive server), their session signs with the new
+ * key from the next entry on, since verify holds entries after the record to the new key.
+ */
+export function issuePersonKey(db: Db, archiveId: string, personId: string, slot: Slot, journal?: Journal): KeyRecord {
   const key = newPersonKey();
   try {
     storePersonKey(db, personId, key.publicKey, slot.id, sealPersonKey(archiveId, personId, slot, key.privateKeyDer));
+    if (journal?.signerOf(personId)) journal.replaceKey(personSigner(personId, key.publicKey, Buffer.from(key.privateKeyDer)));
     return keyRecord(personId, key.publicKey);
   } finally {
     key.privateKeyDer.fill(0);
