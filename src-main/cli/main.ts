@@ -236,6 +236,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     const folder = resolve(need(values, 'archive', locale));
     const login = need(values, 'as', locale);
     const session = await unlockForCli(folder, login, passwords, locale, io.err);
+    warnIntegrity(session, locale, io);
     try {
       return await contributed.run(ctx, session);
     } finally {
@@ -260,6 +261,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
   const login = need(values, 'as', locale);
   const passwords = await source();
   const session = await unlockForCli(folder, login, passwords, locale, io.err);
+  warnIntegrity(session, locale, io);
   try {
     await runUnlocked(command, session, values, locale, io, passwords);
   } finally {
@@ -353,11 +355,29 @@ async function runUnlocked(
         }
         throw new ArchiveError('journal.broken', { seq, detail: report.problem!.kind });
       }
-      if (!values.json)
+      if (!values.json) {
         io.out(text(locale, 'journalOk', { count: report.count, head: report.headHash.slice(0, 16), checkpoints: report.checkpointsVerified }));
+        const signatures = report.signatures;
+        if (signatures && signatures.signedFrom !== null) {
+          io.out(
+            text(locale, 'journalSigned', {
+              from: signatures.signedFrom,
+              unsigned: signatures.unsigned,
+              after: signatures.afterLastCheckpoint,
+            }),
+          );
+        }
+        if (report.coSigned) io.out(text(locale, 'journalCoSigned', { seq: report.coSigned.seq }));
+      }
       return;
     }
     default:
       throw new UsageError(formatError({ code: 'input.unknownCommand', params: { command } }, locale));
   }
+}
+
+/** What unlock found against this workstation's anchor (issue 12) is said before anything else. */
+function warnIntegrity(session: Session, locale: Locale, io: { err: (line: string) => void }): void {
+  const found = session.archive.integrity;
+  if (found) io.err(formatError({ code: 'journal.behindAnchor', params: { kind: found.kind, seq: found.seq } }, locale));
 }

@@ -47,6 +47,8 @@ exit codes. FP is the certificate fingerprint the administrator gives you (shown
   badOptionValue: 'Option {{option}} of {{command}} needs a value.',
   commandUsage: 'Usage: triplicate {{usage}}',
   globalOptions: 'Every command also takes --lang zh-CN|en, --password-stdin and --help (-h).',
+  journalSigned: 'Every entry from No. {{from}} is signed by the person it names; {{unsigned}} written with no session (failed unlocks); {{after}} after the last signed checkpoint.',
+  journalCoSigned: 'You co-signed the head at entry {{seq}}.',
 };
 
 const zhCN: typeof en = {
@@ -94,6 +96,8 @@ rekey、journal verify、journal export、loan list、register export）：输�
   badOptionValue: '命令 {{command}} 的选项 {{option}} 需要一个值。',
   commandUsage: '用法：triplicate {{usage}}',
   globalOptions: '所有命令还接受 --lang zh-CN|en、--password-stdin 和 --help（-h）。',
+  journalSigned: '自第 {{from}} 条起，每条日志均由其所载人员签名；{{unsigned}} 条为无会话写入（解锁失败）；最后一个签名检查点之后有 {{after}} 条。',
+  journalCoSigned: '您已对第 {{seq}} 条处的链头进行了联署。',
 };
 
 export type TextKey = keyof typeof en;

@@ -163,6 +163,8 @@ export const ERROR_CODES = [
   // Printouts saved as PDF (issue 19)
   'print.unavailable',
   'print.failed',
+  // Issue 12: the archive is behind what this workstation has seen (an old copy put back, a cut tail)
+  'journal.behindAnchor',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

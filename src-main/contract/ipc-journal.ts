@@ -96,7 +96,11 @@ export interface JournalPageView {
   nextAfterSeq: number | null;
 }
 
-export type ChainProblemKind = 'hash' | 'link' | 'sequence' | 'checkpoint-signature' | 'checkpoint-mismatch' | 'truncated' | 'time-index';
+export type ChainProblemKind =
+  | 'hash' | 'link' | 'sequence' | 'checkpoint-signature' | 'checkpoint-mismatch' | 'truncated' | 'time-index'
+  // Issue 12: signatures by people, workstation anchors, the keyring's head.
+  | 'entry-signature' | 'signer-mismatch' | 'unsigned' | 'unknown-key' | 'key-record' | 'checkpoint-missing'
+  | 'behind-anchor' | 'checkpoints-missing' | 'root-key' | 'head-missing';
 
 export interface ChainReportView {
   ok: boolean;
@@ -106,6 +110,17 @@ export interface ChainReportView {
   checkpointsVerified: number;
   lastCheckpoint: { seq: number; at: string } | null;
   problem?: { seq: number; kind: ChainProblemKind };
+  /** Who signed what (issue 12); absent from reports made before it. */
+  signatures?: {
+    signedFrom: number | null;
+    unsigned: number;
+    attributable: boolean;
+    latestCheckpoints: { seq: number; signer: string; role: 'session' | 'audit'; at: string }[];
+    lastCheckpointByOthers: Record<string, number>;
+    afterLastCheckpoint: number;
+  };
+  /** The head the auditor co-signed after this check, if any. */
+  coSigned?: { seq: number } | null;
 }
 
 /** The last verify run of this session, if any (main keeps it; nothing is stored). */

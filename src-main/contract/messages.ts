@@ -151,6 +151,7 @@ const en: Messages = {
   'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',
   'print.unavailable': 'Saving a printout as PDF needs the Triplicate desktop app; use Print instead.',
   'print.failed': 'The PDF could not be made ({{detail}}); nothing was saved.',
+  'journal.behindAnchor': 'This archive is behind what this workstation has already seen ({{kind}} at entry {{seq}}): an older copy may have been put back or entries removed. Tell your auditor.',
 };
 
 const zhCN: Messages = {
@@ -296,6 +297,7 @@ const zhCN: Messages = {
   'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',
   'print.unavailable': '将打印件保存为 PDF 需要 Triplicate 桌面应用；请改用“打印”。',
   'print.failed': '未能生成 PDF（{{detail}}），未保存任何文件。',
+  'journal.behindAnchor': '此档案库落后于本工作站此前见过的状态（第 {{seq}} 条，{{kind}}）：可能有人放回了旧副本或删除了日志条目。请通知审计员。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

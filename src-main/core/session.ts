@@ -68,7 +68,10 @@ export class Session {
   async perform<T, L = undefined>(spec: OperationSpec<L>, body: (ctx: OperationContext, loaded: L) => Promise<T> | T): Promise<T> {
     this.archive.assertOpen();
     // Read at each append: a rekey moves the archive to a new connection mid-operation.
-    const journal = { append: (input: AppendInput) => this.archive.journal.append(input) };
+    const journal = {
+      append: (input: AppendInput) => this.archive.journal.append(input),
+      transaction: <R>(change: () => R): R => this.archive.journal.transaction(change),
+    };
     const event = spec.event ?? spec.action;
     let object = spec.object ?? null;
     let extra: Record<string, unknown> = {};
@@ -113,11 +116,12 @@ export class Session {
       commit: (change, details) => {
         if (commitCalled) throw new Error('commit called twice');
         commitCalled = true;
-        const result = this.archive.db.transaction(() => {
+        // journal.transaction: the entry is signed by this session's person before the commit.
+        const result = journal.transaction(() => {
           const changed = change();
           journal.append(entry('ok', null, details));
           return changed;
-        })();
+        });
         // Only a transaction that went through has its entry; a failed one (busy, disk full) gets an error entry.
         committed = true;
         return result;

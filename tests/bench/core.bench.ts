@@ -15,7 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../src-main/core/db/connection';
 import { migrate } from '../../src-main/core/db/migrate';
 import { Journal } from '../../src-main/core/journal/journal';
-import { makeSigner, newSigningKey } from '../../src-main/core/journal/signer';
+import { newSigningKey } from '../../src-main/core/journal/signer';
+import { keyRecord, personSigner } from '../../src-main/core/vault/signing-keys';
 import { verifyJournalInParallel } from '../../src-main/core/journal/verify';
 import { listDepartments } from '../../src-main/core/people/service';
 import { findPersonById } from '../../src-main/core/people/repository';
@@ -27,15 +28,20 @@ import { median, report } from './report';
 const root = mkdtempSync(join(tmpdir(), 'triplicate-bench-core-'));
 const actor = { id: null, name: '基准测试', duty: null };
 
+/** The person the append benchmark writes as: every entry is signed by them (issue 12). */
+const writer = { id: 'bench-person', name: '基准测试员', duty: null };
+
 function freshJournal(name: string, encrypted: boolean) {
   const path = join(root, `${name}.db`);
   const key = randomBytes(32);
   const db = openDatabase(path, encrypted ? key : null, { create: true, encrypted });
   migrate(db);
+  const journal = new Journal(db, 'bench-archive', systemClock, 'bench');
+  // The writer's key, recorded in the first entry as init records the founding administrator's.
   const signing = newSigningKey();
-  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(signing.publicKey, signing.privateKeyDer, 'f');
-  const signer = makeSigner(signing.publicKey, signing.privateKeyDer);
-  return { db, signer, reader: { path, key }, journal: new Journal(db, 'bench-archive', systemClock, 'bench', signer) };
+  journal.useSigner(personSigner(writer.id, signing.publicKey, signing.privateKeyDer), 'bench-session');
+  journal.append({ actor: writer, event: 'archive.init', outcome: 'ok', details: { signingKey: keyRecord(writer.id, signing.publicKey) } });
+  return { db, reader: { path, key }, journal, signing };
 }
 
 async function unlockSeconds(): Promise<number> {
@@ -59,9 +65,9 @@ function mixedWorkload(encrypted: boolean, round: number): number {
   const find = db.prepare('SELECT * FROM journal WHERE seq = ?');
   const start = performance.now();
   for (let batch = 0; batch < 100; batch++) {
-    db.transaction(() => {
+    journal.transaction(() => {
       for (let i = 0; i < 100; i++) journal.append({ actor, event: 'bench.mixed', outcome: 'ok', details: { batch, i, note: '客户档案借阅' } });
-    })();
+    });
     const head = journal.head().seq;
     for (let i = 0; i < 200; i++) {
       find.get(1 + ((i * 7919 + batch * 104729) % head));
@@ -91,29 +97,46 @@ async function main(): Promise<void> {
   process.stderr.write(`[bench] encrypted_vs_plain per pair: ${ratios.map((r) => r.toFixed(3)).join(' ')}\n`);
   report('encrypted_vs_plain', median(ratios), 'ratio', 1.15);
 
-  const { db, journal, signer, reader } = freshJournal('append', true);
+  // Every entry names the writer and is signed by them: one signature per 1000-entry transaction.
+  const { db, journal, reader } = freshJournal('append', true);
   const total = 200_000;
   let start = performance.now();
   for (let batch = 0; batch < total / 1000; batch++) {
-    db.transaction(() => {
+    journal.transaction(() => {
       for (let i = 0; i < 1000; i++) {
-        journal.append({ actor, event: 'dossier.open', object: { type: 'dossier', id: `KH-2026-${String(i).padStart(5, '0')}` }, outcome: 'ok', details: { sections: ['basic', 'finance'] } });
+        journal.append({ actor: writer, event: 'dossier.open', object: { type: 'dossier', id: `KH-2026-${String(i).padStart(5, '0')}` }, outcome: 'ok', details: { sections: ['basic', 'finance'] } });
       }
-    })();
+    });
   }
   report('journal_append_per_s', total / ((performance.now() - start) / 1000), 'entries/s', 20_000);
 
+  // One entry per committed transaction, each signed (an ordinary operation's entry).
   const commits = 300;
   start = performance.now();
-  for (let i = 0; i < commits; i++) journal.append({ actor, event: 'dossier.open', outcome: 'ok' });
+  for (let i = 0; i < commits; i++) journal.append({ actor: writer, event: 'dossier.open', outcome: 'ok' });
   report('journal_append_commit_per_s', commits / ((performance.now() - start) / 1000), 'entries/s', 100);
+  journal.checkpoint();
 
   start = performance.now();
-  const result = await verifyJournalInParallel(db, { archiveId: 'bench-archive', publicKey: signer.publicKey, keyringHead: null }, reader);
+  const result = await verifyJournalInParallel(db, { archiveId: 'bench-archive', publicKey: null, keyringHead: null }, reader);
   const elapsed = (performance.now() - start) / 1000;
-  if (!result.ok) throw new Error(`benchmark journal failed verification: ${JSON.stringify(result.problem)}`);
+  if (!result.ok || !result.signatures?.attributable) throw new Error(`benchmark journal failed verification: ${JSON.stringify(result.problem)}`);
   report('journal_verify_per_s', result.count / elapsed, 'entries/s', 300_000);
   db.close();
+
+  // Information: a journal of ordinary operations, one signed entry per transaction in 200 sessions
+  // of 100, as people write it; verify checks one signature per session (person-signatures.ts).
+  const ops = freshJournal('operations', true);
+  for (let s = 0; s < 200; s++) {
+    ops.journal.useSigner(personSigner(writer.id, ops.signing.publicKey, ops.signing.privateKeyDer), `session-${s}`);
+    for (let i = 0; i < 100; i++) ops.journal.append({ actor: writer, event: 'dossier.open', outcome: 'ok' });
+    ops.journal.checkpoint();
+  }
+  start = performance.now();
+  const opsResult = await verifyJournalInParallel(ops.db, { archiveId: 'bench-archive', publicKey: null, keyringHead: null }, ops.reader);
+  if (!opsResult.ok) throw new Error(`operations journal failed verification: ${JSON.stringify(opsResult.problem)}`);
+  report('journal_verify_signed_operations_per_s', opsResult.count / ((performance.now() - start) / 1000), 'entries/s', 0);
+  ops.db.close();
 }
 
 main()

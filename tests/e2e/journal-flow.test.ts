@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { verifyExport } from '../../src-main/core/journal/export/verify-export';
+import { keyFingerprint } from '../../src-main/core/journal/signer';
 import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
@@ -54,7 +55,12 @@ async function prepareArchive(folder: string, stateDir: string): Promise<{ dossi
   const { session: admin } = await initArchive({ folder, adminLogin: ADMIN.login, adminName: ADMIN.name, adminPassword: ADMIN.password }, options);
   await addPerson(admin, { ...AUDITOR, department: 'audit', rank: 'staff', duties: ['auditor'] });
   for (const p of [PEOPLE.collector, PEOPLE.manager]) await addPerson(admin, { ...p, duties: [...(p.duties ?? [])] });
-  const fingerprint = admin.archive.signer.fingerprint;
+  // Exports are signed by the auditor who makes them (issue 12): their key, as the admin recorded it.
+  const auditorKey = admin.archive.db
+    .prepare('SELECT k.public_key FROM person_keys k JOIN people p ON p.id = k.person_id WHERE p.login = ?')
+    .pluck()
+    .get(AUDITOR.login) as Buffer;
+  const fingerprint = keyFingerprint(auditorKey);
   const journal = admin.archive.journal;
   admin.archive.db.transaction(() => {
     for (let i = 0; i < SEEDED; i++) {

@@ -156,7 +156,7 @@ describe('the built app', () => {
       const db = openDatabase(path, key);
       try {
         const blocks = new Map((db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [b, [min, max] as [string, string]]));
-        const context: WalkContext = { archiveId: ARCHIVE_ID, signed: new Map(), blocks };
+        const context: WalkContext = { archiveId: ARCHIVE_ID, signed: new Map(), blocks, eraStart: Infinity, runs: [], people: [] };
         const here = new ChainWalker(db, context);
         const byWorkers: number[] = [];
         const results = await built.walkInWorkers(context, ENTRIES, 3, { path, key }, { workers: 1, minChunks: 1, workersOnly: true, onWorkerChunk: (i) => byWorkers.push(i) }, () => {
@@ -178,7 +178,7 @@ describe('the fast path (chain-blob.ts)', () => {
   function contextOf(db: Db): WalkContext {
     const signed = new Map((db.prepare('SELECT seq, head_hash FROM journal_checkpoints').raw(true).all() as [number, string][]).map(([s, h]) => [s, h]));
     const blocks = new Map((db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [b, [min, max] as [string, string]]));
-    return { archiveId: ARCHIVE_ID, signed, blocks };
+    return { archiveId: ARCHIVE_ID, signed, blocks, eraStart: Infinity, runs: [], people: [] };
   }
 
   it('finds every chunk of an intact journal intact, with the row walk\'s result', () => {

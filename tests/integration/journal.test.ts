@@ -3,6 +3,7 @@
  * the app is detected and named by its sequence number.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/core/db/connection';
@@ -36,10 +37,15 @@ function tamper(edit: (db: Db) => void): void {
   db.close();
 }
 
-function verifyWithCli() {
+function verifyWithCli(stateDir = archive.stateDir) {
   return runCli(['journal', 'verify', '--archive', archive.folder, '--as', AUDITOR.login, '--password-stdin'], `${AUDITOR.password}\n`, {
-    TRIPLICATE_STATE_DIR: archive.stateDir,
+    TRIPLICATE_STATE_DIR: stateDir,
   });
+}
+
+/** Another workstation's state folder, one that never saw this archive (removed with the archive). */
+function freshStateDir(): string {
+  return mkdtempSync(join(archive.folder, '..', 'other-workstation-'));
 }
 
 describe('the journal can only grow', () => {
@@ -48,7 +54,8 @@ describe('the journal can only grow', () => {
     const db = session.archive.db;
     expect(() => db.prepare("UPDATE journal SET event = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM journal WHERE seq = 1').run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM journal_checkpoints').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM journal_heads').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM journal_signatures').run()).toThrow(/append-only/);
     await session.lock();
   });
 
@@ -72,12 +79,12 @@ describe('the journal can only grow', () => {
     session.archive.db.transaction(() => {
       for (let i = 0; i < CHECKPOINT_EVERY; i++) journal.append({ actor: { id: null, name: null, duty: null }, event: 'test.fill', outcome: 'ok' });
     })();
-    const seqs = session.archive.db.prepare('SELECT seq FROM journal_checkpoints').pluck().all() as number[];
+    const seqs = session.archive.db.prepare("SELECT seq FROM journal_heads WHERE role = 'session'").pluck().all() as number[];
     expect(seqs).toContain(Math.ceil((start + 1) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY);
     await session.lock();
     const keyring = readKeyring(archive.folder);
     const last = (await archive.unlock(AUDITOR.login, AUDITOR.password));
-    expect(last.archive.db.prepare('SELECT max(seq) FROM journal_checkpoints').pluck().get()).toBe(keyring.journalHead!.seq);
+    expect(last.archive.db.prepare('SELECT max(seq) FROM journal_heads').pluck().get()).toBe(keyring.journalHead!.seq);
     expect((await verifyArchiveJournal(last)).ok).toBe(true);
     await last.lock();
   });
@@ -103,7 +110,7 @@ describe('edits made outside the app are detected', () => {
     expect(result.stdout).toMatch(/entry 5 \(link\)/);
   });
 
-  it('a fully re-chained journal is caught by the signed checkpoints', () => {
+  it('a fully re-chained journal is caught where the change is, by the signature of the person it names', () => {
     tamper((db) => {
       const rows = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM journal ORDER BY seq`).raw(true).all() as EntryRow[];
       let prev = rows[0]![13];
@@ -115,28 +122,35 @@ describe('edits made outside the app are detected', () => {
         db.prepare('UPDATE journal SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(row[12], row[13], row[14], row[0]);
       }
     });
-    const result = verifyWithCli();
+    // Before issue 12 the first signed checkpoint after it caught this; now the run of entry 4 does
+    // (on a workstation that never saw the archive; this one reports its anchor first).
+    const result = verifyWithCli(freshStateDir());
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/checkpoint-mismatch/);
+    expect(result.stdout).toMatch(/entry 4 \(entry-signature\)/);
+    expect(verifyWithCli().stdout).toMatch(/behind-anchor/);
   });
 
   it('cutting off the newest entries is caught by the head signed into the keyring', () => {
     tamper((db) => {
-      db.exec('DROP TRIGGER checkpoint_no_delete;');
+      db.exec('DROP TRIGGER journal_heads_no_delete; DROP TRIGGER journal_signatures_no_delete;');
       const keep = 5;
-      db.prepare('DELETE FROM journal_checkpoints WHERE seq > ?').run(keep);
+      db.prepare('DELETE FROM journal_heads WHERE seq > ?').run(keep);
+      db.prepare('DELETE FROM journal_signatures WHERE last_seq > ?').run(keep);
       db.prepare('DELETE FROM journal WHERE seq > ?').run(keep);
     });
-    const result = verifyWithCli();
+    // On another workstation (no anchor of its own): the keyring's head.
+    const result = verifyWithCli(freshStateDir());
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/truncated/);
+    // On this workstation, which saw the head: reported first, from its anchor.
+    expect(verifyWithCli().stdout).toMatch(/behind-anchor/);
   });
 
   it('a checkpoint signed with another key is refused', () => {
     tamper((db) => {
-      db.exec('DROP TRIGGER checkpoint_no_update;');
+      db.exec('DROP TRIGGER journal_heads_no_update;');
       const forged = createHash('sha512').update('not a signature').digest('base64');
-      db.prepare('UPDATE journal_checkpoints SET signature = ? WHERE seq = (SELECT min(seq) FROM journal_checkpoints)').run(forged);
+      db.prepare('UPDATE journal_heads SET signature = ? WHERE seq = (SELECT min(seq) FROM journal_heads)').run(forged);
     });
     const result = verifyWithCli();
     expect(result.status).toBe(1);

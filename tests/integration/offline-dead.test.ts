@@ -8,6 +8,7 @@
  * - a package that comes back after its due time is imported and flagged, never dropped;
  * - the app's reader logs every open, section view and print, and closes at the due time.
  */
+import { offlineSigner } from '../../src-main/core/offline/offline-key';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +112,7 @@ describe('a returned package is dead', () => {
     expect(store.add(list).packages).toBeGreaterThanOrEqual(1);
     archive.clock.advance(HOUR);
     await expectCode(
-      offline.OfflineReader.open({ file: copy, passphrase: PASSPHRASE, clock: archive.clock, workstation: 'laptop-zhang' }, () => store.listsFor(custodianS.archive.archiveId, custodianS.archive.signer.fingerprint)),
+      offline.OfflineReader.open({ file: copy, passphrase: PASSPHRASE, clock: archive.clock, workstation: 'laptop-zhang' }, () => store.listsFor(custodianS.archive.archiveId, offlineSigner(custodianS.archive.db).fingerprint)),
       'offline.revoked',
     );
     await expectCode(read(copy), 'offline.destroyed');

@@ -13,6 +13,7 @@ import { hash } from 'node:crypto';
 import type { ChunkResult, WalkContext } from './chain-walk';
 import { CHAIN_TEXT_SQL } from './entry';
 import { BlockSpan } from './block-span';
+import { Attributor } from './attribution-walk';
 
 /**
  * `text || hash` for each entry in the range, joined by newlines, in sequence order (the subquery's
@@ -27,6 +28,7 @@ const COMMA = 44;
 const QUOTE = 34;
 const BRACKET_CLOSE = 93;
 const ZERO = 48;
+const LETTER_N = 110;
 const HASH_HEX = 64;
 /** `"<24-character ISO time>"` */
 const AT_LENGTH = 24;
@@ -46,6 +48,8 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
   if (!isUtf8(blob)) return null;
   const { signed } = context;
   const span = new BlockSpan(context.blocks);
+  const attributor = new Attributor(context, first);
+  const era = context.eraStart;
   let expected = first;
   let previous = prevHash;
   let lastSignedSeq = 0;
@@ -75,6 +79,15 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
       if (signedHash !== stored) return null;
       lastSignedSeq = seq;
     }
+    if (seq >= era) {
+      // The actor id, after `"at",tz,`: a quoted id or null; anything else is left to the row walk.
+      const comma = blob.indexOf(COMMA, at + 4 + AT_LENGTH);
+      if (comma < 0 || comma >= textEnd) return null;
+      if (blob[comma + 1] === QUOTE) {
+        const close = blob.indexOf(QUOTE, comma + 2);
+        if (close < 0 || close >= textEnd || !attributor.checkBytes(seq, blob, comma + 2, close)) return null;
+      } else if (blob[comma + 1] !== LETTER_N || !attributor.check(seq, null)) return null;
+    }
     const when = blob.toString('latin1', at + 2, at + 2 + AT_LENGTH);
     if (when.includes('\\')) return null;
     if (!span.add(seq, when)) return null;
@@ -83,5 +96,14 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
     start = end + 1;
   }
   if (expected !== last + 1) return null;
-  return { count: last - first + 1, lastSeq: last, lastHash: previous, lastSignedSeq, problem: null, problems: [] };
+  return {
+    count: last - first + 1,
+    lastSeq: last,
+    lastHash: previous,
+    lastSignedSeq,
+    problem: null,
+    problems: [],
+    unsigned: attributor.unsigned,
+    unsignedNamed: attributor.unsignedNamed,
+  };
 }

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/connection';
 import { BlockSpan } from './block-span';
+import { Attributor, chainTextActor } from './attribution-walk';
 import { CHUNK_BLOB_SQL, walkChunkBlob } from './chain-blob';
 import { CHAIN_TEXT_SQL, chainTextHash, ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from './entry';
 import { TIME_BLOCK } from './journal';
@@ -17,7 +18,18 @@ export type ChainProblem =
   | 'checkpoint-signature' // a checkpoint is not signed by the archive's key
   | 'checkpoint-mismatch' // the chain at a checkpoint differs from what was signed
   | 'truncated' // entries that were signed are gone
-  | 'time-index'; // the time blocks that time filters read (journal_time_blocks) disagree with the entries
+  | 'time-index' // the time blocks that time filters read (journal_time_blocks) disagree with the entries
+  // Issue 12: who wrote what, and what was seen before.
+  | 'entry-signature' // a run of entries is not signed by the person it names (or its session's signatures break)
+  | 'signer-mismatch' // the entry names another person than the one whose signed run covers it
+  | 'unsigned' // the entry names a person but no signature of theirs covers it
+  | 'unknown-key' // signed by a person whose public key was never recorded
+  | 'key-record' // a public key (or an administrator) recorded by someone not entitled to
+  | 'checkpoint-missing' // a lock or 1000th entry whose checkpoint is gone
+  | 'behind-anchor' // the archive is behind the head this workstation has seen
+  | 'checkpoints-missing' // fewer signed checkpoints than this workstation remembers
+  | 'root-key' // the keyring's root key is not the one recorded at init or remembered here
+  | 'head-missing'; // the keyring's head is null although signed heads exist
 
 /** What every walker is given: the signed heads (already checked) and the recorded time blocks. */
 export interface WalkContext {
@@ -26,6 +38,11 @@ export interface WalkContext {
   signed: Map<number, string>;
   /** block → [min at, max at] as journal_time_blocks records them. */
   blocks: Map<number, [string, string]>;
+  /** From here on every entry is attributed (attribution.ts); Infinity when no key was ever recorded. */
+  eraStart: number;
+  /** Signed runs, flat: first, last, index into `people`. */
+  runs: number[];
+  people: string[];
 }
 
 export interface ChunkResult {
@@ -39,6 +56,9 @@ export interface ChunkResult {
   problem: { seq: number; kind: ChainProblem } | null;
   /** Every problem met, the first one included (at most MAX_PROBLEMS): one bad entry must not hide the next. */
   problems: { seq: number; kind: ChainProblem }[];
+  /** Entries of the signed era that no run covers, and (up to a limit) those of them naming someone. */
+  unsigned: number;
+  unsignedNamed: number[];
 }
 
 /** Problems named per chunk; past this the chunk still counts as broken, the list just stops growing. */
@@ -111,7 +131,17 @@ export class ChainWalker {
     let prevHash = before;
     // A missing predecessor: the first entry here then does not follow, as in one walk from the start.
     let prevSeq = prevHash === null ? -1 : first - 1;
-    const result: ChunkResult = { count: 0, lastSeq: 0, lastHash: '', lastSignedSeq: 0, problem: null, problems: [] };
+    const attributor = new Attributor(this.context, first);
+    const result: ChunkResult = {
+      count: 0,
+      lastSeq: 0,
+      lastHash: '',
+      lastSignedSeq: 0,
+      problem: null,
+      problems: [],
+      unsigned: 0,
+      unsignedNamed: attributor.unsignedNamed,
+    };
     const report = (seq: number, kind: ChainProblem) => {
       result.problem ??= { seq, kind };
       if (result.problems.length < MAX_PROBLEMS) result.problems.push({ seq, kind });
@@ -123,13 +153,15 @@ export class ChainWalker {
       for (const [seq, text, storedHash] of rows) {
         let hashOk = chainTextHash(text) === storedHash;
         let at = hashOk ? chainTextAt(text) : null;
+        let actor = at !== null ? chainTextActor(text, text.indexOf(',"', 3) + 26) : undefined;
         let rowPrevHash: string;
-        if (at !== null) {
+        if (at !== null && actor !== undefined) {
           rowPrevHash = text.slice(text.length - 66, text.length - 2);
         } else {
           // SQLite's text is a shortcut; a digest that differs is settled by the chain's definition.
           const row = this.fullRow.get(seq) as EntryRow;
           at = row[1];
+          actor = row[3];
           rowPrevHash = row[13];
           hashOk = rowHash(row) === storedHash;
         }
@@ -145,6 +177,8 @@ export class ChainWalker {
             else if (!result.problem) result.lastSignedSeq = seq;
           }
         }
+        if (!attributor.check(seq, actor)) report(seq, 'signer-mismatch');
+        result.unsigned = attributor.unsigned;
         if (!span.add(seq, at)) report(seq - TIME_BLOCK + 1, 'time-index');
         const clean = result.problem === null;
         prevHash = storedHash;

@@ -6,20 +6,31 @@ import { join } from 'node:path';
 import { DATABASE_FILE } from '../vault/keyring';
 import { verifyJournalInParallel, type ChainReport } from './verify';
 
-export async function verifyArchiveJournal(session: Session): Promise<ChainReport> {
+export async function verifyArchiveJournal(session: Session): Promise<ChainReport & { coSigned?: { seq: number } | null }> {
   return session.perform({ action: 'journal.verify' }, async (ctx) => {
     const archive = session.archive;
+    // What this workstation saw before anything else (an old copy put back, a cut tail): as found
+    // at unlock, before this session's own entries grew the chain, or as found now.
+    const anchor = archive.integrity ?? archive.options.anchors.check(archive.archiveId, archive.db, archive.keyring);
     const input = {
       archiveId: archive.archiveId,
-      // The key inside the encrypted database, not the keyring's copy, which anyone can edit.
-      publicKey: archive.signer.publicKey,
+      // Old archives' own key, from inside the encrypted database; new archives have none.
+      publicKey: archive.journal.legacyKey?.publicKey ?? null,
       keyringHead: archive.keyring.journalHead,
+      keyringRoot: archive.keyring.signingKey.fingerprint,
+      anchor: anchor ? { seq: anchor.seq, kind: anchor.kind } : null,
+      headMissing: archive.headWatch.missingAtOpen,
     };
     const report = await verifyJournalInParallel(archive.db, input, { path: join(archive.folder, DATABASE_FILE), key: archive.databaseKey });
-    // Only an intact chain earns a new signed checkpoint.
-    if (report.ok) archive.journal.checkpoint();
-    ctx.addDetails({ ok: report.ok, count: report.count, problem: report.problem ?? null });
-    return report;
+    // Only a chain checked entry by entry, every entry attributed, earns the auditor's co-signature.
+    let coSigned: { seq: number } | null = null;
+    if (report.ok && report.signatures?.attributable && report.headSeq > 0 && archive.journal.signerOf(session.actor.id)) {
+      const head = archive.journal.coSign(session.actor.id, report.headSeq, report.headHash);
+      archive.options.anchors.raise(archive.archiveId, archive.db, head, archive.keyring.signingKey.fingerprint);
+      coSigned = { seq: head.seq };
+    }
+    ctx.addDetails({ ok: report.ok, count: report.count, problem: report.problem ?? null, unsigned: report.signatures?.unsigned ?? 0, coSigned: coSigned?.seq ?? null });
+    return { ...report, coSigned };
   });
 }
 

@@ -7,6 +7,7 @@
  * entry, then the file renamed into place: a failure before the commit leaves no package and no
  * row; a package on disk always has its row (and so can be returned and revoked).
  */
+import { offlineSigner } from './offline-key';
 import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -69,7 +70,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
           issuedAt: now.toISOString(),
           dueAt: loan.dueAt!,
           sections,
-          key: { publicKey: session.archive.signer.publicKey.toString('base64'), fingerprint: session.archive.signer.fingerprint },
+          key: { publicKey: offlineSigner(session.archive.db).publicKey.toString('base64'), fingerprint: offlineSigner(session.archive.db).fingerprint },
           kdf,
           wrappedKey,
         };
@@ -80,7 +81,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
         const plain = padded(canonicalJson(payload));
         const box = encrypt(packageKey, plain, payloadAad(header));
         plain.fill(0);
-        file = { format: PACKAGE_FORMAT, version: 1, header, payload: box, signature: session.archive.signer.sign(signedMessage(header, box)) };
+        file = { format: PACKAGE_FORMAT, version: 1, header, payload: box, signature: offlineSigner(session.archive.db).sign(signedMessage(header, box)) };
       } finally {
         packageKey.fill(0);
       }
@@ -118,7 +119,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
         logKey.fill(0);
       }
       renameSync(temp, input.out);
-      return { package: id, card: loan.card, file: input.out, dueAt: loan.dueAt!, sections, keyFingerprint: session.archive.signer.fingerprint };
+      return { package: id, card: loan.card, file: input.out, dueAt: loan.dueAt!, sections, keyFingerprint: offlineSigner(session.archive.db).fingerprint };
     },
   );
 }

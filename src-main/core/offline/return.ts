@@ -18,6 +18,7 @@
  * `afterReturn`, with an incident; a return after the due time comes in flagged `late`. Prints
  * come back as `loan.print` entries.
  */
+import { offlineSigner } from './offline-key';
 import { basename } from 'node:path';
 import { returnPackageSchema, type ReadingLogStatus, type ReturnedPackage, type ReturnFlag } from '../../contract/offline';
 import { ArchiveError } from '../errors';
@@ -62,9 +63,10 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
         // Only this archive's own, unaltered file: its key, its id, the header it signed. A file
         // whose key is already destroyed cannot verify its signature; the identity kept at issue
         // (everything but the wrapped key) stands in for it.
+        const fingerprint = offlineSigner(session.archive.db).fingerprint;
         if (destroyed) {
-          if (file.header.key.fingerprint !== session.archive.signer.fingerprint) throw new ArchiveError('offline.tampered', { detail: 'key' });
-        } else verifyPackageFile(file, session.archive.signer.fingerprint);
+          if (file.header.key.fingerprint !== fingerprint) throw new ArchiveError('offline.tampered', { detail: 'key' });
+        } else verifyPackageFile(file, fingerprint);
         if (file.header.archiveId !== session.archive.archiveId) throw new ArchiveError('offline.foreign', { detail: 'package of another archive' });
         const found = repo.findPackage(db, file.header.package);
         if (!found) throw new ArchiveError('offline.notFound', { package: file.header.package });

@@ -6,6 +6,7 @@
  * package until due-at — nothing a file on someone else's disk can do prevents that — which is
  * why due-at is enforced offline by the reader itself (rule 4) and why loan periods stay short.
  */
+import { offlineSigner } from './offline-key';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { exportRevocationsSchema, revokePackageSchema, type RevokedPackage } from '../../contract/offline';
@@ -75,7 +76,7 @@ export async function exportRevocations(session: Session, raw: unknown): Promise
     if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
     const packages = repo.revokedPackages(session.archive.db);
     const at = session.archive.clock.now().toISOString();
-    const signed = signRevocations(session.archive.signer, session.archive.archiveId, at, packages);
+    const signed = signRevocations(offlineSigner(session.archive.db), session.archive.archiveId, at, packages);
     writingToSync(input.out, () => writeFileAtomic(input.out, signed));
     ctx.addDetails({ count: packages.length, file: basename(input.out) });
     return { file: input.out, count: packages.length };

@@ -21,6 +21,18 @@ import { parseInput } from '../validate';
 import type { OpenArchive } from '../vault/open-archive';
 import { passwordBytes } from '../vault/password';
 import { loginLocator } from '../vault/seal';
+import type { Slot } from '../vault/keyring';
+import type { X25519Pair } from '../vault/seal';
+import {
+  issuePersonKey,
+  keyRecord,
+  newPersonKey,
+  openPersonSigner,
+  personSigner,
+  resealPersonKey,
+  sealPersonKey,
+  storePersonKey,
+} from '../vault/signing-keys';
 import { createSlot, newRecoveryKey, normaliseRecoveryKey } from '../vault/slots';
 import * as repo from './repository';
 import { withNewSlot } from './service';
@@ -167,6 +179,10 @@ export async function approvePasswordReset(session: Session, rawLogin: unknown):
               request.id,
             );
             repo.setSlot(db, target.id, slot.id);
+            // The owner's key was sealed to the slot this replaces, under a password they lost: a new
+            // key, sealed to the code's slot and recorded here, signed by this second person (verify
+            // accepts it only against an administrator's request). The owner reseals it at first use.
+            ctx.addDetails({ signingKey: issuePersonKey(db, archive.archiveId, target.id, slot, archive.journal) });
           },
           { resetId: request.id, requestedBy: nameOf(db, request.requested_by) },
         ),
@@ -204,7 +220,13 @@ export function looksLikeResetCode(typed: string): boolean {
  * First use of the code, at unlock: the owner's new password gets a fresh slot, the code's slot goes,
  * and the journal records it in the owner's name. Returns what the owner is told.
  */
-export async function completeReset(archive: OpenArchive, person: repo.PersonRecord, reset: ResetRow, newPassword: string): Promise<ResetNotice> {
+export async function completeReset(
+  archive: OpenArchive,
+  person: repo.PersonRecord,
+  reset: ResetRow,
+  newPassword: string,
+  code: { slot: Slot; pair: X25519Pair },
+): Promise<ResetNotice> {
   if (newPassword.length < MIN_PASSWORD_LENGTH) throw new ArchiveError('person.weakPassword', { min: MIN_PASSWORD_LENGTH });
   if (looksLikeResetCode(newPassword)) throw new ArchiveError('person.resetCodeAsPassword');
   const db = archive.db;
@@ -216,18 +238,32 @@ export async function completeReset(archive: OpenArchive, person: repo.PersonRec
     approvedAt: reset.approved_at ?? '',
   };
   const usedAt = archive.clock.now().toISOString();
+  // The key the approver sealed to the code's slot (approvePasswordReset) goes to the new slot and
+  // signs this session from here on, starting with this entry.
+  const issued = openPersonSigner(db, archive.archiveId, person.id, code.slot, code.pair);
   await withNewSlot(archive, slot, person.slotId, () =>
-    db.transaction(() => {
+    archive.journal.transaction(() => {
       db.prepare("UPDATE password_resets SET state = 'used', used_at = ? WHERE id = ?").run(usedAt, reset.id);
       repo.setSlot(db, person.id, slot.id);
+      let signer = issued;
+      let enrolled: Record<string, unknown> = {};
+      if (signer) resealPersonKey(db, archive.archiveId, signer, slot);
+      else {
+        // Approved before approvals issued keys: a key of the owner's own, which verify cannot vouch for.
+        const key = newPersonKey();
+        storePersonKey(db, person.id, key.publicKey, slot.id, sealPersonKey(archive.archiveId, person.id, slot, key.privateKeyDer));
+        signer = personSigner(person.id, key.publicKey, key.privateKeyDer);
+        enrolled = { signingKey: keyRecord(person.id, key.publicKey) };
+      }
+      archive.attachSigner(signer);
       archive.journal.append({
         actor: { id: person.id, name: person.name, duty: null },
         event: 'person.resetUse',
         object: { type: 'person', id: person.id },
         outcome: 'ok',
-        details: { resetId: reset.id, requestedBy: notice.requestedBy, approvedBy: notice.approvedBy },
+        details: { resetId: reset.id, requestedBy: notice.requestedBy, approvedBy: notice.approvedBy, ...enrolled },
       });
-    })(),
+    }),
   );
   return notice;
 }

@@ -28,6 +28,7 @@ import { parseInput } from '../validate';
 import { passwordBytes } from '../vault/password';
 import { loginLocator } from '../vault/seal';
 import { createSlot } from '../vault/slots';
+import { issuePersonKey, resealPersonKey } from '../vault/signing-keys';
 import type { OpenArchive } from '../vault/open-archive';
 import type { Slot } from '../vault/keyring';
 import * as repo from './repository';
@@ -125,6 +126,8 @@ export async function addPerson(session: Session, raw: unknown): Promise<PersonV
               slotId: slot.id,
               createdAt: archive.clock.now().toISOString(),
             });
+            // Their signing key, recorded in this entry, which the administrator's session signs.
+            ctx.addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, id, slot) });
             return repo.toView(repo.findPersonById(archive.db, id)!);
           },
           { name: input.name, department: input.department, rank: input.rank, duties: input.duties, manager: input.managerLogin ?? null },
@@ -209,7 +212,7 @@ export async function resetPassword(session: Session, login: unknown, newPasswor
       if (person.disabled) throw new ArchiveError('person.disabled', { login: person.login });
       const password = parseInput(passwordSchema, newPassword);
       checkPassword(password);
-      await replaceSlot(session, person, password, ctx.commit);
+      await replaceSlot(session, person, password, ctx.commit, ctx.addDetails);
     },
   );
 }
@@ -221,7 +224,7 @@ export async function changeOwnPassword(session: Session, newPassword: unknown):
     const password = parseInput(passwordSchema, newPassword);
     checkPassword(password);
     const person = repo.findPersonById(session.archive.db, self.id)!;
-    await replaceSlot(session, person, password, ctx.commit);
+    await replaceSlot(session, person, password, ctx.commit, ctx.addDetails);
   });
 }
 
@@ -230,10 +233,20 @@ async function replaceSlot(
   person: repo.PersonRecord,
   password: string,
   commit: (change: () => void, details?: Record<string, unknown>) => void,
+  addDetails: (details: Record<string, unknown>) => void,
 ): Promise<void> {
   const archive = session.archive;
   const slot = await newPersonSlot(archive, person.login, password);
-  await withNewSlot(archive, slot, person.slotId, () => commit(() => repo.setSlot(archive.db, person.id, slot.id)));
+  await withNewSlot(archive, slot, person.slotId, () =>
+    commit(() => {
+      repo.setSlot(archive.db, person.id, slot.id);
+      // The signing key follows the slot: one's own key is sealed to the new slot; someone else's
+      // cannot be opened here, so they get a new one, recorded in this entry (signed by the administrator).
+      const own = archive.journal.signerOf(session.actor.id);
+      if (own && own.personId === person.id) resealPersonKey(archive.db, archive.archiveId, own, slot);
+      else addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, person.id, slot, archive.journal) });
+    }),
+  );
 }
 
 export async function addDepartment(session: Session, raw: unknown): Promise<DepartmentView> {

@@ -10,6 +10,7 @@
  * databases"). `VACUUM INTO` (which does keep the key) rebuilds every b-tree and took 106 s on the
  * 100,000-dossier bench archive.
  */
+import { offlineSigner } from '../offline/offline-key';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -53,6 +54,9 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
 
     onProgress?.({ phase: 'snapshot', written: 0, total: 0 });
     const temp = `${input.out}.${randomBytes(6).toString('hex')}.tmp`;
+    // The archive's own key for files that leave it (offline-key.ts), not the person's: a backup is
+    // restored and checked by whoever holds the archive then. Made (if new) before the copy, so the copy has it.
+    const signer = offlineSigner(archive.db);
     try {
       const keyring = readFileSync(join(archive.folder, KEYRING_FILE));
       const at = archive.clock.now().toISOString();
@@ -91,13 +95,13 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
           createdBy: { id: session.actor.id, name: session.actor.name },
           schemaVersion: copied.schema,
           journalHead: { seq: head.seq, hash: head.hash },
-          signingKey: { publicKey: archive.signer.publicKey.toString('base64'), fingerprint: archive.signer.fingerprint },
+          signingKey: { publicKey: signer.publicKey.toString('base64'), fingerprint: signer.fingerprint },
           files: [
             { name: 'keyring.json', size: keyring.length, sha256: createHash('sha256').update(keyring).digest('hex') },
             { name: 'archive.db', size: copied.size, sha256: copied.sha256 },
           ],
         };
-        manifest = { ...unsigned, signature: archive.signer.sign(manifestMessage(unsigned)) };
+        manifest = { ...unsigned, signature: signer.sign(manifestMessage(unsigned)) };
         write(encodeTrailer(manifest));
         fsyncSync(fd);
       } finally {

@@ -10,7 +10,8 @@ import { departmentCodeSchema, loginSchema, MIN_PASSWORD_LENGTH, passwordSchema,
 import { openDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { ArchiveError } from '../errors';
-import { keyFingerprint, newSigningKey } from '../journal/signer';
+import { keyFingerprint } from '../journal/signer';
+import { keyRecord, newPersonKey, personSigner, sealPersonKey, storePersonKey } from './signing-keys';
 import { DEFAULT_DEPARTMENTS } from '../people/defaults';
 import { insertDepartment, insertPerson, findPersonById, toActor } from '../people/repository';
 import { Session } from '../session';
@@ -55,7 +56,9 @@ export async function initArchive(
 
   const archiveId = randomUUID();
   const databaseKey = randomBytes(32);
-  const signing = newSigningKey();
+  // The founding administrator's key is the archive's root: what auditors compare out of band.
+  const signing = newPersonKey();
+  const recoverySigning = newPersonKey();
   const cost = await kdfCostFor(resolved.kdfTargetMs);
   const locatorSalt = randomBytes(16).toString('base64');
   const recoveryKey = newRecoveryKey();
@@ -91,10 +94,14 @@ export async function initArchive(
       const meta = db!.prepare('INSERT INTO archive_meta (key, value) VALUES (?, ?)');
       meta.run('archive_id', archiveId);
       meta.run('created_at', now);
-      db!.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(
-        signing.publicKey,
-        signing.privateKeyDer,
-        keyring.signingKey.fingerprint,
+      // The recovery key signs for an administrator it gives a new key to (recover.ts).
+      meta.run(
+        'recovery_signing_key',
+        JSON.stringify({
+          publicKey: recoverySigning.publicKey.toString('base64'),
+          slotId: recoverySlot.id,
+          sealed: sealPersonKey(archiveId, 'recovery', recoverySlot, recoverySigning.privateKeyDer),
+        }),
       );
       for (const department of DEFAULT_DEPARTMENTS) insertDepartment(db!, department, now);
       insertPerson(db!, {
@@ -108,10 +115,13 @@ export async function initArchive(
         slotId: adminSlot.id,
         createdAt: now,
       });
+      storePersonKey(db!, adminId, signing.publicKey, adminSlot.id, sealPersonKey(archiveId, adminId, adminSlot, signing.privateKeyDer));
     })();
+    recoverySigning.privateKeyDer.fill(0);
     writeKeyring(folder, keyring);
     const archive = new OpenArchive(folder, db, databaseKey, keyring, resolved, lock);
     const admin = toActor(findPersonById(db, adminId)!);
+    archive.attachSigner(personSigner(adminId, signing.publicKey, signing.privateKeyDer));
     archive.journal.append({
       actor: { id: admin.id, name: admin.name, duty: 'admin' },
       event: 'archive.init',
@@ -122,6 +132,8 @@ export async function initArchive(
         admin: admin.login,
         keyFingerprint: keyring.signingKey.fingerprint,
         kdf: cost,
+        signingKey: keyRecord(adminId, signing.publicKey),
+        recoveryKey: keyRecord('recovery', recoverySigning.publicKey),
       },
     });
     return { session: new Session(archive, admin), recoveryKey };

@@ -8,7 +8,11 @@ import { systemClock, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
 import { Journal } from '../journal/journal';
+import { randomBytes } from 'node:crypto';
 import { makeSigner, type Signer } from '../journal/signer';
+import type { PersonSigner } from '../journal/person-signatures';
+import { Anchors } from './anchors';
+import { watchKeyringHead, type KeyringHeadWatch } from './keyring-head';
 import { calibrate, type KdfCost } from './kdf';
 import type { ArchiveLock } from './holder-lock';
 import { KEYRING_FILE, keyringRevision, readKeyring, writeKeyring, type Keyring } from './keyring';
@@ -48,6 +52,8 @@ export interface ResolvedOptions {
   refusedOpens: RefusedOpens;
   kdfTargetMs: number;
   fsTypeOf: FsTypeLookup;
+  /** The highest signed heads this workstation has seen, per archive (anchors.ts). */
+  anchors: Anchors;
 }
 
 export function resolveOptions(options: ArchiveOptions = {}): ResolvedOptions {
@@ -56,13 +62,13 @@ export function resolveOptions(options: ArchiveOptions = {}): ResolvedOptions {
     workstation: options.workstation ?? hostname(),
     throttle: new Throttle(options.stateDir ?? defaultStateDir()),
     refusedOpens: new RefusedOpens(options.stateDir ?? defaultStateDir()),
+    anchors: new Anchors(options.stateDir ?? defaultStateDir()),
     kdfTargetMs: options.kdfTargetMs ?? Number(process.env.TRIPLICATE_KDF_TARGET_MS ?? DEFAULT_KDF_TARGET_MS),
     fsTypeOf: options.fsTypeOf ?? defaultFsTypeOf,
   };
 }
 
 export class OpenArchive {
-  readonly signer: Signer;
   private connection: Db;
   private currentJournal: Journal;
   private key: Buffer;
@@ -83,12 +89,12 @@ export class OpenArchive {
     this.ownKeyring = keyring;
     const shared = lock?.sharedKeyring;
     if (lock && (!shared || shared.archiveId !== keyring.archiveId || keyringRevision(keyring) > keyringRevision(shared))) lock.sharedKeyring = keyring;
+    // Archives made before issue 12 have an archive-wide key; new ones sign with people's keys.
     const row = db.prepare('SELECT public_key, private_key FROM signing_key WHERE id = 1').get() as
       | { public_key: Buffer; private_key: Buffer }
       | undefined;
-    if (!row) throw new ArchiveError('vault.damaged');
-    this.signer = makeSigner(row.public_key, row.private_key);
-    this.currentJournal = new Journal(db, keyring.archiveId, options.clock, options.workstation, this.signer);
+    this.currentJournal = new Journal(db, keyring.archiveId, options.clock, options.workstation, row ? makeSigner(row.public_key, row.private_key) : null);
+    this.headWatch = watchKeyringHead(db, keyring);
   }
 
   private ownKeyring: Keyring;
@@ -118,11 +124,50 @@ export class OpenArchive {
 
   /**
    * Points the archive at another connection to the same chain (rekey swaps the file under a new
-   * key). The caller closes the old connection.
+   * key). The caller closes the old connection. The session's signer, id and digest go along.
    */
   replaceDatabase(db: Db): void {
+    if (this.connection.open) {
+      try {
+        this.currentJournal.seal();
+      } catch {
+        /* the old connection cannot take it; the run is signed on the new one only if still the tail */
+      }
+    }
     this.connection = db;
-    this.currentJournal = new Journal(db, this.keyring.archiveId, this.options.clock, this.options.workstation, this.signer);
+    this.currentJournal = this.currentJournal.movedTo(db);
+  }
+
+  /** Whether the keyring's head may be written at lock (keyring-head.ts). */
+  readonly headWatch: KeyringHeadWatch;
+  /** What unlock found wrong with the archive's place against this workstation's anchor, if anything. */
+  integrity: { kind: 'behind-anchor' | 'checkpoints-missing' | 'root-key' | 'head-missing'; seq: number } | null = null;
+
+  /**
+   * The signed-in person's key (signing-keys.ts) for their entries, checkpoints and files, under a
+   * new session id. Each session attaches its own person's key (the archive server holds several).
+   */
+  attachSigner(signer: PersonSigner): void {
+    this.journal.attach(signer, randomBytes(16).toString('hex'));
+  }
+
+  /** A session of `personId` ended while the archive stays open (the archive server): their key goes. */
+  detachSigner(personId: string): void {
+    this.journal.detach(personId);
+  }
+
+  /** Who signs what the opener writes: their key, or an old archive's own key before anyone signed in. */
+  get signer(): Signer {
+    const signer = this.journal.signer ?? this.journal.legacyKey;
+    if (!signer) throw new ArchiveError('vault.locked');
+    return signer;
+  }
+
+  /** Who signs files made in `personId`'s session: their own key (or an old archive's own key). */
+  signerFor(personId: string): Signer {
+    const signer = this.journal.signerOf(personId) ?? this.journal.legacyKey;
+    if (!signer) throw new ArchiveError('vault.locked');
+    return signer;
   }
 
   get archiveId(): string {
@@ -196,13 +241,16 @@ export class OpenArchive {
     try {
       if (!this.isDamaged) {
         const head = this.journal.checkpoint();
-        if (head && head.seq !== this.keyring.journalHead?.seq) this.saveKeyring({ ...this.keyring, journalHead: head });
+        // Never backwards, and never over a head that went missing (keyring-head.ts).
+        if (head && this.headWatch.mayRecord(this.keyring, head)) this.saveKeyring({ ...this.keyring, journalHead: head });
+        if (head) this.options.anchors.raise(this.archiveId, this.db, head, this.keyring.signingKey.fingerprint);
       }
     } catch {
       // A full disk must not keep the archive unlocked: the chain stays verifiable up to the last checkpoint.
     } finally {
       this.open = false;
       this.key.fill(0);
+      this.journal.forgetSigners();
       try {
         this.connection.close();
       } catch {

@@ -19,6 +19,8 @@ import { passwordBytes } from './password';
 import { loginLocator } from './seal';
 import { createSlot, normaliseRecoveryKey, openSlotPair } from './slots';
 import { holdArchive, openWithSlot } from './unlock';
+import { recoveryMessage, type PersonSigner } from '../journal/person-signatures';
+import { keyRecord, newPersonKey, openRecoverySigner, personSigner, sealPersonKey, storePersonKey } from './signing-keys';
 
 export const recoverInputSchema = z.object({
   folder: z.string().min(1),
@@ -55,22 +57,24 @@ async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved:
     throw new ArchiveError('vault.wrongPassword');
   }
   // The same open as unlock, so a rekey interrupted between its two renames is finished here too.
-  let opened;
+  let archive: OpenArchive;
+  let recoverySigner: PersonSigner | null;
   try {
-    opened = openWithSlot(input.folder, keyring, slot, pair);
+    const opened = openWithSlot(input.folder, keyring, slot, pair);
+    const { db, key } = opened;
+    try {
+      migrate(db);
+      recoverySigner = openRecoverySigner(db, opened.keyring.archiveId, slot, pair);
+      archive = new OpenArchive(input.folder, db, key, opened.keyring, resolved, lock);
+    } catch (error) {
+      if (db.open) db.close();
+      key.fill(0);
+      throw error;
+    }
   } finally {
     pair.privateKey.fill(0);
   }
-  const { db, key } = opened;
-  let archive: OpenArchive;
-  try {
-    migrate(db);
-    archive = new OpenArchive(input.folder, db, key, opened.keyring, resolved, lock);
-  } catch (error) {
-    if (db.open) db.close();
-    key.fill(0);
-    throw error;
-  }
+  const db = archive.db;
   const current = archive.keyring;
   const person = findPersonByLogin(db, input.login);
   // Nobody by that login is no administrator either.
@@ -84,6 +88,7 @@ async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved:
       reason,
       details: { login: input.login },
     });
+    recoverySigner?.privateKeyDer.fill(0);
     archive.close();
     throw new ArchiveError(reason);
   }
@@ -95,16 +100,23 @@ async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved:
   // New slot first, database second, old slot last: killed at any point, either password's slot
   // is the one the database names, so the administrator is never left without one.
   archive.saveKeyring({ ...archive.keyring, slots: [...archive.keyring.slots, newSlot] });
-  archive.db.transaction(() => {
+  // The administrator's old signing key was sealed to the lost slot: a new one, vouched for by the recovery key.
+  const personKey = newPersonKey();
+  archive.journal.transaction(() => {
     setSlot(db, person.id, newSlot.id);
+    storePersonKey(db, person.id, personKey.publicKey, newSlot.id, sealPersonKey(keyring.archiveId, person.id, newSlot, personKey.privateKeyDer));
+    archive.attachSigner(personSigner(person.id, personKey.publicKey, personKey.privateKeyDer));
+    const record = keyRecord(person.id, personKey.publicKey);
+    const proof = recoverySigner?.sign(recoveryMessage(keyring.archiveId, person.id, record.publicKey, archive.journal.head().hash)) ?? null;
     archive.journal.append({
       actor: { id: person.id, name: person.name, duty: decision.duty },
       event: 'vault.recover',
       object: { type: 'person', id: person.id },
       outcome: 'ok',
-      details: { login: person.login, via: 'recovery-key' },
+      details: { login: person.login, via: 'recovery-key', signingKey: record, recoveryProof: proof },
     });
-  })();
+  });
+  recoverySigner?.privateKeyDer.fill(0);
   if (person.slotId && archive.keyring.slots.some((s) => s.id === person.slotId)) {
     archive.saveKeyring({ ...archive.keyring, slots: archive.keyring.slots.filter((s) => s.id !== person.slotId) });
   }

@@ -13,6 +13,7 @@
  * A refusal before anything is unlocked changes nothing and cannot be journaled in an archive that
  * is not open (README, Backups).
  */
+import { offlineSigner } from '../offline/offline-key';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync, fsyncSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -154,13 +155,14 @@ export async function restoreArchive(
 function checkRestored(session: Session, manifest: BackupManifest): void {
   const archive = session.archive;
   if (archive.archiveId !== manifest.archiveId) throw new ArchiveError('backup.headMismatch', { detail: 'archive id' });
-  if (archive.signer.publicKey.toString('base64') !== manifest.signingKey.publicKey) {
+  if (offlineSigner(archive.db).publicKey.toString('base64') !== manifest.signingKey.publicKey) {
     throw new ArchiveError('backup.headMismatch', { detail: 'signing key' });
   }
   const report = verifyJournal(archive.db, {
     archiveId: archive.archiveId,
-    publicKey: archive.signer.publicKey,
+    publicKey: archive.journal.legacyKey?.publicKey ?? null,
     keyringHead: archive.keyring.journalHead,
+    keyringRoot: archive.keyring.signingKey.fingerprint,
   });
   if (!report.ok) throw new ArchiveError('journal.broken', { seq: report.problem!.seq, detail: report.problem!.kind });
   const entry = archive.db.prepare('SELECT hash FROM journal WHERE seq = ?').get(manifest.journalHead.seq) as { hash: string } | undefined;

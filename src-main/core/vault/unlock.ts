@@ -14,21 +14,21 @@ import { openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { ArchiveError, toArchiveError } from '../errors';
 import { findPersonByLogin, findPersonBySlot, toActor } from '../people/repository';
-import { approvedResetOfSlot, completeReset, looksLikeResetCode } from '../people/resets';
+import { approvedResetOfSlot, completeReset } from '../people/resets';
 import type { ResetNotice } from '../../contract/people';
 import { can } from '../policy';
 import { Session } from '../session';
 import { parseInput } from '../validate';
-import { deriveKey, KDF_FLOOR } from './kdf';
 import { acquireArchiveLock, type ArchiveLock } from './holder-lock';
 import { DATABASE_FILE, KEYRING_FILE, NEXT_KEYRING_FILE, readKeyring, type Keyring, type Slot } from './keyring';
 import { assertLocalFolder } from './network-folder';
 import { JOURNALED_REFUSALS } from './refused-opens';
 import { removeRekeyLeftovers } from './rekey-files';
 import { OpenArchive, resolveOptions, type ArchiveOptions, type ResolvedOptions } from './open-archive';
-import { passwordBytes } from './password';
 import { loginLocator, type X25519Pair } from './seal';
-import { normaliseRecoveryKey, openSlotPair, unsealDatabaseKey } from './slots';
+import { unsealDatabaseKey } from './slots';
+import { attachSessionSigner, checkArchivePlace } from './session-signer';
+import { openLoginSlot } from './login-slot';
 
 export const unlockInputSchema = z.object({
   folder: z.string().min(1),
@@ -85,41 +85,16 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
   const wait = resolved.throttle.secondsToWait(keyring.archiveId, locator, now);
   if (wait > 0) throw new ArchiveError('vault.throttled', { seconds: wait });
 
-  // A password change or recovery killed between its keyring and database steps leaves two slots
-  // for one login: try each, newest first, and let the database say which one is theirs.
-  const candidates = keyring.slots.filter((s) => s.kind === 'person' && s.locator === locator).reverse();
-  const secret = passwordBytes(input.password);
-  let slot: Slot | undefined;
-  let pair: X25519Pair | null = null;
-  try {
-    for (const candidate of candidates) {
-      pair = await openSlotPair(keyring.archiveId, candidate, secret);
-      // A one-time reset code may be typed in any case, with or without dashes.
-      if (!pair && looksLikeResetCode(input.password)) {
-        const code = normaliseRecoveryKey(input.password);
-        try {
-          pair = await openSlotPair(keyring.archiveId, candidate, code);
-        } finally {
-          code.fill(0);
-        }
-      }
-      if (pair) {
-        slot = candidate;
-        break;
-      }
-    }
-    // An unknown login costs the same as a wrong password, so timing does not tell which it was.
-    if (candidates.length === 0) await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
-  } finally {
-    secret.fill(0);
-  }
+  // The same slot opening as a sign-in on the archive server (login-slot.ts).
+  const opened = await openLoginSlot(keyring, input.login, input.password);
+  const slot: Slot | undefined = opened?.slot;
+  const pair: X25519Pair | null = opened?.pair ?? null;
   if (!slot || !pair) {
     resolved.throttle.recordFailure(keyring.archiveId, locator, now);
     throw new ArchiveError('vault.wrongPassword');
   }
 
   const { db, key, keyring: current } = openWithSlot(input.folder, keyring, slot, pair);
-  pair.privateKey.fill(0);
   try {
     migrate(db);
     const person = findPersonBySlot(db, slot.id) ?? findPersonByLogin(db, input.login);
@@ -140,7 +115,7 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
         throw new ArchiveError('vault.newPasswordRequired', { login: person.login });
       }
       try {
-        passwordReset = await completeReset(archive, person, reset, input.newPassword);
+        passwordReset = await completeReset(archive, person, reset, input.newPassword, { slot, pair });
       } catch (error) {
         archive.close();
         throw error;
@@ -160,6 +135,9 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
       // A disabled account is told so by name; any other refusal by its reason.
       throw decision.reason === 'denied.disabled' ? new ArchiveError('person.disabled', { login: actor.login }) : new ArchiveError(decision.reason);
     }
+    // A completed reset has already attached the owner's key, now sealed to their new slot.
+    if (archive.journal.signer?.personId !== person.id) attachSessionSigner(archive, person, slot, pair);
+    checkArchivePlace(archive, actor);
     archive.journal.append({
       actor: { id: actor.id, name: actor.name, duty: decision.duty },
       event: 'session.unlock',
@@ -174,6 +152,8 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
     if (db.open) db.close();
     key.fill(0);
     throw error;
+  } finally {
+    pair.privateKey.fill(0);
   }
 }
 

@@ -5,7 +5,8 @@
  * change and its journal entry, so a retry after a lost answer or a killed server applies once.
  *
  * Every entry this session writes names the workstation as the client reported it and the address
- * the server saw (details.remote), since the journal's workstation column is the server's.
+ * the server saw (details.remote), since the journal's workstation column is the server's, and is
+ * signed by this person's own key, attached at sign-in and detached at lock.
  */
 import { ArchiveError } from '../../core/errors';
 import type { Actor } from '../../core/policy';
@@ -68,16 +69,21 @@ export class RemoteSession extends Session {
   override async lock(reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' = 'user'): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    if (this.archive.closed || this.archive.damaged) return;
+    if (this.archive.closed) return;
     try {
+      if (this.archive.damaged) return;
       this.archive.journal.append({
         actor: { id: this.actor.id, name: this.actor.name, duty: null },
         event: 'session.lock',
         outcome: 'ok',
         details: { reason, remote: { address: this.origin.address, reported: this.origin.reported } },
       });
+      // As a local lock does: this person signs the head at their lock entry (nothing runs in between).
+      this.archive.journal.checkpoint(this.actor.id);
     } catch {
       // Ending a session must succeed even when the disk refuses the entry.
+    } finally {
+      this.archive.detachSigner(this.actor.id);
     }
   }
 }

@@ -3,17 +3,19 @@
  * (argon2id), exactly as a local unlock would, so there is no second password store. The slot's
  * key must unseal the very database key the server holds; nothing of it leaves this function.
  * Back-off per login is the server's (its own state folder); every refusal is journaled at once,
- * since the journal is open.
+ * since the journal is open. A signed-in person's own signing key, opened from the same slot, signs
+ * their session's entries and checkpoints; it is forgotten when their last session here ends.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { ArchiveError } from '../../core/errors';
 import { findPersonBySlot, toActor } from '../../core/people/repository';
 import type { Throttle } from '../../core/vault/throttle';
-import { deriveKey, KDF_FLOOR } from '../../core/vault/kdf';
 import type { OpenArchive } from '../../core/vault/open-archive';
-import { passwordBytes } from '../../core/vault/password';
 import { loginLocator, type X25519Pair } from '../../core/vault/seal';
-import { openSlotPair, unsealDatabaseKey } from '../../core/vault/slots';
+import { unsealDatabaseKey } from '../../core/vault/slots';
+import { openLoginSlot } from '../../core/vault/login-slot';
+import { attachSessionSigner } from '../../core/vault/session-signer';
+import { approvedResetOfSlot } from '../../core/people/resets';
 import { RemoteSession, type RemoteOrigin } from './remote-session';
 
 export interface SignInInput {
@@ -27,61 +29,76 @@ export async function signIn(archive: OpenArchive, throttle: Throttle, input: Si
   const locator = loginLocator(input.login, keyring.locatorSalt);
   const now = archive.clock.now();
   const remote = { address: origin.address, reported: origin.reported };
-  const slot = keyring.slots.find((s) => s.kind === 'person' && s.locator === locator);
-  const known = slot ? findPersonBySlot(archive.db, slot.id) : null;
-  const refuse = (reason: 'vault.wrongPassword' | 'vault.throttled' | 'denied.disabled', extra: Record<string, unknown> = {}) => {
+  const known = keyring.slots
+    .filter((s) => s.kind === 'person' && s.locator === locator)
+    .map((s) => findPersonBySlot(archive.db, s.id))
+    .find((p) => p !== null) ?? null;
+  // Written by the server, in no one's session: never signed, even when that person is signed in elsewhere.
+  const refuse = (
+    who: { id: string; name: string } | null,
+    reason: 'vault.wrongPassword' | 'vault.throttled' | 'denied.disabled' | 'vault.newPasswordRequired',
+    extra: Record<string, unknown> = {},
+  ) => {
     archive.journal.append({
-      actor: { id: known?.id ?? null, name: known?.name ?? null, duty: null },
+      actor: { id: who?.id ?? null, name: who?.name ?? null, duty: null },
       event: 'session.unlock',
-      object: known ? { type: 'person', id: known.id } : null,
+      object: who ? { type: 'person', id: who.id } : null,
       outcome: 'denied',
       reason,
-      details: { knownLogin: Boolean(known), remote, ...extra },
+      details: { knownLogin: Boolean(who), remote, ...extra },
+      sessionless: true,
     });
   };
 
   const wait = throttle.secondsToWait(archive.archiveId, locator, now);
   if (wait > 0) {
-    refuse('vault.throttled', { seconds: wait });
+    refuse(known, 'vault.throttled', { seconds: wait });
     throw new ArchiveError('vault.throttled', { seconds: wait });
   }
 
-  const secret = passwordBytes(input.password);
-  let pair: X25519Pair | null = null;
+  // The same slot opening as a local unlock: every slot of the login, newest first.
+  const opened = await openLoginSlot(keyring, input.login, input.password);
+  const slot = opened?.slot;
+  const pair: X25519Pair | null = opened?.pair ?? null;
   try {
-    if (slot) pair = await openSlotPair(keyring.archiveId, slot, secret);
-    // An unknown login costs the same as a wrong password, so timing does not tell which it was.
-    else await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
+    archive.assertOpen();
+    let matches = false;
+    if (slot && pair) {
+      const key = unsealDatabaseKey(keyring.archiveId, keyring.epoch, slot, pair);
+      const held = archive.databaseKey;
+      matches = key !== null && key.length === held.length && timingSafeEqual(key, held);
+      key?.fill(0);
+    }
+    const person = slot && matches ? findPersonBySlot(archive.db, slot.id) : null;
+    if (!slot || !pair || !person || person.login.toLowerCase() !== input.login.trim().toLowerCase()) {
+      throttle.recordFailure(archive.archiveId, locator, now);
+      refuse(known, 'vault.wrongPassword');
+      throw new ArchiveError('vault.wrongPassword');
+    }
+    const actor = toActor(person);
+    if (actor.disabled) {
+      refuse(person, 'denied.disabled');
+      throw new ArchiveError('person.disabled', { login: actor.login });
+    }
+    // A one-time reset code opens nothing by itself: its owner sets a new password at a local unlock.
+    if (approvedResetOfSlot(archive.db, slot.id)) {
+      throttle.settle(archive.archiveId, locator);
+      refuse(person, 'vault.newPasswordRequired');
+      throw new ArchiveError('vault.newPasswordRequired', { login: person.login });
+    }
+    // This person's own key signs what their session writes, from the entry below on; the server's
+    // other sessions keep theirs (journal.ts). Enrols a key for a person who has none yet.
+    attachSessionSigner(archive, person, slot, pair);
+    archive.journal.append({
+      actor: { id: actor.id, name: actor.name, duty: null },
+      event: 'session.unlock',
+      object: { type: 'person', id: actor.id },
+      outcome: 'ok',
+      details: { remote },
+    });
+    throttle.settle(archive.archiveId, locator);
+    return new RemoteSession(archive, actor, origin);
   } finally {
-    secret.fill(0);
+    pair?.privateKey.fill(0);
   }
-  archive.assertOpen();
-  let matches = false;
-  if (slot && pair) {
-    const key = unsealDatabaseKey(keyring.archiveId, keyring.epoch, slot, pair);
-    pair.privateKey.fill(0);
-    const held = archive.databaseKey;
-    matches = key !== null && key.length === held.length && timingSafeEqual(key, held);
-    key?.fill(0);
-  }
-  const person = slot && matches ? findPersonBySlot(archive.db, slot.id) : null;
-  if (!person || person.login.toLowerCase() !== input.login.trim().toLowerCase()) {
-    throttle.recordFailure(archive.archiveId, locator, now);
-    refuse('vault.wrongPassword');
-    throw new ArchiveError('vault.wrongPassword');
-  }
-  const actor = toActor(person);
-  if (actor.disabled) {
-    refuse('denied.disabled');
-    throw new ArchiveError('person.disabled', { login: actor.login });
-  }
-  archive.journal.append({
-    actor: { id: actor.id, name: actor.name, duty: null },
-    event: 'session.unlock',
-    object: { type: 'person', id: actor.id },
-    outcome: 'ok',
-    details: { remote },
-  });
-  throttle.settle(archive.archiveId, locator);
-  return new RemoteSession(archive, actor, origin);
 }

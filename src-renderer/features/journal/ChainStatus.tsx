@@ -74,6 +74,14 @@ export function ChainStatus() {
                   ? t('journal.chain.checkpointAt', { seq: report.lastCheckpoint.seq, at: format.dateTime(report.lastCheckpoint.at) })
                   : '—',
               },
+              // Issue 12: who signed what, when the report says so.
+              ...(report.signatures
+                ? [
+                    { key: 'unsigned', label: t('journal.chain.unsigned'), children: report.signatures.unsigned },
+                    { key: 'after', label: t('journal.chain.afterCheckpoint'), children: report.signatures.afterLastCheckpoint },
+                    { key: 'cosigned', label: t('journal.chain.coSigned'), children: report.coSigned ? report.coSigned.seq : '—' },
+                  ]
+                : []),
             ]}
           />
         </>

@@ -101,8 +101,10 @@ async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, ch
     }
 
     // A signed checkpoint at the head fixes the prefix this export is taken from.
-    const head = archive.journal.checkpoint();
+    const head = archive.journal.checkpoint(session.actor.id);
     if (!head) throw new ArchiveError('internal');
+    // The exporting person's own key: on the archive server other people sign in the same process.
+    const signer = archive.signerFor(session.actor.id);
     const total = countMatching(archive.db, filter, head.seq);
     // Excel and WPS stop at 1,048,576 rows a sheet: refuse before writing, naming CSV or a narrower filter.
     const xlsxMaxRows = hooks.xlsxMaxRows ?? XLSX_MAX_ROWS;
@@ -165,10 +167,11 @@ async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, ch
         firstSeq: index.firstSeq,
         lastSeq: index.lastSeq,
         chainHead: head,
-        key: { publicKey: archive.signer.publicKey.toString('base64'), fingerprint: archive.signer.fingerprint },
+        key: { publicKey: signer.publicKey.toString('base64'), fingerprint: signer.fingerprint },
         entries: index.toJson(),
+        headSignatures: headSignatures(archive.db, head.seq, head.hash),
       };
-      const signed: SignedManifest = { manifest, signature: archive.signer.sign(manifestMessage(manifest)) };
+      const signed: SignedManifest = { manifest, signature: signer.sign(manifestMessage(manifest)) };
       writeFileAtomic(partialManifest, manifestFileBytes(signed));
       renameSync(partialManifest, sidecar);
       renameSync(partial, out);
@@ -186,7 +189,7 @@ async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, ch
       firstSeq: index.firstSeq,
       lastSeq: index.lastSeq,
       chainHead: { seq: head.seq, hash: head.hash },
-      fingerprint: archive.signer.fingerprint,
+      fingerprint: signer.fingerprint,
     };
   });
 }
@@ -203,4 +206,17 @@ function countMatching(db: Db, filter: JournalFilter, maxSeq: number): number {
   let n = 0;
   for (const params of plan.segments()) n += count.get(...params) as number;
   return n;
+}
+
+/** Everyone's signatures over the export's head (issue 12), with the public key each was made with. */
+function headSignatures(db: Db, seq: number, hash: string): NonNullable<Manifest['headSignatures']> {
+  return (
+    db
+      .prepare(
+        `SELECT h.signer_id AS signer, h.role, h.at, h.signature, k.public_key AS key
+         FROM journal_heads h JOIN person_keys k ON k.person_id = h.signer_id
+         WHERE h.seq = ? AND h.head_hash = ? ORDER BY h.id`,
+      )
+      .all(seq, hash) as { signer: string; role: 'session' | 'audit'; at: string; signature: string; key: Buffer }[]
+  ).map(({ key, ...rest }) => ({ ...rest, publicKey: key.toString('base64') }));
 }

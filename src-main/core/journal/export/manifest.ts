@@ -35,6 +35,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, checkpointMessage } from '../entry';
 import { keyFingerprint, verifySignature } from '../signer';
+import { auditMessage } from '../person-signatures';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -72,6 +73,13 @@ export const manifestSchema = z.object({
     /** The exported entries' chain hashes, 32 bytes each, concatenated, base64. */
     hashes: z.string(),
   }),
+  /**
+   * Issue 12: every signature people made over `chainHead` (session checkpoints and auditors'
+   * co-signatures), each with the signer's public key; absent from exports made before it.
+   */
+  headSignatures: z
+    .array(z.object({ signer: z.string(), role: z.enum(['session', 'audit']), at: z.string(), signature: z.string(), publicKey: z.string() }))
+    .optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -223,6 +231,10 @@ export function checkManifest(raw: unknown, manifest: Manifest, signature: strin
   if (!verifySignature(publicKey, manifestMessage(raw), signature)) return 'signature';
   const head = manifest.chainHead;
   if (!verifySignature(publicKey, checkpointMessage(manifest.archiveId, head.seq, head.hash, head.at), head.signature)) return 'signature';
+  for (const other of manifest.headSignatures ?? []) {
+    const message = other.role === 'audit' ? auditMessage(manifest.archiveId, head.seq, head.hash, other.at) : checkpointMessage(manifest.archiveId, head.seq, head.hash, other.at);
+    if (!verifySignature(Buffer.from(other.publicKey, 'base64'), message, other.signature)) return 'signature';
+  }
   if (manifest.lastSeq !== null && manifest.lastSeq > head.seq) return 'manifest';
   return null;
 }

@@ -1,0 +1,37 @@
+/**
+ * The one way a login and password open a person's key slot, for a local unlock and for a sign-in
+ * on the archive server alike: every slot of the login is tried, newest first (a password change
+ * killed between its steps leaves two), a one-time reset code may be typed in any case, and an
+ * unknown login costs the same argon2id as a wrong password so timing does not tell which it was.
+ */
+import { looksLikeResetCode } from '../people/resets';
+import { deriveKey, KDF_FLOOR } from './kdf';
+import type { Keyring, Slot } from './keyring';
+import { passwordBytes } from './password';
+import { loginLocator, type X25519Pair } from './seal';
+import { normaliseRecoveryKey, openSlotPair } from './slots';
+
+/** The opened slot and its key pair (the caller zeroes `pair.privateKey`), or null for a wrong password. */
+export async function openLoginSlot(keyring: Keyring, login: string, password: string): Promise<{ slot: Slot; pair: X25519Pair } | null> {
+  const locator = loginLocator(login, keyring.locatorSalt);
+  const candidates = keyring.slots.filter((s) => s.kind === 'person' && s.locator === locator).reverse();
+  const secret = passwordBytes(password);
+  try {
+    for (const candidate of candidates) {
+      let pair = await openSlotPair(keyring.archiveId, candidate, secret);
+      if (!pair && looksLikeResetCode(password)) {
+        const code = normaliseRecoveryKey(password);
+        try {
+          pair = await openSlotPair(keyring.archiveId, candidate, code);
+        } finally {
+          code.fill(0);
+        }
+      }
+      if (pair) return { slot: candidate, pair };
+    }
+    if (candidates.length === 0) await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
+    return null;
+  } finally {
+    secret.fill(0);
+  }
+}
