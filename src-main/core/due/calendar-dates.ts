@@ -43,10 +43,19 @@ export function dateIn(at: Date, timeZone: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
-/** The instant a date begins in the zone (ISO 8601). */
+const starts = new Map<string, string>();
+
+/** The instant a date begins in the zone (ISO 8601). Remembered: a due list asks for the same few dates thousands of times. */
 export function startOfDate(date: string, timeZone: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return fromWallTime({ year, month, day, hour: 0, minute: 0, second: 0, ms: 0 }, timeZone).toISOString();
+  const key = `${timeZone} ${date}`;
+  let start = starts.get(key);
+  if (start === undefined) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    start = fromWallTime({ year, month, day, hour: 0, minute: 0, second: 0, ms: 0 }, timeZone).toISOString();
+    if (starts.size > 10_000) starts.clear();
+    starts.set(key, start);
+  }
+  return start;
 }
 
 /** A yearly date (birthday, anniversary) in a given year; 29 February falls on the 28th in other years. */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ContactClass, DossierContent } from '../../contract/dossiers';
 import type { Db } from '../db/connection';
+import { stmt } from '../dossiers/statements';
 import { readSettings } from '../settings/service';
 import { dateIn } from './calendar-dates';
 import { metUntil, type CadenceRules } from './cadence';
@@ -16,9 +17,22 @@ export interface RelationshipRules {
   timeZone: string;
 }
 
+// Read once per connection: a batch of thousands of dossiers would parse the settings for each.
+const rulesOf = new WeakMap<Db, RelationshipRules>();
+
 export function cadenceRulesOf(db: Db): RelationshipRules {
-  const s = readSettings(db);
-  return { cadence: s.contactCadence, timeZone: s.timeZone };
+  let rules = rulesOf.get(db);
+  if (!rules) {
+    const s = readSettings(db);
+    rules = { cadence: s.contactCadence, timeZone: s.timeZone };
+    rulesOf.set(db, rules);
+  }
+  return rules;
+}
+
+/** The settings changed: read them again at the next save. */
+export function forgetRules(db: Db): void {
+  rulesOf.delete(db);
 }
 
 /**
@@ -40,18 +54,18 @@ export interface RelationshipSave {
 export function refreshRelationships(db: Db, save: RelationshipSave, rules: RelationshipRules = cadenceRulesOf(db)): void {
   const { dossierId, content } = save;
   const firstSeen = new Map(
-    (db.prepare('SELECT name, first_seen FROM due_key_persons WHERE dossier_id = ?').all(dossierId) as { name: string; first_seen: string }[]).map((r) => [r.name, r.first_seen]),
+    (stmt(db, 'SELECT name, first_seen FROM due_key_persons WHERE dossier_id = ?').all(dossierId) as { name: string; first_seen: string }[]).map((r) => [r.name, r.first_seen]),
   );
-  db.prepare('DELETE FROM due_key_persons WHERE dossier_id = ?').run(dossierId);
-  db.prepare('DELETE FROM due_contacts WHERE dossier_id = ?').run(dossierId);
-  db.prepare('DELETE FROM due_celebrations WHERE dossier_id = ?').run(dossierId);
+  stmt(db, 'DELETE FROM due_key_persons WHERE dossier_id = ?').run(dossierId);
+  stmt(db, 'DELETE FROM due_contacts WHERE dossier_id = ?').run(dossierId);
+  stmt(db, 'DELETE FROM due_celebrations WHERE dossier_id = ?').run(dossierId);
 
   const contacts = content.contactRecords ?? [];
   // A contact recorded from the due list names its item, not the person (a writer may not read the
   // name): the item's key carries the person's token.
   const byToken = new Map((content.keyPersons ?? []).map((p) => [personToken(dossierId, p.name), p.name.trim()]));
   const datesOf = new Map<string, string[]>();
-  const insertContact = db.prepare('INSERT INTO due_contacts (dossier_id, position, person, date, answers) VALUES (?, ?, ?, ?, ?)');
+  const insertContact = stmt(db, 'INSERT INTO due_contacts (dossier_id, position, person, date, answers) VALUES (?, ?, ?, ?, ?)');
   contacts.forEach((c, i) => {
     const answers = c.answers?.trim() || null;
     const token = answers ? /^(?:contact|birthday):[^:]+:([0-9a-f]{16}):/.exec(answers)?.[1] : undefined;
@@ -61,7 +75,7 @@ export function refreshRelationships(db: Db, save: RelationshipSave, rules: Rela
   });
 
   const today = dateIn(new Date(save.at), rules.timeZone);
-  const insertPerson = db.prepare(
+  const insertPerson = stmt(db, 
     `INSERT OR IGNORE INTO due_key_persons (dossier_id, name, token, responsible_id, contact_class, birthday_md, first_seen, met_until)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -74,7 +88,7 @@ export function refreshRelationships(db: Db, save: RelationshipSave, rules: Rela
     insertPerson.run(dossierId, name, personToken(dossierId, name), save.responsibleId, cls, birthday, seen, met);
   }
 
-  const insertCelebration = db.prepare(
+  const insertCelebration = stmt(db, 
     'INSERT INTO due_celebrations (dossier_id, position, responsible_id, date, md, kind, title) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   (content.celebrations ?? []).forEach((c, i) => insertCelebration.run(dossierId, i, save.responsibleId, c.date, c.date.slice(5), c.kind, c.title ?? ''));
@@ -82,11 +96,12 @@ export function refreshRelationships(db: Db, save: RelationshipSave, rules: Rela
 
 /** After the cadence numbers change: every classified key person's state under the new rules. */
 export function recomputeCadence(db: Db): void {
+  forgetRules(db);
   const rules = cadenceRulesOf(db);
   const rows = db
     .prepare('SELECT dossier_id, name, contact_class, first_seen FROM due_key_persons WHERE contact_class IS NOT NULL')
     .all() as { dossier_id: number; name: string; contact_class: ContactClass; first_seen: string }[];
-  const dates = db.prepare('SELECT date FROM due_contacts WHERE dossier_id = ? AND person = ?').pluck();
-  const update = db.prepare('UPDATE due_key_persons SET met_until = ? WHERE dossier_id = ? AND name = ?');
+  const dates = stmt(db, 'SELECT date FROM due_contacts WHERE dossier_id = ? AND person = ?').pluck();
+  const update = stmt(db, 'UPDATE due_key_persons SET met_until = ? WHERE dossier_id = ? AND name = ?');
   for (const r of rows) update.run(metUntil(r.contact_class, rules.cadence, dates.all(r.dossier_id, r.name) as string[], r.first_seen), r.dossier_id, r.name);
 }
