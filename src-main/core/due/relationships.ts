@@ -17,16 +17,17 @@ export interface RelationshipRules {
   timeZone: string;
 }
 
-// Read once per connection: a batch of thousands of dossiers would parse the settings for each.
-const rulesOf = new WeakMap<Db, RelationshipRules>();
+// Read at most every few seconds per connection: a batch of thousands of dossiers would parse the
+// settings for each. Another connection (the archive server's) may change them: hence the expiry.
+const rulesOf = new WeakMap<Db, { rules: RelationshipRules; at: number }>();
+const RULES_FOR_MS = 2000;
 
 export function cadenceRulesOf(db: Db): RelationshipRules {
-  let rules = rulesOf.get(db);
-  if (!rules) {
-    const s = readSettings(db);
-    rules = { cadence: s.contactCadence, timeZone: s.timeZone };
-    rulesOf.set(db, rules);
-  }
+  const cached = rulesOf.get(db);
+  if (cached && Date.now() - cached.at < RULES_FOR_MS) return cached.rules;
+  const s = readSettings(db);
+  const rules = { cadence: s.contactCadence, timeZone: s.timeZone };
+  rulesOf.set(db, { rules, at: Date.now() });
   return rules;
 }
 
