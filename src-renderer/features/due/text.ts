@@ -56,6 +56,16 @@ export const dueText = {
       overdue: 'Overdue',
       rate: 'On schedule',
     },
+    settings: {
+      title: 'Contact cadence and callbacks (seed 004)',
+      hint: 'The least number of contacts a period for each class of key person, and how many days before a birthday or celebration its callback is due.',
+      corePerWeek: 'Core principals: contacts a week',
+      influencerPerMonth: 'Influencers of a principal: contacts a month',
+      nonCorePerMonth: 'Non-core principals: contacts a month',
+      birthdayDays: 'Birthday callback: days before',
+      celebrationDays: 'Celebration callback: days before',
+      range: 'A whole number from 1 to {{max}}.',
+    },
   },
   zhCN: {
     title: '我的待办',
@@ -109,6 +119,16 @@ export const dueText = {
       due: '本期待沟通',
       overdue: '已逾期',
       rate: '按期率',
+    },
+    settings: {
+      title: '沟通频次与回访（制度004）',
+      hint: '各类关键人物每个周期至少沟通的次数，以及生日、庆典前多少天进行回访。',
+      corePerWeek: '核心主要负责人：每周沟通次数',
+      influencerPerMonth: '主要负责人的影响者：每月沟通次数',
+      nonCorePerMonth: '非核心主要负责人：每月沟通次数',
+      birthdayDays: '生日回访：提前天数',
+      celebrationDays: '庆典回访：提前天数',
+      range: '请输入 1 到 {{max}} 之间的整数。',
     },
   },
 };
