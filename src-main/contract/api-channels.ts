@@ -14,6 +14,7 @@ import type { LOAN_REQUESTS } from './ipc-loans';
 import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 import type { READER_REQUESTS } from './ipc-reader';
 import type { PRINT_REQUESTS } from './ipc-print';
+import type { DUE_REQUESTS } from './ipc-due';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -130,8 +131,13 @@ export const PRINT_API = {
   print: { pdf: 'print:pdf' },
 } as const satisfies Record<string, Record<string, keyof typeof PRINT_REQUESTS>>;
 
+/** The one due list and contact-cadence compliance (issue 17). */
+export const DUE_API = {
+  due: { list: 'due:list', compliance: 'due:compliance' },
+} as const satisfies Record<string, Record<string, keyof typeof DUE_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

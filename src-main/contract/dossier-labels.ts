@@ -17,6 +17,7 @@ export const SECTION_LABELS: Record<Section, Label> = {
   finance: l('Finance', '财务信息'),
   maintenancePlan: l('Maintenance plan', '客户维护计划'),
   contactRecords: l('Contact records', '沟通记录'),
+  celebrations: l('Celebrations', '庆典活动'),
 };
 
 export const FIELD_LABELS: Record<string, Label> = {
@@ -81,6 +82,11 @@ export const FIELD_LABELS: Record<string, Label> = {
   'contactRecords.nextStep': l('Contact: next step', '沟通：下一步'),
   'contactRecords.expectedResult': l('Contact: expected result', '沟通：预期结果'),
   'contactRecords.resourcesNeeded': l('Contact: resources needed', '沟通：所需资源'),
+  'keyPersons.contactClass': l('Key person: contact cadence class', '关键人物：沟通频次类别'),
+  'contactRecords.answers': l('Contact: answers callback', '沟通：所回访事项'),
+  'celebrations.date': l('Celebration: date', '庆典：日期'),
+  'celebrations.kind': l('Celebration: kind', '庆典：类型'),
+  'celebrations.title': l('Celebration: title', '庆典：名称'),
 };
 
 /** `keyPersons.1.phone` → the label of `keyPersons.phone` with the item's position (1-based). */

@@ -81,6 +81,13 @@ export const classificationSchema = z
 
 export const marketSchema = z.object({ industryReport: long, strategicDirection: long, organisation: long }).partial().strict();
 
+/**
+ * A key person's place in the contact cadence (seed 004 服务标准): core customer principal
+ * (核心大客户主要负责人), influencer of a principal (主要负责人的影响者), non-core principal.
+ */
+export const CONTACT_CLASSES = ['core', 'influencer', 'nonCore'] as const;
+export type ContactClass = (typeof CONTACT_CLASSES)[number];
+
 /** 关键人物 / 联络圈 */
 export const keyPersonSchema = z
   .object({
@@ -96,6 +103,7 @@ export const keyPersonSchema = z
     family: long,
     interests: long,
     notes: long,
+    contactClass: z.enum(CONTACT_CLASSES),
   })
   .partial()
   .required({ name: true })
@@ -130,9 +138,20 @@ export const contactRecordSchema = z
     nextStep: long,
     expectedResult: long,
     resourcesNeeded: long,
+    /** The due callback this contact answers (its due-list key), when it answers one (seed 004 回访客户). */
+    answers: short,
   })
   .partial()
   .required({ date: true })
+  .strict();
+
+/** Customer celebrations (庆典活动): an anniversary recurs every year on its date; the others happen once. */
+export const CELEBRATION_KINDS = ['anniversary', 'opening', 'relocation', 'other'] as const;
+export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
+export const celebrationSchema = z
+  .object({ date, kind: z.enum(CELEBRATION_KINDS), title: short })
+  .partial()
+  .required({ date: true, kind: true })
   .strict();
 
 export const SECTIONS = [
@@ -145,6 +164,7 @@ export const SECTIONS = [
   'finance',
   'maintenancePlan',
   'contactRecords',
+  'celebrations',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -160,6 +180,7 @@ export const dossierContentSchema = z
     finance: financeSchema,
     maintenancePlan: maintenancePlanSchema,
     contactRecords: z.array(contactRecordSchema).max(2000),
+    celebrations: z.array(celebrationSchema).max(50),
   })
   .partial()
   .strict();
@@ -173,7 +194,11 @@ export type NewDossier = z.input<typeof newDossierSchema>;
 
 /** Key persons and contact records to add after the ones already there (an update recorded without reading). */
 export const dossierAdditionsSchema = z
-  .object({ keyPersons: z.array(keyPersonSchema).min(1).max(200), contactRecords: z.array(contactRecordSchema).min(1).max(2000) })
+  .object({
+    keyPersons: z.array(keyPersonSchema).min(1).max(200),
+    contactRecords: z.array(contactRecordSchema).min(1).max(2000),
+    celebrations: z.array(celebrationSchema).min(1).max(50),
+  })
   .partial()
   .strict();
 export type DossierAdditions = z.infer<typeof dossierAdditionsSchema>;

@@ -21,6 +21,8 @@ import type { READER_API } from './api-channels';
 import { READER_REQUESTS, type ReaderEnd, type ReaderResponses } from './ipc-reader';
 import type { PRINT_API } from './api-channels';
 import { PRINT_REQUESTS, type PrintResponses } from './ipc-print';
+import type { DUE_API } from './api-channels';
+import { DUE_REQUESTS, type DueResponses } from './ipc-due';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -58,7 +60,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -84,7 +86,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -199,7 +201,8 @@ export type TriplicateApi = CoreApi &
   LifecycleEventsApi &
   GeneratedApi<typeof READER_API> &
   ReaderEventsApi &
-  GeneratedApi<typeof PRINT_API>;
+  GeneratedApi<typeof PRINT_API> &
+  GeneratedApi<typeof DUE_API>;
 
 export { RANKS, DUTIES };
 

@@ -25,6 +25,25 @@ export const archiveSettingsSchema = z.object({
     .object({ A: z.number().int().min(1).max(50), B: z.number().int().min(1).max(50), C: z.number().int().min(1).max(50) })
     .strict()
     .default({ A: 10, B: 5, C: 3 }),
+  /**
+   * Contact cadence (seed 004 服务标准): the least number of contacts a period for each class of key
+   * person. 核心大客户主要负责人每周沟通1-2次, 影响者每月至少沟通2次, 非核心负责人每月沟通1-2次.
+   */
+  contactCadence: z
+    .object({
+      corePerWeek: z.number().int().min(1).max(4),
+      influencerPerMonth: z.number().int().min(1).max(4),
+      nonCorePerMonth: z.number().int().min(1).max(4),
+    })
+    .strict()
+    .default({ corePerWeek: 1, influencerPerMonth: 2, nonCorePerMonth: 1 }),
+  /** Callbacks (seed 004 回访客户): due this many days before a birthday (生日或寿辰的前10天) and a celebration (庆典活动的前30天). */
+  callbackDaysBefore: z
+    .object({ birthday: z.number().int().min(1).max(60), celebration: z.number().int().min(1).max(120) })
+    .strict()
+    .default({ birthday: 10, celebration: 30 }),
+  /** A callback shows on the due list this many days before it is due. */
+  callbackLeadDays: z.number().int().min(0).max(60).default(7),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

@@ -14,6 +14,7 @@ import { initArchive } from '../../core/vault/init';
 import type { ArchiveOptions } from '../../core/vault/open-archive';
 import { unlockArchive } from '../../core/vault/unlock';
 import { fictionalDossier, personName, pickFrom, seededRng, type Rng } from './data';
+import { withRelationships } from './relationships';
 
 export interface DemoOptions {
   folder: string;
@@ -23,6 +24,8 @@ export interface DemoOptions {
   archiveOptions?: ArchiveOptions;
   /** Progress to stderr or wherever; never stdout (benchmarks print JSON there). */
   progress?: (line: string) => void;
+  /** Key persons per dossier (the due-list benchmark's 20); 1–3 when not given. */
+  keyPersons?: number;
 }
 
 export interface DemoLogin {
@@ -80,6 +83,8 @@ const YEAR_MS = 365 * 86_400_000;
 
 export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   const rng = seededRng(o.seed ?? 2026);
+  // A sequence of its own: the relationship work leaves everything else as the seed always made it.
+  const relationshipRng = seededRng((o.seed ?? 2026) ^ 0x17);
   const log = o.progress ?? (() => {});
   const password = (login: string) => `demo-${login}-${Math.floor(rng() * 9000 + 1000)}`;
   const adminPassword = password('admin');
@@ -125,7 +130,7 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
           // Reviews within the last five months: those older than the period are overdue.
           const reviewed = new Date(Math.max(created.getTime(), now.getTime() - rng() * 150 * 86_400_000));
           return {
-            content: fictionalDossier(rng, pickFrom(rng, MANAGERS)),
+            content: withRelationships(relationshipRng, fictionalDossier(rng, pickFrom(rng, MANAGERS)), now, created, o.keyPersons),
             createdAt: created.toISOString(),
             file: !isDraft,
             reviewedAt: isDraft ? undefined : reviewed.toISOString(),

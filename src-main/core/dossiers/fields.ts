@@ -13,7 +13,7 @@ export interface StoredChange {
   new: Scalar;
 }
 
-const LIST_SECTIONS: ReadonlySet<Section> = new Set(['keyPersons', 'contactRecords']);
+const LIST_SECTIONS: ReadonlySet<Section> = new Set(['keyPersons', 'contactRecords', 'celebrations']);
 
 /** Empty strings are "not filled": they are dropped so a cleared field and a missing one agree. */
 function clean<T extends Record<string, unknown>>(group: T): T {

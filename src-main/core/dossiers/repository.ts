@@ -1,4 +1,5 @@
 /** SQL for dossiers, their revisions and their search rows. No rules here: the service and the policy decide. */
+import { refreshRelationships } from '../due/relationships';
 import type { DossierContent, DossierStatus, Grade, LifecycleStage, SecrecyLevel } from '../../contract/dossiers';
 import type { Db } from '../db/connection';
 import { stmt } from './statements';
@@ -132,6 +133,7 @@ export function insertDossier(db: Db, d: NewDossierRow): number {
     );
   const id = Number(info.lastInsertRowid);
   stmt(db, 'INSERT INTO dossier_content (dossier_id, content) VALUES (?, ?)').run(id, canonicalJson(d.content));
+  refreshRelationships(db, { dossierId: id, responsibleId: d.responsibleId, content: d.content, at: d.createdAt });
   return id;
 }
 
@@ -143,6 +145,7 @@ export function updateDossier(db: Db, id: number, c: CatalogueColumns & { conten
      WHERE id = ?`,
   ).run(c.customerName, c.industry, c.grade, c.lifecycle, c.secrecy, c.responsibleId, c.department, c.revision, c.at, c.reviewed ? 1 : 0, c.at, id);
   stmt(db, 'UPDATE dossier_content SET content = ? WHERE dossier_id = ?').run(canonicalJson(c.content), id);
+  refreshRelationships(db, { dossierId: id, responsibleId: c.responsibleId, content: c.content, at: c.at });
 }
 
 export function markFiled(db: Db, id: number, at: string, by: string): void {

@@ -89,7 +89,7 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
       const blind = !can(session.actor, 'dossier.open', { dossier: facts }).allowed;
       const next = appendItems(mergeContent(dossier.content, input.changes as DossierContent), input.add);
       if (!next.basic?.customerName) throw new ArchiveError('input.invalid', { detail: 'basic.customerName: required' });
-      const listCap = { keyPersons: 200, contactRecords: 2000 } as const;
+      const listCap = { keyPersons: 200, contactRecords: 2000, celebrations: 50 } as const;
       for (const [section, max] of Object.entries(listCap)) {
         if ((next[section as keyof typeof listCap]?.length ?? 0) > max) throw new ArchiveError('input.invalid', { detail: `${section}: at most ${max}` });
       }

@@ -6,6 +6,9 @@
 import type { DueItem } from '../../contract/due';
 import type { Actor } from '../policy';
 import type { OpenArchive } from '../vault/open-archive';
+import { callbackDueSource } from './callback-source';
+import { contactDueSource } from './contact-source';
+import { reviewDueSource } from './review-source';
 
 export interface DueQuery {
   archive: OpenArchive;
@@ -15,4 +18,8 @@ export interface DueQuery {
 
 export type DueSource = (query: DueQuery) => DueItem[];
 
-export const DUE_SOURCES: DueSource[] = [];
+export const DUE_SOURCES: DueSource[] = [
+  reviewDueSource,
+  contactDueSource,
+  callbackDueSource,
+];

@@ -42,6 +42,7 @@ import {
   type LifecycleFacts,
 } from './lifecycle';
 import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
+import { canSeeCompliance } from './due';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -134,6 +135,9 @@ export const ACTIONS = [
   'handover.list',
   'retention.list',
   'retention.decide',
+  // The one due list and contact-cadence compliance (policy/due.ts, issue 17)
+  'due.list',
+  'due.compliance',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +153,8 @@ export interface PolicyTarget {
   lifecycle?: LifecycleFacts;
   /** The password reset acted on. */
   reset?: ResetFacts;
+  /** The department whose due work is asked about (compliance). */
+  dueDepartment?: string;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -284,6 +290,11 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'retention.list':
     case 'retention.decide':
       return canManageDepartments(actor, target.lifecycle);
+    // Each due source reads only the asker's own work.
+    case 'due.list':
+      return allow();
+    case 'due.compliance':
+      return canSeeCompliance(actor, target.dueDepartment);
     default:
       return assertNever(action, 'action');
   }

@@ -3,6 +3,7 @@ import { archiveSettingsSchema, settingsUpdateSchema, type ArchiveSettings } fro
 import type { Db } from '../db/connection';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
+import { forgetRules, recomputeCadence } from '../due/relationships';
 
 export function readSettings(db: Db): ArchiveSettings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
@@ -25,6 +26,9 @@ export async function updateSettings(session: Session, raw: unknown): Promise<Ar
       () => {
         const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
         for (const [key, value] of Object.entries(update)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+        // The cadence state of every key person was worked out under the old numbers.
+        forgetRules(db);
+        if (update.contactCadence) recomputeCadence(db);
         return readSettings(db);
       },
       { before, update },

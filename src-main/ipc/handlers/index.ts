@@ -14,6 +14,7 @@ import { settingsHandlers, vaultHandlers } from './vault';
 import { backupHandlers, destructionHandlers, handoverHandlers, holdHandlers, incidentHandlers, personnelHandlers, retentionHandlers } from './lifecycle';
 import { readerHandlers } from './reader';
 import { printHandlers } from './print';
+import { dueHandlers } from './due';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -33,4 +34,5 @@ export const HANDLERS: Handlers = {
   ...backupHandlers, ...holdHandlers, ...destructionHandlers, ...personnelHandlers, ...incidentHandlers, ...handoverHandlers, ...retentionHandlers,
   ...readerHandlers,
   ...printHandlers,
+  ...dueHandlers,
 };

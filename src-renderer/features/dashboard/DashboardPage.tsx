@@ -16,6 +16,8 @@ import { BackupCard } from '../lifecycle/BackupCard';
 import { PendingResetsCard } from '../resets/PendingResetsCard';
 import { FlaggedCard } from '../lifecycle/FlaggedCard';
 import { OrphansCard } from '../lifecycle/OrphansCard';
+import { DueCard } from '../due/DueCard';
+import { ComplianceCard } from '../due/ComplianceCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -41,6 +43,9 @@ export function DashboardPage() {
     ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
     ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
     ...(manager ? [{ key: 'orphans', card: <OrphansCard /> }] : []),
+    // Everyone's own due work (issue 17); a department manager also sees their account managers' cadence.
+    { key: 'due', card: <DueCard /> },
+    ...(actor.rank === 'department-manager' || actor.rank === 'general-manager' ? [{ key: 'compliance', card: <ComplianceCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

@@ -10,7 +10,7 @@ import { REQUIRED_TO_FILE, type DossierContent, type DossierView } from '../../.
 import { api, ApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
-import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS, type ObjectSection } from './formFields';
+import { CELEBRATION_COLUMNS, CELEBRATION_FIELDS, CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS, type ObjectSection } from './formFields';
 import { GroupFields } from './GroupFields';
 import { toContent } from './formContent';
 import { useDossierLabels } from './labels';
@@ -154,6 +154,12 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
               label: section('contactRecords'),
               forceRender: true,
               children: <ListSection section="contactRecords" defs={CONTACT_FIELDS} columns={CONTACT_COLUMNS} addText={t('dossiers.form.addContact')} filing={filing} />,
+            },
+            {
+              key: 'celebrations',
+              label: section('celebrations'),
+              forceRender: true,
+              children: <ListSection section="celebrations" defs={CELEBRATION_FIELDS} columns={CELEBRATION_COLUMNS} addText={t('due.addCelebration')} filing={filing} />,
             },
           ].map((item) => ({ ...item, label: <span data-testid={`form-tab-${item.key}`}>{item.label}</span> }))}
         />

@@ -1,7 +1,7 @@
 /** One dossier field's control, chosen by its kind (text, long text, a choice, a year, a date). */
 import { Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { GRADES, LIFECYCLE_STAGES, SECRECY_LEVELS, SOURCE_CHANNELS } from '../../../src-main/contract/dossiers';
+import { CELEBRATION_KINDS, CONTACT_CLASSES, GRADES, LIFECYCLE_STAGES, SECRECY_LEVELS, SOURCE_CHANNELS } from '../../../src-main/contract/dossiers';
 import type { InputKind } from './formFields';
 import { useDossierLabels } from './labels';
 
@@ -45,6 +45,19 @@ export function FieldInput({ kind, testId, value, onChange, compact }: Props) {
               : SOURCE_CHANNELS.map((s) => ({ value: s, label: t(`dossiers.source.${s}`) }));
       return <Select {...common} value={value as string} onChange={(v) => onChange?.(v)} options={options} />;
     }
+    case 'contactClass':
+      return (
+        <Select
+          {...common}
+          allowClear
+          value={value as string}
+          onChange={(v) => onChange?.(v ?? '')}
+          options={CONTACT_CLASSES.map((c) => ({ value: c, label: t(`due.contactClass.${c}`) }))}
+          style={{ minWidth: 140 }}
+        />
+      );
+    case 'celebrationKind':
+      return <Select {...common} value={value as string} onChange={(v) => onChange?.(v)} options={CELEBRATION_KINDS.map((k) => ({ value: k, label: t(`due.celebrationKind.${k}`) }))} style={{ minWidth: 120 }} />;
     default:
       return <Input {...common} value={value as string} onChange={(e) => onChange?.(e.target.value)} />;
   }

@@ -11,7 +11,7 @@ import { useDossierLabels } from './labels';
 import { fieldRules } from './validation';
 
 interface Props {
-  section: 'keyPersons' | 'contactRecords';
+  section: 'keyPersons' | 'contactRecords' | 'celebrations';
   defs: FieldDef[];
   columns: string[];
   addText: string;

@@ -12,7 +12,7 @@ import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
 import { toRecordedUpdate } from './formContent';
-import { CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS } from './formFields';
+import { CELEBRATION_COLUMNS, CELEBRATION_FIELDS, CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS } from './formFields';
 import { GroupFields } from './GroupFields';
 import { useDossierLabels } from './labels';
 import { ListSection } from './ListSection';
@@ -95,13 +95,15 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
         />
       </Space>
       <Form form={form} layout="vertical" className="dossier-form" disabled={busy} requiredMark={false} onValuesChange={changed}>
-        {group === 'keyPersons' || group === 'contactRecords' ? (
+        {group === 'keyPersons' || group === 'contactRecords' || group === 'celebrations' ? (
           <>
             <Typography.Paragraph type="secondary">{t('dossiers.record.addHint')}</Typography.Paragraph>
             {group === 'keyPersons' ? (
               <ListSection section="keyPersons" defs={KEY_PERSON_FIELDS} columns={KEY_PERSON_COLUMNS} addText={t('dossiers.form.addKeyPerson')} filing={NEVER_FILING} />
-            ) : (
+            ) : group === 'contactRecords' ? (
               <ListSection section="contactRecords" defs={CONTACT_FIELDS} columns={CONTACT_COLUMNS} addText={t('dossiers.form.addContact')} filing={NEVER_FILING} />
+            ) : (
+              <ListSection section="celebrations" defs={CELEBRATION_FIELDS} columns={CELEBRATION_COLUMNS} addText={t('due.addCelebration')} filing={NEVER_FILING} />
             )}
           </>
         ) : (

@@ -7,7 +7,7 @@ import { SECTIONS, type DossierAdditions, type DossierContent } from '../../../s
 
 type Values = Record<string, unknown>;
 
-const LISTS = new Set(['keyPersons', 'contactRecords']);
+const LISTS = new Set(['keyPersons', 'contactRecords', 'celebrations']);
 
 function cleanItem(item: Values, keepEmpty: boolean): Values {
   const out: Values = {};

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   basicSchema,
+  celebrationSchema,
   classificationSchema,
   contactRecordSchema,
   cooperationSchema,
@@ -18,7 +19,7 @@ import {
   type Section,
 } from '../../../src-main/contract/dossiers';
 
-export type InputKind = 'text' | 'textarea' | 'number' | 'date' | 'grade' | 'lifecycle' | 'secrecy' | 'source' | 'login';
+export type InputKind = 'text' | 'textarea' | 'number' | 'date' | 'grade' | 'lifecycle' | 'secrecy' | 'source' | 'login' | 'contactClass' | 'celebrationKind';
 
 export interface FieldDef {
   /** the field within its group */
@@ -45,7 +46,7 @@ function fields(section: string, schema: ObjectSchema, kinds: Record<string, Inp
   }));
 }
 
-export type ObjectSection = Exclude<Section, 'keyPersons' | 'contactRecords'>;
+export type ObjectSection = Exclude<Section, 'keyPersons' | 'contactRecords' | 'celebrations'>;
 
 export const OBJECT_SECTIONS: Record<ObjectSection, FieldDef[]> = {
   basic: fields('basic', basicSchema as unknown as ObjectSchema, { businessScope: 'textarea', sourceChannel: 'source' }),
@@ -68,10 +69,17 @@ export const KEY_PERSON_FIELDS = fields('keyPersons', keyPersonSchema as unknown
   family: 'textarea',
   interests: 'textarea',
   notes: 'textarea',
+  contactClass: 'contactClass',
 }).map((f) => (f.name === 'name' ? { ...f, required: true } : f));
-export const KEY_PERSON_COLUMNS = ['name', 'title', 'purchaseRole', 'relation', 'phone'];
+export const KEY_PERSON_COLUMNS = ['name', 'title', 'purchaseRole', 'contactClass', 'phone'];
 
-export const CONTACT_FIELDS = fields('contactRecords', contactRecordSchema as unknown as ObjectSchema, { date: 'date', person: 'text', topic: 'text' }, 'textarea').map(
+export const CONTACT_FIELDS = fields('contactRecords', contactRecordSchema as unknown as ObjectSchema, { date: 'date', person: 'text', topic: 'text', answers: 'text' }, 'textarea').map(
   (f) => (f.name === 'date' ? { ...f, required: true } : f),
 );
 export const CONTACT_COLUMNS = ['date', 'person', 'topic', 'result', 'nextStep'];
+
+/** Customer celebrations (seed 004 回访客户: a callback 30 days before each). */
+export const CELEBRATION_FIELDS = fields('celebrations', celebrationSchema as unknown as ObjectSchema, { date: 'date', kind: 'celebrationKind' }).map((f) =>
+  f.name === 'date' || f.name === 'kind' ? { ...f, required: true } : f,
+);
+export const CELEBRATION_COLUMNS = ['date', 'kind', 'title'];

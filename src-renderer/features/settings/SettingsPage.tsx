@@ -6,6 +6,7 @@ import type { ArchiveSettings } from '../../../src-main/contract/settings';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
+import { DueSettingsFields } from '../due/DueSettingsFields';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -13,7 +14,15 @@ export function SettingsPage() {
   const [form] = Form.useForm<ArchiveSettings>();
   const [settings, setSettings] = useState<ArchiveSettings | null>(null);
   const { submit: save, busy, error, setError } = useSubmit(async (values: ArchiveSettings) => {
-    const saved = await call(api().settings.update({ idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess, backupIntervalDays: values.backupIntervalDays }));
+    const saved = await call(
+      api().settings.update({
+        idleLockMinutes: values.idleLockMinutes,
+        standingAccess: values.standingAccess,
+        backupIntervalDays: values.backupIntervalDays,
+        contactCadence: values.contactCadence,
+        callbackDaysBefore: values.callbackDaysBefore,
+      }),
+    );
     setSettings(saved);
     form.setFieldsValue(saved);
     void message.success(t('common.saved'));
@@ -58,6 +67,7 @@ export function SettingsPage() {
           >
             <InputNumber min={1} max={365} step={1} precision={0} style={{ width: 160 }} data-testid="settings-backup-interval" />
           </Form.Item>
+          <DueSettingsFields />
           <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
             {t('common.save')}
           </Button>

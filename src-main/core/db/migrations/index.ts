@@ -21,6 +21,8 @@ import { updateToSchemaVersion190 } from './0190-remote-requests';
 import { updateToSchemaVersion185 } from './0185-handovers';
 import { updateToSchemaVersion189 } from './0189-retention';
 import { updateToSchemaVersion200 } from './0200-person-signatures';
+import { updateToSchemaVersion220 } from './0220-relationship-due';
+import { updateToSchemaVersion221 } from './0221-reviews-by-responsible';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion189,
   updateToSchemaVersion190,
   updateToSchemaVersion200,
+  updateToSchemaVersion220,
+  updateToSchemaVersion221,
 ];

@@ -1,0 +1,75 @@
+/**
+ * `triplicate due --as LOGIN [--json]`: the signed-in person's due list, the same items in the same
+ * order as the dashboard's "My due work" (one core operation, core/due/service.ts), for scripts.
+ */
+import type { DueItem, DueKind } from '../../contract/due';
+import { listDue } from '../../core/due/service';
+import type { Command } from './types';
+
+export const dueSentences = {
+  en: {
+    none: 'Nothing due.',
+    header: 'DUE\tSTATE\tKIND\tDOSSIER\tCUSTOMER\tSUBJECT\tKEY',
+    overdue: 'overdue',
+    due: 'due',
+    kinds: {
+      review: 'review',
+      contact: 'contact',
+      callback: 'callback',
+      visitReport: 'visit report',
+      reportComment: 'report comment',
+      spotCheck: 'spot check',
+      plan: 'maintenance plan',
+      planApproval: 'plan approval',
+      survey: 'survey',
+      satisfactionFollowUp: 'satisfaction follow-up',
+      complaint: 'complaint',
+      regrade: 're-grading',
+      lead: 'lead',
+    } satisfies Record<DueKind, string>,
+  },
+  'zh-CN': {
+    none: '没有待办事项。',
+    header: '到期\t状态\t类型\t档案\t客户\t事项\t标识',
+    overdue: '已逾期',
+    due: '待办',
+    kinds: {
+      review: '档案复核',
+      contact: '客户沟通',
+      callback: '回访',
+      visitReport: '拜访表',
+      reportComment: '拜访表批示',
+      spotCheck: '抽查',
+      plan: '客户维护计划',
+      planApproval: '计划审批',
+      survey: '定期调查',
+      satisfactionFollowUp: '满意度跟进',
+      complaint: '投诉',
+      regrade: '等级评估',
+      lead: '线索',
+    } satisfies Record<DueKind, string>,
+  },
+};
+
+/** An unknown kind (a source added by a newer build) prints as its code rather than failing. */
+export function dueLine(item: DueItem, t: (typeof dueSentences)['en']): string {
+  const kind = (t.kinds as Record<string, string>)[item.kind] ?? item.kind;
+  return [item.dueAt, item.overdue ? t.overdue : t.due, kind, item.dossierNumber ?? '-', item.customerName ?? '-', item.subject ?? '-', item.key].join('\t');
+}
+
+export const dueCommand: Command = {
+  name: 'due',
+  usage: {
+    en: 'due --archive DIR --as LOGIN [--json]   (your due work: reviews, contacts, callbacks…, by due time)',
+    'zh-CN': 'due --archive 目录 --as 登录名 [--json]（本人的待办：复核、沟通、回访……按到期时间排列）',
+  },
+  needs: 'unlocked',
+  async run(ctx, session) {
+    const t = dueSentences[ctx.locale];
+    const items = await listDue(session!, {});
+    if (ctx.values.json) return ctx.out(JSON.stringify(items, null, 2));
+    if (items.length === 0) return ctx.out(t.none);
+    ctx.out(t.header);
+    for (const item of items) ctx.out(dueLine(item, t));
+  },
+};

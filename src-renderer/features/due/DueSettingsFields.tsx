@@ -1,0 +1,30 @@
+/**
+ * The contact-cadence and callback numbers of seed 004 in the administrator's settings form: the
+ * least contacts a period for each class of key person and how many days ahead callbacks fall due.
+ * Main validates again (contract/settings.ts).
+ */
+import { Form, InputNumber, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+const NUMBERS = [
+  { name: ['contactCadence', 'corePerWeek'], label: 'due.settings.corePerWeek', max: 4 },
+  { name: ['contactCadence', 'influencerPerMonth'], label: 'due.settings.influencerPerMonth', max: 4 },
+  { name: ['contactCadence', 'nonCorePerMonth'], label: 'due.settings.nonCorePerMonth', max: 4 },
+  { name: ['callbackDaysBefore', 'birthday'], label: 'due.settings.birthdayDays', max: 60 },
+  { name: ['callbackDaysBefore', 'celebration'], label: 'due.settings.celebrationDays', max: 120 },
+] as const;
+
+export function DueSettingsFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography.Title level={5}>{t('due.settings.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('due.settings.hint')}</Typography.Paragraph>
+      {NUMBERS.map(({ name, label, max }) => (
+        <Form.Item key={name.join('.')} name={[...name]} label={t(label)} rules={[{ required: true, type: 'integer', min: 1, max, message: t('due.settings.range', { max }) }]}>
+          <InputNumber min={1} max={max} step={1} precision={0} style={{ width: 160 }} data-testid={`settings-${name.join('-')}`} />
+        </Form.Item>
+      ))}
+    </>
+  );
+}
