@@ -149,6 +149,21 @@ const en: Messages = {
   'remote.timeout': 'The archive server did not answer within {{seconds}} s; the outcome is unknown.',
   'remote.certificateUnknown': 'The archive server at {{address}} shows certificate {{actual}}. Nothing was sent. Compare it with the fingerprint the administrator gives you, then pin it (--fingerprint).',
   'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',
+  'denied.notSalesperson': 'Only a salesperson of the key-account or sales department files a daily visit report.',
+  'denied.notReportSupervisor': 'Only the reporter\'s supervisor (their configured supervisor, else the key-account department manager) comments on this report.',
+  'denied.notSpotChecker': 'Only the sales department manager spot-checks visit reports.',
+  'denied.notVisitReportReader': 'This visit report is readable only by its author, their supervisor and the sales department manager.',
+  'denied.notPlanWriter': 'Only the customer\'s responsible account manager writes its maintenance plan (collectors do not).',
+  'denied.notPlanApprover': 'Only the marketing department manager approves changes to a maintenance plan.',
+  'denied.notPlanReader': 'Maintenance plans are readable by the responsible account manager, the marketing department manager and marketing\'s information keeper.',
+  'visitReport.notFound': 'No visit report {{id}}.',
+  'visitReport.commented': 'The supervisor has already commented on the report of {{date}}; it can no longer be changed.',
+  'visitReport.future': 'A visit report cannot be filed for a day still to come ({{date}}).',
+  'plan.notFound': 'Customer {{number}} has no maintenance plan for {{year}}.',
+  'plan.noPendingChange': 'The {{year}} plan of {{number}} has no change waiting for approval.',
+  'plan.incomplete': 'A plan is filed with all five parts written; missing: {{parts}}.',
+  'plan.noChange': 'The plan already reads like this; nothing was changed.',
+  'dossier.planMoved': 'The maintenance plan is no longer a dossier field: write the yearly plan on the customer\'s Plans tab.',
 };
 
 const zhCN: Messages = {
@@ -292,6 +307,21 @@ const zhCN: Messages = {
   'remote.timeout': '档案服务器在 {{seconds}} 秒内未应答，结果未知。',
   'remote.certificateUnknown': '位于 {{address}} 的档案服务器出示的证书为 {{actual}}。未发送任何内容。请与管理员提供的指纹核对后再固定（--fingerprint）。',
   'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',
+  'denied.notSalesperson': '只有大客户部或销售部的业务员填报每日客户拜访表。',
+  'denied.notReportSupervisor': '只有该业务员的主管（指定的主管，未指定时为大客户部经理）可以批示此拜访表。',
+  'denied.notSpotChecker': '只有销售部经理可以抽查拜访表。',
+  'denied.notVisitReportReader': '此拜访表仅限填报人、其主管和销售部经理查阅。',
+  'denied.notPlanWriter': '客户维护计划只能由该客户的负责客户经理制定（信息采集员不能制定）。',
+  'denied.notPlanApprover': '客户维护计划的调整只能由市场部经理批准。',
+  'denied.notPlanReader': '客户维护计划仅限负责客户经理、市场部经理和市场部信息管理员查阅。',
+  'visitReport.notFound': '没有编号为 {{id}} 的拜访表。',
+  'visitReport.commented': '{{date}} 的拜访表主管已批示，不能再修改。',
+  'visitReport.future': '不能为尚未到来的日期（{{date}}）填报拜访表。',
+  'plan.notFound': '客户 {{number}} 没有 {{year}} 年度的维护计划。',
+  'plan.noPendingChange': '{{number}} 的 {{year}} 年度计划没有待批准的调整。',
+  'plan.incomplete': '计划须五个部分齐全才能归档；缺少：{{parts}}。',
+  'plan.noChange': '计划内容未变化，未做任何更改。',
+  'dossier.planMoved': '客户维护计划已不再是档案字段：请在该客户的“维护计划”页签中制定年度计划。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -6,6 +6,8 @@
 import type { DueItem } from '../../contract/due';
 import type { Actor } from '../policy';
 import type { OpenArchive } from '../vault/open-archive';
+import { planApprovalsDue, plansDue } from '../plans/due';
+import { reportCommentsDue, spotChecksDue, visitReportsDue } from '../visits/due';
 
 export interface DueQuery {
   archive: OpenArchive;
@@ -15,4 +17,6 @@ export interface DueQuery {
 
 export type DueSource = (query: DueQuery) => DueItem[];
 
-export const DUE_SOURCES: DueSource[] = [];
+export const DUE_SOURCES: DueSource[] = [
+  visitReportsDue, reportCommentsDue, spotChecksDue, plansDue, planApprovalsDue,
+];

@@ -42,6 +42,19 @@ import {
   type LifecycleFacts,
 } from './lifecycle';
 import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
+import {
+  canApprovePlan,
+  canCommentVisitReport,
+  canFileVisitReport,
+  canListPlans,
+  canListVisitReports,
+  canReadPlans,
+  canReadVisitReport,
+  canSpotCheck,
+  canWritePlan,
+  type PlanFacts,
+  type VisitReportFacts,
+} from './relations';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -50,6 +63,7 @@ export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
+export type { PlanFacts, VisitReportFacts } from './relations';
 
 export const ACTIONS = [
   'session.unlock',
@@ -134,6 +148,17 @@ export const ACTIONS = [
   'handover.list',
   'retention.list',
   'retention.decide',
+  // Daily visit reports and yearly maintenance plans (policy/relations.ts)
+  'visitReport.file',
+  'visitReport.comment',
+  'visitReport.spotCheck',
+  'visitReport.read',
+  'visitReport.list',
+  'plan.write',
+  'plan.approve',
+  'plan.reject',
+  'plan.read',
+  'plan.list',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +174,12 @@ export interface PolicyTarget {
   lifecycle?: LifecycleFacts;
   /** The password reset acted on. */
   reset?: ResetFacts;
+  /** The visit report acted on; the list's scope. */
+  visitReport?: VisitReportFacts;
+  visitScope?: 'mine' | 'toComment' | 'all';
+  /** The maintenance plan (or the customer) acted on; the list's scope. */
+  plan?: PlanFacts;
+  planScope?: 'pending' | 'filed' | 'mine';
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -284,6 +315,25 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'retention.list':
     case 'retention.decide':
       return canManageDepartments(actor, target.lifecycle);
+    case 'visitReport.file':
+      return canFileVisitReport(actor);
+    case 'visitReport.comment':
+      return canCommentVisitReport(actor, target.visitReport);
+    case 'visitReport.spotCheck':
+      return canSpotCheck(actor);
+    case 'visitReport.read':
+      return canReadVisitReport(actor, target.visitReport);
+    case 'visitReport.list':
+      return canListVisitReports(actor, target.visitScope);
+    case 'plan.write':
+      return canWritePlan(actor, target.plan);
+    case 'plan.approve':
+    case 'plan.reject':
+      return canApprovePlan(actor);
+    case 'plan.read':
+      return canReadPlans(actor, target.plan);
+    case 'plan.list':
+      return canListPlans(actor, target.planScope);
     default:
       return assertNever(action, 'action');
   }
