@@ -6,6 +6,7 @@ import type { ArchiveSettings } from '../../../src-main/contract/settings';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
+import { WorkingCalendarForm } from './WorkingCalendarForm';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       )}
+      {settings && <WorkingCalendarForm key={JSON.stringify(settings.workingCalendar)} calendar={settings.workingCalendar} onSaved={setSettings} />}
     </Card>
   );
 }
