@@ -16,6 +16,7 @@ import { BackupCard } from '../lifecycle/BackupCard';
 import { PendingResetsCard } from '../resets/PendingResetsCard';
 import { FlaggedCard } from '../lifecycle/FlaggedCard';
 import { OrphansCard } from '../lifecycle/OrphansCard';
+import { RelationsCard } from '../relations/RelationsCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -41,6 +42,7 @@ export function DashboardPage() {
     ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
     ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
     ...(manager ? [{ key: 'orphans', card: <OrphansCard /> }] : []),
+    ...(actor.may.fileVisitReports || borrower || actor.may.keepPlans ? [{ key: 'relations', card: <RelationsCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

@@ -99,6 +99,14 @@ export const relationsText = {
       day5: 'Friday',
       day6: 'Saturday',
     },
+    card: {
+      title: 'Visit reports and plans',
+      lastReport: 'My last visit report',
+      never: 'none yet',
+      toComment: 'Reports waiting for my comment: {{count}}',
+      overdue: '{{count}} overdue',
+      planChanges: 'Plan changes to approve: {{count}}',
+    },
   },
   zhCN: {
     visits: {
@@ -195,6 +203,14 @@ export const relationsText = {
       day4: '星期四',
       day5: '星期五',
       day6: '星期六',
+    },
+    card: {
+      title: '拜访表与维护计划',
+      lastReport: '我最近的拜访表',
+      never: '尚无',
+      toComment: '待我批示的拜访表：{{count}}',
+      overdue: '{{count}} 份逾期',
+      planChanges: '待批准的计划调整：{{count}}',
     },
   },
 };

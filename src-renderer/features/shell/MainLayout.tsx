@@ -17,6 +17,7 @@ import { mayLeave } from './leaveGuard';
 import { PageView } from './PageView';
 import { visiblePages, type Page } from './pages';
 import { useLockShortcut } from './useLockShortcut';
+import { NavigationContext } from './navigation';
 
 const ICONS: Record<Page, ReactNode> = {
   dashboard: <HomeOutlined />,
@@ -58,6 +59,7 @@ function Shell() {
   const { t } = useTranslation();
   const { isAdmin, actor, lock } = useSession();
   const [page, setPage] = useState<Page>('dashboard');
+  const go = useCallback((next: Page) => void mayLeave().then((ok) => ok && setPage(next)), []);
 
   const items = visiblePages(isAdmin, actor.duties.includes('auditor')).map((key) => ({
     key,
@@ -87,7 +89,9 @@ function Shell() {
           </div>
         </Layout.Header>
         <Layout.Content className="main-layout__content">
-          <PageView page={page} />
+          <NavigationContext.Provider value={go}>
+            <PageView page={page} />
+          </NavigationContext.Provider>
         </Layout.Content>
       </Layout>
     </Layout>
