@@ -35,8 +35,8 @@ export const visitReportsDue: DueSource = ({ archive, actor, now }: DueQuery) =>
 };
 
 export const reportCommentsDue: DueSource = ({ archive, actor, now }: DueQuery) => {
+  // Anyone can be named someone's supervisor, so everyone is asked; the index makes it one lookup.
   const orUnassigned = isReportSupervisor(actor, { supervisorId: null });
-  if (!orUnassigned && actor.rank === 'staff') return [];
   return repo
     .uncommentedFor(archive.db, actor.id, orUnassigned)
     .filter((r) => isReportSupervisor(actor, r))
