@@ -13,7 +13,7 @@ import type { JOURNAL_REQUESTS } from './ipc-journal';
 import type { LOAN_REQUESTS } from './ipc-loans';
 import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 import type { READER_REQUESTS } from './ipc-reader';
-import type { RELATION_REQUESTS } from './ipc-relations';
+import type { VISIT_PLAN_REQUESTS } from './ipc-visits-plans';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -126,13 +126,13 @@ export const READER_API = {
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 
 /** The same for daily visit reports and yearly maintenance plans (issue 17 points 3 and 4). */
-export const RELATION_API = {
+export const VISIT_PLAN_API = {
   visits: { file: 'visits:file', list: 'visits:list', open: 'visits:open', comment: 'visits:comment', spotCheck: 'visits:spotCheck' },
   plans: { save: 'plans:save', ofDossier: 'plans:ofDossier', list: 'plans:list', approve: 'plans:approve', reject: 'plans:reject' },
-} as const satisfies Record<string, Record<string, keyof typeof RELATION_REQUESTS>>;
+} as const satisfies Record<string, Record<string, keyof typeof VISIT_PLAN_REQUESTS>>;
 
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...RELATION_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...VISIT_PLAN_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

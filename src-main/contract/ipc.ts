@@ -19,8 +19,8 @@ import { LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 import { LIFECYCLE_REQUESTS, type BackupProgressEvent, type LifecycleResponses } from './ipc-lifecycle';
 import type { READER_API } from './api-channels';
 import { READER_REQUESTS, type ReaderEnd, type ReaderResponses } from './ipc-reader';
-import type { RELATION_API } from './api-channels';
-import { RELATION_REQUESTS, type RelationResponses } from './ipc-relations';
+import type { VISIT_PLAN_API } from './api-channels';
+import { VISIT_PLAN_REQUESTS, type VisitPlanResponses } from './ipc-visits-plans';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -58,7 +58,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...RELATION_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...VISIT_PLAN_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -84,7 +84,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, RelationResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, VisitPlanResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -199,7 +199,7 @@ export type TriplicateApi = CoreApi &
   LifecycleEventsApi &
   GeneratedApi<typeof READER_API> &
   ReaderEventsApi &
-  GeneratedApi<typeof RELATION_API>;
+  GeneratedApi<typeof VISIT_PLAN_API>;
 
 export { RANKS, DUTIES };
 

@@ -6,7 +6,7 @@
  */
 import type { DueItem } from '../../contract/due';
 import type { DueQuery, DueSource } from '../due/sources';
-import { canApprovePlan } from '../policy/relations';
+import { canApprovePlan } from '../policy/visits-plans';
 import { readSettings } from '../settings/service';
 import { fromWallTime, wallTime } from '../time-zone';
 import * as repo from './repository';

@@ -1,5 +1,5 @@
 /** SQL for yearly maintenance plans and their revisions. No rules here: the service and the policy decide. */
-import type { PlanContent, PlanStatus } from '../../contract/relations';
+import type { PlanContent, PlanStatus } from '../../contract/visits-plans';
 import type { Db } from '../db/connection';
 import { canonicalJson } from '../journal/entry';
 

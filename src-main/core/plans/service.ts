@@ -16,14 +16,14 @@ import {
   type PlanContent,
   type PlanSummary,
   type PlanView,
-} from '../../contract/relations';
+} from '../../contract/visits-plans';
 import type { Db } from '../db/connection';
 import { requireDossier } from '../dossiers/context';
 import type { DossierRecord } from '../dossiers/repository';
 import { ArchiveError } from '../errors';
 import { findPersonById } from '../people/repository';
 import { can, type Actor } from '../policy';
-import { isPlanKeeper } from '../policy/relations';
+import { isPlanKeeper } from '../policy/visits-plans';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import * as repo from './repository';

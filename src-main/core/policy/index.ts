@@ -54,7 +54,7 @@ import {
   canWritePlan,
   type PlanFacts,
   type VisitReportFacts,
-} from './relations';
+} from './visits-plans';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -63,7 +63,7 @@ export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
-export type { PlanFacts, VisitReportFacts } from './relations';
+export type { PlanFacts, VisitReportFacts } from './visits-plans';
 
 export const ACTIONS = [
   'session.unlock',
@@ -148,7 +148,7 @@ export const ACTIONS = [
   'handover.list',
   'retention.list',
   'retention.decide',
-  // Daily visit reports and yearly maintenance plans (policy/relations.ts)
+  // Daily visit reports and yearly maintenance plans (policy/visits-plans.ts)
   'visitReport.file',
   'visitReport.comment',
   'visitReport.spotCheck',

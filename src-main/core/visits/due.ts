@@ -6,7 +6,7 @@
 import type { DueItem } from '../../contract/due';
 import { dayOf, isWorkingDay, previousWorkingDay, reportDueAt } from '../calendar/working-days';
 import type { DueQuery, DueSource } from '../due/sources';
-import { isReportSupervisor, isSalesperson, isSpotChecker } from '../policy/relations';
+import { isReportSupervisor, isSalesperson, isSpotChecker } from '../policy/visits-plans';
 import { readSettings } from '../settings/service';
 import * as repo from './repository';
 

@@ -1,5 +1,5 @@
 /** SQL for visit reports, their spot checks and revisions. No rules here: the service and the policy decide. */
-import type { Visit } from '../../contract/relations';
+import type { Visit } from '../../contract/visits-plans';
 import type { Db } from '../db/connection';
 import { canonicalJson } from '../journal/entry';
 

@@ -13,13 +13,13 @@ import {
   visitReportRefSchema,
   type VisitReportSummary,
   type VisitReportView,
-} from '../../contract/relations';
+} from '../../contract/visits-plans';
 import { addDays, commentDueAt, dayOf, reportDueAt } from '../calendar/working-days';
 import type { Db } from '../db/connection';
 import { findDossierByNumber } from '../dossiers/repository';
 import { ArchiveError } from '../errors';
 import { findPersonById } from '../people/repository';
-import { isReportSupervisor } from '../policy/relations';
+import { isReportSupervisor } from '../policy/visits-plans';
 import { readSettings } from '../settings/service';
 import type { Session } from '../session';
 import { parseInput } from '../validate';

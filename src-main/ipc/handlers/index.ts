@@ -13,7 +13,7 @@ import { offlineHandlers } from './offline';
 import { settingsHandlers, vaultHandlers } from './vault';
 import { backupHandlers, destructionHandlers, handoverHandlers, holdHandlers, incidentHandlers, personnelHandlers, retentionHandlers } from './lifecycle';
 import { readerHandlers } from './reader';
-import { planHandlers, visitHandlers } from './relations';
+import { planHandlers, visitHandlers } from './visits-plans';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };

@@ -16,7 +16,7 @@ import { BackupCard } from '../lifecycle/BackupCard';
 import { PendingResetsCard } from '../resets/PendingResetsCard';
 import { FlaggedCard } from '../lifecycle/FlaggedCard';
 import { OrphansCard } from '../lifecycle/OrphansCard';
-import { RelationsCard } from '../relations/RelationsCard';
+import { RelationsCard } from '../visits-plans/RelationsCard';
 import './dashboard.css';
 
 export function DashboardPage() {

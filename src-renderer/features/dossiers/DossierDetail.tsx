@@ -14,7 +14,7 @@ import { DossierForm } from './DossierForm';
 import { useDossierLabels } from './labels';
 import { RecordUpdateForm } from './RecordUpdateForm';
 import { RevisionHistory } from './RevisionHistory';
-import { PlansPanel } from '../relations/PlansPanel';
+import { PlansPanel } from '../visits-plans/PlansPanel';
 import { SecrecyTag } from './SecrecyTag';
 
 interface Props {
@@ -141,7 +141,7 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
           },
           {
             key: 'plans',
-            label: <span data-testid="detail-tab-plans">{t('relations.plans.tab')}</span>,
+            label: <span data-testid="detail-tab-plans">{t('visitsPlans.plans.tab')}</span>,
             children: tab === 'plans' ? <PlansPanel number={number} /> : null,
           },
         ]}

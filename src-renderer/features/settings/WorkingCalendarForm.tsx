@@ -44,8 +44,8 @@ export function WorkingCalendarForm({ calendar, onSaved }: { calendar: WorkingCa
     onSaved(saved);
     void message.success(t('common.saved'));
   });
-  const dateRule = { validator: async (_r: unknown, v: string) => (dates(v ?? '').every((d) => DATE.test(d)) ? undefined : Promise.reject(new Error(t('relations.calendar.badDate')))) };
-  const timeRule = { pattern: TIME, message: t('relations.calendar.badTime') };
+  const dateRule = { validator: async (_r: unknown, v: string) => (dates(v ?? '').every((d) => DATE.test(d)) ? undefined : Promise.reject(new Error(t('visitsPlans.calendar.badDate')))) };
+  const timeRule = { pattern: TIME, message: t('visitsPlans.calendar.badTime') };
   return (
     <Form
       form={form}
@@ -56,22 +56,22 @@ export function WorkingCalendarForm({ calendar, onSaved }: { calendar: WorkingCa
       data-testid="calendar-form"
       initialValues={{ ...calendar, holidays: calendar.holidays.join('\n'), workdays: calendar.workdays.join('\n') }}
     >
-      <Typography.Title level={4}>{t('relations.calendar.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('relations.calendar.intro')}</Typography.Paragraph>
+      <Typography.Title level={4}>{t('visitsPlans.calendar.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('visitsPlans.calendar.intro')}</Typography.Paragraph>
       <ErrorBanner error={error} />
-      <Form.Item name="weekendDays" label={t('relations.calendar.weekendDays')}>
-        <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 0].map((d) => ({ value: d, label: t(`relations.calendar.day${d}`) }))} />
+      <Form.Item name="weekendDays" label={t('visitsPlans.calendar.weekendDays')}>
+        <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 0].map((d) => ({ value: d, label: t(`visitsPlans.calendar.day${d}`) }))} />
       </Form.Item>
-      <Form.Item name="holidays" label={t('relations.calendar.holidays')} rules={[dateRule]}>
+      <Form.Item name="holidays" label={t('visitsPlans.calendar.holidays')} rules={[dateRule]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="calendar-holidays" />
       </Form.Item>
-      <Form.Item name="workdays" label={t('relations.calendar.workdays')} rules={[dateRule]}>
+      <Form.Item name="workdays" label={t('visitsPlans.calendar.workdays')} rules={[dateRule]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} data-testid="calendar-workdays" />
       </Form.Item>
-      <Form.Item name="reportDueTime" label={t('relations.calendar.reportDueTime')} rules={[{ required: true, ...timeRule }]}>
+      <Form.Item name="reportDueTime" label={t('visitsPlans.calendar.reportDueTime')} rules={[{ required: true, ...timeRule }]}>
         <Input style={{ width: 120 }} data-testid="calendar-report-time" />
       </Form.Item>
-      <Form.Item name="commentDueTime" label={t('relations.calendar.commentDueTime')} rules={[{ required: true, ...timeRule }]}>
+      <Form.Item name="commentDueTime" label={t('visitsPlans.calendar.commentDueTime')} rules={[{ required: true, ...timeRule }]}>
         <Input style={{ width: 120 }} data-testid="calendar-comment-time" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="calendar-save">

@@ -7,8 +7,8 @@ import { JournalPage } from '../journal/JournalPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { RecordsPage } from '../lifecycle/RecordsPage';
-import { PlansPage } from '../relations/PlansPage';
-import { VisitReportsPage } from '../relations/VisitReportsPage';
+import { PlansPage } from '../visits-plans/PlansPage';
+import { VisitReportsPage } from '../visits-plans/VisitReportsPage';
 import type { Page } from './pages';
 
 export function PageView({ page }: { page: Page }) {

@@ -6,7 +6,7 @@
 import { App, Button, Collapse, Descriptions, Form, Input, InputNumber, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAN_PARTS, type DossierPlansView, type PlanContent, type PlanView } from '../../../src-main/contract/relations';
+import { PLAN_PARTS, type DossierPlansView, type PlanContent, type PlanView } from '../../../src-main/contract/visits-plans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
@@ -16,7 +16,7 @@ function PlanParts({ content }: { content: PlanContent }) {
   return (
     <Descriptions size="small" column={1} bordered>
       {PLAN_PARTS.map((part) => (
-        <Descriptions.Item key={part} label={t(`relations.plans.part_${part}`)}>
+        <Descriptions.Item key={part} label={t(`visitsPlans.plans.part_${part}`)}>
           <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{content[part] ?? ''}</Typography.Text>
         </Descriptions.Item>
       ))}
@@ -32,29 +32,29 @@ function PlanEditor({ number, plan, year, onSaved }: { number: string; plan: Pla
   const { submit, busy, error } = useSubmit(async (file: boolean) => {
     const parts = form.getFieldsValue();
     const saved = await call(api().plans.save({ number, year, parts, file }));
-    void message.success(filed ? t('relations.plans.proposed') : t('relations.plans.saved'));
+    void message.success(filed ? t('visitsPlans.plans.proposed') : t('visitsPlans.plans.saved'));
     onSaved(saved);
   });
   return (
     <Form form={form} layout="vertical" initialValues={plan?.pending ?? plan?.content ?? {}} disabled={busy} data-testid={`plan-editor-${year}`}>
       <ErrorBanner error={error} />
       {PLAN_PARTS.map((part) => (
-        <Form.Item key={part} name={part} label={t(`relations.plans.part_${part}`)}>
+        <Form.Item key={part} name={part} label={t(`visitsPlans.plans.part_${part}`)}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} data-testid={`plan-part-${part}`} />
         </Form.Item>
       ))}
       <Space>
         {filed ? (
           <Button type="primary" loading={busy} onClick={() => void submit(false)} data-testid="plan-propose">
-            {t('relations.plans.propose')}
+            {t('visitsPlans.plans.propose')}
           </Button>
         ) : (
           <>
             <Button loading={busy} onClick={() => void submit(false)} data-testid="plan-save-draft">
-              {t('relations.plans.saveDraft')}
+              {t('visitsPlans.plans.saveDraft')}
             </Button>
             <Button type="primary" loading={busy} onClick={() => void submit(true)} data-testid="plan-file">
-              {t('relations.plans.file')}
+              {t('visitsPlans.plans.file')}
             </Button>
           </>
         )}
@@ -70,26 +70,26 @@ export function PlanDecision({ plan, onDecided }: { plan: PlanView; onDecided: (
   const [reason, setReason] = useState('');
   const approve = useSubmit(async () => {
     onDecided(await call(api().plans.approve({ number: plan.number, year: plan.year })));
-    void message.success(t('relations.plans.approved'));
+    void message.success(t('visitsPlans.plans.approved'));
   });
   const reject = useSubmit(async () => {
     onDecided(await call(api().plans.reject({ number: plan.number, year: plan.year, reason })));
     setRejecting(false);
-    void message.success(t('relations.plans.rejected'));
+    void message.success(t('visitsPlans.plans.rejected'));
   });
   return (
     <>
       <ErrorBanner error={approve.error ?? reject.error} />
       <Space>
         <Button type="primary" loading={approve.busy} onClick={() => void approve.submit()} data-testid="plan-approve">
-          {t('relations.plans.approve')}
+          {t('visitsPlans.plans.approve')}
         </Button>
         <Button danger onClick={() => setRejecting(true)} data-testid="plan-reject">
-          {t('relations.plans.reject')}
+          {t('visitsPlans.plans.reject')}
         </Button>
       </Space>
-      <Modal open={rejecting} title={t('relations.plans.reject')} onCancel={() => setRejecting(false)} onOk={() => void reject.submit()} okButtonProps={{ disabled: reason.trim().length < 2, loading: reject.busy }}>
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('relations.plans.rejectReason')} maxLength={2000} data-testid="plan-reject-reason" />
+      <Modal open={rejecting} title={t('visitsPlans.plans.reject')} onCancel={() => setRejecting(false)} onOk={() => void reject.submit()} okButtonProps={{ disabled: reason.trim().length < 2, loading: reject.busy }}>
+        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('visitsPlans.plans.rejectReason')} maxLength={2000} data-testid="plan-reject-reason" />
       </Modal>
     </>
   );
@@ -102,7 +102,7 @@ function PlanYear({ number, plan, onChanged }: { number: string; plan: PlanView;
       <PlanParts content={plan.content} />
       {plan.pending && (
         <>
-          <Typography.Text strong>{t('relations.plans.pendingChange', { name: plan.pendingBy?.name ?? '' })}</Typography.Text>
+          <Typography.Text strong>{t('visitsPlans.plans.pendingChange', { name: plan.pendingBy?.name ?? '' })}</Typography.Text>
           <PlanParts content={plan.pending} />
           {plan.mayApprove && <PlanDecision plan={plan} onDecided={onChanged} />}
         </>
@@ -133,7 +133,7 @@ export function PlansPanel({ number }: { number: string }) {
   const years = new Set(view.plans.map((p) => p.year));
   return (
     <div data-testid="plans-panel">
-      {view.plans.length === 0 && <Typography.Paragraph type="secondary">{t('relations.plans.noPlans')}</Typography.Paragraph>}
+      {view.plans.length === 0 && <Typography.Paragraph type="secondary">{t('visitsPlans.plans.noPlans')}</Typography.Paragraph>}
       <Collapse
         defaultActiveKey={view.plans.slice(0, 1).map((p) => String(p.year))}
         items={view.plans.map((p) => ({
@@ -141,8 +141,8 @@ export function PlansPanel({ number }: { number: string }) {
           label: (
             <Space>
               {p.year}
-              <Tag color={p.status === 'filed' ? 'green' : 'default'}>{t(`relations.plans.status_${p.status}`)}</Tag>
-              {p.pending && <Tag color="gold">{t('relations.plans.pending')}</Tag>}
+              <Tag color={p.status === 'filed' ? 'green' : 'default'}>{t(`visitsPlans.plans.status_${p.status}`)}</Tag>
+              {p.pending && <Tag color="gold">{t('visitsPlans.plans.pending')}</Tag>}
             </Space>
           ),
           children: <PlanYear number={number} plan={p} onChanged={refresh} />,
@@ -151,7 +151,7 @@ export function PlansPanel({ number }: { number: string }) {
       {view.mayWrite && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
           <Space>
-            {t('relations.plans.newYear')}
+            {t('visitsPlans.plans.newYear')}
             <InputNumber min={2000} max={2100} value={newYear} onChange={(v) => setNewYear(v ?? newYear)} data-testid="plan-new-year" />
           </Space>
           {!years.has(newYear) && <PlanEditor key={newYear} number={number} plan={null} year={newYear} onSaved={refresh} />}

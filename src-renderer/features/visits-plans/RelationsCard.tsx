@@ -45,13 +45,13 @@ export function RelationsCard() {
   }, [actor.may.fileVisitReports, actor.may.approvePlans]);
   const rows = counts
     ? [
-        ...(actor.may.fileVisitReports ? [{ key: 'last', text: `${t('relations.card.lastReport')}: ${counts.lastReport ?? t('relations.card.never')}` }] : []),
-        { key: 'comment', text: t('relations.card.toComment', { count: counts.toComment }), overdue: counts.commentOverdue },
-        ...(actor.may.approvePlans ? [{ key: 'plans', text: t('relations.card.planChanges', { count: counts.planChanges }) }] : []),
+        ...(actor.may.fileVisitReports ? [{ key: 'last', text: `${t('visitsPlans.card.lastReport')}: ${counts.lastReport ?? t('visitsPlans.card.never')}` }] : []),
+        { key: 'comment', text: t('visitsPlans.card.toComment', { count: counts.toComment }), overdue: counts.commentOverdue },
+        ...(actor.may.approvePlans ? [{ key: 'plans', text: t('visitsPlans.card.planChanges', { count: counts.planChanges }) }] : []),
       ]
     : [];
   return (
-    <Card size="small" title={t('relations.card.title')} data-testid="relations-card">
+    <Card size="small" title={t('visitsPlans.card.title')} data-testid="relations-card">
       <ErrorBanner error={error} />
       <List
         size="small"
@@ -60,7 +60,7 @@ export function RelationsCard() {
         renderItem={(row) => (
           <List.Item key={row.key}>
             <Typography.Text>
-              {row.text} {'overdue' in row && row.overdue ? <Tag color="red">{t('relations.card.overdue', { count: row.overdue })}</Tag> : null}
+              {row.text} {'overdue' in row && row.overdue ? <Tag color="red">{t('visitsPlans.card.overdue', { count: row.overdue })}</Tag> : null}
             </Typography.Text>
           </List.Item>
         )}

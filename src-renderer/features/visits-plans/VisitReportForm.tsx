@@ -2,7 +2,7 @@
 import { Button, Card, DatePicker, Form, Input, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Visit } from '../../../src-main/contract/relations';
+import type { Visit } from '../../../src-main/contract/visits-plans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
@@ -31,47 +31,47 @@ export function VisitReportForm({ onFiled }: { onFiled: () => void }) {
   return (
     <Form form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ visits: [{}] }} data-testid="visit-report-form">
       <ErrorBanner error={error} />
-      <Form.Item name="date" label={t('relations.visits.date')}>
+      <Form.Item name="date" label={t('visitsPlans.visits.date')}>
         <DatePicker data-testid="visit-date" />
       </Form.Item>
-      <Form.List name="visits" rules={[{ validator: async (_r, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('relations.visits.atLeastOne')))) }]}>
+      <Form.List name="visits" rules={[{ validator: async (_r, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('visitsPlans.visits.atLeastOne')))) }]}>
         {(fields, { add, remove }) => (
           <Space direction="vertical" style={{ width: '100%' }}>
             {fields.map((field, i) => (
               <Card
                 key={field.key}
                 size="small"
-                title={t('relations.visits.visit', { n: i + 1 })}
-                extra={fields.length > 1 ? <Button size="small" onClick={() => remove(field.name)}>{t('relations.visits.removeVisit')}</Button> : null}
+                title={t('visitsPlans.visits.visit', { n: i + 1 })}
+                extra={fields.length > 1 ? <Button size="small" onClick={() => remove(field.name)}>{t('visitsPlans.visits.removeVisit')}</Button> : null}
               >
-                <Form.Item name={[field.name, 'customer']} label={t('relations.visits.customer')} rules={[{ required: true, whitespace: true, message: t('relations.visits.customerRequired') }]}>
+                <Form.Item name={[field.name, 'customer']} label={t('visitsPlans.visits.customer')} rules={[{ required: true, whitespace: true, message: t('visitsPlans.visits.customerRequired') }]}>
                   <Input maxLength={200} data-testid={`visit-${i}-customer`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'dossierNumber']} label={t('relations.visits.dossierNumber')}>
+                <Form.Item name={[field.name, 'dossierNumber']} label={t('visitsPlans.visits.dossierNumber')}>
                   <Input maxLength={13} placeholder="KH-2026-00001" data-testid={`visit-${i}-number`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'personMet']} label={t('relations.visits.personMet')}>
+                <Form.Item name={[field.name, 'personMet']} label={t('visitsPlans.visits.personMet')}>
                   <Input maxLength={200} data-testid={`visit-${i}-person`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'purpose']} label={t('relations.visits.purpose')}>
+                <Form.Item name={[field.name, 'purpose']} label={t('visitsPlans.visits.purpose')}>
                   <Input.TextArea maxLength={5000} autoSize data-testid={`visit-${i}-purpose`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'result']} label={t('relations.visits.result')}>
+                <Form.Item name={[field.name, 'result']} label={t('visitsPlans.visits.result')}>
                   <Input.TextArea maxLength={5000} autoSize data-testid={`visit-${i}-result`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'nextStep']} label={t('relations.visits.nextStep')}>
+                <Form.Item name={[field.name, 'nextStep']} label={t('visitsPlans.visits.nextStep')}>
                   <Input.TextArea maxLength={5000} autoSize data-testid={`visit-${i}-next`} />
                 </Form.Item>
               </Card>
             ))}
             <Button onClick={() => add({})} data-testid="visit-add">
-              {t('relations.visits.addVisit')}
+              {t('visitsPlans.visits.addVisit')}
             </Button>
           </Space>
         )}
       </Form.List>
       <Button type="primary" htmlType="submit" loading={busy} style={{ marginTop: 16 }} data-testid="visit-file">
-        {t('relations.visits.file')}
+        {t('visitsPlans.visits.file')}
       </Button>
     </Form>
   );

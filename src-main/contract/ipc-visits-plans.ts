@@ -1,7 +1,7 @@
 /**
  * IPC channels for daily visit reports and yearly maintenance plans (issue 17 points 3 and 4).
  * contract/ipc.ts merges these into REQUESTS, Responses and the generated API; the router demands a
- * handler for every channel (ipc/handlers/relations.ts). No request names the acting person.
+ * handler for every channel (ipc/handlers/visits-plans.ts). No request names the acting person.
  */
 import {
   commentVisitReportSchema,
@@ -19,10 +19,10 @@ import {
   type PlanView,
   type VisitReportSummary,
   type VisitReportView,
-} from './relations';
+} from './visits-plans';
 
 /** channel → request schema */
-export const RELATION_REQUESTS = {
+export const VISIT_PLAN_REQUESTS = {
   'visits:file': fileVisitReportSchema,
   'visits:list': visitReportListSchema,
   'visits:open': visitReportRefSchema,
@@ -35,7 +35,7 @@ export const RELATION_REQUESTS = {
   'plans:reject': rejectPlanSchema,
 } as const;
 
-export interface RelationResponses {
+export interface VisitPlanResponses {
   'visits:file': VisitReportSummary;
   'visits:list': VisitReportSummary[];
   'visits:open': VisitReportView;

@@ -1,8 +1,8 @@
 /**
  * Daily visit reports, maintenance plans and the working calendar (issue 17 points 3 and 4), in both
- * languages with the same keys. Merged into i18next under the `relations` key.
+ * languages with the same keys. Merged into i18next under the `visitsPlans` key.
  */
-export const relationsText = {
+export const visitsPlansText = {
   en: {
     visits: {
       title: 'Daily visit reports (每日客户拜访表)',

@@ -6,7 +6,7 @@
 import { Button, Card, Drawer, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanSummary } from '../../../src-main/contract/relations';
+import type { PlanSummary } from '../../../src-main/contract/visits-plans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormat } from '../../i18n/useFormat';
@@ -39,27 +39,27 @@ function PlanTable({ scope }: { scope: Scope }) {
         size="small"
         loading={rows === null && !error}
         dataSource={rows ?? []}
-        locale={{ emptyText: t('relations.plans.none') }}
+        locale={{ emptyText: t('visitsPlans.plans.none') }}
         data-testid={`plan-table-${scope}`}
         columns={[
-          { title: t('relations.plans.number'), dataIndex: 'number' },
-          { title: t('relations.plans.customer'), dataIndex: 'customerName' },
-          { title: t('relations.plans.year'), dataIndex: 'year' },
+          { title: t('visitsPlans.plans.number'), dataIndex: 'number' },
+          { title: t('visitsPlans.plans.customer'), dataIndex: 'customerName' },
+          { title: t('visitsPlans.plans.year'), dataIndex: 'year' },
           {
-            title: t('relations.plans.status'),
+            title: t('visitsPlans.plans.status'),
             render: (_v, r) => (
               <>
-                <Tag color={r.status === 'filed' ? 'green' : 'default'}>{t(`relations.plans.status_${r.status}`)}</Tag>
-                {r.pendingSince && <Tag color="gold">{`${t('relations.plans.pendingSince')} ${f.dateTime(r.pendingSince)}`}</Tag>}
+                <Tag color={r.status === 'filed' ? 'green' : 'default'}>{t(`visitsPlans.plans.status_${r.status}`)}</Tag>
+                {r.pendingSince && <Tag color="gold">{`${t('visitsPlans.plans.pendingSince')} ${f.dateTime(r.pendingSince)}`}</Tag>}
               </>
             ),
           },
-          { title: t('relations.plans.author'), render: (_v, r) => r.author.name },
+          { title: t('visitsPlans.plans.author'), render: (_v, r) => r.author.name },
           {
             title: '',
             render: (_v, r) => (
               <Button size="small" onClick={() => setOpened(r.number)} data-testid={`plan-open-${r.number}-${r.year}`}>
-                {t('relations.visits.open')}
+                {t('visitsPlans.visits.open')}
               </Button>
             ),
           },
@@ -85,16 +85,16 @@ export function PlansPage() {
   const { t } = useTranslation();
   const { actor } = useSession();
   const items = [
-    { key: 'mine', label: t('relations.plans.mine'), children: <PlanTable scope="mine" /> },
-    ...(actor.may.approvePlans ? [{ key: 'pending', label: t('relations.plans.pending'), children: <PlanTable scope="pending" /> }] : []),
-    ...(actor.may.keepPlans || actor.may.approvePlans ? [{ key: 'filed', label: t('relations.plans.filed'), children: <PlanTable scope="filed" /> }] : []),
+    { key: 'mine', label: t('visitsPlans.plans.mine'), children: <PlanTable scope="mine" /> },
+    ...(actor.may.approvePlans ? [{ key: 'pending', label: t('visitsPlans.plans.pending'), children: <PlanTable scope="pending" /> }] : []),
+    ...(actor.may.keepPlans || actor.may.approvePlans ? [{ key: 'filed', label: t('visitsPlans.plans.filed'), children: <PlanTable scope="filed" /> }] : []),
   ];
   return (
     <Card data-testid="screen-plans" className="page-card">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('relations.plans.title')}
+        {t('visitsPlans.plans.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('relations.plans.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('visitsPlans.plans.intro')}</Typography.Paragraph>
       <Tabs items={items} destroyOnHidden defaultActiveKey={actor.may.approvePlans ? 'pending' : actor.may.keepPlans ? 'filed' : 'mine'} />
     </Card>
   );

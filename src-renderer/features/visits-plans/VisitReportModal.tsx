@@ -2,7 +2,7 @@
 import { Button, Descriptions, Form, Input, List, Modal, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitReportView } from '../../../src-main/contract/relations';
+import type { VisitReportView } from '../../../src-main/contract/visits-plans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
@@ -37,12 +37,12 @@ export function VisitReportModal({ id, action, onClose }: Props) {
     <Modal
       open
       width={720}
-      title={report ? `${report.date} · ${report.author.name}` : t('relations.visits.title')}
+      title={report ? `${report.date} · ${report.author.name}` : t('visitsPlans.visits.title')}
       onCancel={() => onClose(false)}
       footer={
         writable ? (
           <Button type="primary" disabled={!text.trim()} loading={save.busy} onClick={() => void save.submit()} data-testid="visit-report-save">
-            {action === 'comment' ? t('relations.visits.commentAction') : t('relations.visits.recordCheck')}
+            {action === 'comment' ? t('visitsPlans.visits.commentAction') : t('visitsPlans.visits.recordCheck')}
           </Button>
         ) : null
       }
@@ -57,33 +57,33 @@ export function VisitReportModal({ id, action, onClose }: Props) {
             renderItem={(v, i) => (
               <List.Item key={i}>
                 <Descriptions size="small" column={1} title={`${i + 1}. ${v.customer}${v.dossierNumber ? ` (${v.dossierNumber})` : ''}`}>
-                  <Descriptions.Item label={t('relations.visits.personMet')}>{v.personMet}</Descriptions.Item>
-                  <Descriptions.Item label={t('relations.visits.purpose')}>{v.purpose}</Descriptions.Item>
-                  <Descriptions.Item label={t('relations.visits.result')}>{v.result}</Descriptions.Item>
-                  <Descriptions.Item label={t('relations.visits.nextStep')}>{v.nextStep}</Descriptions.Item>
+                  <Descriptions.Item label={t('visitsPlans.visits.personMet')}>{v.personMet}</Descriptions.Item>
+                  <Descriptions.Item label={t('visitsPlans.visits.purpose')}>{v.purpose}</Descriptions.Item>
+                  <Descriptions.Item label={t('visitsPlans.visits.result')}>{v.result}</Descriptions.Item>
+                  <Descriptions.Item label={t('visitsPlans.visits.nextStep')}>{v.nextStep}</Descriptions.Item>
                 </Descriptions>
               </List.Item>
             )}
           />
           {report.comment !== null && (
             <Typography.Paragraph data-testid="visit-report-comment">
-              <Typography.Text strong>{t('relations.visits.comment')}</Typography.Text> ({report.commentedBy?.name}, {f.dateTime(report.commentedAt)}): {report.comment}
+              <Typography.Text strong>{t('visitsPlans.visits.comment')}</Typography.Text> ({report.commentedBy?.name}, {f.dateTime(report.commentedAt)}): {report.comment}
             </Typography.Paragraph>
           )}
           {report.checks.map((c, i) => (
             <Typography.Paragraph key={i}>
-              <Typography.Text strong>{t('relations.visits.checks')}</Typography.Text> ({c.by.name}, {f.dateTime(c.at)}): {c.findings}
+              <Typography.Text strong>{t('visitsPlans.visits.checks')}</Typography.Text> ({c.by.name}, {f.dateTime(c.at)}): {c.findings}
             </Typography.Paragraph>
           ))}
           {writable && (
             <Form layout="vertical">
-              <Form.Item label={action === 'comment' ? t('relations.visits.comment') : t('relations.visits.findings')}>
+              <Form.Item label={action === 'comment' ? t('visitsPlans.visits.comment') : t('visitsPlans.visits.findings')}>
                 <Input.TextArea
                   value={text}
                   onChange={(e) => setText(e.target.value)}
                   maxLength={5000}
                   autoSize={{ minRows: 3 }}
-                  placeholder={action === 'comment' ? t('relations.visits.commentPlaceholder') : ''}
+                  placeholder={action === 'comment' ? t('visitsPlans.visits.commentPlaceholder') : ''}
                   data-testid="visit-report-text"
                 />
               </Form.Item>

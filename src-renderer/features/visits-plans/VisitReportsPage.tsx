@@ -6,7 +6,7 @@
 import { Button, Card, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitReportSummary } from '../../../src-main/contract/relations';
+import type { VisitReportSummary } from '../../../src-main/contract/visits-plans';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormat } from '../../i18n/useFormat';
@@ -41,31 +41,31 @@ function ReportTable({ scope, action, reload }: { scope: Scope; action: ReportAc
         loading={rows === null && !error}
         dataSource={rows ?? []}
         pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t('relations.visits.none') }}
+        locale={{ emptyText: t('visitsPlans.visits.none') }}
         data-testid={`visit-table-${scope}`}
         columns={[
-          { title: t('relations.visits.date'), dataIndex: 'date' },
-          { title: t('relations.visits.author'), render: (_v, r) => r.author.name },
-          { title: t('relations.visits.visits'), dataIndex: 'visitCount' },
+          { title: t('visitsPlans.visits.date'), dataIndex: 'date' },
+          { title: t('visitsPlans.visits.author'), render: (_v, r) => r.author.name },
+          { title: t('visitsPlans.visits.visits'), dataIndex: 'visitCount' },
           {
-            title: t('relations.visits.filedAt'),
+            title: t('visitsPlans.visits.filedAt'),
             render: (_v, r) => (
               <>
-                {f.dateTime(r.filedAt)} {r.late ? <Tag color="red">{t('relations.visits.late')}</Tag> : <Tag color="green">{t('relations.visits.onTime')}</Tag>}
+                {f.dateTime(r.filedAt)} {r.late ? <Tag color="red">{t('visitsPlans.visits.late')}</Tag> : <Tag color="green">{t('visitsPlans.visits.onTime')}</Tag>}
               </>
             ),
           },
           {
-            title: t('relations.visits.comment'),
+            title: t('visitsPlans.visits.comment'),
             render: (_v, r) =>
               r.commentedAt ? (
                 <Tag color={r.commentLate ? 'red' : 'green'} data-testid={`visit-status-${r.id}`}>
-                  {t('relations.visits.commented')}
-                  {r.commentLate ? ` · ${t('relations.visits.late')}` : ''}
+                  {t('visitsPlans.visits.commented')}
+                  {r.commentLate ? ` · ${t('visitsPlans.visits.late')}` : ''}
                 </Tag>
               ) : (
                 <Tag color={r.commentOverdue ? 'red' : 'gold'} data-testid={`visit-status-${r.id}`}>
-                  {r.commentOverdue ? t('relations.visits.commentOverdue') : t('relations.visits.awaiting')} · {f.dateTime(r.commentDueAt)}
+                  {r.commentOverdue ? t('visitsPlans.visits.commentOverdue') : t('visitsPlans.visits.awaiting')} · {f.dateTime(r.commentDueAt)}
                 </Tag>
               ),
           },
@@ -73,7 +73,7 @@ function ReportTable({ scope, action, reload }: { scope: Scope; action: ReportAc
             title: '',
             render: (_v, r) => (
               <Button size="small" onClick={() => setOpened({ id: r.id, action: action === 'comment' && r.commentedAt ? 'read' : action })} data-testid={`visit-open-${r.id}`}>
-                {action === 'comment' && !r.commentedAt ? t('relations.visits.commentAction') : action === 'spotCheck' ? t('relations.visits.recordCheck') : t('relations.visits.open')}
+                {action === 'comment' && !r.commentedAt ? t('visitsPlans.visits.commentAction') : action === 'spotCheck' ? t('visitsPlans.visits.recordCheck') : t('visitsPlans.visits.open')}
               </Button>
             ),
           },
@@ -103,12 +103,12 @@ export function VisitReportsPage() {
       ? [
           {
             key: 'mine',
-            label: t('relations.visits.mine'),
+            label: t('visitsPlans.visits.mine'),
             children: (
               <>
                 <VisitReportForm onFiled={onFiled} />
                 <Typography.Title level={5} style={{ marginTop: 24 }}>
-                  {t('relations.visits.mine')}
+                  {t('visitsPlans.visits.mine')}
                 </Typography.Title>
                 <ReportTable scope="mine" action="read" reload={filed} />
               </>
@@ -116,17 +116,17 @@ export function VisitReportsPage() {
           },
         ]
       : []),
-    { key: 'toComment', label: t('relations.visits.toComment'), children: <ReportTable scope="toComment" action="comment" reload={0} /> },
+    { key: 'toComment', label: t('visitsPlans.visits.toComment'), children: <ReportTable scope="toComment" action="comment" reload={0} /> },
     ...(actor.may.spotCheckVisitReports
-      ? [{ key: 'all', label: t('relations.visits.spotChecks'), children: <ReportTable scope="all" action="spotCheck" reload={0} /> }]
+      ? [{ key: 'all', label: t('visitsPlans.visits.spotChecks'), children: <ReportTable scope="all" action="spotCheck" reload={0} /> }]
       : []),
   ];
   return (
     <Card data-testid="screen-visits" className="page-card">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('relations.visits.title')}
+        {t('visitsPlans.visits.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('relations.visits.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('visitsPlans.visits.intro')}</Typography.Paragraph>
       <Tabs items={items} destroyOnHidden />
     </Card>
   );
