@@ -15,6 +15,7 @@ import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 import type { READER_REQUESTS } from './ipc-reader';
 import type { PRINT_REQUESTS } from './ipc-print';
 import type { DUE_REQUESTS } from './ipc-due';
+import type { VISIT_PLAN_REQUESTS } from './ipc-visits-plans';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -136,8 +137,14 @@ export const DUE_API = {
   due: { list: 'due:list', compliance: 'due:compliance' },
 } as const satisfies Record<string, Record<string, keyof typeof DUE_REQUESTS>>;
 
+/** The same for daily visit reports and yearly maintenance plans (issue 17 points 3 and 4). */
+export const VISIT_PLAN_API = {
+  visits: { file: 'visits:file', list: 'visits:list', open: 'visits:open', comment: 'visits:comment', spotCheck: 'visits:spotCheck' },
+  plans: { save: 'plans:save', ofDossier: 'plans:ofDossier', list: 'plans:list', approve: 'plans:approve', reject: 'plans:reject' },
+} as const satisfies Record<string, Record<string, keyof typeof VISIT_PLAN_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

@@ -165,6 +165,22 @@ export const ERROR_CODES = [
   'print.failed',
   // Issue 12: the archive is behind what this workstation has seen (an old copy put back, a cut tail)
   'journal.behindAnchor',
+  // Daily visit reports and yearly maintenance plans (issue 17 points 3 and 4)
+  'denied.notSalesperson',
+  'denied.notReportSupervisor',
+  'denied.notSpotChecker',
+  'denied.notVisitReportReader',
+  'denied.notPlanWriter',
+  'denied.notPlanApprover',
+  'denied.notPlanReader',
+  'visitReport.notFound',
+  'visitReport.commented',
+  'visitReport.future',
+  'plan.notFound',
+  'plan.noPendingChange',
+  'plan.incomplete',
+  'plan.noChange',
+  'dossier.planMoved',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,8 @@ import type { PRINT_API } from './api-channels';
 import { PRINT_REQUESTS, type PrintResponses } from './ipc-print';
 import type { DUE_API } from './api-channels';
 import { DUE_REQUESTS, type DueResponses } from './ipc-due';
+import type { VISIT_PLAN_API } from './api-channels';
+import { VISIT_PLAN_REQUESTS, type VisitPlanResponses } from './ipc-visits-plans';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -60,7 +62,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -86,7 +88,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -202,7 +204,8 @@ export type TriplicateApi = CoreApi &
   GeneratedApi<typeof READER_API> &
   ReaderEventsApi &
   GeneratedApi<typeof PRINT_API> &
-  GeneratedApi<typeof DUE_API>;
+  GeneratedApi<typeof DUE_API> &
+  GeneratedApi<typeof VISIT_PLAN_API>;
 
 export { RANKS, DUTIES };
 

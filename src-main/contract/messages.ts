@@ -152,6 +152,21 @@ const en: Messages = {
   'print.unavailable': 'Saving a printout as PDF needs the Triplicate desktop app; use Print instead.',
   'print.failed': 'The PDF could not be made ({{detail}}); nothing was saved.',
   'journal.behindAnchor': 'This archive is behind what this workstation has already seen ({{kind}} at entry {{seq}}): an older copy may have been put back or entries removed. Tell your auditor.',
+  'denied.notSalesperson': 'Only a salesperson of the key-account or sales department files a daily visit report.',
+  'denied.notReportSupervisor': 'Only the reporter\'s supervisor (their configured supervisor, else the key-account department manager) comments on this report.',
+  'denied.notSpotChecker': 'Only the sales department manager spot-checks visit reports.',
+  'denied.notVisitReportReader': 'This visit report is readable only by its author, their supervisor and the sales department manager.',
+  'denied.notPlanWriter': 'Only the customer\'s responsible account manager writes its maintenance plan (collectors do not).',
+  'denied.notPlanApprover': 'Only the marketing department manager approves changes to a maintenance plan.',
+  'denied.notPlanReader': 'Maintenance plans are readable by the responsible account manager, the marketing department manager and marketing\'s information keeper.',
+  'visitReport.notFound': 'No visit report {{id}}.',
+  'visitReport.commented': 'The supervisor has already commented on the report of {{date}}; it can no longer be changed.',
+  'visitReport.future': 'A visit report cannot be filed for a day still to come ({{date}}).',
+  'plan.notFound': 'Customer {{number}} has no maintenance plan for {{year}}.',
+  'plan.noPendingChange': 'The {{year}} plan of {{number}} has no change waiting for approval.',
+  'plan.incomplete': 'A plan is filed with all five parts written; missing: {{parts}}.',
+  'plan.noChange': 'The plan already reads like this; nothing was changed.',
+  'dossier.planMoved': 'The maintenance plan is no longer a dossier field: write the yearly plan on the customer\'s Plans tab.',
 };
 
 const zhCN: Messages = {
@@ -298,6 +313,21 @@ const zhCN: Messages = {
   'print.unavailable': '将打印件保存为 PDF 需要 Triplicate 桌面应用；请改用“打印”。',
   'print.failed': '未能生成 PDF（{{detail}}），未保存任何文件。',
   'journal.behindAnchor': '此档案库落后于本工作站此前见过的状态（第 {{seq}} 条，{{kind}}）：可能有人放回了旧副本或删除了日志条目。请通知审计员。',
+  'denied.notSalesperson': '只有大客户部或销售部的业务员填报每日客户拜访表。',
+  'denied.notReportSupervisor': '只有该业务员的主管（指定的主管，未指定时为大客户部经理）可以批示此拜访表。',
+  'denied.notSpotChecker': '只有销售部经理可以抽查拜访表。',
+  'denied.notVisitReportReader': '此拜访表仅限填报人、其主管和销售部经理查阅。',
+  'denied.notPlanWriter': '客户维护计划只能由该客户的负责客户经理制定（信息采集员不能制定）。',
+  'denied.notPlanApprover': '客户维护计划的调整只能由市场部经理批准。',
+  'denied.notPlanReader': '客户维护计划仅限负责客户经理、市场部经理和市场部信息管理员查阅。',
+  'visitReport.notFound': '没有编号为 {{id}} 的拜访表。',
+  'visitReport.commented': '{{date}} 的拜访表主管已批示，不能再修改。',
+  'visitReport.future': '不能为尚未到来的日期（{{date}}）填报拜访表。',
+  'plan.notFound': '客户 {{number}} 没有 {{year}} 年度的维护计划。',
+  'plan.noPendingChange': '{{number}} 的 {{year}} 年度计划没有待批准的调整。',
+  'plan.incomplete': '计划须五个部分齐全才能归档；缺少：{{parts}}。',
+  'plan.noChange': '计划内容未变化，未做任何更改。',
+  'dossier.planMoved': '客户维护计划已不再是档案字段：请在该客户的“维护计划”页签中制定年度计划。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

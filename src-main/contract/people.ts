@@ -101,6 +101,11 @@ export interface ActorPermissions {
   seeCatalogue: boolean;
   readJournal: boolean;
   administer: boolean;
+  /** Daily visit reports and maintenance plans (issue 17 points 3 and 4). */
+  fileVisitReports: boolean;
+  spotCheckVisitReports: boolean;
+  approvePlans: boolean;
+  keepPlans: boolean;
 }
 
 /** A password reset the administrator asked for (issue 11, point 5), as its requester sees it. */

@@ -1,5 +1,29 @@
 import { z } from 'zod';
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/**
+ * The archive's working calendar, set by the administrator (core/calendar). Defaults: Saturday and
+ * Sunday off; visit reports due by 18:00 of their day; the supervisor's comment by 09:15 of the next
+ * working day (seed 004: 次一工作日上午9:15前做出批示).
+ */
+export const workingCalendarSchema = z
+  .object({
+    /** 0 = Sunday … 6 = Saturday. */
+    weekendDays: z.array(z.number().int().min(0).max(6)).max(7).default([0, 6]),
+    /** Public holidays: days off whatever the weekday. */
+    holidays: z.array(isoDate).max(400).default([]),
+    /** Make-up working days (调休上班): weekend days that are working days. */
+    workdays: z.array(isoDate).max(400).default([]),
+    /** The end of the working day: a day's visit report is due by then (每日结束工作前上交). */
+    reportDueTime: clockTime.default('18:00'),
+    /** The supervisor comments by this time of the next working day. */
+    commentDueTime: clockTime.default('09:15'),
+  })
+  .strict();
+export type WorkingCalendar = z.infer<typeof workingCalendarSchema>;
+
 /** Archive-wide settings the administrator sets; every field has a default so old archives read fine. */
 export const archiveSettingsSchema = z.object({
   /** Lock after this many minutes without input (domain.md: default 5). */
@@ -44,6 +68,10 @@ export const archiveSettingsSchema = z.object({
     .default({ birthday: 10, celebration: 30 }),
   /** A callback shows on the due list this many days before it is due. */
   callbackLeadDays: z.number().int().min(0).max(60).default(7),
+  /** Working days (issue 17 point 3): weekends, public holidays, make-up working days (调休), and the day's deadlines. */
+  workingCalendar: workingCalendarSchema.default(() => workingCalendarSchema.parse({})),
+  /** Plans for the new year are listed this many days before 1 January (issue 17 point 4). */
+  planLeadDays: z.number().int().min(0).max(120).default(30),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

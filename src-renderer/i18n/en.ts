@@ -112,6 +112,8 @@ export const en = {
     people: 'People',
     settings: 'Settings',
     records: 'Records',
+    visits: 'Visit reports',
+    plans: 'Plans',
   },
   header: {
     lock: 'Lock',

@@ -10,10 +10,11 @@ import { resetsText } from '../features/resets/text';
 import { readerText } from '../features/reader/text';
 import { printText } from '../print/text';
 import { dueText } from '../features/due/text';
+import { visitsPlansText } from '../features/visits-plans/text';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText, print: printText, due: dueText };
+const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText, print: printText, due: dueText, visitsPlans: visitsPlansText };
 
 function merge(base: object, pick: 'en' | 'zhCN'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -114,6 +114,8 @@ export const zhCN: Resources = {
     people: '人员管理',
     settings: '设置',
     records: '档案生命周期',
+    visits: '拜访表',
+    plans: '维护计划',
   },
   header: {
     lock: '锁定',

@@ -12,6 +12,7 @@ import { LIFECYCLE_COMMANDS } from './lifecycle';
 import { RESET_COMMANDS } from './resets';
 import { serveCommand } from './serve';
 import { dueCommand } from './due';
+import { calendarSetCommand, calendarShowCommand } from './calendar';
 
 export const COMMANDS: readonly Command[] = [
   journalExportCommand,
@@ -24,4 +25,6 @@ export const COMMANDS: readonly Command[] = [
   ...RESET_COMMANDS,
   serveCommand,
   dueCommand,
+  calendarShowCommand,
+  calendarSetCommand,
 ];

@@ -30,6 +30,7 @@ import * as repo from './repository';
 export async function createDossier(session: Session, raw: unknown): Promise<DossierSummary> {
   return session.perform({ action: 'dossier.create' }, (ctx) => {
     const input = parseInput(newDossierSchema, raw);
+    if (input.maintenancePlan !== undefined) throw new ArchiveError('dossier.planMoved');
     const db = session.archive.db;
     const actor = session.actor;
     const asCollector = actor.duties.includes('collector');
@@ -83,6 +84,8 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
     },
     (ctx) => {
       const db = session.archive.db;
+      // The yearly plan has its own records, writer and approval (core/plans); this field is read-only history.
+      if (input.changes.maintenancePlan !== undefined) throw new ArchiveError('dossier.planMoved');
       if (input.expectedRevision !== undefined && input.expectedRevision !== dossier.revision) {
         throw new ArchiveError('dossier.staleRevision', { number: dossier.number, current: dossier.revision });
       }

@@ -9,6 +9,8 @@ import type { OpenArchive } from '../vault/open-archive';
 import { callbackDueSource } from './callback-source';
 import { contactDueSource } from './contact-source';
 import { reviewDueSource } from './review-source';
+import { planApprovalsDue, plansDue } from '../plans/due';
+import { reportCommentsDue, spotChecksDue, visitReportsDue } from '../visits/due';
 
 export interface DueQuery {
   archive: OpenArchive;
@@ -22,4 +24,6 @@ export const DUE_SOURCES: DueSource[] = [
   reviewDueSource,
   contactDueSource,
   callbackDueSource,
+
+  visitReportsDue, reportCommentsDue, spotChecksDue, plansDue, planApprovalsDue,
 ];

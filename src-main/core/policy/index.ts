@@ -43,6 +43,19 @@ import {
 } from './lifecycle';
 import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
 import { canSeeCompliance } from './due';
+import {
+  canApprovePlan,
+  canCommentVisitReport,
+  canFileVisitReport,
+  canListPlans,
+  canListVisitReports,
+  canReadPlans,
+  canReadVisitReport,
+  canSpotCheck,
+  canWritePlan,
+  type PlanFacts,
+  type VisitReportFacts,
+} from './visits-plans';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -51,6 +64,7 @@ export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
+export type { PlanFacts, VisitReportFacts } from './visits-plans';
 
 export const ACTIONS = [
   'session.unlock',
@@ -138,6 +152,17 @@ export const ACTIONS = [
   // The one due list and contact-cadence compliance (policy/due.ts, issue 17)
   'due.list',
   'due.compliance',
+  // Daily visit reports and yearly maintenance plans (policy/visits-plans.ts)
+  'visitReport.file',
+  'visitReport.comment',
+  'visitReport.spotCheck',
+  'visitReport.read',
+  'visitReport.list',
+  'plan.write',
+  'plan.approve',
+  'plan.reject',
+  'plan.read',
+  'plan.list',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -155,6 +180,12 @@ export interface PolicyTarget {
   reset?: ResetFacts;
   /** The department whose due work is asked about (compliance). */
   dueDepartment?: string;
+  /** The visit report acted on; the list's scope. */
+  visitReport?: VisitReportFacts;
+  visitScope?: 'mine' | 'toComment' | 'all';
+  /** The maintenance plan (or the customer) acted on; the list's scope. */
+  plan?: PlanFacts;
+  planScope?: 'pending' | 'filed' | 'mine';
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -295,6 +326,25 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return allow();
     case 'due.compliance':
       return canSeeCompliance(actor, target.dueDepartment);
+    case 'visitReport.file':
+      return canFileVisitReport(actor);
+    case 'visitReport.comment':
+      return canCommentVisitReport(actor, target.visitReport);
+    case 'visitReport.spotCheck':
+      return canSpotCheck(actor);
+    case 'visitReport.read':
+      return canReadVisitReport(actor, target.visitReport);
+    case 'visitReport.list':
+      return canListVisitReports(actor, target.visitScope);
+    case 'plan.write':
+      return canWritePlan(actor, target.plan);
+    case 'plan.approve':
+    case 'plan.reject':
+      return canApprovePlan(actor);
+    case 'plan.read':
+      return canReadPlans(actor, target.plan);
+    case 'plan.list':
+      return canListPlans(actor, target.planScope);
     default:
       return assertNever(action, 'action');
   }

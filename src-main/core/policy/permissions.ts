@@ -14,5 +14,9 @@ export function permissionsOf(actor: Actor): ActorPermissions {
     seeCatalogue: may('catalogue.search'),
     readJournal: may('journal.read'),
     administer: may('person.list'),
+    fileVisitReports: may('visitReport.file'),
+    spotCheckVisitReports: may('visitReport.spotCheck'),
+    approvePlans: may('plan.approve'),
+    keepPlans: can(actor, 'plan.list', { planScope: 'filed' }).allowed,
   };
 }

@@ -15,6 +15,7 @@ import { backupHandlers, destructionHandlers, handoverHandlers, holdHandlers, in
 import { readerHandlers } from './reader';
 import { printHandlers } from './print';
 import { dueHandlers } from './due';
+import { planHandlers, visitHandlers } from './visits-plans';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -35,4 +36,5 @@ export const HANDLERS: Handlers = {
   ...readerHandlers,
   ...printHandlers,
   ...dueHandlers,
+  ...visitHandlers, ...planHandlers,
 };

@@ -98,6 +98,11 @@ export const READ_CHANNELS: ReadonlySet<string> = new Set([
   'reports:refused',
   'reports:outsideHours',
   'reports:overdueLoans',
+  // Visit reports and maintenance plans (issue 17 points 3 and 4)
+  'visits:list',
+  'visits:open',
+  'plans:ofDossier',
+  'plans:list',
 ]);
 
 /** Channels a workstation cannot use through the server: they pick local folders or make archives. */

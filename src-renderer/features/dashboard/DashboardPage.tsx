@@ -18,6 +18,7 @@ import { FlaggedCard } from '../lifecycle/FlaggedCard';
 import { OrphansCard } from '../lifecycle/OrphansCard';
 import { DueCard } from '../due/DueCard';
 import { ComplianceCard } from '../due/ComplianceCard';
+import { RelationsCard } from '../visits-plans/RelationsCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -46,6 +47,7 @@ export function DashboardPage() {
     // Everyone's own due work (issue 17); a department manager also sees their account managers' cadence.
     { key: 'due', card: <DueCard /> },
     ...(actor.rank === 'department-manager' || actor.rank === 'general-manager' ? [{ key: 'compliance', card: <ComplianceCard /> }] : []),
+    ...(actor.may.fileVisitReports || borrower || actor.may.keepPlans ? [{ key: 'relations', card: <RelationsCard /> }] : []),
   ];
   return (
     <Card data-testid="screen-dashboard" className="page-card">

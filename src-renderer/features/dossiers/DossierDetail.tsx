@@ -14,6 +14,7 @@ import { DossierForm } from './DossierForm';
 import { useDossierLabels } from './labels';
 import { RecordUpdateForm } from './RecordUpdateForm';
 import { RevisionHistory } from './RevisionHistory';
+import { PlansPanel } from '../visits-plans/PlansPanel';
 import { SecrecyTag } from './SecrecyTag';
 
 interface Props {
@@ -137,6 +138,11 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
             key: 'copies',
             label: <span data-testid="detail-tab-copies">{t('dossiers.detail.tabCopies')}</span>,
             children: tab === 'copies' ? <CopiesPanel number={number} /> : null,
+          },
+          {
+            key: 'plans',
+            label: <span data-testid="detail-tab-plans">{t('visitsPlans.plans.tab')}</span>,
+            children: tab === 'plans' ? <PlansPanel number={number} /> : null,
           },
         ]}
       />

@@ -148,7 +148,6 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
             objectTab('purchasing'),
             objectTab('cooperation'),
             objectTab('finance'),
-            objectTab('maintenancePlan'),
             {
               key: 'contactRecords',
               label: section('contactRecords'),

@@ -91,7 +91,7 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
           value={group}
           onChange={setGroup}
           style={{ minWidth: 240 }}
-          options={SECTIONS.map((s) => ({ value: s, label: section(s) }))}
+          options={SECTIONS.filter((s) => s !== 'maintenancePlan').map((s) => ({ value: s, label: section(s) }))}
         />
       </Space>
       <Form form={form} layout="vertical" className="dossier-form" disabled={busy} requiredMark={false} onValuesChange={changed}>

@@ -23,6 +23,8 @@ function cleanItem(item: Values, keepEmpty: boolean): Values {
 export function toContent(values: Values, mode: 'create' | 'update'): DossierContent {
   const out: Values = {};
   for (const section of SECTIONS) {
+    // The yearly plan is written on the Plans tab (core/plans); the old field is history only.
+    if (section === 'maintenancePlan') continue;
     const value = values[section];
     if (value === undefined || value === null) continue;
     if (LISTS.has(section)) {

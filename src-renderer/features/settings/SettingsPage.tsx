@@ -7,6 +7,7 @@ import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
 import { DueSettingsFields } from '../due/DueSettingsFields';
+import { WorkingCalendarForm } from './WorkingCalendarForm';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -73,6 +74,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       )}
+      {settings && <WorkingCalendarForm key={JSON.stringify(settings.workingCalendar)} calendar={settings.workingCalendar} onSaved={setSettings} />}
     </Card>
   );
 }

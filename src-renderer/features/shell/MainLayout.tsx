@@ -2,7 +2,7 @@
  * The unlocked app: side menu, header (current person, language, lock) and the page. Mounted under a
  * per-session key by the router, so everything below is thrown away when the archive locks.
  */
-import { AuditOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CarOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { mayLeave } from './leaveGuard';
 import { PageView } from './PageView';
 import { visiblePages, type Page } from './pages';
 import { useLockShortcut } from './useLockShortcut';
+import { NavigationContext } from './navigation';
 
 const ICONS: Record<Page, ReactNode> = {
   dashboard: <HomeOutlined />,
@@ -26,6 +27,8 @@ const ICONS: Record<Page, ReactNode> = {
   people: <TeamOutlined />,
   settings: <SettingOutlined />,
   records: <DeleteOutlined />,
+  visits: <CarOutlined />,
+  plans: <ScheduleOutlined />,
 };
 
 interface Props {
@@ -56,6 +59,7 @@ function Shell() {
   const { t } = useTranslation();
   const { isAdmin, actor, lock } = useSession();
   const [page, setPage] = useState<Page>('dashboard');
+  const go = useCallback((next: Page) => void mayLeave().then((ok) => ok && setPage(next)), []);
 
   const items = visiblePages(isAdmin, actor.duties.includes('auditor')).map((key) => ({
     key,
@@ -85,7 +89,9 @@ function Shell() {
           </div>
         </Layout.Header>
         <Layout.Content className="main-layout__content">
-          <PageView page={page} />
+          <NavigationContext.Provider value={go}>
+            <PageView page={page} />
+          </NavigationContext.Provider>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -7,6 +7,8 @@ import { JournalPage } from '../journal/JournalPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { RecordsPage } from '../lifecycle/RecordsPage';
+import { PlansPage } from '../visits-plans/PlansPage';
+import { VisitReportsPage } from '../visits-plans/VisitReportsPage';
 import type { Page } from './pages';
 
 export function PageView({ page }: { page: Page }) {
@@ -25,6 +27,10 @@ export function PageView({ page }: { page: Page }) {
       return <SettingsPage />;
     case 'records':
       return <RecordsPage />;
+    case 'visits':
+      return <VisitReportsPage />;
+    case 'plans':
+      return <PlansPage />;
     default:
       return assertNever(page);
   }

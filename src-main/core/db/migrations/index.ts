@@ -23,6 +23,8 @@ import { updateToSchemaVersion189 } from './0189-retention';
 import { updateToSchemaVersion200 } from './0200-person-signatures';
 import { updateToSchemaVersion220 } from './0220-relationship-due';
 import { updateToSchemaVersion221 } from './0221-reviews-by-responsible';
+import { updateToSchemaVersion230 } from './0230-visit-reports';
+import { updateToSchemaVersion231 } from './0231-maintenance-plans';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -50,4 +52,6 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion200,
   updateToSchemaVersion220,
   updateToSchemaVersion221,
+  updateToSchemaVersion230,
+  updateToSchemaVersion231,
 ];

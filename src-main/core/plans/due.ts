@@ -1,0 +1,57 @@
+/**
+ * Plan work in the due list: the responsible account manager's customers without a filed plan for
+ * this year (due 1 January, so overdue) and, from `planLeadDays` before the new year, for next year
+ * (客户维护计划每年一次，定期制订); the marketing department manager's changes waiting for approval
+ * (due three days after they were proposed).
+ */
+import type { DueItem } from '../../contract/due';
+import type { DueQuery, DueSource } from '../due/sources';
+import { canApprovePlan } from '../policy/visits-plans';
+import { readSettings } from '../settings/service';
+import { fromWallTime, wallTime } from '../time-zone';
+import * as repo from './repository';
+
+const APPROVAL_DAYS = 3;
+
+export const plansDue: DueSource = ({ archive, actor, now }: DueQuery) => {
+  if (actor.rank === 'staff' || actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor')) return [];
+  const { timeZone, planLeadDays } = readSettings(archive.db);
+  const year = wallTime(now, timeZone).year;
+  const startOf = (y: number): Date => fromWallTime({ year: y, month: 1, day: 1, hour: 0, minute: 0, second: 0, ms: 0 }, timeZone);
+  const years = [year];
+  if (startOf(year + 1).getTime() - now.getTime() <= planLeadDays * 86_400_000) years.push(year + 1);
+  const items: DueItem[] = [];
+  for (const y of years) {
+    const dueAt = startOf(y);
+    for (const d of repo.customersWithoutPlan(archive.db, actor.id, y)) {
+      items.push({
+        kind: 'plan',
+        key: `plan:${d.number}:${y}`,
+        dossierId: String(d.id),
+        dossierNumber: d.number,
+        customerName: d.customerName,
+        subject: String(y),
+        dueAt: dueAt.toISOString(),
+        overdue: now.getTime() > dueAt.getTime(),
+      });
+    }
+  }
+  return items;
+};
+
+export const planApprovalsDue: DueSource = ({ archive, actor, now }: DueQuery) => {
+  if (!canApprovePlan(actor).allowed) return [];
+  return repo.pendingPlans(archive.db).map((p) => {
+    const dueAt = new Date(new Date(p.pendingAt!).getTime() + APPROVAL_DAYS * 86_400_000);
+    return {
+      kind: 'planApproval',
+      key: `planApproval:${p.number}:${p.year}:${p.revision}`,
+      dossierId: String(p.dossierId),
+      dossierNumber: p.number,
+      customerName: p.customerName,
+      subject: String(p.year),
+      dueAt: dueAt.toISOString(),
+      overdue: now.getTime() > dueAt.getTime(),
+    } satisfies DueItem;
+  });
+};
