@@ -160,6 +160,16 @@ export const ERROR_CODES = [
   'remote.closing',
   'remote.timeout',
   'remote.certificateUnknown',
+  // Surveys, complaints and re-grading (issue 17, points 5–7)
+  'relations.notFiled',
+  'relations.notTransacting',
+  'relations.alreadySurveyed',
+  'relations.badOwner',
+  'relations.followUpNotFound',
+  'relations.followUpClosed',
+  'relations.complaintNotFound',
+  'relations.complaintStep',
+  'relations.textRequired',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

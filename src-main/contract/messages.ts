@@ -149,6 +149,15 @@ const en: Messages = {
   'remote.timeout': 'The archive server did not answer within {{seconds}} s; the outcome is unknown.',
   'remote.certificateUnknown': 'The archive server at {{address}} shows certificate {{actual}}. Nothing was sent. Compare it with the fingerprint the administrator gives you, then pin it (--fingerprint).',
   'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',
+  'relations.notFiled': 'The dossier {{number}} is still a draft: surveys, complaints and re-gradings are recorded for filed dossiers.',
+  'relations.notTransacting': 'The customer of {{number}} is not a transacting customer (lifecycle stage "maintained"); the half-yearly survey covers transacting customers only.',
+  'relations.alreadySurveyed': 'The customer of {{number}} has already been surveyed for {{period}}.',
+  'relations.badOwner': '"{{login}}" cannot own this follow-up: the owner must be an active person with a business duty, not an administrator, custodian or auditor.',
+  'relations.followUpNotFound': 'No follow-up {{id}}.',
+  'relations.followUpClosed': 'The follow-up {{id}} is already closed.',
+  'relations.complaintNotFound': 'No complaint {{id}}.',
+  'relations.complaintStep': 'Complaint {{id}} cannot take this step now: a complaint goes received → responded → solved → closed, one step at a time.',
+  'relations.textRequired': 'Write the response or the solution before saving this step.',
 };
 
 const zhCN: Messages = {
@@ -292,6 +301,15 @@ const zhCN: Messages = {
   'remote.timeout': '档案服务器在 {{seconds}} 秒内未应答，结果未知。',
   'remote.certificateUnknown': '位于 {{address}} 的档案服务器出示的证书为 {{actual}}。未发送任何内容。请与管理员提供的指纹核对后再固定（--fingerprint）。',
   'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',
+  'relations.notFiled': '档案 {{number}} 仍是草稿：调查、投诉和等级评估只为已归档的档案记录。',
+  'relations.notTransacting': '{{number}} 的客户不是交易往来客户（生命周期阶段须为“维护期”）；半年度定期调查只针对交易往来客户。',
+  'relations.alreadySurveyed': '{{number}} 的客户在 {{period}} 已做过定期调查。',
+  'relations.badOwner': '“{{login}}”不能负责此跟进：负责人须为有业务职责的在职人员，不能是系统管理员、保管员或审计员。',
+  'relations.followUpNotFound': '未找到跟进事项 {{id}}。',
+  'relations.followUpClosed': '跟进事项 {{id}} 已关闭。',
+  'relations.complaintNotFound': '未找到投诉 {{id}}。',
+  'relations.complaintStep': '投诉 {{id}} 现在不能执行此步骤：投诉须依次经过 已受理 → 已响应 → 已解决 → 已关闭。',
+  'relations.textRequired': '请先填写响应内容或解决方案，再保存此步骤。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -42,6 +42,7 @@ import {
   type LifecycleFacts,
 } from './lifecycle';
 import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
+import { canRecordRelation, canRegrade, canSeeRelations, canWorkOnRelation, type RelationFacts } from './relations';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -50,6 +51,7 @@ export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
+export { maySeeRelationContent, type RelationFacts } from './relations';
 
 export const ACTIONS = [
   'session.unlock',
@@ -134,6 +136,16 @@ export const ACTIONS = [
   'handover.list',
   'retention.list',
   'retention.decide',
+  // Surveys, complaints and re-grading (issue 17 points 5–7, policy/relations.ts)
+  'survey.record',
+  'satisfaction.record',
+  'followUp.close',
+  'complaint.record',
+  'complaint.step',
+  'regrade.record',
+  'relations.read',
+  'relations.register',
+  'complaint.list',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +161,8 @@ export interface PolicyTarget {
   lifecycle?: LifecycleFacts;
   /** The password reset acted on. */
   reset?: ResetFacts;
+  /** A survey, follow-up, complaint or re-grading and its dossier (issue 17). */
+  relation?: RelationFacts;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -284,6 +298,19 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'retention.list':
     case 'retention.decide':
       return canManageDepartments(actor, target.lifecycle);
+    case 'survey.record':
+    case 'satisfaction.record':
+    case 'complaint.record':
+      return canRecordRelation(actor, target.relation);
+    case 'followUp.close':
+    case 'complaint.step':
+      return canWorkOnRelation(actor, target.relation);
+    case 'regrade.record':
+      return canRegrade(actor, target.relation);
+    case 'relations.read':
+    case 'relations.register':
+    case 'complaint.list':
+      return canSeeRelations(actor);
     default:
       return assertNever(action, 'action');
   }
