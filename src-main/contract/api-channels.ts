@@ -13,6 +13,7 @@ import type { JOURNAL_REQUESTS } from './ipc-journal';
 import type { LOAN_REQUESTS } from './ipc-loans';
 import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 import type { READER_REQUESTS } from './ipc-reader';
+import type { RELATIONS_REQUESTS } from './ipc-relations';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -124,8 +125,24 @@ export const READER_API = {
   },
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 
+/** Surveys, complaints and re-grading (issue 17, points 5–7). */
+export const RELATIONS_API = {
+  relations: {
+    dossier: 'relations:dossier',
+    register: 'relations:register',
+    survey: 'relations:survey',
+    satisfaction: 'relations:satisfaction',
+    followUps: 'relations:followUps',
+    closeFollowUp: 'relations:closeFollowUp',
+    complaint: 'relations:complaint',
+    complaints: 'relations:complaints',
+    complaintStep: 'relations:complaintStep',
+    regrade: 'relations:regrade',
+  },
+} as const satisfies Record<string, Record<string, keyof typeof RELATIONS_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...RELATIONS_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {
