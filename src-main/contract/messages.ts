@@ -302,7 +302,7 @@ const zhCN: Messages = {
   'remote.certificateUnknown': '位于 {{address}} 的档案服务器出示的证书为 {{actual}}。未发送任何内容。请与管理员提供的指纹核对后再固定（--fingerprint）。',
   'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',
   'relations.notFiled': '档案 {{number}} 仍是草稿：调查、投诉和等级评估只为已归档的档案记录。',
-  'relations.notTransacting': '{{number}} 的客户不是交易往来客户（生命周期阶段须为“维护期”）；半年度定期调查只针对交易往来客户。',
+  'relations.notTransacting': '{{number}} 的客户不是交易往来客户（生命周期阶段须为“维护中”）；半年度定期调查只针对交易往来客户。',
   'relations.alreadySurveyed': '{{number}} 的客户在 {{period}} 已做过定期调查。',
   'relations.badOwner': '“{{login}}”不能负责此跟进：负责人须为有业务职责的在职人员，不能是系统管理员、保管员或审计员。',
   'relations.followUpNotFound': '未找到跟进事项 {{id}}。',

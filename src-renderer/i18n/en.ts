@@ -112,6 +112,7 @@ export const en = {
     people: 'People',
     settings: 'Settings',
     records: 'Records',
+    relations: 'Customer care',
   },
   header: {
     lock: 'Lock',

@@ -15,6 +15,7 @@ import { useDossierLabels } from './labels';
 import { RecordUpdateForm } from './RecordUpdateForm';
 import { RevisionHistory } from './RevisionHistory';
 import { SecrecyTag } from './SecrecyTag';
+import { DossierRelations } from '../relations/DossierRelations';
 
 interface Props {
   /** null: a new dossier */
@@ -138,6 +139,15 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
             label: <span data-testid="detail-tab-copies">{t('dossiers.detail.tabCopies')}</span>,
             children: tab === 'copies' ? <CopiesPanel number={number} /> : null,
           },
+          ...(status === 'filed'
+            ? [
+                {
+                  key: 'relations',
+                  label: <span data-testid="detail-tab-relations">{t('relations.detailTab')}</span>,
+                  children: tab === 'relations' ? <DossierRelations number={number} onChanged={loadRow} /> : null,
+                },
+              ]
+            : []),
         ]}
       />
     </div>
