@@ -94,7 +94,7 @@ export function DossierRelations({ number, onChanged }: { number: string; onChan
         ]}
       />
 
-      <Typography.Title level={5}>{t('relations.tabRegister')}</Typography.Title>
+      <Typography.Title level={5}>{t('relations.survey.history')}</Typography.Title>
       <Table<PeriodicSurveyView>
         rowKey="id"
         size="small"

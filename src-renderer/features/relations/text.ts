@@ -63,6 +63,7 @@ export const relationsText = {
       dueShort: 'Due this half-year',
       doneShort: 'Done',
       recorded: 'Survey for {{period}} recorded.',
+      history: 'Half-yearly surveys',
     },
     satisfaction: {
       record: 'Record a satisfaction survey',
@@ -151,6 +152,7 @@ export const relationsText = {
       dueShort: '本半年待调查',
       doneShort: '已调查',
       recorded: '已登记 {{period}} 定期调查。',
+      history: '半年度定期调查',
     },
     satisfaction: {
       record: '登记满意度调查',
