@@ -92,6 +92,13 @@ export const relationsText = {
       suggested: 'The criteria suggest {{grade}}.',
       recorded: 'Re-graded: {{before}} → {{after}}.',
     },
+    settings: {
+      satisfactionThreshold: 'Satisfaction: a score below this is an unsatisfied item (1–5 scale)',
+      followUpDays: 'Days a follow-up of an unsatisfied item has',
+      complaintResponseMinutes: 'Minutes for a complaint’s first response (首小时响应)',
+      complaintSolutionHours: 'Hours for a complaint’s solution (24小时内提供解决方案)',
+      range: 'A whole number from {{min}} to {{max}}',
+    },
   },
   zhCN: {
     title: '客户关怀',
@@ -180,6 +187,13 @@ export const relationsText = {
       done: '已完成 {{quarter}} 等级评估',
       suggested: '按评估指标建议为 {{grade}}。',
       recorded: '等级已评估：{{before}} → {{after}}。',
+    },
+    settings: {
+      satisfactionThreshold: '满意度：低于此分数的为不满意项（1–5 分制）',
+      followUpDays: '不满意项跟进期限（天）',
+      complaintResponseMinutes: '投诉首次响应期限（分钟，首小时响应）',
+      complaintSolutionHours: '投诉解决期限（小时，24小时内提供解决方案）',
+      range: '请输入 {{min}} 到 {{max}} 之间的整数',
     },
   },
 };

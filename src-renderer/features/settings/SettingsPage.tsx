@@ -7,13 +7,28 @@ import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
 
+/** Issue 17 points 6: the satisfaction threshold, follow-up days and the complaint deadlines, with their bounds. */
+const RELATION_SETTINGS = [
+  ['satisfactionThreshold', 2, 5],
+  ['followUpDays', 1, 90],
+  ['complaintResponseMinutes', 5, 1440],
+  ['complaintSolutionHours', 1, 720],
+] as const;
+
+function relationSettings(values: ArchiveSettings) {
+  return Object.fromEntries(RELATION_SETTINGS.map(([name]) => [name, values[name]])) as Pick<ArchiveSettings, (typeof RELATION_SETTINGS)[number][0]>;
+}
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ArchiveSettings>();
   const [settings, setSettings] = useState<ArchiveSettings | null>(null);
   const { submit: save, busy, error, setError } = useSubmit(async (values: ArchiveSettings) => {
-    const saved = await call(api().settings.update({ idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess, backupIntervalDays: values.backupIntervalDays }));
+    const saved = await call(api().settings.update({
+      idleLockMinutes: values.idleLockMinutes, standingAccess: values.standingAccess, backupIntervalDays: values.backupIntervalDays,
+      ...relationSettings(values),
+    }));
     setSettings(saved);
     form.setFieldsValue(saved);
     void message.success(t('common.saved'));
@@ -58,6 +73,11 @@ export function SettingsPage() {
           >
             <InputNumber min={1} max={365} step={1} precision={0} style={{ width: 160 }} data-testid="settings-backup-interval" />
           </Form.Item>
+          {RELATION_SETTINGS.map(([name, min, max]) => (
+            <Form.Item key={name} name={name} label={t(`relations.settings.${name}`)} rules={[{ required: true, type: 'integer', min, max, message: t('relations.settings.range', { min, max }) }]}>
+              <InputNumber min={min} max={max} step={1} precision={0} style={{ width: 160 }} data-testid={`settings-${name}`} />
+            </Form.Item>
+          ))}
           <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
             {t('common.save')}
           </Button>
