@@ -16,6 +16,7 @@ import type { READER_REQUESTS } from './ipc-reader';
 import type { PRINT_REQUESTS } from './ipc-print';
 import type { DUE_REQUESTS } from './ipc-due';
 import type { VISIT_PLAN_REQUESTS } from './ipc-visits-plans';
+import type { RELATIONS_REQUESTS } from './ipc-relations';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -143,8 +144,24 @@ export const VISIT_PLAN_API = {
   plans: { save: 'plans:save', ofDossier: 'plans:ofDossier', list: 'plans:list', approve: 'plans:approve', reject: 'plans:reject' },
 } as const satisfies Record<string, Record<string, keyof typeof VISIT_PLAN_REQUESTS>>;
 
+/** Surveys, complaints and re-grading (issue 17, points 5–7). */
+export const RELATIONS_API = {
+  relations: {
+    dossier: 'relations:dossier',
+    register: 'relations:register',
+    survey: 'relations:survey',
+    satisfaction: 'relations:satisfaction',
+    followUps: 'relations:followUps',
+    closeFollowUp: 'relations:closeFollowUp',
+    complaint: 'relations:complaint',
+    complaints: 'relations:complaints',
+    complaintStep: 'relations:complaintStep',
+    regrade: 'relations:regrade',
+  },
+} as const satisfies Record<string, Record<string, keyof typeof RELATIONS_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

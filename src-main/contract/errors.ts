@@ -181,6 +181,16 @@ export const ERROR_CODES = [
   'plan.incomplete',
   'plan.noChange',
   'dossier.planMoved',
+  // Surveys, complaints and re-grading (issue 17, points 5–7)
+  'relations.notFiled',
+  'relations.notTransacting',
+  'relations.alreadySurveyed',
+  'relations.badOwner',
+  'relations.followUpNotFound',
+  'relations.followUpClosed',
+  'relations.complaintNotFound',
+  'relations.complaintStep',
+  'relations.textRequired',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,6 +25,8 @@ import type { DUE_API } from './api-channels';
 import { DUE_REQUESTS, type DueResponses } from './ipc-due';
 import type { VISIT_PLAN_API } from './api-channels';
 import { VISIT_PLAN_REQUESTS, type VisitPlanResponses } from './ipc-visits-plans';
+import type { RELATIONS_API } from './api-channels';
+import { RELATIONS_REQUESTS, type RelationsResponses } from './ipc-relations';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -62,7 +64,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS, ...RELATIONS_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -88,7 +90,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses, RelationsResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -205,7 +207,8 @@ export type TriplicateApi = CoreApi &
   ReaderEventsApi &
   GeneratedApi<typeof PRINT_API> &
   GeneratedApi<typeof DUE_API> &
-  GeneratedApi<typeof VISIT_PLAN_API>;
+  GeneratedApi<typeof VISIT_PLAN_API> &
+  GeneratedApi<typeof RELATIONS_API>;
 
 export { RANKS, DUTIES };
 

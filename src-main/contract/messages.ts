@@ -167,6 +167,15 @@ const en: Messages = {
   'plan.incomplete': 'A plan is filed with all five parts written; missing: {{parts}}.',
   'plan.noChange': 'The plan already reads like this; nothing was changed.',
   'dossier.planMoved': 'The maintenance plan is no longer a dossier field: write the yearly plan on the customer\'s Plans tab.',
+  'relations.notFiled': 'The dossier {{number}} is still a draft: surveys, complaints and re-gradings are recorded for filed dossiers.',
+  'relations.notTransacting': 'The customer of {{number}} is not a transacting customer (lifecycle stage "maintained"); the half-yearly survey covers transacting customers only.',
+  'relations.alreadySurveyed': 'The customer of {{number}} has already been surveyed for {{period}}.',
+  'relations.badOwner': '"{{login}}" cannot own this follow-up: the owner must be an active person with a business duty, not an administrator, custodian or auditor.',
+  'relations.followUpNotFound': 'No follow-up {{id}}.',
+  'relations.followUpClosed': 'The follow-up {{id}} is already closed.',
+  'relations.complaintNotFound': 'No complaint {{id}}.',
+  'relations.complaintStep': 'Complaint {{id}} cannot take this step now: a complaint goes received → responded → solved → closed, one step at a time.',
+  'relations.textRequired': 'Write the response or the solution before saving this step.',
 };
 
 const zhCN: Messages = {
@@ -328,6 +337,15 @@ const zhCN: Messages = {
   'plan.incomplete': '计划须五个部分齐全才能归档；缺少：{{parts}}。',
   'plan.noChange': '计划内容未变化，未做任何更改。',
   'dossier.planMoved': '客户维护计划已不再是档案字段：请在该客户的“维护计划”页签中制定年度计划。',
+  'relations.notFiled': '档案 {{number}} 仍是草稿：调查、投诉和等级评估只为已归档的档案记录。',
+  'relations.notTransacting': '{{number}} 的客户不是交易往来客户（生命周期阶段须为“维护中”）；半年度定期调查只针对交易往来客户。',
+  'relations.alreadySurveyed': '{{number}} 的客户在 {{period}} 已做过定期调查。',
+  'relations.badOwner': '“{{login}}”不能负责此跟进：负责人须为有业务职责的在职人员，不能是系统管理员、保管员或审计员。',
+  'relations.followUpNotFound': '未找到跟进事项 {{id}}。',
+  'relations.followUpClosed': '跟进事项 {{id}} 已关闭。',
+  'relations.complaintNotFound': '未找到投诉 {{id}}。',
+  'relations.complaintStep': '投诉 {{id}} 现在不能执行此步骤：投诉须依次经过 已受理 → 已响应 → 已解决 → 已关闭。',
+  'relations.textRequired': '请先填写响应内容或解决方案，再保存此步骤。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -72,6 +72,14 @@ export const archiveSettingsSchema = z.object({
   workingCalendar: workingCalendarSchema.default(() => workingCalendarSchema.parse({})),
   /** Plans for the new year are listed this many days before 1 January (issue 17 point 4). */
   planLeadDays: z.number().int().min(0).max(120).default(30),
+  /** Issue 17 point 6: a satisfaction score below this (1–5 scale) is an unsatisfied item and gets a follow-up. */
+  satisfactionThreshold: z.number().int().min(2).max(5).default(3),
+  /** Days a follow-up of an unsatisfied item has, unless its survey names a due date. */
+  followUpDays: z.number().int().min(1).max(90).default(7),
+  /** 首小时响应: minutes a complaint has for its first response. */
+  complaintResponseMinutes: z.number().int().min(5).max(1440).default(60),
+  /** 24小时内提供解决方案: hours a complaint has for its solution. */
+  complaintSolutionHours: z.number().int().min(1).max(720).default(24),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

@@ -114,6 +114,7 @@ export const en = {
     records: 'Records',
     visits: 'Visit reports',
     plans: 'Plans',
+    relations: 'Customer care',
   },
   header: {
     lock: 'Lock',

@@ -116,6 +116,7 @@ export const zhCN: Resources = {
     records: '档案生命周期',
     visits: '拜访表',
     plans: '维护计划',
+    relations: '客户关怀',
   },
   header: {
     lock: '锁定',

@@ -13,6 +13,7 @@ import { RESET_COMMANDS } from './resets';
 import { serveCommand } from './serve';
 import { dueCommand } from './due';
 import { calendarSetCommand, calendarShowCommand } from './calendar';
+import { RELATIONS_COMMANDS } from './relations';
 
 export const COMMANDS: readonly Command[] = [
   journalExportCommand,
@@ -27,4 +28,5 @@ export const COMMANDS: readonly Command[] = [
   dueCommand,
   calendarShowCommand,
   calendarSetCommand,
+  ...RELATIONS_COMMANDS,
 ];

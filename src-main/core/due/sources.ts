@@ -11,6 +11,7 @@ import { contactDueSource } from './contact-source';
 import { reviewDueSource } from './review-source';
 import { planApprovalsDue, plansDue } from '../plans/due';
 import { reportCommentsDue, spotChecksDue, visitReportsDue } from '../visits/due';
+import { complaintsDue, followUpsDue, regradesDue, surveysDue } from '../relations/due';
 
 export interface DueQuery {
   archive: OpenArchive;
@@ -26,4 +27,6 @@ export const DUE_SOURCES: DueSource[] = [
   callbackDueSource,
 
   visitReportsDue, reportCommentsDue, spotChecksDue, plansDue, planApprovalsDue,
+
+  surveysDue, followUpsDue, complaintsDue, regradesDue,
 ];

@@ -56,6 +56,7 @@ import {
   type PlanFacts,
   type VisitReportFacts,
 } from './visits-plans';
+import { canRecordRelation, canRegrade, canSeeRelations, canWorkOnRelation, type RelationFacts } from './relations';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -65,6 +66,7 @@ export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
 export type { PlanFacts, VisitReportFacts } from './visits-plans';
+export { maySeeRelationContent, type RelationFacts } from './relations';
 
 export const ACTIONS = [
   'session.unlock',
@@ -163,6 +165,16 @@ export const ACTIONS = [
   'plan.reject',
   'plan.read',
   'plan.list',
+  // Surveys, complaints and re-grading (issue 17 points 5–7, policy/relations.ts)
+  'survey.record',
+  'satisfaction.record',
+  'followUp.close',
+  'complaint.record',
+  'complaint.step',
+  'regrade.record',
+  'relations.read',
+  'relations.register',
+  'complaint.list',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -186,6 +198,8 @@ export interface PolicyTarget {
   /** The maintenance plan (or the customer) acted on; the list's scope. */
   plan?: PlanFacts;
   planScope?: 'pending' | 'filed' | 'mine';
+  /** A survey, follow-up, complaint or re-grading and its dossier (issue 17). */
+  relation?: RelationFacts;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -345,6 +359,19 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canReadPlans(actor, target.plan);
     case 'plan.list':
       return canListPlans(actor, target.planScope);
+    case 'survey.record':
+    case 'satisfaction.record':
+    case 'complaint.record':
+      return canRecordRelation(actor, target.relation);
+    case 'followUp.close':
+    case 'complaint.step':
+      return canWorkOnRelation(actor, target.relation);
+    case 'regrade.record':
+      return canRegrade(actor, target.relation);
+    case 'relations.read':
+    case 'relations.register':
+    case 'complaint.list':
+      return canSeeRelations(actor);
     default:
       return assertNever(action, 'action');
   }

@@ -16,6 +16,7 @@ import { readerHandlers } from './reader';
 import { printHandlers } from './print';
 import { dueHandlers } from './due';
 import { planHandlers, visitHandlers } from './visits-plans';
+import { relationsHandlers } from './relations';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -37,4 +38,5 @@ export const HANDLERS: Handlers = {
   ...printHandlers,
   ...dueHandlers,
   ...visitHandlers, ...planHandlers,
+  ...relationsHandlers,
 };

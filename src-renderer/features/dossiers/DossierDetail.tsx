@@ -16,6 +16,7 @@ import { RecordUpdateForm } from './RecordUpdateForm';
 import { RevisionHistory } from './RevisionHistory';
 import { PlansPanel } from '../visits-plans/PlansPanel';
 import { SecrecyTag } from './SecrecyTag';
+import { DossierRelations } from '../relations/DossierRelations';
 
 interface Props {
   /** null: a new dossier */
@@ -144,6 +145,15 @@ export function DossierDetail({ number, row: given, onDirty, onNumber }: Props) 
             label: <span data-testid="detail-tab-plans">{t('visitsPlans.plans.tab')}</span>,
             children: tab === 'plans' ? <PlansPanel number={number} /> : null,
           },
+          ...(status === 'filed'
+            ? [
+                {
+                  key: 'relations',
+                  label: <span data-testid="detail-tab-relations">{t('relations.detailTab')}</span>,
+                  children: tab === 'relations' ? <DossierRelations number={number} onChanged={loadRow} /> : null,
+                },
+              ]
+            : []),
         ]}
       />
     </div>

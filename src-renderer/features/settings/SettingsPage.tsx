@@ -9,6 +9,18 @@ import { useSubmit } from '../../components/useSubmit';
 import { DueSettingsFields } from '../due/DueSettingsFields';
 import { WorkingCalendarForm } from './WorkingCalendarForm';
 
+/** Issue 17 points 6: the satisfaction threshold, follow-up days and the complaint deadlines, with their bounds. */
+const RELATION_SETTINGS = [
+  ['satisfactionThreshold', 2, 5],
+  ['followUpDays', 1, 90],
+  ['complaintResponseMinutes', 5, 1440],
+  ['complaintSolutionHours', 1, 720],
+] as const;
+
+function relationSettings(values: ArchiveSettings) {
+  return Object.fromEntries(RELATION_SETTINGS.map(([name]) => [name, values[name]])) as Pick<ArchiveSettings, (typeof RELATION_SETTINGS)[number][0]>;
+}
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -22,6 +34,7 @@ export function SettingsPage() {
         backupIntervalDays: values.backupIntervalDays,
         contactCadence: values.contactCadence,
         callbackDaysBefore: values.callbackDaysBefore,
+        ...relationSettings(values),
       }),
     );
     setSettings(saved);
@@ -69,6 +82,11 @@ export function SettingsPage() {
             <InputNumber min={1} max={365} step={1} precision={0} style={{ width: 160 }} data-testid="settings-backup-interval" />
           </Form.Item>
           <DueSettingsFields />
+          {RELATION_SETTINGS.map(([name, min, max]) => (
+            <Form.Item key={name} name={name} label={t(`relations.settings.${name}`)} rules={[{ required: true, type: 'integer', min, max, message: t('relations.settings.range', { min, max }) }]}>
+              <InputNumber min={min} max={max} step={1} precision={0} style={{ width: 160 }} data-testid={`settings-${name}`} />
+            </Form.Item>
+          ))}
           <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
             {t('common.save')}
           </Button>

@@ -2,7 +2,7 @@
  * The unlocked app: side menu, header (current person, language, lock) and the page. Mounted under a
  * per-session key by the router, so everything below is thrown away when the archive locks.
  */
-import { AuditOutlined, CarOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CarOutlined, CustomerServiceOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ const ICONS: Record<Page, ReactNode> = {
   records: <DeleteOutlined />,
   visits: <CarOutlined />,
   plans: <ScheduleOutlined />,
+  relations: <CustomerServiceOutlined />,
 };
 
 interface Props {

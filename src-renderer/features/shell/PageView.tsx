@@ -9,6 +9,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { RecordsPage } from '../lifecycle/RecordsPage';
 import { PlansPage } from '../visits-plans/PlansPage';
 import { VisitReportsPage } from '../visits-plans/VisitReportsPage';
+import { RelationsPage } from '../relations/RelationsPage';
 import type { Page } from './pages';
 
 export function PageView({ page }: { page: Page }) {
@@ -31,6 +32,8 @@ export function PageView({ page }: { page: Page }) {
       return <VisitReportsPage />;
     case 'plans':
       return <PlansPage />;
+    case 'relations':
+      return <RelationsPage />;
     default:
       return assertNever(page);
   }

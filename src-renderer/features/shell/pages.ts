@@ -1,5 +1,5 @@
 /** The pages of the unlocked app, and which are shown to whom (main enforces; hiding is courtesy). */
-export const PAGES = ['dashboard', 'dossiers', 'loans', 'journal', 'people', 'settings', 'records', 'visits', 'plans'] as const;
+export const PAGES = ['dashboard', 'dossiers', 'loans', 'journal', 'people', 'settings', 'records', 'visits', 'plans', 'relations'] as const;
 export type Page = (typeof PAGES)[number];
 
 const ADMIN_ONLY: readonly Page[] = ['people', 'settings'];
@@ -7,7 +7,7 @@ const ADMIN_ONLY: readonly Page[] = ['people', 'settings'];
 const AUDITOR_ONLY: readonly Page[] = ['journal'];
 
 /** Records lifecycle (holds, destruction, incidents) is management's, custodians' and auditors', never the administrator's. */
-const NOT_ADMIN: readonly Page[] = ['records', 'visits', 'plans'];
+const NOT_ADMIN: readonly Page[] = ['records', 'visits', 'plans', 'relations'];
 
 export function visiblePages(isAdmin: boolean, isAuditor = false): Page[] {
   return PAGES.filter(

@@ -25,6 +25,7 @@ import { updateToSchemaVersion220 } from './0220-relationship-due';
 import { updateToSchemaVersion221 } from './0221-reviews-by-responsible';
 import { updateToSchemaVersion230 } from './0230-visit-reports';
 import { updateToSchemaVersion231 } from './0231-maintenance-plans';
+import { updateToSchemaVersion240 } from './0240-relationship-records';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion221,
   updateToSchemaVersion230,
   updateToSchemaVersion231,
+  updateToSchemaVersion240,
 ];

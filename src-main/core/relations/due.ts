@@ -1,0 +1,109 @@
+/**
+ * The due list's sources for issue 17 points 5–7 (contract/due.ts): half-yearly surveys of the
+ * transacting customers a person is responsible for, open follow-ups and complaints they own,
+ * and quarterly re-gradings of their customers. The period just ended is listed as overdue when
+ * its work was not done; earlier periods are history, not work.
+ */
+import type { DueItem } from '../../contract/due';
+import type { DueQuery } from '../due/sources';
+import { readSettings } from '../settings/service';
+import { nextDeadline, SELECT_COMPLAINTS, type ComplaintRow } from './complaints';
+import { halfYearOf, previous, quarterOf, type Period } from './periods';
+import { TRANSACTING_STAGE } from './records';
+
+interface DossierLine {
+  id: number;
+  number: string;
+  customer_name: string;
+  filed_at: string;
+  done_now: number;
+  done_before: number;
+}
+
+function periodItems(kind: 'survey' | 'regrade', rows: DossierLine[], current: Period, before: Period, now: Date): DueItem[] {
+  const items: DueItem[] = [];
+  for (const r of rows) {
+    const base = { kind, dossierId: String(r.id), dossierNumber: r.number, customerName: r.customer_name };
+    // Filed before the last period ended: that period's work was due for it.
+    if (!r.done_before && r.filed_at < before.end.toISOString()) {
+      items.push({ ...base, key: `${kind}:${r.id}:${before.key}`, subject: before.key, dueAt: before.end.toISOString(), overdue: true });
+    }
+    if (!r.done_now) {
+      items.push({ ...base, key: `${kind}:${r.id}:${current.key}`, subject: current.key, dueAt: current.end.toISOString(), overdue: now >= current.end });
+    }
+  }
+  return items;
+}
+
+/** 一年两次定期调查交易往来客户: one survey per half-year for each transacting customer one is responsible for. */
+export function surveysDue({ archive, actor, now }: DueQuery): DueItem[] {
+  const db = archive.db;
+  const zone = readSettings(db).timeZone;
+  const current = halfYearOf(now, zone);
+  const before = previous(current, halfYearOf, zone);
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.archive_number AS number, d.customer_name, d.filed_at,
+              EXISTS (SELECT 1 FROM customer_surveys s WHERE s.dossier_id = d.id AND s.period = ?) AS done_now,
+              EXISTS (SELECT 1 FROM customer_surveys s WHERE s.dossier_id = d.id AND s.period = ?) AS done_before
+       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle = ?`,
+    )
+    .all(current.key, before.key, actor.id, TRANSACTING_STAGE) as DossierLine[];
+  return periodItems('survey', rows, current, before, now);
+}
+
+/** 每季度评估客户等级: one re-grading per quarter for each filed customer one is responsible for. */
+export function regradesDue({ archive, actor, now }: DueQuery): DueItem[] {
+  const db = archive.db;
+  const zone = readSettings(db).timeZone;
+  const current = quarterOf(now, zone);
+  const before = previous(current, quarterOf, zone);
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.archive_number AS number, d.customer_name, d.filed_at,
+              EXISTS (SELECT 1 FROM grade_reviews g WHERE g.dossier_id = d.id AND g.quarter = ?) AS done_now,
+              EXISTS (SELECT 1 FROM grade_reviews g WHERE g.dossier_id = d.id AND g.quarter = ?) AS done_before
+       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle <> 'lost'`,
+    )
+    .all(current.key, before.key, actor.id) as DossierLine[];
+  return periodItems('regrade', rows, current, before, now);
+}
+
+/** Open follow-ups of unsatisfied items the person owns. */
+export function followUpsDue({ archive, actor, now }: DueQuery): DueItem[] {
+  const rows = archive.db
+    .prepare(
+      `SELECT f.id, f.due_at, f.dossier_id, d.archive_number AS number, d.customer_name
+       FROM follow_ups f JOIN dossiers d ON d.id = f.dossier_id WHERE f.owner_id = ? AND f.closed_at IS NULL`,
+    )
+    .all(actor.id) as { id: number; due_at: string; dossier_id: number; number: string; customer_name: string }[];
+  return rows.map((r) => ({
+    kind: 'satisfactionFollowUp',
+    key: `satisfactionFollowUp:${r.id}`,
+    dossierId: String(r.dossier_id),
+    dossierNumber: r.number,
+    customerName: r.customer_name,
+    subject: `#${r.id}`,
+    dueAt: r.due_at,
+    overdue: now.getTime() > new Date(r.due_at).getTime(),
+  }));
+}
+
+/** Complaints the person owns that still wait for a response or a solution. */
+export function complaintsDue({ archive, actor, now }: DueQuery): DueItem[] {
+  const settings = readSettings(archive.db);
+  const rows = archive.db.prepare(`${SELECT_COMPLAINTS} WHERE c.owner_id = ? AND c.solved_at IS NULL AND c.closed_at IS NULL`).all(actor.id) as ComplaintRow[];
+  return rows.map((c) => {
+    const due = nextDeadline(c, settings)!;
+    return {
+      kind: 'complaint',
+      key: `complaint:${c.id}:${c.responded_at ? 'solve' : 'respond'}`,
+      dossierId: String(c.dossier_id),
+      dossierNumber: c.number,
+      customerName: c.customer_name,
+      subject: `#${c.id}`,
+      dueAt: due.toISOString(),
+      overdue: now.getTime() > due.getTime(),
+    };
+  });
+}

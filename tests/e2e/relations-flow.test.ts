@@ -1,0 +1,126 @@
+/**
+ * Issue 17 point 6 end to end, in both languages: a collector records a complaint from the
+ * dossier's Surveys & complaints tab; an hour later (the core's clock is moved past 首小时响应)
+ * the owner sees it flagged overdue on the Customer care page, responds, and the flag goes.
+ *
+ * The built renderer in Debian's Chromium with the real core behind the test bridge and a real
+ * encrypted archive; screenshots in both languages.
+ */
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_STATE_FILE } from '../../src-main/app/app-state';
+import type { Locale } from '../../src-main/contract/messages';
+import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
+import { relationsText } from '../../src-renderer/features/relations/text';
+import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { installBridge } from './support/bridge';
+import { animationsSettled } from './support/dialogs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
+import { reportPageTrouble } from './support/page-trouble';
+import { buildRenderer, ROOT } from './support/renderer-build';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
+const TEXT = { en: relationsText.en, 'zh-CN': relationsText.zhCN } as const;
+const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
+
+async function shot(page: Page, locale: Locale, name: string): Promise<void> {
+  await animationsSettled(page, 'body');
+  const text = await page.evaluate(() => document.body.innerText);
+  const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
+  expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, `relations-${locale}-${name}.png`), fullPage: true });
+}
+
+async function unlock(page: Page, person: { login: string; password: string; name: string }): Promise<void> {
+  await page.getByTestId('screen-unlock').waitFor();
+  await page.getByTestId('unlock-login').fill(person.login);
+  await page.getByTestId('unlock-password').fill(person.password);
+  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
+}
+
+const available = existsSync(CHROMIUM_PATH);
+
+describe.skipIf(!available)('complaints UI (chromium)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+    it(`a complaint recorded on a dossier is flagged overdue after its first hour, and the flag goes once answered (${locale})`, async () => {
+      const text = TEXT[locale];
+      const archive = await makeDossierArchive();
+      archive.clock.set(new Date());
+      const collector = await archive.unlock(PEOPLE.collector.login, PEOPLE.collector.password);
+      const { number } = await createDossier(collector, completeDossier({ customerName: '上海华为电子科技有限公司' }));
+      await fileDossier(collector, { number });
+      await collector.lock();
+      const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-relations-')), 'state');
+      mkdirSync(stateDir, { recursive: true });
+      writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }));
+      const origin = server.origin;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
+      const page = await context.newPage();
+      reportPageTrouble(page, `relations ${locale}`);
+      const bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
+      server.useFirstScreenInfo(bridge.firstScreenInfo);
+      try {
+        await page.goto(`${origin}/index.html`);
+        // 1. The collector (customer service) records the complaint on the dossier.
+        await unlock(page, PEOPLE.collector);
+        await page.getByTestId('nav-dossiers').click();
+        await page.getByTestId('screen-catalogue').waitFor();
+        await page.getByTestId('catalogue-search').fill(number);
+        await expect.poll(() => page.getByTestId('catalogue-row').count(), { timeout: 15_000 }).toBe(1);
+        await page.getByTestId('catalogue-row').first().click();
+        await page.getByTestId('detail-tab-relations').click();
+        await page.getByTestId('dossier-relations').waitFor();
+        await page.getByTestId('relations-record-complaint').click();
+        await page.getByTestId('complaint-subject').fill('交货延迟');
+        await page.getByTestId('complaint-content').fill('第三批货物晚到五天，客户要求说明原因。');
+        await page.getByTestId('relation-form-ok').click();
+        await expect.poll(() => page.getByTestId('complaints-table').innerText(), { timeout: 15_000 }).toContain('交货延迟');
+        expect(await page.getByTestId('complaint-overdue').count()).toBe(0);
+        expect(await page.getByTestId('complaints-table').innerText()).toContain(text.states.received);
+        await shot(page, locale, '01-complaint-recorded');
+        await page.getByTestId('lock-button').click();
+
+        // 2. An hour and a minute later the owner (the responsible account manager) sees it overdue.
+        archive.clock.advance(61 * 60_000);
+        await unlock(page, PEOPLE.manager);
+        await page.getByTestId('nav-relations').click();
+        await page.getByTestId('screen-relations').waitFor();
+        await page.getByTestId('complaint-overdue').waitFor({ timeout: 15_000 });
+        expect(await page.getByTestId('complaint-overdue').innerText()).toBe(text.overdue);
+        expect(await page.getByTestId('complaints-table').innerText()).toContain(number);
+        await shot(page, locale, '02-complaint-overdue');
+
+        // 3. The response clears the flag; the late first response stays marked late.
+        await page.locator('[data-testid^="complaint-respond-"]').first().click();
+        await page.getByTestId('complaint-step-text').fill('已致电客户说明情况。');
+        await page.getByTestId('complaint-step-ok').click();
+        await expect.poll(() => page.getByTestId('complaints-table').innerText(), { timeout: 15_000 }).toContain(text.states.responded);
+        expect(await page.getByTestId('complaint-overdue').count()).toBe(0);
+        expect(await page.getByTestId('complaints-table').innerText()).toContain(text.late);
+        await shot(page, locale, '03-complaint-responded');
+      } finally {
+        await bridge.close();
+        await context.close();
+        archive.cleanup();
+      }
+    }, 300_000);
+  }
+});
