@@ -160,6 +160,8 @@ export const ERROR_CODES = [
   'remote.closing',
   'remote.timeout',
   'remote.certificateUnknown',
+  // Records lifecycle, issue 16 (s15)
+  'denied.copiesOut',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
