@@ -27,10 +27,13 @@ export interface ReaderHostOptions {
   idleOverrideSeconds?: number | null;
   idlePollMs?: number;
   onClosed: (reason: ReaderEnd) => void;
+  /** A package arrived from outside the window (double-click, second instance): the renderer asks for it. */
+  onWaiting?: () => void;
 }
 
 export class ReaderHost {
   private chosen: string | null = null;
+  private waiting: string | null = null;
   private reader: OfflineReader | null = null;
   private duePoll: ReturnType<typeof setInterval> | null = null;
   private readonly idle: IdleLock;
@@ -54,6 +57,24 @@ export class ReaderHost {
     this.close('user');
     this.chosen = file;
     return description;
+  }
+
+  /**
+   * A package handed to the app by the system (double-click, `open-file`, a second instance). It
+   * waits here until the renderer takes it — the window may not exist yet, or an archive may be
+   * open — and only the newest one waits. Nothing in it is read before it is taken.
+   */
+  offer(file: string): void {
+    this.waiting = file;
+    this.options.onWaiting?.();
+  }
+
+  /** The waiting package, chosen as a dropped file would be (checked to be a package); null if none. */
+  takeWaiting(): PackageDescription | null {
+    const file = this.waiting;
+    if (file === null) return null;
+    this.waiting = null;
+    return this.choose(file);
   }
 
   async open(passphrase: string): Promise<OpenedPackageView> {

@@ -121,6 +121,7 @@ export const READER_API = {
     close: 'reader:close',
     revocations: 'reader:revocations',
     status: 'reader:status',
+    waiting: 'reader:waiting',
   },
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 
@@ -133,5 +134,5 @@ export const API_EVENTS = {
   vault: { onRekeyProgress: 'event:rekeyProgress' },
   journal: { onExportProgress: 'event:exportProgress' },
   backup: { onProgress: 'event:backupProgress' },
-  reader: { onClosed: 'event:readerClosed' },
+  reader: { onClosed: 'event:readerClosed', onWaiting: 'event:packageWaiting' },
 } as const satisfies Record<string, Record<string, EventChannel>>;

@@ -36,4 +36,5 @@ export const readerHandlers: DomainHandlers<'reader'> = {
     return file === null ? null : reader.addRevocations(file);
   },
   'reader:status': async (_input, ctx) => ({ lists: host(ctx).lists() }),
+  'reader:waiting': async (_input, ctx) => host(ctx).takeWaiting(),
 };
