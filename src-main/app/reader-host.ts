@@ -7,13 +7,16 @@
  * second, so a clock moved in a test counts as time passing), after the idle time, on sleep and on
  * screen lock (main calls `close`), and when a revocation list naming it is opened.
  */
-import { hostname } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Section } from '../contract/dossiers';
 import type { KeptRevocationList, OpenedPackageView, PackageDescription, ReaderEnd, ReaderSection } from '../contract/ipc-reader';
 import { systemClock, type Clock } from '../core/clock';
 import { ArchiveError } from '../core/errors';
 import { describePackageFile, OfflineReader, RevocationStore } from '../core/offline';
 import { IdleLock, type IdleSource } from './idle-lock';
+import { fetchRevocationList, type RevocationFetch } from './revocation-fetch';
 
 /** No archive to ask: the archive's default idle time (settings: idleLockMinutes = 5). */
 const READER_IDLE_MINUTES = 5;
@@ -112,6 +115,23 @@ export class ReaderHost {
     const closedOpen = reader?.refuseIfRevoked() ?? false;
     if (closedOpen) this.forget('revoked');
     return { list, closedOpen };
+  }
+
+  /**
+   * Fetches the list from the archive server the laptop is connected to and keeps it like a list
+   * opened by hand (same checks; a package open now that it names is closed).
+   */
+  async fetchRevocations(request: RevocationFetch): Promise<{ list: KeptRevocationList; closedOpen: boolean }> {
+    const text = await fetchRevocationList({ workstation: this.options.workstation ?? hostname(), ...request });
+    // The store reads lists from files; a private folder holds this one for that moment.
+    const dir = mkdtempSync(join(tmpdir(), 'triplicate-revocations-'));
+    try {
+      const file = join(dir, 'revocations.json');
+      writeFileSync(file, text, { mode: 0o600 });
+      return this.addRevocations(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   lists(): KeptRevocationList[] {

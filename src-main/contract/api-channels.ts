@@ -70,7 +70,7 @@ export const LOAN_API = {
   },
   register: { search: 'register:search', export: 'register:export' },
   notifications: { list: 'notifications:list', read: 'notifications:read' },
-  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations', revoke: 'offline:revoke' },
+  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations', revoke: 'offline:revoke', revocationList: 'offline:revocationList' },
 } as const satisfies Record<string, Record<string, keyof typeof LOAN_REQUESTS>>;
 
 /** The same for the journal and the audit reports. */
