@@ -162,6 +162,7 @@ export const ERROR_CODES = [
   'remote.certificateUnknown',
   // Records lifecycle, issue 16 (s15)
   'denied.copiesOut',
+  'denied.dossierArchived',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

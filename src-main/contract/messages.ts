@@ -150,6 +150,7 @@ const en: Messages = {
   'remote.certificateUnknown': 'The archive server at {{address}} shows certificate {{actual}}. Nothing was sent. Compare it with the fingerprint the administrator gives you, then pin it (--fingerprint).',
   'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',
   'denied.copiesOut': 'A copy of this dossier is on loan or an offline package of it is still out: destruction waits until every copy is back and every package returned or revoked. Nothing was destroyed.',
+  'denied.dossierArchived': 'This dossier is archived: it can be read and borrowed, but not changed or reviewed. Nothing was saved.',
 };
 
 const zhCN: Messages = {
@@ -294,6 +295,7 @@ const zhCN: Messages = {
   'remote.certificateUnknown': '位于 {{address}} 的档案服务器出示的证书为 {{actual}}。未发送任何内容。请与管理员提供的指纹核对后再固定（--fingerprint）。',
   'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',
   'denied.copiesOut': '该档案尚有副本在借，或其离线包尚未交回：须待全部副本归还、全部离线包交回或吊销后方可销毁。未销毁任何内容。',
+  'denied.dossierArchived': '该档案已归档：可以查阅和借阅，但不能修改或复核。未保存任何内容。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
