@@ -11,6 +11,7 @@ import { AppState } from './app/app-state';
 import { firstScreenInfoOf } from './app/first-screen-html';
 import { SessionManager } from './app/session-manager';
 import { ReaderHost } from './app/reader-host';
+import { PackageHandoff } from './app/package-handoff';
 import { createRouter } from './ipc/router';
 import { cliArguments, reportExitCode } from './app/cli-switch';
 import { runCli } from './cli/run';
@@ -18,6 +19,8 @@ import { registerIpc } from './ipc/electron/register';
 import { APP_ORIGIN, createMainWindow, hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './window';
 
 let mainWindow: BrowserWindow | null = null;
+// Offline packages the system hands the app (double-click on a .tpkg), held until the reader exists.
+const packages = new PackageHandoff();
 
 // A separate profile (preferences, back-off state) for e2e runs and side-by-side installs. Set before
 // the single-instance lock, which is keyed on the userData folder.
@@ -43,7 +46,14 @@ if (cliArgs) {
   // Checklist #4: every renderer sandboxed, whatever created it.
   app.enableSandbox();
   registerAppScheme();
-  app.on('second-instance', () => {
+  // macOS: a double-clicked package, possibly before `ready` (hence registered here).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    packages.offer(path);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // Windows and Linux: a double-click while the app runs starts a second instance with the path.
+    packages.offerArgv(argv, workingDirectory);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -104,7 +114,11 @@ async function start(): Promise<void> {
     idleSource: { idleSeconds: () => powerMonitor.getSystemIdleTime() },
     idleOverrideSeconds: idleOverrideSeconds(),
     onClosed: (reason) => send('event:readerClosed', { reason }),
+    onWaiting: () => send('event:packageWaiting', {}),
   });
+  // Windows and Linux: the package this launch was for, then any that arrived before now.
+  packages.offerArgv(process.argv, process.cwd());
+  packages.attach(reader);
   const router = createRouter({
     manager,
     reader,

@@ -7,13 +7,16 @@
  * second, so a clock moved in a test counts as time passing), after the idle time, on sleep and on
  * screen lock (main calls `close`), and when a revocation list naming it is opened.
  */
-import { hostname } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Section } from '../contract/dossiers';
 import type { KeptRevocationList, OpenedPackageView, PackageDescription, ReaderEnd, ReaderSection } from '../contract/ipc-reader';
 import { systemClock, type Clock } from '../core/clock';
 import { ArchiveError } from '../core/errors';
 import { describePackageFile, OfflineReader, RevocationStore } from '../core/offline';
 import { IdleLock, type IdleSource } from './idle-lock';
+import { fetchRevocationList, type RevocationFetch } from './revocation-fetch';
 
 /** No archive to ask: the archive's default idle time (settings: idleLockMinutes = 5). */
 const READER_IDLE_MINUTES = 5;
@@ -27,10 +30,13 @@ export interface ReaderHostOptions {
   idleOverrideSeconds?: number | null;
   idlePollMs?: number;
   onClosed: (reason: ReaderEnd) => void;
+  /** A package arrived from outside the window (double-click, second instance): the renderer asks for it. */
+  onWaiting?: () => void;
 }
 
 export class ReaderHost {
   private chosen: string | null = null;
+  private waiting: string | null = null;
   private reader: OfflineReader | null = null;
   private duePoll: ReturnType<typeof setInterval> | null = null;
   private readonly idle: IdleLock;
@@ -54,6 +60,24 @@ export class ReaderHost {
     this.close('user');
     this.chosen = file;
     return description;
+  }
+
+  /**
+   * A package handed to the app by the system (double-click, `open-file`, a second instance). It
+   * waits here until the renderer takes it — the window may not exist yet, or an archive may be
+   * open — and only the newest one waits. Nothing in it is read before it is taken.
+   */
+  offer(file: string): void {
+    this.waiting = file;
+    this.options.onWaiting?.();
+  }
+
+  /** The waiting package, chosen as a dropped file would be (checked to be a package); null if none. */
+  takeWaiting(): PackageDescription | null {
+    const file = this.waiting;
+    if (file === null) return null;
+    this.waiting = null;
+    return this.choose(file);
   }
 
   async open(passphrase: string): Promise<OpenedPackageView> {
@@ -91,6 +115,23 @@ export class ReaderHost {
     const closedOpen = reader?.refuseIfRevoked() ?? false;
     if (closedOpen) this.forget('revoked');
     return { list, closedOpen };
+  }
+
+  /**
+   * Fetches the list from the archive server the laptop is connected to and keeps it like a list
+   * opened by hand (same checks; a package open now that it names is closed).
+   */
+  async fetchRevocations(request: RevocationFetch): Promise<{ list: KeptRevocationList; closedOpen: boolean }> {
+    const text = await fetchRevocationList({ workstation: this.options.workstation ?? hostname(), ...request });
+    // The store reads lists from files; a private folder holds this one for that moment.
+    const dir = mkdtempSync(join(tmpdir(), 'triplicate-revocations-'));
+    try {
+      const file = join(dir, 'revocations.json');
+      writeFileSync(file, text, { mode: 0o600 });
+      return this.addRevocations(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   lists(): KeptRevocationList[] {

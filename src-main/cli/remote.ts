@@ -19,6 +19,7 @@ import { manifestPath } from '../core/journal/export/manifest';
 import { parseAddress, RemoteClient, RemoteFailure } from '../ipc/remote/client';
 import { journalExportSentences } from './commands/journal-export';
 import { loanLine, loanSentences } from './commands/loans';
+import { offlineSentences } from './commands/offline';
 import type { PasswordSource } from './passwords';
 import { text } from './text';
 import { UsageError } from './usage';
@@ -44,6 +45,7 @@ export const REMOTE_COMMANDS = [
   'journal export',
   'loan list',
   'register export',
+  'offline revocations',
 ] as const;
 
 const str = (values: Values, name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
@@ -193,6 +195,14 @@ async function runSignedIn(
       const result = unwrap(await client.call<{ file: string | null; count: number }>('register:export', { department }, { saveAs: basename(out) }));
       if (result.file) writeLocal(out, unwrap(await client.download(result.file)));
       return io.out(interpolate(loanSentences[locale].exported, { count: result.count, department, file: out }));
+    }
+    case 'offline revocations': {
+      // A laptop fetching the signed list from the server (issue 15); the list is checked where it is used.
+      const out = resolve(need('out'));
+      refuseExisting(out, values);
+      const result = unwrap(await client.call<{ list: string; count: number }>('offline:revocationList'));
+      writeLocal(out, Buffer.from(result.list, 'utf8'));
+      return io.out(interpolate(offlineSentences[locale].revocations, { count: result.count, file: out }));
     }
     default:
       throw new ArchiveError('remote.unsupported', { channel: command });

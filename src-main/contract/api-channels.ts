@@ -74,7 +74,7 @@ export const LOAN_API = {
   },
   register: { search: 'register:search', export: 'register:export' },
   notifications: { list: 'notifications:list', read: 'notifications:read' },
-  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations', revoke: 'offline:revoke' },
+  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations', revoke: 'offline:revoke', revocationList: 'offline:revocationList' },
 } as const satisfies Record<string, Record<string, keyof typeof LOAN_REQUESTS>>;
 
 /** The same for the journal and the audit reports. */
@@ -125,6 +125,7 @@ export const READER_API = {
     close: 'reader:close',
     revocations: 'reader:revocations',
     status: 'reader:status',
+    waiting: 'reader:waiting',
   },
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 
@@ -169,5 +170,5 @@ export const API_EVENTS = {
   vault: { onRekeyProgress: 'event:rekeyProgress' },
   journal: { onExportProgress: 'event:exportProgress' },
   backup: { onProgress: 'event:backupProgress' },
-  reader: { onClosed: 'event:readerClosed' },
+  reader: { onClosed: 'event:readerClosed', onWaiting: 'event:packageWaiting' },
 } as const satisfies Record<string, Record<string, EventChannel>>;

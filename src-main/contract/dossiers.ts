@@ -258,6 +258,8 @@ export const catalogueQuerySchema = z
     holdingDepartment: text().trim().min(2).max(40).optional(),
     /** Filed dossiers whose review is due (`overdue`) or falls within the due window (`due`). */
     review: z.enum(['due', 'overdue']).optional(),
+    /** Archived dossiers (retention) are out of the working lists unless asked for: `include` or `only`. */
+    archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(PAGE_LIMIT_MAX).default(100),
   })

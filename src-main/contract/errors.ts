@@ -191,6 +191,9 @@ export const ERROR_CODES = [
   'relations.complaintNotFound',
   'relations.complaintStep',
   'relations.textRequired',
+  // Records lifecycle, issue 16 (s15)
+  'denied.copiesOut',
+  'denied.dossierArchived',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -63,6 +63,8 @@ export const LOAN_REQUESTS = {
   'offline:revocations': empty,
   /** The custodian (desk) or the borrower (a lost laptop) revokes the package out on a card. */
   'offline:revoke': revokePackageRequestSchema,
+  /** The signed revocation list as text: what a laptop fetches from the archive server (issue 15). */
+  'offline:revocationList': empty,
 } as const satisfies Record<string, z.ZodType>;
 
 export type LostLoanView = LoanView & { incident: number; marks: number; manager: string | null };
@@ -94,5 +96,6 @@ export interface LoanResponses {
   'offline:return': ReturnedPackage | null;
   'offline:revocations': { file: string | null; count: number };
   'offline:revoke': RevokedPackage;
+  'offline:revocationList': { list: string; count: number };
 }
 

@@ -31,6 +31,8 @@ export const READER_REQUESTS = {
   'reader:revocations': empty,
   /** The lists this laptop keeps. */
   'reader:status': empty,
+  /** The package the system handed the app (double-click on a .tpkg), chosen; null when none waits. */
+  'reader:waiting': empty,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What a package file says without its passphrase. */
@@ -83,6 +85,7 @@ export interface ReaderResponses {
   /** null when the person cancelled; `closedOpen`: the package open in the reader was on it and is closed. */
   'reader:revocations': { list: KeptRevocationList; closedOpen: boolean } | null;
   'reader:status': { lists: KeptRevocationList[] };
+  'reader:waiting': PackageDescription | null;
 }
 
 /** Why the reader closed a package by itself (main → renderer). */

@@ -118,7 +118,7 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
 export type UnlockedView = ActorView & { passwordReset?: ResetNotice };
 
 /** Main → renderer notifications. */
-export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed'] as const;
+export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed', 'event:packageWaiting'] as const;
 export type EventChannel = (typeof EVENTS)[number];
 export interface EventPayloads {
   'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
@@ -126,6 +126,7 @@ export interface EventPayloads {
   'event:exportProgress': ExportProgressEvent;
   'event:backupProgress': BackupProgressEvent;
   'event:readerClosed': { reason: ReaderEnd };
+  'event:packageWaiting': Record<string, never>;
 }
 
 /**
@@ -191,6 +192,8 @@ export interface LifecycleEventsApi {
 export interface ReaderEventsApi {
   reader: {
     onClosed(listener: (event: EventPayloads['event:readerClosed']) => void): () => void;
+    /** The system handed the app a package (double-click); `reader.waiting` takes it. */
+    onWaiting(listener: (event: EventPayloads['event:packageWaiting']) => void): () => void;
     /** The path of a file dropped on the window; '' when there is none (a browser without a file system). */
     pathOfDropped(file: File): string;
   };

@@ -176,6 +176,8 @@ const en: Messages = {
   'relations.complaintNotFound': 'No complaint {{id}}.',
   'relations.complaintStep': 'Complaint {{id}} cannot take this step now: a complaint goes received → responded → solved → closed, one step at a time.',
   'relations.textRequired': 'Write the response or the solution before saving this step.',
+  'denied.copiesOut': 'A copy of this dossier is on loan or an offline package of it is still out: destruction waits until every copy is back and every package returned or revoked. Nothing was destroyed.',
+  'denied.dossierArchived': 'This dossier is archived: it can be read and borrowed, but not changed or reviewed. Nothing was saved.',
 };
 
 const zhCN: Messages = {
@@ -346,6 +348,8 @@ const zhCN: Messages = {
   'relations.complaintNotFound': '未找到投诉 {{id}}。',
   'relations.complaintStep': '投诉 {{id}} 现在不能执行此步骤：投诉须依次经过 已受理 → 已响应 → 已解决 → 已关闭。',
   'relations.textRequired': '请先填写响应内容或解决方案，再保存此步骤。',
+  'denied.copiesOut': '该档案尚有副本在借，或其离线包尚未交回：须待全部副本归还、全部离线包交回或吊销后方可销毁。未销毁任何内容。',
+  'denied.dossierArchived': '该档案已归档：可以查阅和借阅，但不能修改或复核。未保存任何内容。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -15,7 +15,7 @@ import { exportRevocations, inspectOfflinePackage, issuePackage, returnPackage, 
 import { UsageError } from '../usage';
 import type { Command, CommandContext } from './types';
 
-const sentences = {
+export const offlineSentences = {
   en: {
     passphrase: 'Package passphrase: ',
     newPassphrase: 'New package passphrase (only you will know it): ',
@@ -70,7 +70,7 @@ const sentences = {
 
 function fileOperand(ctx: CommandContext, verb: string): string {
   const file = ctx.positionals[0];
-  if (!file) throw new UsageError(interpolate(sentences[ctx.locale].needFile, { verb }));
+  if (!file) throw new UsageError(interpolate(offlineSentences[ctx.locale].needFile, { verb }));
   return resolve(file);
 }
 
@@ -78,7 +78,7 @@ function sectionsOf(ctx: CommandContext): Section[] | undefined {
   const raw = ctx.values.section;
   const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
   for (const s of list) {
-    if (!(SECTIONS as readonly string[]).includes(s)) throw new UsageError(interpolate(sentences[ctx.locale].badSection, { section: s, all: SECTIONS.join(', ') }));
+    if (!(SECTIONS as readonly string[]).includes(s)) throw new UsageError(interpolate(offlineSentences[ctx.locale].badSection, { section: s, all: SECTIONS.join(', ') }));
   }
   return list.length ? (list as Section[]) : undefined;
 }
@@ -94,7 +94,7 @@ export const offlineIssueCommand: Command = {
   },
   needs: 'unlocked',
   async run(ctx, session) {
-    const t = sentences[ctx.locale];
+    const t = offlineSentences[ctx.locale];
     const card = ctx.need('card');
     const out = resolve(ctx.need('out'));
     const sections = sectionsOf(ctx);
@@ -113,7 +113,7 @@ export const offlineReadCommand: Command = {
   },
   needs: 'none',
   async run(ctx) {
-    const t = sentences[ctx.locale];
+    const t = offlineSentences[ctx.locale];
     const file = fileOperand(ctx, 'read');
     // Content is read in the app's reader, behind its watermark; a terminal could send it anywhere.
     if (ctx.values.section !== undefined) throw new UsageError(t.noSections);
@@ -154,7 +154,7 @@ export const offlineReturnCommand: Command = {
   },
   needs: 'unlocked',
   async run(ctx, session) {
-    const t = sentences[ctx.locale];
+    const t = offlineSentences[ctx.locale];
     const log = ctx.values.log;
     const result = await returnPackage(session!, { file: fileOperand(ctx, 'return'), ...(typeof log === 'string' ? { log: resolve(log) } : {}) });
     if (ctx.values.json) return ctx.out(JSON.stringify(result, null, 2));
@@ -173,7 +173,7 @@ export const offlineRevokeCommand: Command = {
   needs: 'unlocked',
   async run(ctx, session) {
     const r = await revokePackage(session!, { package: ctx.need('package'), reason: ctx.need('reason') });
-    ctx.out(interpolate(sentences[ctx.locale].revoked, { package: r.package, card: r.card, at: r.revokedAt }));
+    ctx.out(interpolate(offlineSentences[ctx.locale].revoked, { package: r.package, card: r.card, at: r.revokedAt }));
   },
 };
 
@@ -181,13 +181,13 @@ export const offlineRevocationsCommand: Command = {
   name: 'offline revocations',
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
   usage: {
-    en: 'offline revocations --archive DIR --as LOGIN --out FILE [--force]   (the signed revocation list for laptops)',
-    'zh-CN': 'offline revocations --archive 目录 --as 登录名 --out 文件 [--force]（供笔记本使用的已签名吊销清单）',
+    en: 'offline revocations --archive DIR --as LOGIN --out FILE [--force]   (the signed revocation list for laptops; with --server HOST:PORT --fingerprint FP instead of --archive, a laptop fetches it)',
+    'zh-CN': 'offline revocations --archive 目录 --as 登录名 --out 文件 [--force]（供笔记本使用的已签名吊销清单；以 --server 主机:端口 --fingerprint 指纹 代替 --archive 时，由笔记本从档案服务器获取）',
   },
   needs: 'unlocked',
   async run(ctx, session) {
     const r = await exportRevocations(session!, { out: resolve(ctx.need('out')), force: ctx.values.force === true });
-    ctx.out(interpolate(sentences[ctx.locale].revocations, { count: r.count, file: r.file }));
+    ctx.out(interpolate(offlineSentences[ctx.locale].revocations, { count: r.count, file: r.file }));
   },
 };
 

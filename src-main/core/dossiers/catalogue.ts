@@ -105,13 +105,16 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       where.push(`d.status = 'filed' AND d.last_reviewed_at <= ?`);
       params.push(q.review === 'overdue' ? cut.overdue : cut.due);
     }
+    // Archived dossiers (retention) leave the working lists but stay findable when asked for.
+    const ARCHIVED = `SELECT dossier_id FROM dossier_retention WHERE archived_at IS NOT NULL`;
+    if (q.archived === 'only') where.push(`d.id IN (${ARCHIVED})`);
     // Newest first. Ids are given in creation order, as archive numbers are (year, then serial),
     // so id order is number order — and it is the order FTS5 returns matches in, which lets a
     // text-only search be answered from the index alone, without touching a dossier row.
     let total: number;
     let ids: number[];
     if (sets.length && !where.length) {
-      const source = sets.map((t) => t.sql).join(' INTERSECT ');
+      const source = sets.map((t) => t.sql).join(' INTERSECT ') + (q.archived === 'exclude' ? ` EXCEPT ${ARCHIVED}` : '');
       const sourceParams = sets.flatMap((t) => t.params);
       total = (stmt(db, `SELECT count(*) AS n FROM (${source})`).get(...sourceParams) as { n: number }).n;
       ids = (stmt(db, `SELECT id FROM (${source}) ORDER BY id DESC LIMIT ? OFFSET ?`).all(...sourceParams, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
@@ -120,6 +123,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
         where.unshift(`d.id IN (${t.sql})`);
         params.unshift(...t.params);
       }
+      if (q.archived === 'exclude') where.push(`d.id NOT IN (${ARCHIVED})`);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
       // The same order two ways, whichever an index already holds (tests/bench/dossiers.bench.ts): the
@@ -180,6 +184,7 @@ export async function listReviewsDue(session: Session, raw: unknown = {}): Promi
         `SELECT d.archive_number, d.customer_name, d.department, d.last_reviewed_at, p.login, p.name
          FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id
          WHERE ${column} = ? AND d.status = 'filed' AND d.last_reviewed_at <= ?
+           AND d.id NOT IN (SELECT dossier_id FROM dossier_retention WHERE archived_at IS NOT NULL)
          ORDER BY d.last_reviewed_at LIMIT 5000`,
       )
       .all(key, cut.due) as { archive_number: string; customer_name: string; department: string | null; last_reviewed_at: string; login: string | null; name: string | null }[];

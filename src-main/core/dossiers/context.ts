@@ -19,6 +19,11 @@ export function requireDossier(db: Db, number: string): DossierRecord {
   return dossier;
 }
 
+/** Archived by the retention decision (migration 0189, `dossier_retention.archived_at`). */
+export function isArchived(db: Db, dossierId: number): boolean {
+  return db.prepare('SELECT 1 FROM dossier_retention WHERE dossier_id = ? AND archived_at IS NOT NULL').get(dossierId) !== undefined;
+}
+
 export function factsFor(session: Session, dossier: DossierRecord, withAccess = false): DossierFacts {
   const db = session.archive.db;
   const facts: DossierFacts = {
@@ -27,6 +32,7 @@ export function factsFor(session: Session, dossier: DossierRecord, withAccess = 
     responsibleId: dossier.responsibleId,
     department: dossier.department,
   };
+  if (isArchived(db, dossier.id)) facts.archived = true;
   if (withAccess) {
     facts.activeLoan = hasActiveLoan(db, session.actor.id, dossier.id, session.archive.clock.now());
     facts.standingAccess = readSettings(db).standingAccess;

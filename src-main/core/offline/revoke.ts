@@ -82,3 +82,18 @@ export async function exportRevocations(session: Session, raw: unknown): Promise
     return { file: input.out, count: packages.length };
   });
 }
+
+/**
+ * The same signed list as text, for a laptop fetching it from the archive server
+ * (`offline:revocationList`): the laptop checks the signature itself, so the connection only
+ * has to carry it. Journaled like an export (`offline.revocations`, `fetched: true`).
+ */
+export async function revocationListText(session: Session): Promise<{ list: string; count: number }> {
+  return session.perform({ action: 'offline.revocations' }, (ctx) => {
+    const packages = repo.revokedPackages(session.archive.db);
+    const at = session.archive.clock.now().toISOString();
+    const list = signRevocations(session.archive.signer, session.archive.archiveId, at, packages);
+    ctx.addDetails({ count: packages.length, fetched: true });
+    return { list, count: packages.length };
+  });
+}

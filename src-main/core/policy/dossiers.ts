@@ -19,6 +19,8 @@ export interface DossierFacts {
   standingAccess?: boolean;
   /** A save replaces a list group (key persons, contact records) whole. */
   replacesLists?: boolean;
+  /** Archived by retention (issue 16): read-only, still borrowable, out of the working lists. */
+  archived?: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ function writerOf(actor: Actor, d: DossierFacts | undefined): Decision {
  * overwrite entries the writer cannot see, so that needs the right to read as well.
  */
 export function canWriteDossier(actor: Actor, d: DossierFacts | undefined): Decision {
+  if (d?.archived) return deny('denied.dossierArchived');
   const writer = writerOf(actor, d);
   if (!writer.allowed || !d?.replacesLists) return writer;
   const reader = canReadContent(actor, d);
@@ -67,6 +70,8 @@ export function canWriteDossier(actor: Actor, d: DossierFacts | undefined): Deci
 
 /** "Reviewed, no change": the writers, or a manager of the department whose list it is on. */
 export function canReviewDossier(actor: Actor, d: DossierFacts | undefined): Decision {
+  // An archived dossier is out of the review cycle: reviewing it would put it back on the lists.
+  if (d?.archived) return deny('denied.dossierArchived');
   const writer = canWriteDossier(actor, d);
   if (writer.allowed || !d || keepsOutOfContent(actor)) return writer;
   if (actor.rank === 'general-manager') return allow();

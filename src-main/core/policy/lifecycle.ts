@@ -24,6 +24,8 @@ export interface LifecycleFacts {
   successorId?: string;
   /** A destruction asked for from the retention list (path retention or three-year). */
   fromRetention?: boolean;
+  /** Copies of the dossier on loan plus its offline packages still out (issued, neither returned nor revoked). */
+  copiesOut?: number;
 }
 
 const isGm = (actor: Actor) => actor.rank === 'general-manager';
@@ -85,6 +87,9 @@ export function canRequestDestruction(actor: Actor, facts: LifecycleFacts | unde
 /** The holding departments' managers approve; a hold set meanwhile still stops it. */
 export function canApproveDestruction(actor: Actor, facts: LifecycleFacts | undefined): Decision {
   if (facts?.held) return deny('denied.legalHold');
+  // Destroying what a borrower still holds would leave a readable copy outside the record: the
+  // approval waits until the copies are back (recall) and the packages returned or revoked.
+  if ((facts?.copiesOut ?? 0) > 0) return deny('denied.copiesOut');
   return canManageDepartments(actor, facts);
 }
 

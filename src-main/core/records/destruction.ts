@@ -43,6 +43,17 @@ function isDestroyed(db: Db, dossierId: number): boolean {
   return db.prepare('SELECT 1 FROM dossier_destructions WHERE dossier_id = ?').get(dossierId) !== undefined;
 }
 
+/** Copies on loan and offline packages still out: an approval waits for them (policy `copiesOut`). */
+function copiesOut(db: Db, dossierId: number): number {
+  const row = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM loans WHERE dossier_id = ? AND state = 'on-loan')
+            + (SELECT count(*) FROM offline_packages o JOIN loans l ON l.id = o.loan_id WHERE l.dossier_id = ? AND o.state = 'issued') AS n`,
+    )
+    .get(dossierId, dossierId) as { n: number };
+  return row.n;
+}
+
 /** The departments whose managers decide: those holding a copy, else the dossier's own. */
 function decidingDepartments(db: Db, dossier: DossierStub): string[] {
   const held = (db.prepare(`SELECT DISTINCT department FROM dossier_copies WHERE dossier_id = ? ORDER BY department`).all(dossier.id) as { department: string }[]).map(
@@ -168,7 +179,7 @@ async function decide(session: Session, raw: unknown, decision: 'approve' | 'rej
       target: () => {
         facts = requestFacts(db, parseInput(destructionDecisionSchema, raw).id);
         const open = facts.departments.filter((d) => !facts!.decided.has(d));
-        return { lifecycle: { departments: open, held: isHeld(db, facts.dossierId) } };
+        return { lifecycle: { departments: open, held: isHeld(db, facts.dossierId), copiesOut: copiesOut(db, facts.dossierId) } };
       },
     },
     (ctx) => {

@@ -7,7 +7,7 @@
  * At three marks the person is flagged to the general manager — a flag, never an action.
  */
 import { FLAG_AT_MARKS, type FlaggedPerson } from '../../contract/loans';
-import { incidentIdSchema, manualIncidentSchema, type CopyHolder, type IncidentDetail, type TimelineEntry } from '../../contract/lifecycle-people';
+import { incidentIdSchema, manualIncidentSchema, type CopyHolder, type IncidentDetail } from '../../contract/lifecycle-people';
 import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
 import { countMarks, flaggedPeople as flagged, listIncidents, recordIncident } from '../loans/incidents';
@@ -16,6 +16,7 @@ import { responsibleManagerOf } from '../loans/repository';
 import { findPersonByLogin } from '../people/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
+import { timeline } from './timeline';
 
 /** Tells the direct manager, in the same transaction as the incident. */
 export function noticeToManager(db: Db, managerId: string | null, incidentId: number, at: string): void {
@@ -64,15 +65,6 @@ export async function recordIncidentByHand(session: Session, raw: unknown): Prom
     ctx.addDetails({ marks, flagged: marks >= FLAG_AT_MARKS });
     return incidentDetail(db, id);
   });
-}
-
-function timeline(db: Db, number: string, copyNumber: string, cards: string[]): TimelineEntry[] {
-  const objects = [['dossier', number], ['copy', copyNumber], ...cards.map((c) => ['card', c])];
-  const where = objects.map(() => '(object_type = ? AND object_id = ?)').join(' OR ');
-  const rows = db
-    .prepare(`SELECT seq, at, actor_name, event, outcome, object_type, object_id FROM journal WHERE ${where} ORDER BY seq LIMIT 2000`)
-    .all(...objects.flat()) as { seq: number; at: string; actor_name: string | null; event: string; outcome: string; object_type: string; object_id: string }[];
-  return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor_name, event: r.event, outcome: r.outcome, object: `${r.object_type}:${r.object_id}` }));
 }
 
 export function incidentDetail(db: Db, id: number): IncidentDetail {

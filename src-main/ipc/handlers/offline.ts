@@ -3,7 +3,7 @@
  * journals; these handlers only ask main's dialogs for the path, so the renderer never names a
  * file. The package passphrase passes through once, into the core, and is never kept.
  */
-import { exportRevocations, issuePackage, returnPackage, revokePackage } from '../../core/offline';
+import { exportRevocations, issuePackage, returnPackage, revocationListText, revokePackage } from '../../core/offline';
 import { open, type DomainHandlers } from './context';
 
 const PACKAGE_FILTER = { name: 'Triplicate offline package', extensions: ['tpkg'] };
@@ -32,4 +32,6 @@ export const offlineHandlers: DomainHandlers<'offline'> = {
   },
   // The core decides who may (the borrower, the copy's custodian) and journals it.
   'offline:revoke': async (input, ctx) => revokePackage(open(ctx), input),
+  // A laptop's reader (or `offline revocations --server`) fetching the list from the archive server.
+  'offline:revocationList': async (_input, ctx) => revocationListText(open(ctx)),
 };

@@ -36,4 +36,6 @@ export const readerHandlers: DomainHandlers<'reader'> = {
     return file === null ? null : reader.addRevocations(file);
   },
   'reader:status': async (_input, ctx) => ({ lists: host(ctx).lists() }),
+  // Asked on every welcome screen: where no reader is wired, nothing waits.
+  'reader:waiting': async (_input, ctx) => ctx.reader?.takeWaiting() ?? null,
 };

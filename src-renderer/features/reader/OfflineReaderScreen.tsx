@@ -19,6 +19,8 @@ import '../loans/loans.css';
 
 interface Props {
   dropped?: string | undefined;
+  /** A package the system handed the app (double-click), chosen in main, or why it was refused. */
+  handed?: { chosen: PackageDescription } | { failure: unknown } | undefined;
   onExit: () => void;
 }
 
@@ -28,7 +30,7 @@ type Phase =
   | { name: 'reading'; description: PackageDescription; opened: OpenedPackageView }
   | { name: 'closed'; description: PackageDescription; why: ReaderEnd };
 
-export function OfflineReaderScreen({ dropped, onExit }: Props) {
+export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
   const { t } = useTranslation();
   const { time } = useLoanLabels();
   const [phase, setPhase] = useState<Phase>({ name: 'pick' });
@@ -56,9 +58,14 @@ export function OfflineReaderScreen({ dropped, onExit }: Props) {
 
   useEffect(() => {
     call(api().reader.status({})).then((s) => setLists(s.lists), () => setLists([]));
-    if (dropped) dropFile(dropped);
+    if (handed && 'chosen' in handed) picked(handed.chosen);
+    else if (handed) setError(handed.failure);
+    else if (dropped) dropFile(dropped);
     else choose();
-  }, [dropped, dropFile, choose]);
+  }, [dropped, handed, dropFile, choose, picked]);
+
+  // Another package double-clicked while this screen is up: it replaces the one chosen here.
+  useEffect(() => api().reader.onWaiting(() => call(api().reader.waiting({})).then((chosen) => chosen && picked(chosen), setError)), [picked]);
 
   // Main closed the package (due time, idle, sleep, screen lock, revocation): say why.
   useEffect(

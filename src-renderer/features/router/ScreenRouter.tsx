@@ -57,6 +57,20 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
       .catch(() => setScreen({ name: 'welcome' }));
   }, [initialInfo]);
 
+  // A package double-clicked in the file manager (issue 15) waits in main until no archive is open:
+  // taken on the welcome or unlock screen, at once or as soon as it arrives.
+  const noArchive = screen.name === 'welcome' || screen.name === 'unlock';
+  useEffect(() => {
+    if (!noArchive) return;
+    const take = () =>
+      call(api().reader.waiting({})).then(
+        (chosen) => chosen && setScreen({ name: 'reader', handed: { chosen } }),
+        (failure: unknown) => setScreen({ name: 'reader', handed: { failure } }),
+      );
+    void take();
+    return api().reader.onWaiting(() => void take());
+  }, [noArchive]);
+
   const unlocked = (folder: string, actor: ActorView) => {
     setSessionKey((key) => key + 1);
     setScreen({ name: 'main', folder, actor });
@@ -77,7 +91,7 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
     case 'reader':
       return (
         <AntdScope>
-          <OfflineReaderScreen dropped={screen.dropped} onExit={() => setScreen({ name: 'welcome' })} />
+          <OfflineReaderScreen dropped={screen.dropped} handed={screen.handed} onExit={() => setScreen({ name: 'welcome' })} />
         </AntdScope>
       );
     case 'create':

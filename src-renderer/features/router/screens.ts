@@ -1,6 +1,7 @@
 /** The screens of the app as a plain state machine (no URL routing: there is nothing to link to). */
 import type { AppInfo, CreatedArchive, EventPayloads } from '../../../src-main/contract/ipc';
 import type { ActorView } from '../../../src-main/contract/people';
+import type { PackageDescription } from '../../../src-main/contract/ipc-reader';
 
 export type LockReason = EventPayloads['event:locked']['reason'];
 
@@ -11,8 +12,11 @@ export type Screen =
   | { name: 'recovery'; folder: string; created: CreatedArchive }
   | { name: 'unlock'; folder: string; lockedReason?: LockReason }
   | { name: 'main'; folder: string; actor: ActorView }
-  /** The offline reader: no archive; `dropped` is the path of a package dropped on the window. */
-  | { name: 'reader'; dropped?: string };
+  /**
+   * The offline reader: no archive; `dropped` is the path of a package dropped on the window,
+   * `handed` one the system handed the app (double-click), already chosen in main or refused.
+   */
+  | { name: 'reader'; dropped?: string; handed?: { chosen: PackageDescription } | { failure: unknown } };
 
 /**
  * The screen the window opens on. Most people use one archive every day: they land on its unlock
