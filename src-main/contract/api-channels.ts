@@ -13,6 +13,7 @@ import type { JOURNAL_REQUESTS } from './ipc-journal';
 import type { LOAN_REQUESTS } from './ipc-loans';
 import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 import type { READER_REQUESTS } from './ipc-reader';
+import type { SERVER_REQUESTS } from './ipc-server';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -124,8 +125,13 @@ export const READER_API = {
   },
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 
+/** The desktop app as a workstation of an archive server (issue 14). */
+export const SERVER_API = {
+  server: { signIn: 'server:signIn', recent: 'server:recent', forget: 'server:forget' },
+} as const satisfies Record<string, Record<string, keyof typeof SERVER_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...SERVER_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {
@@ -134,4 +140,5 @@ export const API_EVENTS = {
   journal: { onExportProgress: 'event:exportProgress' },
   backup: { onProgress: 'event:backupProgress' },
   reader: { onClosed: 'event:readerClosed' },
+  server: { onLost: 'event:serverLost' },
 } as const satisfies Record<string, Record<string, EventChannel>>;

@@ -19,6 +19,8 @@ import { LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 import { LIFECYCLE_REQUESTS, type BackupProgressEvent, type LifecycleResponses } from './ipc-lifecycle';
 import type { READER_API } from './api-channels';
 import { READER_REQUESTS, type ReaderEnd, type ReaderResponses } from './ipc-reader';
+import type { SERVER_API } from './api-channels';
+import { SERVER_REQUESTS, type ServerLostReason, type ServerResponses } from './ipc-server';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -56,7 +58,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...SERVER_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -82,7 +84,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, ServerResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -110,7 +112,7 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
 export type UnlockedView = ActorView & { passwordReset?: ResetNotice };
 
 /** Main → renderer notifications. */
-export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed'] as const;
+export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed', 'event:serverLost'] as const;
 export type EventChannel = (typeof EVENTS)[number];
 export interface EventPayloads {
   'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
@@ -118,6 +120,7 @@ export interface EventPayloads {
   'event:exportProgress': ExportProgressEvent;
   'event:backupProgress': BackupProgressEvent;
   'event:readerClosed': { reason: ReaderEnd };
+  'event:serverLost': { reason: ServerLostReason };
 }
 
 /**
@@ -188,6 +191,11 @@ export interface ReaderEventsApi {
   };
 }
 
+/** The workstation's subscription: main lost the archive server (issue 14). */
+export interface ServerEventsApi {
+  server: { onLost(listener: (event: EventPayloads['event:serverLost']) => void): () => void };
+}
+
 export type TriplicateApi = CoreApi &
   GeneratedApi<typeof DOSSIER_API> &
   GeneratedApi<typeof LOAN_API> &
@@ -196,7 +204,9 @@ export type TriplicateApi = CoreApi &
   GeneratedApi<typeof LIFECYCLE_API> &
   LifecycleEventsApi &
   GeneratedApi<typeof READER_API> &
-  ReaderEventsApi;
+  ReaderEventsApi &
+  GeneratedApi<typeof SERVER_API> &
+  ServerEventsApi;
 
 export { RANKS, DUTIES };
 

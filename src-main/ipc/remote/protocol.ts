@@ -107,6 +107,10 @@ export const LOCAL_ONLY_CHANNELS: ReadonlySet<string> = new Set([
   'archive:create',
   'session:unlock',
   'offline:return',
+  // The desktop app's own sign-in to a server: never relayed to one.
+  'server:signIn',
+  'server:recent',
+  'server:forget',
 ]);
 
 /** SHA-256 of the certificate's DER bytes, as colon-separated upper-case hex (what `serve` prints). */
