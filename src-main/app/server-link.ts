@@ -196,7 +196,7 @@ export class ServerLink implements WorkstationHost {
     this.signed = null;
     if (!signed) return false;
     if (!signed.client.closed) {
-      await signed.client.signOut();
+      await signed.client.signOut(reason);
       await signed.client.close();
     }
     if (!quiet) this.options.emit('event:locked', { reason });

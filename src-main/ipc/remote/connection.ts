@@ -210,7 +210,7 @@ export class Connection {
       case 'signIn':
         return this.signIn(msg.id, msg.login, msg.password, msg.workstation, msg.locale);
       case 'signOut':
-        await this.endSession('user');
+        await this.endSession(msg.reason ?? 'user');
         return this.answer({ id: msg.id, ok: true, value: { locked: true } });
       case 'download':
         return this.download(msg.id, msg.file, msg.offset);
