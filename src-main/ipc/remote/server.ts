@@ -18,7 +18,9 @@ import { Throttle } from '../../core/vault/throttle';
 import type { ServerCertificate } from './certificate';
 import { Connection, type ServerContext } from './connection';
 import { DEFAULT_LIMITS, KeyedBuckets, type ServerLimits } from './limits';
-import { Serial } from './mutex';
+import { Gate, Serial } from './mutex';
+import { availableParallelism } from 'node:os';
+import { keepThisThreadFree } from '../../core/journal/verify-pool';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
 
 const HEARTBEAT_MS = 30_000;
@@ -57,10 +59,15 @@ export class ArchiveServer {
       version: options.version,
       signInBuckets: new KeyedBuckets(limits.signInsPerLoginPerMinute / 60, limits.signInsPerLoginPerMinute),
       writes: new Serial(),
+      // argon2 runs on libuv's pool (4 threads): unchecked, a burst of sign-ins takes every core
+      // from the thread that answers everyone else.
+      kdf: new Gate(Math.max(1, availableParallelism() - 1)),
       tempRoot: mkdtempSync(join(tmpdir(), 'triplicate-serve-')),
       log: options.log ?? (() => undefined),
       afterWrite: () => this.pushNotifications(),
     };
+    // The chain walk of a verify runs in workers only, so other people's requests are not held.
+    keepThisThreadFree();
     this.https = createServer({
       cert: options.certificate.cert,
       key: options.certificate.key,

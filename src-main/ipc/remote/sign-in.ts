@@ -21,7 +21,16 @@ export interface SignInInput {
   password: string;
 }
 
-export async function signIn(archive: OpenArchive, throttle: Throttle, input: SignInInput, origin: RemoteOrigin): Promise<RemoteSession> {
+/** Runs one key derivation; the server passes a gate so a burst of sign-ins cannot take every core. */
+export type KdfRunner = <T>(derive: () => Promise<T>) => Promise<T>;
+
+export async function signIn(
+  archive: OpenArchive,
+  throttle: Throttle,
+  input: SignInInput,
+  origin: RemoteOrigin,
+  runKdf: KdfRunner = (derive) => derive(),
+): Promise<RemoteSession> {
   archive.assertOpen();
   const keyring = archive.keyring;
   const locator = loginLocator(input.login, keyring.locatorSalt);
@@ -49,9 +58,9 @@ export async function signIn(archive: OpenArchive, throttle: Throttle, input: Si
   const secret = passwordBytes(input.password);
   let pair: X25519Pair | null = null;
   try {
-    if (slot) pair = await openSlotPair(keyring.archiveId, slot, secret);
+    if (slot) pair = await runKdf(() => openSlotPair(keyring.archiveId, slot, secret));
     // An unknown login costs the same as a wrong password, so timing does not tell which it was.
-    else await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
+    else await runKdf(() => deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) }));
   } finally {
     secret.fill(0);
   }
