@@ -21,6 +21,8 @@ import { DEFAULT_LIMITS, KeyedBuckets, type ServerLimits } from './limits';
 import { Gate, Serial } from './mutex';
 import { availableParallelism } from 'node:os';
 import { keepThisThreadFree } from '../../core/journal/verify-pool';
+import { DATABASE_FILE } from '../../core/vault/keyring';
+import { GroupSync } from './group-sync';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
 
 const HEARTBEAT_MS = 30_000;
@@ -48,12 +50,17 @@ export class ArchiveServer {
   private readonly ctx: ServerContext;
   private idleTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
+  private readonly sync: GroupSync;
 
   constructor(private readonly options: ArchiveServerOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const archive = options.admin.archive;
+    // Commits no longer sync one by one; answers wait for a shared sync of the WAL (group-sync.ts).
+    archive.db.pragma('synchronous=NORMAL');
+    this.sync = new GroupSync(join(archive.folder, `${DATABASE_FILE}-wal`));
     this.ctx = {
       archive,
+      durable: () => this.sync.durable(),
       throttle: new Throttle(options.throttleDir),
       limits,
       version: options.version,
@@ -184,6 +191,8 @@ export class ArchiveServer {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.https.closeAllConnections?.();
     await new Promise<void>((resolve) => this.https.close(() => resolve()));
+    await this.sync.durable().catch(() => undefined);
+    this.sync.close();
     await this.options.admin.lock('quit');
     rmSync(this.ctx.tempRoot, { recursive: true, force: true });
   }
