@@ -13,6 +13,8 @@ import { SessionManager } from './app/session-manager';
 import { ReaderHost } from './app/reader-host';
 import { PackageHandoff } from './app/package-handoff';
 import { createRouter } from './ipc/router';
+import { ServerLink } from './app/server-link';
+import { createWorkstationRouter } from './ipc/workstation-router';
 import { cliArguments, reportExitCode } from './app/cli-switch';
 import { runCli } from './cli/run';
 import { registerIpc } from './ipc/electron/register';
@@ -119,9 +121,22 @@ async function start(): Promise<void> {
   // Windows and Linux: the package this launch was for, then any that arrived before now.
   packages.offerArgv(process.argv, process.cwd());
   packages.attach(reader);
-  const router = createRouter({
+  // The app as a workstation of an archive server (issue 14): one connection, relayed by main.
+  const link = new ServerLink({
+    state,
+    emit: send,
+    idleSource: { idleSeconds: () => powerMonitor.getSystemIdleTime() },
+    idleOverrideSeconds: idleOverrideSeconds(),
+  });
+  const chooseSaveFile = async (defaultName: string, filters: { name: string; extensions: string[] }[]) => {
+    if (!mainWindow) return null;
+    const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), defaultName), filters });
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+  const localRouter = createRouter({
     manager,
     reader,
+    workstation: link,
     state,
     version: app.getVersion(),
     now: () => new Date(),
@@ -134,11 +149,7 @@ async function start(): Promise<void> {
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    chooseSaveFile: async (defaultName, filters) => {
-      if (!mainWindow) return null;
-      const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), defaultName), filters });
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
+    chooseSaveFile,
     chooseOpenFile: async (filters) => {
       if (!mainWindow) return null;
       const result = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters });
@@ -151,11 +162,13 @@ async function start(): Promise<void> {
     },
     log: (line) => process.stderr.write(`${line}\n`),
   });
+  const router = createWorkstationRouter({ local: localRouter, link, trustedOrigins: [APP_ORIGIN], chooseSaveFile });
   registerIpc(router, (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents);
 
   const lock = (reason: 'user' | 'suspend' | 'screen-lock') => {
     reader.close(reason);
     void manager.lock(reason);
+    void link.signOut(reason);
   };
   powerMonitor.on('suspend', () => lock('suspend'));
   powerMonitor.on('lock-screen', () => lock('screen-lock'));
@@ -164,11 +177,11 @@ async function start(): Promise<void> {
   let quitting = false;
   app.on('before-quit', (event) => {
     reader.close('quit');
-    if (quitting || !manager.current) return;
+    if (quitting || (!manager.current && !link.actor)) return;
     // Sign the journal head, close the database and zero the key before the process goes.
     event.preventDefault();
     quitting = true;
-    void manager.lock('quit').finally(() => app.quit());
+    void Promise.all([manager.lock('quit'), link.signOut('quit')]).finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RecentArchive } from '../contract/ipc';
+import type { RecentServer } from '../contract/ipc-server';
 import type { Locale } from '../contract/messages';
 import { writeFileAtomic } from '../core/vault/files';
 
@@ -17,6 +18,11 @@ export const MAX_RECENT = 10;
 const stateSchema = z.object({
   locale: z.enum(['zh-CN', 'en']).nullable().default(null),
   recentArchives: z.array(z.object({ folder: z.string().min(1), lastOpenedAt: z.string() })).max(MAX_RECENT).default([]),
+  /** Archive servers signed in to from here, with the fingerprint pinned then (issue 14). */
+  recentServers: z
+    .array(z.object({ address: z.string().min(1), fingerprint: z.string(), lastUsedAt: z.string() }))
+    .max(MAX_RECENT)
+    .default([]),
 });
 type StoredState = z.infer<typeof stateSchema>;
 
@@ -56,6 +62,22 @@ export class AppState {
   forget(folder: string): RecentArchive[] {
     this.save({ ...this.state, recentArchives: this.state.recentArchives.filter((r) => r.folder !== folder) });
     return this.recentArchives;
+  }
+
+  get recentServers(): RecentServer[] {
+    return this.state.recentServers.map((r) => ({ ...r }));
+  }
+
+  /** Moves the server to the top, with the fingerprint that was just checked. */
+  rememberServer(address: string, fingerprint: string, at: Date): RecentServer[] {
+    const rest = this.state.recentServers.filter((r) => r.address !== address);
+    this.save({ ...this.state, recentServers: [{ address, fingerprint, lastUsedAt: at.toISOString() }, ...rest].slice(0, MAX_RECENT) });
+    return this.recentServers;
+  }
+
+  forgetServer(address: string): RecentServer[] {
+    this.save({ ...this.state, recentServers: this.state.recentServers.filter((r) => r.address !== address) });
+    return this.recentServers;
   }
 
   private read(): StoredState {

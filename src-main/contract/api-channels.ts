@@ -17,6 +17,7 @@ import type { PRINT_REQUESTS } from './ipc-print';
 import type { DUE_REQUESTS } from './ipc-due';
 import type { VISIT_PLAN_REQUESTS } from './ipc-visits-plans';
 import type { RELATIONS_REQUESTS } from './ipc-relations';
+import type { SERVER_REQUESTS } from './ipc-server';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -161,8 +162,13 @@ export const RELATIONS_API = {
   },
 } as const satisfies Record<string, Record<string, keyof typeof RELATIONS_REQUESTS>>;
 
+/** The desktop app as a workstation of an archive server (issue 14). */
+export const SERVER_API = {
+  server: { signIn: 'server:signIn', recent: 'server:recent', forget: 'server:forget' },
+} as const satisfies Record<string, Record<string, keyof typeof SERVER_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API, ...SERVER_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {
@@ -171,4 +177,5 @@ export const API_EVENTS = {
   journal: { onExportProgress: 'event:exportProgress' },
   backup: { onProgress: 'event:backupProgress' },
   reader: { onClosed: 'event:readerClosed', onWaiting: 'event:packageWaiting' },
+  server: { onLost: 'event:serverLost' },
 } as const satisfies Record<string, Record<string, EventChannel>>;

@@ -27,6 +27,8 @@ import type { VISIT_PLAN_API } from './api-channels';
 import { VISIT_PLAN_REQUESTS, type VisitPlanResponses } from './ipc-visits-plans';
 import type { RELATIONS_API } from './api-channels';
 import { RELATIONS_REQUESTS, type RelationsResponses } from './ipc-relations';
+import type { SERVER_API } from './api-channels';
+import { SERVER_REQUESTS, type ServerLostReason, type ServerResponses } from './ipc-server';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -64,7 +66,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS, ...RELATIONS_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS, ...RELATIONS_REQUESTS, ...SERVER_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -90,7 +92,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses, RelationsResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses, RelationsResponses, ServerResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -118,7 +120,7 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
 export type UnlockedView = ActorView & { passwordReset?: ResetNotice };
 
 /** Main → renderer notifications. */
-export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed', 'event:packageWaiting'] as const;
+export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed', 'event:packageWaiting', 'event:serverLost'] as const;
 export type EventChannel = (typeof EVENTS)[number];
 export interface EventPayloads {
   'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
@@ -127,6 +129,7 @@ export interface EventPayloads {
   'event:backupProgress': BackupProgressEvent;
   'event:readerClosed': { reason: ReaderEnd };
   'event:packageWaiting': Record<string, never>;
+  'event:serverLost': { reason: ServerLostReason };
 }
 
 /**
@@ -199,6 +202,11 @@ export interface ReaderEventsApi {
   };
 }
 
+/** The workstation's subscription: main lost the archive server (issue 14). */
+export interface ServerEventsApi {
+  server: { onLost(listener: (event: EventPayloads['event:serverLost']) => void): () => void };
+}
+
 export type TriplicateApi = CoreApi &
   GeneratedApi<typeof DOSSIER_API> &
   GeneratedApi<typeof LOAN_API> &
@@ -211,7 +219,9 @@ export type TriplicateApi = CoreApi &
   GeneratedApi<typeof PRINT_API> &
   GeneratedApi<typeof DUE_API> &
   GeneratedApi<typeof VISIT_PLAN_API> &
-  GeneratedApi<typeof RELATIONS_API>;
+  GeneratedApi<typeof RELATIONS_API> &
+  GeneratedApi<typeof SERVER_API> &
+  ServerEventsApi;
 
 export { RANKS, DUTIES };
 

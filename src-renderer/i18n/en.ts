@@ -221,6 +221,29 @@ export const en = {
     standingAccessHint:
       'Off by default: the original materials stay with the key-account department and reading needs a borrow card.',
   },
+  server: {
+    welcomeTitle: 'Connect to an archive server',
+    welcomeHint: 'Your records office runs the archive on a server: sign in there with your own login. Nothing of the archive is kept on this computer.',
+    connect: 'Connect to an archive server',
+    title: 'Sign in to an archive server',
+    address: 'Server address (host:port)',
+    addressPlaceholder: 'archive.example.local:7443',
+    fingerprint: 'Certificate fingerprint',
+    fingerprintHint: 'Compare it with the fingerprint your administrator gives you (shown by triplicate serve). A server showing any other certificate is refused.',
+    login: 'Login',
+    password: 'Password',
+    submit: 'Sign in',
+    back: 'Back',
+    recentTitle: 'Servers used here',
+    recentEmpty: 'No server used yet on this computer.',
+    forget: 'Remove from list',
+    lastUsed: 'Last used {{when}}',
+    settled: '{{count}} change(s) left unfinished by the lost connection were completed once.',
+    lost_disconnected: 'The connection to the archive server was lost: what was on screen has been cleared. Sign in again; a change that was under way is completed once, never twice.',
+    lost_stopped: 'The archive server was stopped by its administrator: what was on screen has been cleared. Sign in again when it is back.',
+    lockedReason: 'You were signed out of the archive server.',
+    where: 'Archive server {{address}}',
+  },
 } as const;
 
 /** The shape both languages share; values are plain strings. */

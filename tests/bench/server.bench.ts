@@ -6,6 +6,8 @@
  *   doing catalogue searches (≈60%), reads through their loan (≈20%), card file/cancel (≈10%), and
  *   auditors doing journal filters (≈10%, 5 of the 50 workstations).
  * - server_p95_during_sign_ins_ms (information): the same mix while 20 sign-ins run at once.
+ * - server_p95_during_verify_ms (information): the same mix while an auditor's journal:verify walks
+ *   the whole chain (JOURNAL_FILL extra entries appended before serving, so the walk is long).
  * - server_journal_mismatch: after a clean stop, the entries with a remote origin minus the
  *   requests answered (0 = none lost or duplicated); the chain is verified too.
  *
@@ -23,6 +25,8 @@ const MANAGERS = 45;
 const AUDITORS = 5;
 const DOSSIERS = 400;
 const RUN_MS = 10_000;
+/** Entries appended before serving, so a verify has a long chain to walk (10 chunks). */
+const JOURNAL_FILL = Number(process.env.SERVER_BENCH_JOURNAL_FILL ?? 100_000);
 const CITIES = ['上海', '北京', '深圳', '广州', '杭州', '成都', '武汉', '南京'];
 // tests/helpers/dossiers.ts imports vitest, which a plain node process cannot load.
 const PEOPLE = {
@@ -54,6 +58,15 @@ async function main(): Promise<void> {
     numbers.push(draft.number);
   }
   await collector.lock();
+  const filler = await archive.unlock(ADMIN.login, ADMIN.password);
+  for (let done = 0; done < JOURNAL_FILL; done += 20_000) {
+    filler.archive.db.transaction(() => {
+      for (let i = done; i < Math.min(done + 20_000, JOURNAL_FILL); i++) {
+        filler.archive.journal.append({ actor: { id: null, name: null, duty: null }, event: 'catalogue.search', outcome: 'ok', details: { filler: i } });
+      }
+    })();
+  }
+  await filler.lock();
 
   const serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
   const connect = () => RemoteClient.connect({ host: '127.0.0.1', port: serve.port, fingerprint: serve.fingerprint, connectTimeoutMs: 30_000, callTimeoutMs: 600_000 });
@@ -168,6 +181,21 @@ async function main(): Promise<void> {
       ),
     ]);
     report('server_p95_during_sign_ins_ms', percentile(during.slice, 95), 'ms', 50);
+
+    // An auditor verifies the whole chain while the workstations keep working.
+    const verifier = workstations.find((w) => w.kind === 'auditor')!;
+    const t0 = performance.now();
+    let verifyMs = 0;
+    const [whileVerifying] = await Promise.all([
+      runFor(3000),
+      verifier.client.call<{ ok: boolean; count: number }>('journal:verify', {}).then((r) => {
+        verifyMs = performance.now() - t0;
+        if (!r.ok || !r.value.ok) throw new Error(`verify: ${r.ok ? 'chain broken' : r.error.code}`);
+        answered++;
+        process.stderr.write(`verify of ${r.value.count} entries took ${verifyMs.toFixed(0)} ms\n`);
+      }),
+    ]);
+    report('server_p95_during_verify_ms', percentile(whileVerifying.slice, 95), 'ms', 50);
     await Promise.all([...extra, ...workstations.map((w) => w.client)].map((c) => c.close()));
   } catch (error) {
     process.stderr.write(`server output:\n${serve.output()}\n`);

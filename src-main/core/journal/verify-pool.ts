@@ -33,6 +33,17 @@ export interface ParallelOptions {
   onWorkerChunk?: (index: number) => void;
 }
 
+let threadFree = false;
+
+/**
+ * For the archive server: every chunk goes to a worker, however short the journal, so this
+ * thread (the one answering every workstation) is never held by a walk. Walking here stays
+ * the fallback when no worker can start.
+ */
+export function keepThisThreadFree(on = true): void {
+  threadFree = on;
+}
+
 /** What the worker is given (verify-worker.ts). */
 export interface WorkerInput {
   path: string;
@@ -101,7 +112,9 @@ export async function walkInWorkers(
   walkHere: (index: number) => ChunkResult,
 ): Promise<Map<number, ChunkResult>> {
   const results = new Map<number, ChunkResult>();
-  const workers = options.workers ?? Math.min(3, availableParallelism() - 1);
+  const workers = options.workers ?? Math.max(threadFree ? 1 : 0, Math.min(3, availableParallelism() - 1));
+  const minChunks = threadFree ? 1 : (options.minChunks ?? 4);
+  const workersOnly = threadFree || options.workersOnly === true;
   const counter = new Int32Array(new SharedArrayBuffer(8));
   Atomics.store(counter, 1, chunks);
   const record = (index: number, result: ChunkResult) => {
@@ -109,7 +122,7 @@ export async function walkInWorkers(
     results.set(index, result);
   };
   const running: Promise<void>[] = [];
-  if (workers > 0 && chunks >= (options.minChunks ?? 4)) {
+  if (workers > 0 && chunks >= minChunks) {
     for (let i = 0; i < workers; i++) {
       // A fresh copy per worker, in its own ArrayBuffer (never Buffer's shared pool), transferred away.
       const key = new Uint8Array(reader.key.length);
@@ -123,7 +136,7 @@ export async function walkInWorkers(
       );
     }
   }
-  if (!options.workersOnly || running.length === 0) {
+  if (!workersOnly || running.length === 0) {
     for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) record(index, walkHere(index));
   }
   await Promise.all(running);

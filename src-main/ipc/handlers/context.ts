@@ -5,7 +5,8 @@
  * the session's actor, never anything from the request.
  */
 import type { z } from 'zod';
-import type { Channel, REQUESTS, Responses } from '../../contract/ipc';
+import type { Channel, REQUESTS, Responses, Result } from '../../contract/ipc';
+import type { RecentServer, ServerSignedIn } from '../../contract/ipc-server';
 import { ArchiveError } from '../../core/errors';
 import type { Session } from '../../core/session';
 import type { AppState } from '../../app/app-state';
@@ -37,6 +38,15 @@ export interface HandlerContext {
   reader?: ReaderHost;
   /** The page on screen as PDF (Electron's printToPDF); absent where there is no window (the server). */
   printToPdf?: RenderPdf;
+  /** The desktop app as a workstation of an archive server (issue 14). Absent on the server itself. */
+  workstation?: WorkstationHost;
+}
+
+/** Main's connection to an archive server (app/server-link.ts), as the server:* handlers see it. */
+export interface WorkstationHost {
+  signIn(input: { address: string; fingerprint: string; login: string; password: string }): Promise<Result<ServerSignedIn>>;
+  readonly recentServers: RecentServer[];
+  forgetServer(address: string): RecentServer[];
 }
 
 export interface SaveFileFilter {

@@ -17,6 +17,7 @@ import { printHandlers } from './print';
 import { dueHandlers } from './due';
 import { planHandlers, visitHandlers } from './visits-plans';
 import { relationsHandlers } from './relations';
+import { serverHandlers } from './server';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -39,4 +40,5 @@ export const HANDLERS: Handlers = {
   ...dueHandlers,
   ...visitHandlers, ...planHandlers,
   ...relationsHandlers,
+  ...serverHandlers,
 };

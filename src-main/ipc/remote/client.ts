@@ -192,8 +192,8 @@ export class RemoteClient {
     return this.send({ type: 'signIn', login, password, workstation, locale: this.locale }) as Promise<Result<ActorView>>;
   }
 
-  signOut(): Promise<Result<unknown>> {
-    return this.send({ type: 'signOut' });
+  signOut(reason?: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit'): Promise<Result<unknown>> {
+    return this.send({ type: 'signOut', ...(reason ? { reason } : {}) });
   }
 
   /** A contract channel. Writes get a fresh idempotency key unless one is given (a retry). */

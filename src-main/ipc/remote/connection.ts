@@ -22,7 +22,7 @@ import type { SessionHolder, PreferenceState } from '../handlers/context';
 import { createRouter, type Router } from '../router';
 import type { SenderInfo } from '../sender';
 import { type ServerLimits, TokenBucket, type KeyedBuckets } from './limits';
-import type { Serial } from './mutex';
+import type { Gate, Serial } from './mutex';
 import { clientMessageSchema, DOWNLOAD_CHUNK_BYTES, LOCAL_ONLY_CHANNELS, READ_CHANNELS, type Answer, type DownloadChunk } from './protocol';
 import { priorAnswer, recordAnswer, type RemoteSession } from './remote-session';
 import { signIn } from './sign-in';
@@ -34,9 +34,13 @@ export interface ServerContext {
   version: string;
   signInBuckets: KeyedBuckets;
   writes: Serial;
+  /** argon2id sign-ins running at once: fewer than the cores, so requests keep a core to run on. */
+  kdf: Gate;
   /** Per-connection folders for files the server writes for a workstation (exports). */
   tempRoot: string;
   log: (line: string) => void;
+  /** Resolves when every commit so far is on disk; no answer is sent before (group-sync.ts). */
+  durable: () => Promise<void>;
   /** Told after every write, so other workstations hear of new notifications by push. */
   afterWrite: () => void;
 }
@@ -146,8 +150,12 @@ export class Connection {
     this.ws.send(JSON.stringify(answer));
   }
 
+  private failureAnswer(id: number, code: ErrorCode, params: ErrorParams = {}): Answer {
+    return { id, ok: false, error: { code, params, message: formatError({ code, params }, this.locale) } };
+  }
+
   private failure(id: number, code: ErrorCode, params: ErrorParams = {}): void {
-    this.answer({ id, ok: false, error: { code, params, message: formatError({ code, params }, this.locale) } });
+    this.answer(this.failureAnswer(id, code, params));
   }
 
   /**
@@ -210,7 +218,7 @@ export class Connection {
       case 'signIn':
         return this.signIn(msg.id, msg.login, msg.password, msg.workstation, msg.locale);
       case 'signOut':
-        await this.endSession('user');
+        await this.endSession(msg.reason ?? 'user');
         return this.answer({ id: msg.id, ok: true, value: { locked: true } });
       case 'download':
         return this.download(msg.id, msg.file, msg.offset);
@@ -229,13 +237,19 @@ export class Connection {
     }
     await this.endSession('user');
     try {
-      const session = await signIn(this.ctx.archive, this.ctx.throttle, { login, password }, { address: this.address, reported: workstation });
+      const session = await signIn(this.ctx.archive, this.ctx.throttle, { login, password }, { address: this.address, reported: workstation }, (derive) =>
+        this.ctx.kdf.run(derive),
+      );
       if (this.closed) {
         await session.lock('quit');
         return;
       }
       this.session = session;
       this.lastUnread = this.unreadCount();
+      // Idle time counts from the sign-in's end: argon2id may have taken seconds under load.
+      this.lastActivity = Date.now();
+      // Sent at once: it reveals nothing of the archive, and the first answer that does waits for a
+      // sync that covers this sign-in's entry too (the WAL is written in order).
       this.answer({ id, ok: true, value: actorView(session.actor) });
     } catch (error) {
       const failure = toArchiveError(error);
@@ -254,30 +268,39 @@ export class Connection {
       return this.failure(id, 'remote.unsupported', { channel });
     }
     const isRead = READ_CHANNELS.has(channel);
-    const run = async (): Promise<void> => {
+    const run = async (): Promise<Answer | null> => {
       const storedKey = key && !isRead ? `${session.actor.id}:${key}` : null;
       if (storedKey) {
         const prior = priorAnswer(this.ctx.archive, storedKey);
         if (prior) {
-          if (prior.channel !== channel) return this.failure(id, 'input.invalid', { detail: 'request key already used for another request' });
-          if (prior.hasValue) return this.answer({ id, ok: true, value: prior.value });
-          return this.failure(id, 'remote.alreadyApplied', { key: key! });
+          if (prior.channel !== channel) return this.failureAnswer(id, 'input.invalid', { detail: 'request key already used for another request' });
+          if (prior.hasValue) return { id, ok: true, value: prior.value };
+          return this.failureAnswer(id, 'remote.alreadyApplied', { key: key! });
         }
         session.request = { storedKey, channel };
       }
       this.saveAs = saveAs ? basename(saveAs) : null;
       try {
         const result = await this.withTimeout(this.router.handle(channel, payload, SENDER), id);
-        if (result === null) return;
+        if (result === null) return null;
         if (result.ok && storedKey && session.request) recordAnswer(this.ctx.archive, session.request, session.actor.id, result.value);
-        this.answer({ id, ...result });
+        return { id, ...result };
       } finally {
         session.request = null;
         this.saveAs = null;
         if (!isRead) this.ctx.afterWrite();
       }
     };
-    await (isRead ? run() : this.ctx.writes.run(run));
+    // The next write may start at once; this answer waits for the sync that covers its commit.
+    const answer = await (isRead ? run() : this.ctx.writes.run(run));
+    if (answer === null) return;
+    try {
+      await this.ctx.durable();
+    } catch (error) {
+      this.ctx.log(`could not sync the journal: ${(error as Error)?.message ?? error}`);
+      return this.failure(id, 'remote.outcomeUnknown');
+    }
+    this.answer(answer);
   }
 
   /** Answers `remote.timeout` when the request outlives the limit; the request itself still finishes. */

@@ -4,7 +4,7 @@
  *   workstation → server   { id, type: 'signIn', login, password, workstation, locale }
  *                          { id, type: 'call', channel, payload, key?, saveAs? }
  *                          { id, type: 'download', file, offset }
- *                          { id, type: 'signOut' }
+ *                          { id, type: 'signOut', reason? }
  *   server → workstation   { id, ok: true, value } | { id, ok: false, error }      (answers)
  *                          { type: 'event', event, payload }                        (pushes)
  *
@@ -50,7 +50,14 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ id, type: z.literal('download'), file: z.string().min(1).max(4096), offset: z.number().int().min(0) }).strict(),
-  z.object({ id, type: z.literal('signOut') }).strict(),
+  z
+    .object({
+      id,
+      type: z.literal('signOut'),
+      /** Why the workstation signs out (idle, sleep, screen lock…), for the journal; the person's own click when absent. */
+      reason: z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit']).optional(),
+    })
+    .strict(),
 ]);
 export type ClientMessage = z.input<typeof clientMessageSchema>;
 
@@ -112,6 +119,10 @@ export const LOCAL_ONLY_CHANNELS: ReadonlySet<string> = new Set([
   'archive:create',
   'session:unlock',
   'offline:return',
+  // The desktop app's own sign-in to a server: never relayed to one.
+  'server:signIn',
+  'server:recent',
+  'server:forget',
 ]);
 
 /** SHA-256 of the certificate's DER bytes, as colon-separated upper-case hex (what `serve` prints). */

@@ -18,7 +18,11 @@ import { Throttle } from '../../core/vault/throttle';
 import type { ServerCertificate } from './certificate';
 import { Connection, type ServerContext } from './connection';
 import { DEFAULT_LIMITS, KeyedBuckets, type ServerLimits } from './limits';
-import { Serial } from './mutex';
+import { Gate, Serial } from './mutex';
+import { availableParallelism } from 'node:os';
+import { keepThisThreadFree } from '../../core/journal/verify-pool';
+import { DATABASE_FILE } from '../../core/vault/keyring';
+import { GroupSync } from './group-sync';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
 
 const HEARTBEAT_MS = 30_000;
@@ -46,21 +50,31 @@ export class ArchiveServer {
   private readonly ctx: ServerContext;
   private idleTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
+  private readonly sync: GroupSync;
 
   constructor(private readonly options: ArchiveServerOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const archive = options.admin.archive;
+    // Commits no longer sync one by one; answers wait for a shared sync of the WAL (group-sync.ts).
+    archive.db.pragma('synchronous=NORMAL');
+    this.sync = new GroupSync(join(archive.folder, `${DATABASE_FILE}-wal`));
     this.ctx = {
       archive,
+      durable: () => this.sync.durable(),
       throttle: new Throttle(options.throttleDir),
       limits,
       version: options.version,
       signInBuckets: new KeyedBuckets(limits.signInsPerLoginPerMinute / 60, limits.signInsPerLoginPerMinute),
       writes: new Serial(),
+      // argon2 runs on libuv's pool (4 threads): unchecked, a burst of sign-ins takes every core
+      // from the thread that answers everyone else.
+      kdf: new Gate(Math.max(1, availableParallelism() - 1)),
       tempRoot: mkdtempSync(join(tmpdir(), 'triplicate-serve-')),
       log: options.log ?? (() => undefined),
       afterWrite: () => this.pushNotifications(),
     };
+    // The chain walk of a verify runs in workers only, so other people's requests are not held.
+    keepThisThreadFree();
     this.https = createServer({
       cert: options.certificate.cert,
       key: options.certificate.key,
@@ -177,6 +191,8 @@ export class ArchiveServer {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.https.closeAllConnections?.();
     await new Promise<void>((resolve) => this.https.close(() => resolve()));
+    await this.sync.durable().catch(() => undefined);
+    this.sync.close();
     await this.options.admin.lock('quit');
     rmSync(this.ctx.tempRoot, { recursive: true, force: true });
   }

@@ -23,7 +23,16 @@ export interface SignInInput {
   password: string;
 }
 
-export async function signIn(archive: OpenArchive, throttle: Throttle, input: SignInInput, origin: RemoteOrigin): Promise<RemoteSession> {
+/** Runs one key derivation; the server passes a gate so a burst of sign-ins cannot take every core. */
+export type KdfRunner = <T>(derive: () => Promise<T>) => Promise<T>;
+
+export async function signIn(
+  archive: OpenArchive,
+  throttle: Throttle,
+  input: SignInInput,
+  origin: RemoteOrigin,
+  runKdf: KdfRunner = (derive) => derive(),
+): Promise<RemoteSession> {
   archive.assertOpen();
   const keyring = archive.keyring;
   const locator = loginLocator(input.login, keyring.locatorSalt);
@@ -57,7 +66,8 @@ export async function signIn(archive: OpenArchive, throttle: Throttle, input: Si
   }
 
   // The same slot opening as a local unlock: every slot of the login, newest first.
-  const opened = await openLoginSlot(keyring, input.login, input.password);
+  // Through the server's gate: a burst of sign-ins cannot take every core from the small operations.
+  const opened = await runKdf(() => openLoginSlot(keyring, input.login, input.password));
   const slot = opened?.slot;
   const pair: X25519Pair | null = opened?.pair ?? null;
   try {

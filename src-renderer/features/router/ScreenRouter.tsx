@@ -8,7 +8,8 @@ import type { ActorView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { UnlockScreen } from '../unlock/UnlockScreen';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
-import { afterLock, assertNever, firstScreen, type LockReason, type Screen } from './screens';
+import { ServerSignInScreen } from '../server/ServerSignInScreen';
+import { afterLock, afterServerLost, assertNever, firstScreen, type LockReason, type Screen } from './screens';
 
 // The first screen is welcome or unlock: only they are in the entry chunk, built without antd
 // (components/light). Ant Design itself, the unlocked app (every feature, tables, forms) and the
@@ -47,6 +48,15 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
   }, []);
 
   useEffect(() => api().session.onLocked((event) => locked(event.reason)), [locked]);
+  // The server connection dropped or the server stopped: content goes at once, as with a lock.
+  useEffect(
+    () =>
+      api().server.onLost((event) => {
+        setScreen((current) => afterServerLost(current, event.reason));
+        setSessionKey((key) => key + 1);
+      }),
+    [],
+  );
 
   // After a reload of the window while main still holds a session, resume it rather than ask again.
   useEffect(() => {
@@ -86,6 +96,20 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
           onCreate={() => setScreen({ name: 'create' })}
           onOpen={(folder) => setScreen({ name: 'unlock', folder })}
           onOpenPackage={(dropped) => setScreen(dropped ? { name: 'reader', dropped } : { name: 'reader' })}
+          onConnectServer={() => setScreen({ name: 'server' })}
+        />
+      );
+    case 'server':
+      return (
+        <ServerSignInScreen
+          address={screen.address}
+          lost={screen.lost}
+          signedOut={screen.signedOut}
+          onSignedIn={({ address, settled: _settled, ...actor }) => {
+            setSessionKey((key) => key + 1);
+            setScreen({ name: 'main', folder: address, actor, server: address });
+          }}
+          onBack={() => setScreen({ name: 'welcome' })}
         />
       );
     case 'reader':

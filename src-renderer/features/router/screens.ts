@@ -2,6 +2,7 @@
 import type { AppInfo, CreatedArchive, EventPayloads } from '../../../src-main/contract/ipc';
 import type { ActorView } from '../../../src-main/contract/people';
 import type { PackageDescription } from '../../../src-main/contract/ipc-reader';
+import type { ServerLostReason } from '../../../src-main/contract/ipc-server';
 
 export type LockReason = EventPayloads['event:locked']['reason'];
 
@@ -11,12 +12,15 @@ export type Screen =
   | { name: 'create' }
   | { name: 'recovery'; folder: string; created: CreatedArchive }
   | { name: 'unlock'; folder: string; lockedReason?: LockReason }
-  | { name: 'main'; folder: string; actor: ActorView }
+  /** `server`: signed in on an archive server at that address (issue 14); `folder` is then the address. */
+  | { name: 'main'; folder: string; actor: ActorView; server?: string }
   /**
    * The offline reader: no archive; `dropped` is the path of a package dropped on the window,
    * `handed` one the system handed the app (double-click), already chosen in main or refused.
    */
-  | { name: 'reader'; dropped?: string; handed?: { chosen: PackageDescription } | { failure: unknown } };
+  | { name: 'reader'; dropped?: string; handed?: { chosen: PackageDescription } | { failure: unknown } }
+  /** Sign in to an archive server; `lost` when main lost the connection, `signedOut` after a lock. */
+  | { name: 'server'; address?: string; lost?: ServerLostReason; signedOut?: boolean };
 
 /**
  * The screen the window opens on. Most people use one archive every day: they land on its unlock
@@ -40,6 +44,9 @@ export function firstScreen(info: AppInfo | null): Screen {
 export function afterLock(screen: Screen, reason: LockReason): Screen {
   switch (screen.name) {
     case 'main':
+      // A server session ends on the server's sign-in screen, never on a local unlock screen.
+      if (screen.server !== undefined) return { name: 'server', address: screen.server, signedOut: true };
+      return { name: 'unlock', folder: screen.folder, lockedReason: reason };
     case 'recovery':
       return { name: 'unlock', folder: screen.folder, lockedReason: reason };
     case 'loading':
@@ -47,10 +54,16 @@ export function afterLock(screen: Screen, reason: LockReason): Screen {
     case 'create':
     case 'unlock':
     case 'reader':
+    case 'server':
       return screen;
     default:
       return assertNever(screen);
   }
+}
+
+/** Main lost the archive server: whatever was shown goes; the sign-in screen says why. */
+export function afterServerLost(screen: Screen, reason: ServerLostReason): Screen {
+  return screen.name === 'main' && screen.server !== undefined ? { name: 'server', address: screen.server, lost: reason } : screen;
 }
 
 export function assertNever(value: never): never {

@@ -14,9 +14,11 @@ interface Props {
   onOpen: (folder: string) => void;
   /** The offline reader (issue 15): a package chosen in main's dialog, or the path of one dropped here. */
   onOpenPackage?: (dropped?: string) => void;
+  /** Sign in to an archive server instead of opening a folder (issue 14). */
+  onConnectServer?: () => void;
 }
 
-export function WelcomeScreen({ initialRecent, onCreate, onOpen, onOpenPackage }: Props) {
+export function WelcomeScreen({ initialRecent, onCreate, onOpen, onOpenPackage, onConnectServer }: Props) {
   const { t } = useTranslation();
   const { recent, error, setError, forget } = useRecentArchives(initialRecent);
   const [folder, setFolder] = useState('');
@@ -71,6 +73,14 @@ export function WelcomeScreen({ initialRecent, onCreate, onOpen, onOpenPackage }
             {t('welcome.create')}
           </Button>
         </Card>
+        {onConnectServer && (
+          <Card title={t('server.welcomeTitle')}>
+            <div className="lt-paragraph lt-secondary">{t('server.welcomeHint')}</div>
+            <Button onClick={onConnectServer} data-testid="welcome-connect-server">
+              {t('server.connect')}
+            </Button>
+          </Card>
+        )}
         {onOpenPackage && (
           <Card title={t('welcome.offlineTitle')}>
             <div className="lt-paragraph lt-secondary">{t('welcome.offlineHint')}</div>

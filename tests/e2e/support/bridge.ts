@@ -20,6 +20,8 @@ import { firstScreenInfoOf, type FirstScreenInfo } from '../../../src-main/app/f
 import { SessionManager } from '../../../src-main/app/session-manager';
 import { ReaderHost } from '../../../src-main/app/reader-host';
 import { createRouter, type Router } from '../../../src-main/ipc/router';
+import { ServerLink } from '../../../src-main/app/server-link';
+import { createWorkstationRouter } from '../../../src-main/ipc/workstation-router';
 
 export interface Bridge {
   manager: SessionManager;
@@ -28,6 +30,8 @@ export interface Bridge {
   calls: string[];
   /** The offline reader main holds (issue 15). */
   reader: ReaderHost;
+  /** Main's connection to an archive server (issue 14); signs in only when the page asks. */
+  link: ServerLink;
   /** What main would put into the page it serves (src-main/index.ts does the same). */
   firstScreenInfo(): FirstScreenInfo;
   close(): Promise<void>;
@@ -98,6 +102,8 @@ export interface BridgeOptions {
   clock?: Clock;
   /** The stand-in open dialog: the file it "picks" (a package, a revocation list); null = cancelled. */
   openFile?: () => string | null;
+  /** The workstation's name, as an archive server journals it. */
+  workstation?: string;
 }
 
 export async function installBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
@@ -131,9 +137,23 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     onClosed: (reason) => emit('event:readerClosed', { reason }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const router = createRouter({
+  const link = new ServerLink({
+    state,
+    emit,
+    idleSource: { idleSeconds: () => (Date.now() - lastCallAt) / 1000 },
+    idlePollMs: 250,
+    workstation: options.workstation ?? 'e2e-workstation',
+    connectTimeoutMs: 10_000,
+  });
+  const chooseSaveFile = async (defaultName: string) => {
+    const dir = options.saveDir ?? join(dirname(options.stateDir), 'exports');
+    mkdirSync(dir, { recursive: true });
+    return join(dir, defaultName);
+  };
+  const local = createRouter({
     manager,
     reader,
+    workstation: link,
     state,
     version: '0.0.0-e2e',
     now: () => new Date(),
@@ -142,16 +162,14 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     // The e2e flow types folder paths; there is no native dialog in a browser.
     chooseFolder: async () => null,
     // The save dialog answers at once with a file in the test's temp folder (beside the state folder).
-    chooseSaveFile: async (defaultName) => {
-      const dir = options.saveDir ?? join(dirname(options.stateDir), 'exports');
-      mkdirSync(dir, { recursive: true });
-      return join(dir, defaultName);
-    },
+    chooseSaveFile,
     chooseOpenFile: async () => options.openFile?.() ?? null,
     // Chromium's own PDF printer on the page under test: what Electron's printToPDF is built on.
     printToPdf: () => page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
     log: (line) => process.stderr.write(`[bridge] ${line}\n`),
   });
+  // As main does (src-main/index.ts): local until someone signs in on an archive server.
+  const router = createWorkstationRouter({ local, link, trustedOrigins: [options.origin], chooseSaveFile });
   await page.exposeBinding('__triplicateInvoke', async (source, channel: unknown, payload: unknown) => {
     lastCallAt = Date.now();
     calls.push(String(channel));
@@ -176,11 +194,13 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   return {
     manager,
     reader,
+    link,
     router,
     calls,
     firstScreenInfo: () => firstScreenInfoOf(state, manager),
     close: async () => {
       reader.close('quit');
+      await link.signOut('quit');
       await manager.lock('quit');
     },
   };
