@@ -13,6 +13,7 @@ import type { JOURNAL_REQUESTS } from './ipc-journal';
 import type { LOAN_REQUESTS } from './ipc-loans';
 import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 import type { READER_REQUESTS } from './ipc-reader';
+import type { ANALYTICS_REQUESTS } from './ipc-analytics';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -124,8 +125,14 @@ export const READER_API = {
   },
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 
+/** The information analyst and the dashboards' charts (issue 18). */
+export const ANALYTICS_API = {
+  analytics: { query: 'analytics:query' },
+  dashboards: { list: 'dashboards:list', chart: 'dashboards:chart' },
+} as const satisfies Record<string, Record<string, keyof typeof ANALYTICS_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...ANALYTICS_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

@@ -160,6 +160,16 @@ export const ERROR_CODES = [
   'remote.closing',
   'remote.timeout',
   'remote.certificateUnknown',
+  // The information analyst, the dashboards and the settings (issue 18)
+  'denied.notAnalyst',
+  'denied.personalField',
+  'denied.groupTooSmall',
+  'denied.notChartAudience',
+  'chart.unknown',
+  'settings.unknownKey',
+  'settings.outOfRange',
+  'settings.notBoolean',
+  'settings.badValue',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -149,6 +149,16 @@ const en: Messages = {
   'remote.timeout': 'The archive server did not answer within {{seconds}} s; the outcome is unknown.',
   'remote.certificateUnknown': 'The archive server at {{address}} shows certificate {{actual}}. Nothing was sent. Compare it with the fingerprint the administrator gives you, then pin it (--fingerprint).',
   'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',
+  // The information analyst, the dashboards and the settings (issue 18)
+  'denied.notAnalyst': 'Only an information analyst may run aggregate queries.',
+  'denied.personalField': 'Analysts see aggregates only: names, phones, key persons and dossier content are never grouped, filtered or shown.',
+  'denied.groupTooSmall': 'This would describe fewer customers than the archive’s minimum group size, or single them out by comparing two answers. Widen the filters.',
+  'denied.notChartAudience': 'This chart is not for your duty or department.',
+  'chart.unknown': 'There is no chart “{{id}}”.',
+  'settings.unknownKey': 'There is no setting “{{key}}”. Settings: {{keys}}.',
+  'settings.outOfRange': '{{key}} must be a whole number from {{min}} to {{max}}; nothing was changed.',
+  'settings.notBoolean': '{{key}} must be on or off (true or false); nothing was changed.',
+  'settings.badValue': '{{key}}: {{detail}}; nothing was changed.',
 };
 
 const zhCN: Messages = {
@@ -292,6 +302,16 @@ const zhCN: Messages = {
   'remote.timeout': '档案服务器在 {{seconds}} 秒内未应答，结果未知。',
   'remote.certificateUnknown': '位于 {{address}} 的档案服务器出示的证书为 {{actual}}。未发送任何内容。请与管理员提供的指纹核对后再固定（--fingerprint）。',
   'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',
+  // The information analyst, the dashboards and the settings (issue 18)
+  'denied.notAnalyst': '只有信息分析员可以执行汇总查询。',
+  'denied.personalField': '分析员只能查看汇总数据：客户名称、电话、关键人物和档案内容一律不得分组、筛选或显示。',
+  'denied.groupTooSmall': '该查询涉及的客户少于本档案库规定的最小分组人数，或可通过比较两次查询结果锁定个别客户。请放宽筛选条件。',
+  'denied.notChartAudience': '此图表不属于您的职责或部门。',
+  'chart.unknown': '没有名为“{{id}}”的图表。',
+  'settings.unknownKey': '没有名为“{{key}}”的设置项。可用设置项：{{keys}}。',
+  'settings.outOfRange': '{{key}} 必须是 {{min}} 到 {{max}} 之间的整数；未做任何更改。',
+  'settings.notBoolean': '{{key}} 只能是开或关（true 或 false）；未做任何更改。',
+  'settings.badValue': '{{key}}：{{detail}}；未做任何更改。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

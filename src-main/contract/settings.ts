@@ -25,6 +25,10 @@ export const archiveSettingsSchema = z.object({
     .object({ A: z.number().int().min(1).max(50), B: z.number().int().min(1).max(50), C: z.number().int().min(1).max(50) })
     .strict()
     .default({ A: 10, B: 5, C: 3 }),
+  /** The longest renewal a borrower may ask for, in days (one renewal per loan). */
+  maxRenewalDays: z.number().int().min(1).max(90).default(7),
+  /** The information analyst never sees a group of fewer customers than this (seed 004; k-anonymity). */
+  analystMinGroupSize: z.number().int().min(2).max(1000).default(5),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

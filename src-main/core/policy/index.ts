@@ -42,6 +42,7 @@ import {
   type LifecycleFacts,
 } from './lifecycle';
 import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
+import { canQueryAnalytics, canSeeChart, type AnalyticsFacts, type ChartFacts } from './analytics';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -50,6 +51,7 @@ export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
+export { foldSmallGroups, type AnalyticsFacts, type ChartFacts } from './analytics';
 
 export const ACTIONS = [
   'session.unlock',
@@ -134,6 +136,10 @@ export const ACTIONS = [
   'handover.list',
   'retention.list',
   'retention.decide',
+  // The information analyst and the dashboards' charts (policy/analytics.ts)
+  'analytics.query',
+  'dashboard.list',
+  'dashboard.chart',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +155,10 @@ export interface PolicyTarget {
   lifecycle?: LifecycleFacts;
   /** The password reset acted on. */
   reset?: ResetFacts;
+  /** An analyst's query, measured before the decision (fields named, population, differences). */
+  analytics?: AnalyticsFacts;
+  /** A dashboard chart: whom it is for and the department it covers. */
+  chart?: ChartFacts;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -284,6 +294,13 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'retention.list':
     case 'retention.decide':
       return canManageDepartments(actor, target.lifecycle);
+    case 'analytics.query':
+      return canQueryAnalytics(actor, target.analytics);
+    // The list holds only the charts `dashboard.chart` would allow (asked per chart).
+    case 'dashboard.list':
+      return allow();
+    case 'dashboard.chart':
+      return canSeeChart(actor, target.chart);
     default:
       return assertNever(action, 'action');
   }
