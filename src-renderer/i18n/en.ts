@@ -112,6 +112,7 @@ export const en = {
     people: 'People',
     settings: 'Settings',
     records: 'Records',
+    analytics: 'Analysis',
   },
   header: {
     lock: 'Lock',

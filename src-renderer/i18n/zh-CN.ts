@@ -114,6 +114,7 @@ export const zhCN: Resources = {
     people: '人员管理',
     settings: '设置',
     records: '档案生命周期',
+    analytics: '分析',
   },
   header: {
     lock: '锁定',

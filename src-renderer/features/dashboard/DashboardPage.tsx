@@ -16,6 +16,7 @@ import { BackupCard } from '../lifecycle/BackupCard';
 import { PendingResetsCard } from '../resets/PendingResetsCard';
 import { FlaggedCard } from '../lifecycle/FlaggedCard';
 import { OrphansCard } from '../lifecycle/OrphansCard';
+import { DashboardCharts } from '../analytics/DashboardCharts';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -65,6 +66,7 @@ export function DashboardPage() {
           </Row>
         </>
       )}
+      <DashboardCharts />
       <Typography.Title level={5}>{t('dashboard.canDo')}</Typography.Title>
       <List
         dataSource={abilities}
