@@ -42,5 +42,14 @@ function isTimeZoneName(name: string): boolean {
 }
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 
-export const settingsUpdateSchema = archiveSettingsSchema.partial().strict();
+type SettingsShape = typeof archiveSettingsSchema.shape;
+type UpdateShape = { [K in keyof SettingsShape]: SettingsShape[K] extends z.ZodDefault<infer T extends z.ZodType> ? z.ZodOptional<T> : never };
+
+/**
+ * A change names only the settings it changes. Built from the fields without their defaults:
+ * `.partial()` keeps zod 4's defaults, so a change of one setting would reset every other.
+ */
+export const settingsUpdateSchema = z
+  .object(Object.fromEntries(Object.entries(archiveSettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as UpdateShape)
+  .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

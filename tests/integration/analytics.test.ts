@@ -47,7 +47,7 @@ beforeAll(async () => {
   } finally {
     await collector.lock();
   }
-}, 60_000);
+}, 240_000);
 afterAll(() => archive.cleanup());
 
 async function asAnalyst<T>(body: (s: Session) => Promise<T>): Promise<T> {
