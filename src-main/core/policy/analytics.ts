@@ -40,7 +40,8 @@ export function canQueryAnalytics(actor: Actor, facts: AnalyticsFacts | undefine
   if (!actor.duties.includes('analyst')) return deny('denied.notAnalyst');
   if (!facts) return deny('denied.notAnalyst');
   if (facts.fields.some((field) => !AGGREGATE_FIELDS.includes(field))) return deny('denied.personalField');
-  if (facts.population === null || facts.population < facts.minGroupSize) return deny('denied.groupTooSmall');
+  // An empty answer describes nobody; anything else must cover at least the minimum.
+  if (facts.population === null || !isSafeGroup(facts.population, facts.minGroupSize)) return deny('denied.groupTooSmall');
   if (facts.differences.some((n) => !isSafeGroup(n, facts.minGroupSize))) return deny('denied.groupTooSmall');
   return allow('analyst');
 }

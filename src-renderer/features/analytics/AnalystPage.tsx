@@ -36,11 +36,21 @@ export function AnalystPage() {
 
   useEffect(() => {
     let live = true;
-    (async () => {
+    void (async () => {
       const out: AnalyticsResult[] = [];
-      for (const ask of STANDING) out.push(await call(api().analytics.query({ ...ask, filters: {} })));
-      if (live) setResults(out);
-    })().catch((cause: unknown) => live && setError(cause));
+      // One refused answer (a small archive) must not hide the others: each is asked on its own.
+      let first: unknown = null;
+      for (const ask of STANDING) {
+        try {
+          out.push(await call(api().analytics.query({ ...ask, filters: {} })));
+        } catch (cause) {
+          first ??= cause;
+        }
+      }
+      if (!live) return;
+      setResults(out);
+      if (first) setError(first);
+    })();
     return () => {
       live = false;
     };
