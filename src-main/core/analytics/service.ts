@@ -15,7 +15,7 @@ import { foldSmallGroups, type AnalyticsFacts } from '../policy';
 import type { Session } from '../session';
 import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
-import { groups, population, type Bindings } from './query';
+import { groups, populations, type Bindings } from './query';
 
 const isDimension = (name: string): name is AnalyticDimension => (ANALYTIC_DIMENSIONS as readonly string[]).includes(name);
 
@@ -39,8 +39,9 @@ export async function runAnalytics(session: Session, raw: unknown): Promise<Anal
         // A query naming anything but an aggregate field is never run, not even to be measured.
         if (!fields.every(isDimension) || !analystMayAsk(session)) return { facts, bindings, query };
         const filters = Object.entries(query.filters) as [AnalyticDimension, string][];
-        facts.population = population(db, query.measure, filters, bindings);
-        facts.differences = filters.map((_, i) => population(db, query.measure, filters.filter((__, j) => j !== i), bindings) - facts.population!);
+        const measured = populations(db, query.measure, filters, bindings);
+        facts.population = measured.population;
+        facts.differences = measured.differences;
         return { facts, bindings, query };
       },
       target: ({ facts }) => ({ analytics: facts }),
