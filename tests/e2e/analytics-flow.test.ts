@@ -134,7 +134,7 @@ describe.skipIf(driver.unavailable !== null)(`charts, the analyst's page and set
         await page.locator('.vlist__row').first().click();
         await page.getByTestId('journal-details').waitFor();
         const details = await page.getByTestId('journal-details-json').innerText();
-        expect(details.replace(/\s+/g, '')).toContain('"changes":{"reviewPeriodMonths":{"old":3,"new":6}}');
+        expect(details.replace(/\s+/g, '')).toContain('"changes":{"reviewPeriodMonths":{"new":6,"old":3}}');
         await shot(page, locale, '04-journal');
       } finally {
         await app.close();

@@ -51,7 +51,8 @@ export default function EChart({ kind, categories, series, percent = false, heig
         legend: { top: 0 },
         grid: { left: 48, right: 16, top: 36, bottom: 32 },
         xAxis: { type: 'category', data: categories },
-        yAxis: { type: 'value', minInterval: percent ? undefined : 1, max: percent ? 1 : undefined, axisLabel: percent ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : undefined },
+        // No key set to undefined: ECharts takes an explicit undefined as "hide the labels".
+        yAxis: percent ? { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : { type: 'value', minInterval: 1 },
         series: series.map((s) => ({ name: s.name, type: kind, data: s.values })),
       },
       true,
