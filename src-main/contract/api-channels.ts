@@ -18,6 +18,7 @@ import type { DUE_REQUESTS } from './ipc-due';
 import type { VISIT_PLAN_REQUESTS } from './ipc-visits-plans';
 import type { RELATIONS_REQUESTS } from './ipc-relations';
 import type { SERVER_REQUESTS } from './ipc-server';
+import type { ANALYTICS_REQUESTS } from './ipc-analytics';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -167,8 +168,14 @@ export const SERVER_API = {
   server: { signIn: 'server:signIn', recent: 'server:recent', forget: 'server:forget' },
 } as const satisfies Record<string, Record<string, keyof typeof SERVER_REQUESTS>>;
 
+/** The information analyst and the dashboards' charts (issue 18). */
+export const ANALYTICS_API = {
+  analytics: { query: 'analytics:query' },
+  dashboards: { list: 'dashboards:list', chart: 'dashboards:chart' },
+} as const satisfies Record<string, Record<string, keyof typeof ANALYTICS_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API, ...SERVER_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API, ...SERVER_API, ...ANALYTICS_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

@@ -194,6 +194,16 @@ export const ERROR_CODES = [
   // Records lifecycle, issue 16 (s15)
   'denied.copiesOut',
   'denied.dossierArchived',
+  // The information analyst, the dashboards and the settings (issue 18)
+  'denied.notAnalyst',
+  'denied.personalField',
+  'denied.groupTooSmall',
+  'denied.notChartAudience',
+  'chart.unknown',
+  'settings.unknownKey',
+  'settings.outOfRange',
+  'settings.notBoolean',
+  'settings.badValue',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -178,6 +178,16 @@ const en: Messages = {
   'relations.textRequired': 'Write the response or the solution before saving this step.',
   'denied.copiesOut': 'A copy of this dossier is on loan or an offline package of it is still out: destruction waits until every copy is back and every package returned or revoked. Nothing was destroyed.',
   'denied.dossierArchived': 'This dossier is archived: it can be read and borrowed, but not changed or reviewed. Nothing was saved.',
+  // The information analyst, the dashboards and the settings (issue 18)
+  'denied.notAnalyst': 'Only an information analyst may run aggregate queries.',
+  'denied.personalField': 'Analysts see aggregates only: names, phones, key persons and dossier content are never grouped, filtered or shown.',
+  'denied.groupTooSmall': 'This would describe fewer customers than the archive’s minimum group size, or single them out by comparing two answers. Widen the filters.',
+  'denied.notChartAudience': 'This chart is not for your duty or department.',
+  'chart.unknown': 'There is no chart “{{id}}”.',
+  'settings.unknownKey': 'There is no setting “{{key}}”. Settings: {{keys}}.',
+  'settings.outOfRange': '{{key}} must be a whole number from {{min}} to {{max}}; nothing was changed.',
+  'settings.notBoolean': '{{key}} must be on or off (true or false); nothing was changed.',
+  'settings.badValue': '{{key}}: {{detail}}; nothing was changed.',
 };
 
 const zhCN: Messages = {
@@ -350,6 +360,16 @@ const zhCN: Messages = {
   'relations.textRequired': '请先填写响应内容或解决方案，再保存此步骤。',
   'denied.copiesOut': '该档案尚有副本在借，或其离线包尚未交回：须待全部副本归还、全部离线包交回或吊销后方可销毁。未销毁任何内容。',
   'denied.dossierArchived': '该档案已归档：可以查阅和借阅，但不能修改或复核。未保存任何内容。',
+  // The information analyst, the dashboards and the settings (issue 18)
+  'denied.notAnalyst': '只有信息分析员可以执行汇总查询。',
+  'denied.personalField': '分析员只能查看汇总数据：客户名称、电话、关键人物和档案内容一律不得分组、筛选或显示。',
+  'denied.groupTooSmall': '该查询涉及的客户少于本档案库规定的最小分组人数，或可通过比较两次查询结果锁定个别客户。请放宽筛选条件。',
+  'denied.notChartAudience': '此图表不属于您的职责或部门。',
+  'chart.unknown': '没有名为“{{id}}”的图表。',
+  'settings.unknownKey': '没有名为“{{key}}”的设置项。可用设置项：{{keys}}。',
+  'settings.outOfRange': '{{key}} 必须是 {{min}} 到 {{max}} 之间的整数；未做任何更改。',
+  'settings.notBoolean': '{{key}} 只能是开或关（true 或 false）；未做任何更改。',
+  'settings.badValue': '{{key}}：{{detail}}；未做任何更改。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -9,8 +9,8 @@ import { text } from './text';
 export const RANKS = ['staff', 'account-manager', 'department-manager', 'general-manager'] as const;
 export type Rank = (typeof RANKS)[number];
 
-/** admin 系统管理员, custodian 档案保管员, auditor 审计员, collector 信息采集员 */
-export const DUTIES = ['admin', 'custodian', 'auditor', 'collector'] as const;
+/** admin 系统管理员, custodian 档案保管员, auditor 审计员, collector 信息采集员, analyst 信息分析员 (aggregates only) */
+export const DUTIES = ['admin', 'custodian', 'auditor', 'collector', 'analyst'] as const;
 export type Duty = (typeof DUTIES)[number];
 
 /** 三员分立: no two of these may rest on one person. */

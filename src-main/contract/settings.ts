@@ -80,6 +80,10 @@ export const archiveSettingsSchema = z.object({
   complaintResponseMinutes: z.number().int().min(5).max(1440).default(60),
   /** 24小时内提供解决方案: hours a complaint has for its solution. */
   complaintSolutionHours: z.number().int().min(1).max(720).default(24),
+  /** The longest renewal a borrower may ask for, in days (one renewal per loan). */
+  maxRenewalDays: z.number().int().min(1).max(90).default(7),
+  /** The information analyst never sees a group of fewer customers than this (seed 004; k-anonymity). */
+  analystMinGroupSize: z.number().int().min(2).max(1000).default(5),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */
@@ -93,5 +97,14 @@ function isTimeZoneName(name: string): boolean {
 }
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 
-export const settingsUpdateSchema = archiveSettingsSchema.partial().strict();
+type SettingsShape = typeof archiveSettingsSchema.shape;
+type UpdateShape = { [K in keyof SettingsShape]: SettingsShape[K] extends z.ZodDefault<infer T extends z.ZodType> ? z.ZodOptional<T> : never };
+
+/**
+ * A change names only the settings it changes. Built from the fields without their defaults:
+ * `.partial()` keeps zod 4's defaults, so a change of one setting would reset every other.
+ */
+export const settingsUpdateSchema = z
+  .object(Object.fromEntries(Object.entries(archiveSettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as UpdateShape)
+  .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

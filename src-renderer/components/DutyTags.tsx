@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import type { Duty } from '../../src-main/contract/people';
 import { useLabels } from './labels';
 
-const COLOURS: Record<Duty, string> = { admin: 'red', custodian: 'blue', auditor: 'purple', collector: 'green' };
+const COLOURS: Record<Duty, string> = { admin: 'red', custodian: 'blue', auditor: 'purple', collector: 'green', analyst: 'cyan' };
 
 export function DutyTags({ duties, empty }: { duties: readonly Duty[]; empty?: string }) {
   const { duty } = useLabels();

@@ -115,6 +115,7 @@ export const en = {
     visits: 'Visit reports',
     plans: 'Plans',
     relations: 'Customer care',
+    analytics: 'Analysis',
   },
   header: {
     lock: 'Lock',
@@ -137,6 +138,7 @@ export const en = {
     duty_custodian: 'Keep your department’s copy of every dossier; approve, issue, receive and recall loans; keep the borrowing register.',
     duty_auditor: 'Read, verify and export the journal (audit trail and access log). Auditors read no dossier content.',
     duty_collector: 'Create dossiers and record updates for the customers assigned to you.',
+    duty_analyst: 'See aggregates of the archive (counts, rates, trends) on the Analysis page; never a customer’s name, phone or content, and never a group below the minimum size.',
     todo: 'Waiting for you',
     more: 'and {{count}} more — see the full list on its page',
     reviews_title: 'Reviews due in your department',
@@ -169,6 +171,7 @@ export const en = {
     custodian: 'Custodian',
     auditor: 'Auditor',
     collector: 'Collector',
+    analyst: 'Information analyst',
   },
   people: {
     title: 'People',

@@ -12,10 +12,12 @@ import { printText } from '../print/text';
 import { dueText } from '../features/due/text';
 import { visitsPlansText } from '../features/visits-plans/text';
 import { relationsText } from '../features/relations/text';
+import { analyticsText } from '../features/analytics/text';
+import { settingsText } from '../features/settings/text';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText, print: printText, due: dueText, visitsPlans: visitsPlansText, relations: relationsText };
+const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText, print: printText, due: dueText, visitsPlans: visitsPlansText, relations: relationsText, analytics: analyticsText, settings: settingsText };
 
 function merge(base: object, pick: 'en' | 'zhCN'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -117,6 +117,7 @@ export const zhCN: Resources = {
     visits: '拜访表',
     plans: '维护计划',
     relations: '客户关怀',
+    analytics: '分析',
   },
   header: {
     lock: '锁定',
@@ -139,6 +140,7 @@ export const zhCN: Resources = {
     duty_custodian: '保管本部门的每份档案副本；审批、发放、收回和召回借阅；登记借阅台账。',
     duty_auditor: '查阅、校验和导出日志（审计记录与访问记录）。审计员不能查阅档案内容。',
     duty_collector: '为分配给您的客户建立档案并登记更新。',
+    duty_analyst: '在“分析”页查看档案库的汇总数据（数量、比率、趋势）；不会看到任何客户的名称、电话或档案内容，也不会看到小于最小分组人数的分组。',
     todo: '待办事项',
     more: '另有 {{count}} 项，完整列表请到相应页面查看',
     reviews_title: '本部门待复核档案',
@@ -171,6 +173,7 @@ export const zhCN: Resources = {
     custodian: '档案保管员',
     auditor: '审计员',
     collector: '信息采集员',
+    analyst: '信息分析员',
   },
   people: {
     title: '人员管理',

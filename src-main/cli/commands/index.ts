@@ -14,6 +14,7 @@ import { serveCommand } from './serve';
 import { dueCommand } from './due';
 import { calendarSetCommand, calendarShowCommand } from './calendar';
 import { RELATIONS_COMMANDS } from './relations';
+import { SETTINGS_COMMANDS } from './settings';
 
 export const COMMANDS: readonly Command[] = [
   journalExportCommand,
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   calendarShowCommand,
   calendarSetCommand,
   ...RELATIONS_COMMANDS,
+  ...SETTINGS_COMMANDS,
 ];

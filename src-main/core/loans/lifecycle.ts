@@ -38,7 +38,8 @@ export async function requestRenewal(session: Session, raw: unknown): Promise<Lo
     const db = session.archive.db;
     if (!repo.isActive(loan, now)) throw new ArchiveError('loan.notActive', { card: loan.card });
     if (loan.renewalState !== null) throw new ArchiveError('loan.renewalUsed', { card: loan.card });
-    const max = readSettings(db).maxLoanDays;
+    // The renewal has its own ceiling (settings.maxRenewalDays), set by the administrator.
+    const max = readSettings(db).maxRenewalDays;
     if (input.days > max) throw new ArchiveError('loan.periodTooLong', { max });
     const at = now.toISOString();
     return ctx.commit(() => {

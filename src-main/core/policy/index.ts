@@ -57,6 +57,7 @@ import {
   type VisitReportFacts,
 } from './visits-plans';
 import { canRecordRelation, canRegrade, canSeeRelations, canWorkOnRelation, type RelationFacts } from './relations';
+import { canQueryAnalytics, canSeeChart, type AnalyticsFacts, type ChartFacts } from './analytics';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -67,6 +68,7 @@ export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
 export type { PlanFacts, VisitReportFacts } from './visits-plans';
 export { maySeeRelationContent, type RelationFacts } from './relations';
+export { foldSmallGroups, type AnalyticsFacts, type ChartFacts } from './analytics';
 
 export const ACTIONS = [
   'session.unlock',
@@ -175,6 +177,10 @@ export const ACTIONS = [
   'relations.read',
   'relations.register',
   'complaint.list',
+  // The information analyst and the dashboards' charts (policy/analytics.ts)
+  'analytics.query',
+  'dashboard.list',
+  'dashboard.chart',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -200,6 +206,10 @@ export interface PolicyTarget {
   planScope?: 'pending' | 'filed' | 'mine';
   /** A survey, follow-up, complaint or re-grading and its dossier (issue 17). */
   relation?: RelationFacts;
+  /** An analyst's query, measured before the decision (fields named, population, differences). */
+  analytics?: AnalyticsFacts;
+  /** A dashboard chart: whom it is for and the department it covers. */
+  chart?: ChartFacts;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -372,6 +382,13 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'relations.register':
     case 'complaint.list':
       return canSeeRelations(actor);
+    case 'analytics.query':
+      return canQueryAnalytics(actor, target.analytics);
+    // The list holds only the charts `dashboard.chart` would allow (asked per chart).
+    case 'dashboard.list':
+      return allow();
+    case 'dashboard.chart':
+      return canSeeChart(actor, target.chart);
     default:
       return assertNever(action, 'action');
   }

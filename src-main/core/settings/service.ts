@@ -1,9 +1,9 @@
 /** Archive settings, stored as JSON values in the encrypted database. */
-import { archiveSettingsSchema, settingsUpdateSchema, type ArchiveSettings } from '../../contract/settings';
+import { archiveSettingsSchema, type ArchiveSettings } from '../../contract/settings';
 import type { Db } from '../db/connection';
 import type { Session } from '../session';
-import { parseInput } from '../validate';
 import { forgetRules, recomputeCadence } from '../due/relationships';
+import { checkSettingsUpdate } from './validate';
 
 export function readSettings(db: Db): ArchiveSettings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
@@ -19,9 +19,11 @@ export async function getSettings(session: Session): Promise<ArchiveSettings> {
 
 export async function updateSettings(session: Session, raw: unknown): Promise<ArchiveSettings> {
   return session.perform({ action: 'settings.update', object: { type: 'settings', id: 'archive' } }, (ctx) => {
-    const update = parseInput(settingsUpdateSchema, raw);
+    const update = checkSettingsUpdate(raw);
     const db = session.archive.db;
     const before = readSettings(db);
+    // Each changed setting with its old and new value, for the auditors reading the journal.
+    const changes = settingChanges(before, archiveSettingsSchema.parse({ ...before, ...update }));
     return ctx.commit(
       () => {
         const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
@@ -31,7 +33,16 @@ export async function updateSettings(session: Session, raw: unknown): Promise<Ar
         if (update.contactCadence) recomputeCadence(db);
         return readSettings(db);
       },
-      { before, update },
+      { changes, before, update },
     );
   });
+}
+
+/** The settings whose value differs, each with its old and new value. */
+export function settingChanges(before: ArchiveSettings, after: ArchiveSettings): Record<string, { old: unknown; new: unknown }> {
+  const out: Record<string, { old: unknown; new: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof ArchiveSettings)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[key] = { old: before[key], new: after[key] };
+  }
+  return out;
 }

@@ -18,6 +18,7 @@ import { dueHandlers } from './due';
 import { planHandlers, visitHandlers } from './visits-plans';
 import { relationsHandlers } from './relations';
 import { serverHandlers } from './server';
+import { analyticsHandlers, dashboardHandlers } from './analytics';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -41,4 +42,5 @@ export const HANDLERS: Handlers = {
   ...visitHandlers, ...planHandlers,
   ...relationsHandlers,
   ...serverHandlers,
+  ...analyticsHandlers, ...dashboardHandlers,
 };

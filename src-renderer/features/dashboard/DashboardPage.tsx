@@ -19,6 +19,7 @@ import { OrphansCard } from '../lifecycle/OrphansCard';
 import { DueCard } from '../due/DueCard';
 import { ComplianceCard } from '../due/ComplianceCard';
 import { RelationsCard } from '../visits-plans/RelationsCard';
+import { DashboardCharts } from '../analytics/DashboardCharts';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -72,6 +73,7 @@ export function DashboardPage() {
           </Row>
         </>
       )}
+      <DashboardCharts />
       <Typography.Title level={5}>{t('dashboard.canDo')}</Typography.Title>
       <List
         dataSource={abilities}

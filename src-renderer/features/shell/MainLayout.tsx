@@ -2,7 +2,7 @@
  * The unlocked app: side menu, header (current person, language, lock) and the page. Mounted under a
  * per-session key by the router, so everything below is thrown away when the archive locks.
  */
-import { AuditOutlined, CarOutlined, CustomerServiceOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CarOutlined, CustomerServiceOutlined, BarChartOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ const ICONS: Record<Page, ReactNode> = {
   visits: <CarOutlined />,
   plans: <ScheduleOutlined />,
   relations: <CustomerServiceOutlined />,
+  analytics: <BarChartOutlined />,
 };
 
 interface Props {
@@ -62,7 +63,7 @@ function Shell() {
   const [page, setPage] = useState<Page>('dashboard');
   const go = useCallback((next: Page) => void mayLeave().then((ok) => ok && setPage(next)), []);
 
-  const items = visiblePages(isAdmin, actor.duties.includes('auditor')).map((key) => ({
+  const items = visiblePages(isAdmin, actor.duties.includes('auditor'), actor.duties.includes('analyst')).map((key) => ({
     key,
     icon: ICONS[key],
     label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,

@@ -10,6 +10,7 @@ import { RecordsPage } from '../lifecycle/RecordsPage';
 import { PlansPage } from '../visits-plans/PlansPage';
 import { VisitReportsPage } from '../visits-plans/VisitReportsPage';
 import { RelationsPage } from '../relations/RelationsPage';
+import { AnalystPage } from '../analytics/AnalystPage';
 import type { Page } from './pages';
 
 export function PageView({ page }: { page: Page }) {
@@ -34,6 +35,8 @@ export function PageView({ page }: { page: Page }) {
       return <PlansPage />;
     case 'relations':
       return <RelationsPage />;
+    case 'analytics':
+      return <AnalystPage />;
     default:
       return assertNever(page);
   }

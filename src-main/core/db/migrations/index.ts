@@ -26,6 +26,7 @@ import { updateToSchemaVersion221 } from './0221-reviews-by-responsible';
 import { updateToSchemaVersion230 } from './0230-visit-reports';
 import { updateToSchemaVersion231 } from './0231-maintenance-plans';
 import { updateToSchemaVersion240 } from './0240-relationship-records';
+import { updateToSchemaVersion260 } from './0260-analyst-duty';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion230,
   updateToSchemaVersion231,
   updateToSchemaVersion240,
+  updateToSchemaVersion260,
 ];

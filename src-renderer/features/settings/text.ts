@@ -1,0 +1,48 @@
+/**
+ * The settings screen's texts for every archive setting (issue 18 point 4), in both languages with
+ * the same keys. Merged into i18next under the `settings` key beside the shell's few.
+ */
+export const settingsText = {
+  en: {
+    saved: 'Saved. The journal records each change with its old and new value.',
+    range: 'A whole number from {{min}} to {{max}}.',
+    groups: { access: 'Access and locking', reviews: 'Reviews and borrowing', records: 'Records and backups', analysis: 'Analysis' },
+    reviewPeriodMonths: 'Review period (months)',
+    reviewPeriodMonthsHint: 'Every filed dossier is reviewed this often (the policy: every three months).',
+    maxLoanDays: 'Longest loan (days)',
+    maxLoanDaysHint: 'The longest period a borrow card may ask for.',
+    maxRenewalDays: 'Longest renewal (days)',
+    maxRenewalDaysHint: 'One renewal per loan, at most this many days.',
+    allowCopyOut: 'Allow copying out of the reading view',
+    allowCopyOutHint: 'Off by default. When on, every copy is journaled.',
+    backupIntervalDays: 'Backup interval (days)',
+    backupIntervalDaysHint: 'The administrator’s dashboard warns when the last backup is older.',
+    timeZone: 'Time zone of the archive’s calendar',
+    timeZoneHint: 'An IANA name such as Asia/Shanghai: review dates and printed dates follow it.',
+    retentionYears: 'Retention (years) by grade',
+    retentionYearsHint: 'Counted from the last interaction; a lost customer’s from the end of the relationship.',
+    analystMinGroupSize: 'Analyst’s minimum group size',
+    analystMinGroupSizeHint: 'Analysts never see a group of fewer customers than this (from 2).',
+  },
+  zhCN: {
+    saved: '已保存。日志记录了每项更改的旧值与新值。',
+    range: '请输入 {{min}} 至 {{max}} 之间的整数。',
+    groups: { access: '访问与锁定', reviews: '审核与借阅', records: '档案与备份', analysis: '分析' },
+    reviewPeriodMonths: '审核周期（月）',
+    reviewPeriodMonthsHint: '每份已归档档案按此周期审核（制度规定：三个月增补或调整一次）。',
+    maxLoanDays: '最长借阅期限（天）',
+    maxLoanDaysHint: '借阅卡可申请的最长期限。',
+    maxRenewalDays: '最长续借期限（天）',
+    maxRenewalDaysHint: '每次借阅限续借一次，最多为此天数。',
+    allowCopyOut: '允许从阅读视图复制内容',
+    allowCopyOutHint: '默认关闭。开启后每次复制均记入日志。',
+    backupIntervalDays: '备份间隔（天）',
+    backupIntervalDaysHint: '最近一次备份超过此天数时，管理员工作台发出提醒。',
+    timeZone: '档案库日历所用时区',
+    timeZoneHint: 'IANA 时区名，例如 Asia/Shanghai：审核日期和打印日期以此为准。',
+    retentionYears: '按等级的保存年限（年）',
+    retentionYearsHint: '自最后一次往来起算；流失客户自关系终止起算。',
+    analystMinGroupSize: '分析员最小分组人数',
+    analystMinGroupSizeHint: '分析员看不到客户数少于此值的分组（最小为 2）。',
+  },
+};
