@@ -13,6 +13,7 @@ import type { JOURNAL_REQUESTS } from './ipc-journal';
 import type { LOAN_REQUESTS } from './ipc-loans';
 import type { LIFECYCLE_REQUESTS } from './ipc-lifecycle';
 import type { READER_REQUESTS } from './ipc-reader';
+import type { LEAD_REQUESTS } from './ipc-leads';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -124,8 +125,23 @@ export const READER_API = {
   },
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 
+/** The same for lead intake (issue 18 point 1). */
+export const LEAD_API = {
+  leads: {
+    report: 'leads:report',
+    list: 'leads:list',
+    check: 'leads:check',
+    merge: 'leads:merge',
+    project: 'leads:project',
+    deliver: 'leads:deliver',
+    dossier: 'leads:dossier',
+    publication: 'leads:publication',
+    conversion: 'leads:conversion',
+  },
+} as const satisfies Record<string, Record<string, keyof typeof LEAD_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...LEAD_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

@@ -19,6 +19,8 @@ import { LOAN_REQUESTS, type LoanResponses } from './ipc-loans';
 import { LIFECYCLE_REQUESTS, type BackupProgressEvent, type LifecycleResponses } from './ipc-lifecycle';
 import type { READER_API } from './api-channels';
 import { READER_REQUESTS, type ReaderEnd, type ReaderResponses } from './ipc-reader';
+import type { LEAD_API } from './api-channels';
+import { LEAD_REQUESTS, type LeadResponses } from './ipc-leads';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -56,7 +58,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...LEAD_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -82,7 +84,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, LeadResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -196,7 +198,8 @@ export type TriplicateApi = CoreApi &
   GeneratedApi<typeof LIFECYCLE_API> &
   LifecycleEventsApi &
   GeneratedApi<typeof READER_API> &
-  ReaderEventsApi;
+  ReaderEventsApi &
+  GeneratedApi<typeof LEAD_API>;
 
 export { RANKS, DUTIES };
 

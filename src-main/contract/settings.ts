@@ -25,6 +25,13 @@ export const archiveSettingsSchema = z.object({
     .object({ A: z.number().int().min(1).max(50), B: z.number().int().min(1).max(50), C: z.number().int().min(1).max(50) })
     .strict()
     .default({ A: 10, B: 5, C: 3 }),
+  // Lead intake (issue 18 point 1, seed 004)
+  /** A lead below this quantity is invalid (标的量须在3台以上，否则视为无效). */
+  leadMinQuantity: z.number().int().min(1).max(10_000).default(3),
+  /** The key-account department checks a new lead within this many working days (两个工作日内反馈). */
+  leadCheckWorkingDays: z.number().int().min(1).max(30).default(2),
+  /** The expiry date a valid lead is offered by default, this many days after the check. */
+  leadValidDays: z.number().int().min(1).max(730).default(90),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

@@ -6,6 +6,7 @@
 import type { DueItem } from '../../contract/due';
 import type { Actor } from '../policy';
 import type { OpenArchive } from '../vault/open-archive';
+import { leadDueSource } from '../leads/due';
 
 export interface DueQuery {
   archive: OpenArchive;
@@ -15,4 +16,6 @@ export interface DueQuery {
 
 export type DueSource = (query: DueQuery) => DueItem[];
 
-export const DUE_SOURCES: DueSource[] = [];
+export const DUE_SOURCES: DueSource[] = [
+  leadDueSource,
+];

@@ -42,6 +42,7 @@ import {
   type LifecycleFacts,
 } from './lifecycle';
 import { canApproveReset, canRequestReset, type ResetFacts } from './resets';
+import { canCheckLead, canReportLead, canSeeLeads, canSeePublication, type LeadFacts } from './leads';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -50,6 +51,7 @@ export type { LoanFacts } from './borrowing';
 export type { LifecycleFacts } from './lifecycle';
 export { hasActiveLoan, activeLoanDossierIds } from './loans';
 export { mayApproveResetOf, type ResetFacts } from './resets';
+export type { LeadFacts } from './leads';
 
 export const ACTIONS = [
   'session.unlock',
@@ -134,6 +136,16 @@ export const ACTIONS = [
   'handover.list',
   'retention.list',
   'retention.decide',
+  // Lead intake (policy/leads.ts)
+  'lead.report',
+  'lead.list',
+  'lead.check',
+  'lead.merge',
+  'lead.project',
+  'lead.deliver',
+  'lead.dossier',
+  'lead.publication',
+  'lead.conversion',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -149,6 +161,8 @@ export interface PolicyTarget {
   lifecycle?: LifecycleFacts;
   /** The password reset acted on. */
   reset?: ResetFacts;
+  /** The lead acted on (issue 18). */
+  lead?: LeadFacts;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -284,6 +298,19 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
     case 'retention.list':
     case 'retention.decide':
       return canManageDepartments(actor, target.lifecycle);
+    case 'lead.report':
+      return canReportLead(actor);
+    case 'lead.list':
+    case 'lead.conversion':
+      return canSeeLeads(actor, target.lead);
+    case 'lead.check':
+    case 'lead.merge':
+    case 'lead.project':
+    case 'lead.deliver':
+    case 'lead.dossier':
+      return canCheckLead(actor);
+    case 'lead.publication':
+      return canSeePublication(actor);
     default:
       return assertNever(action, 'action');
   }

@@ -13,6 +13,7 @@ import { offlineHandlers } from './offline';
 import { settingsHandlers, vaultHandlers } from './vault';
 import { backupHandlers, destructionHandlers, handoverHandlers, holdHandlers, incidentHandlers, personnelHandlers, retentionHandlers } from './lifecycle';
 import { readerHandlers } from './reader';
+import { leadHandlers } from './leads';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -31,4 +32,5 @@ export const HANDLERS: Handlers = {
   ...journalHandlers, ...reportHandlers,
   ...backupHandlers, ...holdHandlers, ...destructionHandlers, ...personnelHandlers, ...incidentHandlers, ...handoverHandlers, ...retentionHandlers,
   ...readerHandlers,
+  ...leadHandlers,
 };

@@ -20,6 +20,7 @@ import { updateToSchemaVersion180 } from './0180-suspensions-and-incident-notice
 import { updateToSchemaVersion190 } from './0190-remote-requests';
 import { updateToSchemaVersion185 } from './0185-handovers';
 import { updateToSchemaVersion189 } from './0189-retention';
+import { updateToSchemaVersion250 } from './0250-leads';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion185,
   updateToSchemaVersion189,
   updateToSchemaVersion190,
+  updateToSchemaVersion250,
 ];
