@@ -96,6 +96,8 @@ export interface LeadView {
   projectAt: string | null;
   dossierNumber: string | null;
   delivered: number;
+  /** Whether the signed-in person may check, merge and convert it (from the policy; main decides again). */
+  mayAct: boolean;
 }
 
 /** Counts for one person or department in a publication period. */

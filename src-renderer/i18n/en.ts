@@ -112,6 +112,7 @@ export const en = {
     people: 'People',
     settings: 'Settings',
     records: 'Records',
+    leads: 'Leads',
   },
   header: {
     lock: 'Lock',

@@ -8,10 +8,11 @@ import { loansText } from '../features/loans/text';
 import { lifecycleText } from '../features/lifecycle/text';
 import { resetsText } from '../features/resets/text';
 import { readerText } from '../features/reader/text';
+import { leadsText } from '../features/leads/text';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText };
+const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText, leads: leadsText };
 
 function merge(base: object, pick: 'en' | 'zhCN'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -114,6 +114,7 @@ export const zhCN: Resources = {
     people: '人员管理',
     settings: '设置',
     records: '档案生命周期',
+    leads: '信息提报',
   },
   header: {
     lock: '锁定',

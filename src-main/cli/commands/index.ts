@@ -11,6 +11,7 @@ import { verifyExportCommand } from './verify-export';
 import { LIFECYCLE_COMMANDS } from './lifecycle';
 import { RESET_COMMANDS } from './resets';
 import { serveCommand } from './serve';
+import { LEAD_COMMANDS } from './leads';
 
 export const COMMANDS: readonly Command[] = [
   journalExportCommand,
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   ...LIFECYCLE_COMMANDS,
   ...RESET_COMMANDS,
   serveCommand,
+  ...LEAD_COMMANDS,
 ];

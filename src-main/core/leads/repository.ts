@@ -74,7 +74,7 @@ export function firstReportOf(db: Db, creditCode: string | null, key: string, to
   return (db.prepare(`${LEAD_SELECT} WHERE l.name_key = ? AND (${live}) ORDER BY l.reported_at, l.id LIMIT 1`).get(key, today) as LeadRow | undefined) ?? null;
 }
 
-export function toLeadView(row: LeadRow, today: string, checkDueAt: string): LeadView {
+export function toLeadView(row: LeadRow, today: string, checkDueAt: string, mayAct: boolean): LeadView {
   return {
     id: row.id,
     reportedAt: row.reported_at,
@@ -98,5 +98,6 @@ export function toLeadView(row: LeadRow, today: string, checkDueAt: string): Lea
     projectAt: row.project_at,
     dossierNumber: row.dossier_number,
     delivered: row.delivered,
+    mayAct,
   };
 }

@@ -38,7 +38,9 @@ export function checkDueAt(reportedAt: string, settings: ArchiveSettings): strin
   return workingDaysAfter(new Date(reportedAt), settings.leadCheckWorkingDays, settings.timeZone).toISOString();
 }
 
-const view = (row: LeadRow, t: Today) => toLeadView(row, t.today, checkDueAt(row.reported_at, t.settings));
+function view(session: Session, row: LeadRow, t: Today): LeadView {
+  return toLeadView(row, t.today, checkDueAt(row.reported_at, t.settings), can(session.actor, 'lead.check').allowed);
+}
 const claimedId = (raw: unknown) => {
   const id = (raw as { id?: unknown } | null)?.id;
   return typeof id === 'number' && Number.isSafeInteger(id) ? { type: 'lead', id: String(id) } : null;
@@ -74,7 +76,7 @@ export async function reportLead(session: Session, raw: unknown): Promise<LeadVi
       ctx.addDetails({ state, quantity: input.quantity, ...(first ? { duplicateOf: first.id } : {}) });
       return leadId;
     });
-    return view(requireLead(db, id), t);
+    return view(session, requireLead(db, id), t);
   });
 }
 
@@ -102,7 +104,7 @@ export async function checkLead(session: Session, raw: unknown): Promise<LeadVie
         late: at > checkDueAt(lead.reported_at, t.settings),
       },
     );
-    return view(requireLead(db, lead.id), t);
+    return view(session, requireLead(db, lead.id), t);
   });
 }
 
@@ -125,7 +127,7 @@ export async function mergeLeads(session: Session, raw: unknown): Promise<LeadVi
       duplicate: later.id,
       was: later.state,
     });
-    return view(requireLead(db, later.id), t);
+    return view(session, requireLead(db, later.id), t);
   });
 }
 
@@ -141,7 +143,7 @@ export async function openProject(session: Session, raw: unknown): Promise<LeadV
     ctx.commit(() => db.prepare("UPDATE leads SET state = 'project', project_by = ?, project_at = ? WHERE id = ?").run(session.actor.id, t.now.toISOString(), lead.id), {
       quantity: lead.quantity,
     });
-    return view(requireLead(db, lead.id), t);
+    return view(session, requireLead(db, lead.id), t);
   });
 }
 
@@ -160,7 +162,7 @@ export async function recordDelivery(session: Session, raw: unknown): Promise<Le
           .run(lead.id, input.quantity, deliveredOn, session.actor.id, t.now.toISOString()),
       { quantity: input.quantity, deliveredOn },
     );
-    return view(requireLead(db, lead.id), t);
+    return view(session, requireLead(db, lead.id), t);
   });
 }
 
@@ -181,7 +183,7 @@ export async function leadToDossier(session: Session, raw: unknown): Promise<Lea
     ctx.commit(() => db.prepare("UPDATE leads SET state = 'dossier', dossier_number = ?, dossier_at = ? WHERE id = ?").run(dossier.number, t.now.toISOString(), lead.id), {
       number: dossier.number,
     });
-    return view(requireLead(db, lead.id), t);
+    return view(session, requireLead(db, lead.id), t);
   });
 }
 
@@ -199,7 +201,7 @@ export async function listLeads(session: Session, raw: unknown = {}): Promise<Le
       const rows = session.archive.db
         .prepare(`${LEAD_SELECT} ${mine ? 'WHERE l.reporter_id = ?' : ''} ORDER BY l.reported_at DESC, l.id DESC LIMIT 5000`)
         .all(...(mine ? [session.actor.id] : [])) as LeadRow[];
-      return rows.map((r) => view(r, t)).filter((v) => !input.state || v.state === input.state);
+      return rows.map((r) => view(session, r, t)).filter((v) => !input.state || v.state === input.state);
     },
   );
 }

@@ -2,7 +2,7 @@
  * The unlocked app: side menu, header (current person, language, lock) and the page. Mounted under a
  * per-session key by the router, so everything below is thrown away when the archive locks.
  */
-import { AuditOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BulbOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ const ICONS: Record<Page, ReactNode> = {
   people: <TeamOutlined />,
   settings: <SettingOutlined />,
   records: <DeleteOutlined />,
+  leads: <BulbOutlined />,
 };
 
 interface Props {

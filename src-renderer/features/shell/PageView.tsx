@@ -7,6 +7,7 @@ import { JournalPage } from '../journal/JournalPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { RecordsPage } from '../lifecycle/RecordsPage';
+import { LeadsPage } from '../leads/LeadsPage';
 import type { Page } from './pages';
 
 export function PageView({ page }: { page: Page }) {
@@ -25,6 +26,8 @@ export function PageView({ page }: { page: Page }) {
       return <SettingsPage />;
     case 'records':
       return <RecordsPage />;
+    case 'leads':
+      return <LeadsPage />;
     default:
       return assertNever(page);
   }
