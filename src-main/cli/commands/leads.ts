@@ -130,7 +130,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   },
   {
     name: 'lead check',
-    options: { valid: { type: 'boolean' }, invalid: { type: 'boolean' }, expires: { type: 'string' }, reason: { type: 'string' } },
+    options: { id: { type: 'string' }, valid: { type: 'boolean' }, invalid: { type: 'boolean' }, expires: { type: 'string' }, reason: { type: 'string' } },
     usage: {
       en: 'lead check --archive DIR --as LOGIN --id N (--valid --expires YYYY-MM-DD | --invalid --reason TEXT)',
       'zh-CN': 'lead check --archive 目录 --as 登录名 --id 编号 (--valid --expires 到期日期 | --invalid --reason 原因)（两个工作日内甄别）',
