@@ -3,6 +3,7 @@
  * the refusal in the person's language and the published list as CSV for Excel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayIn, publicationPeriod } from '../../src-main/core/leads/calendar';
 import { lastEntries, type TestArchive } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 import { makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
@@ -35,7 +36,10 @@ describe('leads from the command line', () => {
     expect(checked.status, checked.stderr).toBe(0);
     expect(checked.stdout).toContain('valid');
 
-    const csv = cli(['lead', 'publication', '--csv'], PEOPLE.collector);
+    // The CLI runs on the real clock: the list that will cover today is the next publication day.
+    let next = dayIn(new Date(), 'Asia/Shanghai');
+    while (publicationPeriod(next).publishedOn !== next) next = addDays(next, 1);
+    const csv = cli(['lead', 'publication', '--csv', '--date', next], PEOPLE.collector);
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
     expect(csv.stdout).toContain(`"${PEOPLE.staff.name}(${PEOPLE.staff.login})","sales","1","0","0","1","0"`);
