@@ -19,6 +19,7 @@ import type { VISIT_PLAN_REQUESTS } from './ipc-visits-plans';
 import type { RELATIONS_REQUESTS } from './ipc-relations';
 import type { SERVER_REQUESTS } from './ipc-server';
 import type { ANALYTICS_REQUESTS } from './ipc-analytics';
+import type { LEAD_REQUESTS } from './ipc-leads';
 
 const CORE_API_CHANNELS = {
   app: { info: 'app:info', setLocale: 'app:setLocale', chooseFolder: 'app:chooseFolder', forgetArchive: 'app:forgetArchive' },
@@ -174,8 +175,23 @@ export const ANALYTICS_API = {
   dashboards: { list: 'dashboards:list', chart: 'dashboards:chart' },
 } as const satisfies Record<string, Record<string, keyof typeof ANALYTICS_REQUESTS>>;
 
+/** The same for lead intake (issue 18 point 1). */
+export const LEAD_API = {
+  leads: {
+    report: 'leads:report',
+    list: 'leads:list',
+    check: 'leads:check',
+    merge: 'leads:merge',
+    project: 'leads:project',
+    deliver: 'leads:deliver',
+    dossier: 'leads:dossier',
+    publication: 'leads:publication',
+    conversion: 'leads:conversion',
+  },
+} as const satisfies Record<string, Record<string, keyof typeof LEAD_REQUESTS>>;
+
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API, ...SERVER_API, ...ANALYTICS_API } as const;
+export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API, ...SERVER_API, ...ANALYTICS_API, ...LEAD_API } as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

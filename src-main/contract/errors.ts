@@ -204,6 +204,20 @@ export const ERROR_CODES = [
   'settings.outOfRange',
   'settings.notBoolean',
   'settings.badValue',
+  // Lead intake (issue 18 point 1)
+  'lead.contactMissing',
+  'lead.notFound',
+  'lead.notPending',
+  'lead.notValid',
+  'lead.expired',
+  'lead.expiryNotFuture',
+  'lead.belowMinimum',
+  'lead.mergeSelf',
+  'lead.mergeSettled',
+  'lead.notProject',
+  'lead.badDate',
+  'denied.notLeadReporter',
+  'denied.notLeadChecker',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

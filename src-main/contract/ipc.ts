@@ -31,6 +31,8 @@ import type { SERVER_API } from './api-channels';
 import { SERVER_REQUESTS, type ServerLostReason, type ServerResponses } from './ipc-server';
 import type { ANALYTICS_API } from './api-channels';
 import { ANALYTICS_REQUESTS, type AnalyticsResponses } from './ipc-analytics';
+import type { LEAD_API } from './api-channels';
+import { LEAD_REQUESTS, type LeadResponses } from './ipc-leads';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -68,7 +70,7 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS, ...RELATIONS_REQUESTS, ...SERVER_REQUESTS, ...ANALYTICS_REQUESTS } as const;
+export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS, ...RELATIONS_REQUESTS, ...SERVER_REQUESTS, ...ANALYTICS_REQUESTS, ...LEAD_REQUESTS } as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -94,7 +96,7 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses, RelationsResponses, ServerResponses, AnalyticsResponses {
+export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses, RelationsResponses, ServerResponses, AnalyticsResponses, LeadResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -224,7 +226,8 @@ export type TriplicateApi = CoreApi &
   GeneratedApi<typeof RELATIONS_API> &
   GeneratedApi<typeof SERVER_API> &
   ServerEventsApi &
-  GeneratedApi<typeof ANALYTICS_API>;
+  GeneratedApi<typeof ANALYTICS_API> &
+  GeneratedApi<typeof LEAD_API>;
 
 export { RANKS, DUTIES };
 

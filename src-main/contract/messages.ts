@@ -188,6 +188,20 @@ const en: Messages = {
   'settings.outOfRange': '{{key}} must be a whole number from {{min}} to {{max}}; nothing was changed.',
   'settings.notBoolean': '{{key}} must be on or off (true or false); nothing was changed.',
   'settings.badValue': '{{key}}: {{detail}}; nothing was changed.',
+  'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',  // Lead intake (issue 18 point 1)
+  'lead.contactMissing': 'A lead needs the third party\'s contact person and contact details; without them it is not accepted. Nothing was recorded.',
+  'lead.notFound': 'There is no lead {{id}}.',
+  'lead.notPending': 'Lead {{id}} has already been checked (it is {{state}}); nothing was changed.',
+  'lead.notValid': 'Lead {{id}} is {{state}}, not valid: only a valid lead becomes a project. Nothing was changed.',
+  'lead.expired': 'Lead {{id}} expired on {{expiresOn}}; nothing was changed.',
+  'lead.expiryNotFuture': 'A valid lead needs an expiry date after today ({{today}}); {{expiresOn}} is not. Nothing was changed.',
+  'lead.belowMinimum': 'The quantity {{quantity}} is below the minimum of {{minimum}} units: such a lead is invalid. Nothing was changed.',
+  'lead.mergeSelf': 'A lead cannot be merged with itself.',
+  'lead.mergeSettled': 'Lead {{id}} is already a project, a dossier or a duplicate and cannot be merged into another; nothing was changed.',
+  'lead.notProject': 'Lead {{id}} is {{state}}: only a project gets deliveries or becomes a dossier. Nothing was changed.',
+  'lead.badDate': 'Not a calendar date: {{date}}.',
+  'denied.notLeadReporter': 'Reporting leads is business work; administrators and auditors do not report leads.',
+  'denied.notLeadChecker': 'Only the key-account department (account managers and above) or the general manager checks, merges and converts leads.',
 };
 
 const zhCN: Messages = {
@@ -370,6 +384,20 @@ const zhCN: Messages = {
   'settings.outOfRange': '{{key}} 必须是 {{min}} 到 {{max}} 之间的整数；未做任何更改。',
   'settings.notBoolean': '{{key}} 只能是开或关（true 或 false）；未做任何更改。',
   'settings.badValue': '{{key}}：{{detail}}；未做任何更改。',
+  'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',  // Lead intake (issue 18 point 1)
+  'lead.contactMissing': '第三方的联系人及联系方式不可缺少，否则不予接收；未登记任何内容。',
+  'lead.notFound': '不存在编号为 {{id}} 的大客户信息。',
+  'lead.notPending': '信息 {{id}} 已甄别（当前为 {{state}}），未做任何更改。',
+  'lead.notValid': '信息 {{id}} 当前为 {{state}}，不是有效信息：只有有效信息才能立项。未做任何更改。',
+  'lead.expired': '信息 {{id}} 已于 {{expiresOn}} 到期，未做任何更改。',
+  'lead.expiryNotFuture': '有效信息须注明晚于今天（{{today}}）的到期日期，{{expiresOn}} 不符合。未做任何更改。',
+  'lead.belowMinimum': '标的量 {{quantity}} 低于 {{minimum}} 台的下限，此类信息视为无效。未做任何更改。',
+  'lead.mergeSelf': '不能将一条信息与其自身合并。',
+  'lead.mergeSettled': '信息 {{id}} 已立项、已建档或已是重复信息，不能并入其他信息；未做任何更改。',
+  'lead.notProject': '信息 {{id}} 当前为 {{state}}：只有已立项的信息才能登记提车或建立档案。未做任何更改。',
+  'lead.badDate': '不是有效的日期：{{date}}。',
+  'denied.notLeadReporter': '信息提报属于业务工作；系统管理员和审计员不提报信息。',
+  'denied.notLeadChecker': '只有大客户部（客户经理及以上）或总经理可以甄别、合并信息并立项。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

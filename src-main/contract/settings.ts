@@ -84,6 +84,13 @@ export const archiveSettingsSchema = z.object({
   maxRenewalDays: z.number().int().min(1).max(90).default(7),
   /** The information analyst never sees a group of fewer customers than this (seed 004; k-anonymity). */
   analystMinGroupSize: z.number().int().min(2).max(1000).default(5),
+  // Lead intake (issue 18 point 1, seed 004)
+  /** A lead below this quantity is invalid (标的量须在3台以上，否则视为无效). */
+  leadMinQuantity: z.number().int().min(1).max(10_000).default(3),
+  /** The key-account department checks a new lead within this many working days (两个工作日内反馈). */
+  leadCheckWorkingDays: z.number().int().min(1).max(30).default(2),
+  /** The expiry date a valid lead is offered by default, this many days after the check. */
+  leadValidDays: z.number().int().min(1).max(730).default(90),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

@@ -116,6 +116,7 @@ export const en = {
     plans: 'Plans',
     relations: 'Customer care',
     analytics: 'Analysis',
+    leads: 'Leads',
   },
   header: {
     lock: 'Lock',

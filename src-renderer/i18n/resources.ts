@@ -14,10 +14,11 @@ import { visitsPlansText } from '../features/visits-plans/text';
 import { relationsText } from '../features/relations/text';
 import { analyticsText } from '../features/analytics/text';
 import { settingsText } from '../features/settings/text';
+import { leadsText } from '../features/leads/text';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText, print: printText, due: dueText, visitsPlans: visitsPlansText, relations: relationsText, analytics: analyticsText, settings: settingsText };
+const FEATURES = { dossiers: dossiersText, loans: loansText, journal: journalText, lifecycle: lifecycleText, resets: resetsText, reader: readerText, print: printText, due: dueText, visitsPlans: visitsPlansText, relations: relationsText, analytics: analyticsText, settings: settingsText, leads: leadsText };
 
 function merge(base: object, pick: 'en' | 'zhCN'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };

@@ -118,6 +118,7 @@ export const zhCN: Resources = {
     plans: '维护计划',
     relations: '客户关怀',
     analytics: '分析',
+    leads: '信息提报',
   },
   header: {
     lock: '锁定',

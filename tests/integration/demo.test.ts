@@ -17,8 +17,9 @@ const options = () => ({ stateDir: join(root, 'state'), kdfTargetMs: 1 });
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'triplicate-demo-'));
-  run = runCli(['demo', '--archive', join(root, 'archive'), '--dossiers', '150', '--seed', '7'], '', { TRIPLICATE_STATE_DIR: join(root, 'state') });
-});
+  // The demo now also makes months of history (issue 18 point 5): give it time on a loaded machine.
+  run = runCli(['demo', '--archive', join(root, 'archive'), '--dossiers', '150', '--seed', '7'], '', { TRIPLICATE_STATE_DIR: join(root, 'state') }, 300_000);
+}, 330_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function password(login: string): string {

@@ -36,6 +36,14 @@ export const demoCommand: Command = {
         ? `Dossiers: ${report.dossiers} (${report.filed} filed, ${report.drafts} drafts); ${report.revised} revised so their copies lag, ${report.reissued} sales copies re-issued; lost copy: ${report.lost.join(', ') || '-'}.`
         : `档案：${report.dossiers} 份（已归档 ${report.filed}，草稿 ${report.drafts}）；${report.revised} 份已修订（副本落后），销售部已重新发放 ${report.reissued} 份；遗失副本：${report.lost.join('、') || '无'}。`,
     );
+    const h = report.history;
+    if (h) {
+      ctx.out(
+        en
+          ? `History of the last months: ${h.leads} leads in every state, ${h.cards} borrow cards in every state, ${h.packagesIssued} offline packages (${h.packagesReturned} returned), a lost copy with an incident and an integrity mark, ${h.contactRecords} contact records, ${h.birthdays} key persons with birthdays in the coming weeks.`
+          : `近几个月的历史：信息提报 ${h.leads} 条（各种状态），借阅卡 ${h.cards} 张（各种状态），离线包 ${h.packagesIssued} 个（已归还 ${h.packagesReturned} 个），一份遗失的借阅件及其事件和诚信黑点，沟通记录 ${h.contactRecords} 条，近几周过生日的关键人物 ${h.birthdays} 位。`,
+      );
+    }
     ctx.out(en ? 'Logins (fictional demo data):' : '登录名（虚构演示数据）：');
     for (const l of report.logins) ctx.out(`  ${l.login.padEnd(10)} ${l.password.padEnd(22)} ${l.name}\t${l.role}`);
     ctx.out(en ? `Recovery key: ${report.recoveryKey}` : `恢复密钥：${report.recoveryKey}`);

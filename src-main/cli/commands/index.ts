@@ -15,6 +15,7 @@ import { dueCommand } from './due';
 import { calendarSetCommand, calendarShowCommand } from './calendar';
 import { RELATIONS_COMMANDS } from './relations';
 import { SETTINGS_COMMANDS } from './settings';
+import { LEAD_COMMANDS } from './leads';
 
 export const COMMANDS: readonly Command[] = [
   journalExportCommand,
@@ -31,4 +32,5 @@ export const COMMANDS: readonly Command[] = [
   calendarSetCommand,
   ...RELATIONS_COMMANDS,
   ...SETTINGS_COMMANDS,
+  ...LEAD_COMMANDS,
 ];

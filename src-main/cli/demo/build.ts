@@ -6,6 +6,7 @@
  * each with its own journal entry.
  */
 import type { NewPerson } from '../../contract/people';
+import { ManualClock, systemClock } from '../../core/clock';
 import { recordLostCopy, reissueCopy } from '../../core/copies/service';
 import { bulkCreateDossiers, type BulkDossier } from '../../core/dossiers/bulk';
 import { reviewDossier, updateDossier } from '../../core/dossiers/service';
@@ -15,6 +16,7 @@ import type { ArchiveOptions } from '../../core/vault/open-archive';
 import { unlockArchive } from '../../core/vault/unlock';
 import { fictionalDossier, personName, pickFrom, seededRng, type Rng } from './data';
 import { withRelationships } from './relationships';
+import { buildHistory, type HistoryReport } from './history';
 
 export interface DemoOptions {
   folder: string;
@@ -46,6 +48,8 @@ export interface DemoReport {
   reissued: number;
   lost: string[];
   batches: number;
+  /** What the months of history made (null when there are too few dossiers for it). */
+  history: HistoryReport | null;
 }
 
 type Spec = Omit<NewPerson, 'password'> & { role: string };
@@ -80,17 +84,25 @@ function people(rng: Rng): Spec[] {
 
 const MANAGERS = ['am1', 'am2', 'am3', 'am4'];
 const YEAR_MS = 365 * 86_400_000;
+/** The archive is made this long ago on the demo's own clock, which then walks to now (issue 18 point 5). */
+const HISTORY_DAYS = 120;
 
 export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   const rng = seededRng(o.seed ?? 2026);
   // A sequence of its own: the relationship work leaves everything else as the seed always made it.
   const relationshipRng = seededRng((o.seed ?? 2026) ^ 0x17);
   const log = o.progress ?? (() => {});
+  // Everything runs on a clock of its own that starts HISTORY_DAYS ago, so the journal's months of
+  // history come from real operations in time order and the archive ends at the caller's now.
+  const end = (o.archiveOptions?.clock ?? systemClock).now();
+  const start = new Date(end.getTime() - HISTORY_DAYS * 86_400_000);
+  const clock = new ManualClock(start);
+  const archiveOptions: ArchiveOptions = { ...o.archiveOptions, clock };
   const password = (login: string) => `demo-${login}-${Math.floor(rng() * 9000 + 1000)}`;
   const adminPassword = password('admin');
   const { session: admin, recoveryKey } = await initArchive(
     { folder: o.folder, adminLogin: 'admin', adminName: '系统管理员', adminPassword },
-    o.archiveOptions,
+    archiveOptions,
   );
   const logins: DemoLogin[] = [{ login: 'admin', name: '系统管理员', role: 'administrator 系统管理员', password: adminPassword }];
   try {
@@ -105,8 +117,8 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   }
   log(`people: ${logins.length}`);
 
-  const as = (login: string) => unlockArchive({ folder: o.folder, login, password: logins.find((l) => l.login === login)!.password }, o.archiveOptions);
-  const now = (o.archiveOptions?.clock ?? { now: () => new Date() }).now();
+  const as = (login: string) => unlockArchive({ folder: o.folder, login, password: logins.find((l) => l.login === login)!.password }, archiveOptions);
+  const now = start;
   const batchSize = o.batchSize ?? 2000;
   const byCollector: string[][] = [[], []];
   let batches = 0;
@@ -128,7 +140,7 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
           const created = new Date(now.getTime() - 5 * YEAR_MS + ((start + i) / o.dossiers) * (5 * YEAR_MS - 7 * 86_400_000));
           const isDraft = rng() < 0.1;
           // Reviews within the last five months: those older than the period are overdue.
-          const reviewed = new Date(Math.max(created.getTime(), now.getTime() - rng() * 150 * 86_400_000));
+          const reviewed = new Date(Math.max(created.getTime(), end.getTime() - rng() * 150 * 86_400_000));
           return {
             content: withRelationships(relationshipRng, fictionalDossier(rng, pickFrom(rng, MANAGERS)), now, created, o.keyPersons),
             createdAt: created.toISOString(),
@@ -180,10 +192,21 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   }
   // The general manager marks a few as "reviewed, no change"; the rest of the overdue stay overdue.
   const gm = await as('gm');
+  let lendable: string[];
   try {
     for (const number of (byCollector[1] ?? []).slice(1, 6)) await reviewDossier(gm, { number });
+    // One approval each (not 机密), and not the dossier whose marketing copy was lost.
+    const open = new Set(
+      (gm.archive.db.prepare("SELECT archive_number AS n FROM dossiers WHERE status = 'filed' AND secrecy != 'confidential'").all() as { n: string }[]).map((r) => r.n),
+    );
+    // The first collector's first twelve get contact records; revised ones have lagging copies.
+    const busy = new Set([...lagging, ...(byCollector[0] ?? []).slice(0, 12), ...lost.map((c) => c.slice(0, -2))]);
+    lendable = [...(byCollector[1] ?? []), ...(byCollector[0] ?? [])].filter((n) => open.has(n) && !busy.has(n)).slice(0, 40);
   } finally {
     await gm.lock();
   }
-  return { folder: o.folder, logins, recoveryKey, dossiers: o.dossiers, drafts: o.dossiers - filed, filed, revised: lagging.length, reissued, lost, batches };
+  const collected = (byCollector[0] ?? []).slice(0, 12);
+  const history =
+    lendable.length >= 11 && collected.length >= 12 ? await buildHistory({ clock, start, end, as, lendable, collected, log }) : (log('history: too few dossiers, skipped'), null);
+  return { folder: o.folder, logins, recoveryKey, dossiers: o.dossiers, drafts: o.dossiers - filed, filed, revised: lagging.length, reissued, lost, batches, history };
 }

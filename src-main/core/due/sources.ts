@@ -12,6 +12,7 @@ import { reviewDueSource } from './review-source';
 import { planApprovalsDue, plansDue } from '../plans/due';
 import { reportCommentsDue, spotChecksDue, visitReportsDue } from '../visits/due';
 import { complaintsDue, followUpsDue, regradesDue, surveysDue } from '../relations/due';
+import { leadDueSource } from '../leads/due';
 
 export interface DueQuery {
   archive: OpenArchive;
@@ -29,4 +30,6 @@ export const DUE_SOURCES: DueSource[] = [
   visitReportsDue, reportCommentsDue, spotChecksDue, plansDue, planApprovalsDue,
 
   surveysDue, followUpsDue, complaintsDue, regradesDue,
+
+  leadDueSource,
 ];

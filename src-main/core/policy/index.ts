@@ -58,6 +58,7 @@ import {
 } from './visits-plans';
 import { canRecordRelation, canRegrade, canSeeRelations, canWorkOnRelation, type RelationFacts } from './relations';
 import { canQueryAnalytics, canSeeChart, type AnalyticsFacts, type ChartFacts } from './analytics';
+import { canCheckLead, canReportLead, canSeeLeads, canSeePublication, type LeadFacts } from './leads';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -69,6 +70,7 @@ export { mayApproveResetOf, type ResetFacts } from './resets';
 export type { PlanFacts, VisitReportFacts } from './visits-plans';
 export { maySeeRelationContent, type RelationFacts } from './relations';
 export { foldSmallGroups, type AnalyticsFacts, type ChartFacts } from './analytics';
+export type { LeadFacts } from './leads';
 
 export const ACTIONS = [
   'session.unlock',
@@ -181,6 +183,16 @@ export const ACTIONS = [
   'analytics.query',
   'dashboard.list',
   'dashboard.chart',
+  // Lead intake (policy/leads.ts)
+  'lead.report',
+  'lead.list',
+  'lead.check',
+  'lead.merge',
+  'lead.project',
+  'lead.deliver',
+  'lead.dossier',
+  'lead.publication',
+  'lead.conversion',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -210,6 +222,8 @@ export interface PolicyTarget {
   analytics?: AnalyticsFacts;
   /** A dashboard chart: whom it is for and the department it covers. */
   chart?: ChartFacts;
+  /** The lead acted on (issue 18). */
+  lead?: LeadFacts;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -389,6 +403,19 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return allow();
     case 'dashboard.chart':
       return canSeeChart(actor, target.chart);
+    case 'lead.report':
+      return canReportLead(actor);
+    case 'lead.list':
+    case 'lead.conversion':
+      return canSeeLeads(actor, target.lead);
+    case 'lead.check':
+    case 'lead.merge':
+    case 'lead.project':
+    case 'lead.deliver':
+    case 'lead.dossier':
+      return canCheckLead(actor);
+    case 'lead.publication':
+      return canSeePublication(actor);
     default:
       return assertNever(action, 'action');
   }

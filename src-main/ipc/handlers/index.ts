@@ -19,6 +19,7 @@ import { planHandlers, visitHandlers } from './visits-plans';
 import { relationsHandlers } from './relations';
 import { serverHandlers } from './server';
 import { analyticsHandlers, dashboardHandlers } from './analytics';
+import { leadHandlers } from './leads';
 
 export type { HandlerContext } from './context';
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -43,4 +44,5 @@ export const HANDLERS: Handlers = {
   ...relationsHandlers,
   ...serverHandlers,
   ...analyticsHandlers, ...dashboardHandlers,
+  ...leadHandlers,
 };

@@ -11,6 +11,7 @@ import { PlansPage } from '../visits-plans/PlansPage';
 import { VisitReportsPage } from '../visits-plans/VisitReportsPage';
 import { RelationsPage } from '../relations/RelationsPage';
 import { AnalystPage } from '../analytics/AnalystPage';
+import { LeadsPage } from '../leads/LeadsPage';
 import type { Page } from './pages';
 
 export function PageView({ page }: { page: Page }) {
@@ -37,6 +38,8 @@ export function PageView({ page }: { page: Page }) {
       return <RelationsPage />;
     case 'analytics':
       return <AnalystPage />;
+    case 'leads':
+      return <LeadsPage />;
     default:
       return assertNever(page);
   }

@@ -1,0 +1,74 @@
+/**
+ * `triplicate demo --dossiers 2000` makes a living archive (issue 18 point 5): loans in every state,
+ * leads in every state, an incident with a mark, offline packages issued and returned, contact
+ * records and key persons' birthdays, with months of journal history in time order.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listLeads } from '../../src-main/core/leads/service';
+import type { Session } from '../../src-main/core/session';
+import { unlockArchive } from '../../src-main/core/vault/unlock';
+import { runCli, type CliResult } from '../helpers/cli';
+
+let root: string;
+let run: CliResult;
+let session: Session;
+
+function password(login: string): string {
+  const line = run.stdout.split('\n').find((l) => l.trim().startsWith(`${login} `));
+  return line!.trim().split(/\s+/)[1]!;
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'triplicate-demo-history-'));
+  run = runCli(['demo', '--archive', join(root, 'archive'), '--dossiers', '2000', '--seed', '11'], '', { TRIPLICATE_STATE_DIR: join(root, 'state') }, 600_000);
+  expect(run.status, run.stderr).toBe(0);
+  session = await unlockArchive({ folder: join(root, 'archive'), login: 'am1', password: password('am1') }, { stateDir: join(root, 'state'), kdfTargetMs: 1 });
+}, 660_000);
+afterAll(async () => {
+  await session?.lock();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const count = (sql: string, ...args: unknown[]) => (session.archive.db.prepare(sql).get(...args) as { n: number }).n;
+
+describe('the living demo', () => {
+  it('has borrow cards and loans in every state: on time, overdue, returned, returned late, recalled, lost, queued, waiting, rejected', () => {
+    const now = new Date().toISOString();
+    for (const state of ['submitted', 'queued', 'rejected', 'returned', 'returned-late', 'recalled', 'lost']) {
+      expect(count('SELECT count(*) AS n FROM loans WHERE state = ?', state), state).toBeGreaterThan(0);
+    }
+    expect(count("SELECT count(*) AS n FROM loans WHERE state = 'on-loan' AND due_at > ?", now), 'on time').toBeGreaterThan(0);
+    expect(count("SELECT count(*) AS n FROM loans WHERE state = 'on-loan' AND due_at <= ?", now), 'overdue').toBeGreaterThan(0);
+    expect(count("SELECT count(*) AS n FROM loans WHERE state = 'queued'")).toBe(2);
+  });
+
+  it('has leads in every state, an incident with an integrity mark, packages issued and returned, contact records and coming birthdays', async () => {
+    const states = new Set((await listLeads(session, {})).map((l) => l.state));
+    expect([...states].sort()).toEqual(['dossier', 'duplicate', 'expired', 'invalid', 'pending', 'project', 'valid']);
+    expect(count('SELECT count(*) AS n FROM incidents')).toBeGreaterThan(0);
+    expect(count('SELECT count(*) AS n FROM integrity_marks')).toBeGreaterThan(0);
+    expect(count("SELECT count(*) AS n FROM offline_packages WHERE state = 'issued'")).toBe(1);
+    expect(count("SELECT count(*) AS n FROM offline_packages WHERE state = 'returned'")).toBe(1);
+    expect(count("SELECT coalesce(sum(json_array_length(content, '$.contactRecords')), 0) AS n FROM dossier_content")).toBeGreaterThanOrEqual(18);
+    expect(count("SELECT count(*) AS n FROM dossier_content WHERE json_extract(content, '$.maintenancePlan.year') IS NOT NULL")).toBeGreaterThan(0);
+    const birthdays = session.archive.db
+      .prepare("SELECT json_extract(k.value, '$.birthday') AS b FROM dossier_content, json_each(content, '$.keyPersons') k WHERE json_extract(k.value, '$.birthday') != ''")
+      .all() as { b: string }[];
+    const soon = (b: string) => {
+      const today = new Date();
+      for (let d = 0; d < 42; d++) if (new Date(today.getTime() + d * 86_400_000).toISOString().slice(5, 10) === b.slice(5)) return true;
+      return false;
+    };
+    expect(birthdays.filter((r) => soon(r.b)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps months of journal history in time order, and the chain verifies', () => {
+    const first = session.archive.db.prepare('SELECT min(at) AS at FROM journal').get() as { at: string };
+    expect(Date.now() - new Date(first.at).getTime()).toBeGreaterThan(90 * 86_400_000);
+    expect(count('SELECT count(*) AS n FROM journal a JOIN journal b ON b.seq = a.seq + 1 WHERE b.at < a.at')).toBe(0);
+    expect(count("SELECT count(DISTINCT substr(at, 1, 7)) AS n FROM journal")).toBeGreaterThanOrEqual(4);
+  });
+});
