@@ -188,7 +188,6 @@ const en: Messages = {
   'settings.outOfRange': '{{key}} must be a whole number from {{min}} to {{max}}; nothing was changed.',
   'settings.notBoolean': '{{key}} must be on or off (true or false); nothing was changed.',
   'settings.badValue': '{{key}}: {{detail}}; nothing was changed.',
-  'export.tooManyRows': '{{count}} entries do not fit in one Excel sheet (at most {{limit}}); nothing was written. Export as CSV, or narrow the filter.',  // Lead intake (issue 18 point 1)
   'lead.contactMissing': 'A lead needs the third party\'s contact person and contact details; without them it is not accepted. Nothing was recorded.',
   'lead.notFound': 'There is no lead {{id}}.',
   'lead.notPending': 'Lead {{id}} has already been checked (it is {{state}}); nothing was changed.',
@@ -384,7 +383,6 @@ const zhCN: Messages = {
   'settings.outOfRange': '{{key}} 必须是 {{min}} 到 {{max}} 之间的整数；未做任何更改。',
   'settings.notBoolean': '{{key}} 只能是开或关（true 或 false）；未做任何更改。',
   'settings.badValue': '{{key}}：{{detail}}；未做任何更改。',
-  'export.tooManyRows': '共 {{count}} 条记录，超出 Excel 单个工作表的上限（最多 {{limit}} 条），未写入任何文件。请改为导出 CSV，或缩小筛选范围。',  // Lead intake (issue 18 point 1)
   'lead.contactMissing': '第三方的联系人及联系方式不可缺少，否则不予接收；未登记任何内容。',
   'lead.notFound': '不存在编号为 {{id}} 的大客户信息。',
   'lead.notPending': '信息 {{id}} 已甄别（当前为 {{state}}），未做任何更改。',
