@@ -26,8 +26,8 @@ import { updateToSchemaVersion221 } from './0221-reviews-by-responsible';
 import { updateToSchemaVersion230 } from './0230-visit-reports';
 import { updateToSchemaVersion231 } from './0231-maintenance-plans';
 import { updateToSchemaVersion240 } from './0240-relationship-records';
-import { updateToSchemaVersion260 } from './0260-analyst-duty';
 import { updateToSchemaVersion250 } from './0250-leads';
+import { updateToSchemaVersion260 } from './0260-analyst-duty';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -58,6 +58,6 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion230,
   updateToSchemaVersion231,
   updateToSchemaVersion240,
-  updateToSchemaVersion260,
   updateToSchemaVersion250,
+  updateToSchemaVersion260,
 ];
