@@ -319,8 +319,12 @@ export async function* csvIdentities(path: string, chunk = CHUNK): AsyncGenerato
       if (reader) {
         // Text cut after a line feed never splits a character (as sources.ts textChunks).
         const upTo = eof ? len : cut;
-        if (upTo > pos) reader.feed(buf.toString('utf8', pos, upTo));
-        pos = upTo;
+        // No line feed yet past `pos` (cut can be 0): feed nothing and keep `pos`, so a skipped
+        // byte-order mark is never read again.
+        if (upTo > pos) {
+          reader.feed(buf.toString('utf8', pos, upTo));
+          pos = upTo;
+        }
         if (eof) reader.end();
       }
       if (batch.length) {
