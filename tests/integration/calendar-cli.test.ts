@@ -30,7 +30,8 @@ describe('triplicate calendar', () => {
   it('refuses a malformed date with the field named and changes nothing', () => {
     const bad = as(['calendar', 'set', '--holiday', '2026-13']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('workingCalendar.holidays');
+    // The field is named (settings validation: "workingCalendar: holidays.0: …").
+    expect(bad.stderr).toMatch(/workingCalendar\b.*\bholidays\b/);
     expect(JSON.parse(as(['calendar', 'show', '--json']).stdout).holidays).toEqual(['2026-10-01', '2026-10-02']);
   });
 });

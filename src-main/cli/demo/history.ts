@@ -14,6 +14,7 @@ import { updateDossier } from '../../core/dossiers/service';
 import { checkLead, leadToDossier, mergeLeads, openProject, recordDelivery, reportLead } from '../../core/leads/service';
 import { approveCard, fileCard, recallLoan, recordLoanLost, rejectCard, returnLoan } from '../../core/loans/service';
 import { issuePackage, returnPackage } from '../../core/offline/service';
+import { savePlan } from '../../core/plans/service';
 import type { Session } from '../../core/session';
 
 const DAY = 86_400_000;
@@ -216,13 +217,43 @@ export async function buildHistory(h: HistoryInput): Promise<HistoryReport> {
         const birthday = new Date(h.end.getTime() + (i + 1) * 5 * DAY);
         await updateDossier(s, {
           number,
-          changes: i === 0 ? { maintenancePlan: { year: h.end.getUTCFullYear(), summary: '巩固现有合作，拓展新产品线', actionsTargets: '每季度拜访一次；年内签订续约合同' } } : {},
+          changes: {},
           add: { keyPersons: [{ name: ['周敏', '吴刚', '郑丽', '冯涛', '陈静', '褚明'][i]!, title: '采购总监', birthday: `${1970 + i}-${day(birthday).slice(5)}` }] },
         });
         report.birthdays++;
         tick();
       }
     });
+    // This year's maintenance plan, written and filed by the customer's responsible account manager (seed 000 第十条).
+    const planned = h.collected[0]!;
+    const writer = await h.as('col1').then(async (s) => {
+      try {
+        const row = s.archive.db
+          .prepare('SELECT p.login FROM dossiers d JOIN people p ON p.id = d.responsible_id WHERE d.archive_number = ?')
+          .pluck()
+          .get(planned) as string | undefined;
+        return row ?? null;
+      } finally {
+        await s.lock();
+      }
+    });
+    if (writer) {
+      await with_(writer, async (s) => {
+        await savePlan(s, {
+          number: planned,
+          year: h.end.getUTCFullYear(),
+          file: true,
+          parts: {
+            summary: '巩固现有合作，拓展新产品线',
+            profile: '区域龙头制造企业，年采购稳定',
+            competition: '两家本地竞争者报价更低，服务响应较慢',
+            assessment: '合作稳定，续约意向明确',
+            actions: '每季度拜访一次；年内签订续约合同',
+          },
+        });
+        tick();
+      });
+    }
     h.clock.set(h.end);
     report.leads = Object.keys(leads).length;
     report.cards = Object.keys(cards).length;
