@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartData, listCharts } from '../../src-main/core/dashboards/service';
 import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
+import { createDossier } from '../../src-main/core/dossiers/service';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
@@ -47,7 +48,7 @@ async function as<T>(p: TestPerson, body: (s: Session) => Promise<T>): Promise<T
 }
 
 describe('each viewer sees the charts that are for them', () => {
-  it('a department manager: review compliance of their own department, with the cadence chart saying "no data yet"', () =>
+  it('a department manager: review compliance of their own department, the cadence chart with no data before any key person is classed', () =>
     as(PEOPLE.deptManager, async (s) => {
       const ids = await listCharts(s);
       expect(ids).toContain('review-compliance');
@@ -96,6 +97,31 @@ describe('each viewer sees the charts that are for them', () => {
       const refusals = chart.series.find((x) => x.key === 'refusals')!;
       // The department manager's refused chart above, this month.
       expect(refusals.values.at(-1)).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  it('contact cadence (seed 004 服务标准): the department’s classified key persons met, due or overdue this period', async () => {
+    const manager = await unlockAs(archive, PEOPLE.manager);
+    try {
+      const dossier = completeDossier({ customerName: '看板节奏客户有限公司' });
+      dossier.keyPersons = [
+        { name: '钱总', title: '总经理', contactClass: 'core' },
+        { name: '孙经理', title: '采购经理', contactClass: 'influencer' },
+        { name: '李前台', title: '前台' },
+      ];
+      await createDossier(manager, dossier);
+    } finally {
+      await manager.lock();
+    }
+    await as(PEOPLE.deptManager, async (s) => {
+      const chart = await chartData(s, { id: 'contact-cadence' });
+      // First seen this period: due, not yet overdue; the unclassified person is not counted.
+      expect(chart).toMatchObject({ department: 'key-accounts', categories: ['core', 'influencer', 'nonCore'], noData: false });
+      expect(chart.series).toEqual([
+        { key: 'met', values: [0, 0, 0] },
+        { key: 'due', values: [1, 1, 0] },
+        { key: 'overdueContacts', values: [0, 0, 0] },
+      ]);
     });
   });
 });
