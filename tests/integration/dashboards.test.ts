@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartData, listCharts } from '../../src-main/core/dashboards/service';
 import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
 import { createDossier } from '../../src-main/core/dossiers/service';
+import { reportLead } from '../../src-main/core/leads/service';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
@@ -123,5 +124,15 @@ describe('each viewer sees the charts that are for them', () => {
         { key: 'overdueContacts', values: [0, 0, 0] },
       ]);
     });
+  });
+
+  it('the lead funnel (seed 004 大客户信息收集): a later report of the same customer never counts', async () => {
+    expect((await as(PEOPLE.deptManager, (s) => chartData(s, { id: 'lead-funnel' }))).noData).toBe(true);
+    const report = { customerName: '合肥市看板出租汽车有限公司', need: '更新出租车辆', quantity: 12, sector: 'taxi', contactPerson: '周联系', contactDetails: '0551-6000-0000' };
+    await as(PEOPLE.staff, (s) => reportLead(s, report));
+    await as(PEOPLE.collector, (s) => reportLead(s, { ...report, customerName: ' 合肥市看板出租汽车有限公司 ' }));
+    const chart = await as(PEOPLE.deptManager, (s) => chartData(s, { id: 'lead-funnel' }));
+    expect(chart).toMatchObject({ categories: ['leadsCounted', 'leadsValid', 'leadsProject', 'leadsDossier'], noData: false });
+    expect(chart.series).toEqual([{ key: 'leads', values: [1, 0, 0, 0] }]);
   });
 });

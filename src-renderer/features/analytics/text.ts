@@ -45,8 +45,9 @@ export const analyticsText = {
       met: 'Contacts met',
       due: 'Contacts due',
       overdueContacts: 'Contacts overdue',
+      leads: 'Leads',
     },
-    buckets: { upTo1Day: 'Up to 1 day', upTo7Days: '2–7 days', upTo30Days: '8–30 days', over30Days: 'Over 30 days', core: 'Core principals', influencer: 'Influencers', nonCore: 'Non-core principals' },
+    buckets: { upTo1Day: 'Up to 1 day', upTo7Days: '2–7 days', upTo30Days: '8–30 days', over30Days: 'Over 30 days', core: 'Core principals', influencer: 'Influencers', nonCore: 'Non-core principals', leadsCounted: 'Reported (counted)', leadsValid: 'Valid', leadsProject: 'Projects', leadsDossier: 'Dossiers' },
     measures: { dossiers: 'Customers', reviewCompliance: 'Review compliance', loans: 'Borrow cards', overdueLoans: 'Overdue loans' },
     dimensions: {
       grade: 'Grade',
@@ -101,8 +102,9 @@ export const analyticsText = {
       met: '已按期沟通',
       due: '本期待沟通',
       overdueContacts: '沟通逾期',
+      leads: '信息条数',
     },
-    buckets: { upTo1Day: '1 天以内', upTo7Days: '2–7 天', upTo30Days: '8–30 天', over30Days: '30 天以上', core: '核心负责人', influencer: '影响者', nonCore: '非核心负责人' },
+    buckets: { upTo1Day: '1 天以内', upTo7Days: '2–7 天', upTo30Days: '8–30 天', over30Days: '30 天以上', core: '核心负责人', influencer: '影响者', nonCore: '非核心负责人', leadsCounted: '计入的提报', leadsValid: '有效信息', leadsProject: '已立项', leadsDossier: '已建档' },
     measures: { dossiers: '客户数', reviewCompliance: '审核合规率', loans: '借阅卡', overdueLoans: '逾期借阅' },
     dimensions: {
       grade: '等级',
