@@ -92,7 +92,7 @@ export async function revocationListText(session: Session): Promise<{ list: stri
   return session.perform({ action: 'offline.revocations' }, (ctx) => {
     const packages = repo.revokedPackages(session.archive.db);
     const at = session.archive.clock.now().toISOString();
-    const list = signRevocations(session.archive.signer, session.archive.archiveId, at, packages);
+    const list = signRevocations(offlineSigner(session.archive.db), session.archive.archiveId, at, packages);
     ctx.addDetails({ count: packages.length, fetched: true });
     return { list, count: packages.length };
   });
