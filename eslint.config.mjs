@@ -77,6 +77,16 @@ export default tseslint.config(
     },
   },
   {
+    // The texts sit one folder down, so `../` is still the contract; two levels up leaves it.
+    files: ['src-main/contract/texts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [[...NODE_BUILTINS, ...ELECTRON, ...RUNTIME_PACKAGES], 'The contract is shared by main, preload and renderer: plain TypeScript and zod only.'],
+        [['../../*', '../../**'], 'The contract imports nothing outside src-main/contract.'],
+      ),
+    },
+  },
+  {
     // Bundled into the preload before the page's first script: types only (no zod, no schemas).
     files: ['src-main/contract/api-channels.ts'],
     rules: {

@@ -19,6 +19,7 @@ import { cliArguments, reportExitCode } from './app/cli-switch';
 import { runCli } from './cli/run';
 import { registerIpc } from './ipc/electron/register';
 import { APP_ORIGIN, createMainWindow, hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './window';
+import { menuText } from './contract/texts/menu';
 
 let mainWindow: BrowserWindow | null = null;
 // Offline packages the system hands the app (double-click on a .tpkg), held until the reader exists.
@@ -74,9 +75,7 @@ function idleOverrideSeconds(): number | null {
 }
 
 function menuLabels(locale: Locale) {
-  return locale === 'zh-CN'
-    ? { archive: '档案库', lock: '锁定', quit: '退出', edit: '编辑' }
-    : { archive: 'Archive', lock: 'Lock', quit: 'Quit', edit: 'Edit' };
+  return locale === 'zh-CN' ? menuText.zhCN : menuText.en;
 }
 
 function buildMenu(locale: Locale, lock: () => void): Menu {

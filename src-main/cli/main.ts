@@ -15,7 +15,7 @@ import { initArchive } from '../core/vault/init';
 import { rekey } from '../core/vault/rekey';
 import { recoverWithKey } from '../core/vault/recover';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
-import { text } from './text';
+import { text } from '../contract/texts/cli';
 import { Interrupted, UsageError } from './usage';
 import { everyOption, optionsFor, SHARED_OPTIONS, type OptionSpecs } from './options';
 import { stdoutClosed } from './process-guards';

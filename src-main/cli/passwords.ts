@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import type { Locale } from '../contract/messages';
 import { Interrupted, UsageError } from './usage';
-import { text } from './text';
+import { text } from '../contract/texts/cli';
 
 export interface PasswordSource {
   /** `which`: 'acting' or 'new', for the message when a line is missing. */

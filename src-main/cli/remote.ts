@@ -21,7 +21,7 @@ import { journalExportSentences } from './commands/journal-export';
 import { loanLine, loanSentences } from './commands/loans';
 import { offlineSentences } from './commands/offline';
 import type { PasswordSource } from './passwords';
-import { text } from './text';
+import { text } from '../contract/texts/cli';
 import { UsageError } from './usage';
 
 type Values = Record<string, string | boolean | string[] | undefined>;

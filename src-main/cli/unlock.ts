@@ -10,7 +10,7 @@ import { ArchiveError } from '../core/errors';
 import type { Session } from '../core/session';
 import { unlockArchive } from '../core/vault/unlock';
 import type { PasswordSource } from './passwords';
-import { text } from './text';
+import { text } from '../contract/texts/cli';
 
 const NOTICE: Record<Locale, string> = {
   en: 'Your password was reset: requested by {{requestedBy}} at {{requestedAt}}, approved by {{approvedBy}} at {{approvedAt}}. Your new password is set.',

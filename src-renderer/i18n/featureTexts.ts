@@ -1,5 +1,5 @@
 /**
- * Adds every feature's texts (features/<feature>/text.ts, merged by resources.ts) to i18next, in
+ * Adds every feature's texts (src-main/contract/texts, the one source of texts) to i18next, in
  * both languages. Imported by the unlocked app (features/shell/MainLayout.tsx), the only place they
  * are used: the first screens load and parse only the shell's texts.
  */

@@ -7,8 +7,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../src-main/contract/messages';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { en } from '../../src-main/contract/texts/shell-en';
+import { zhCN } from '../../src-main/contract/texts/shell-zh-CN';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 

@@ -22,7 +22,7 @@ import { keyFingerprint } from '../../src-main/core/journal/signer';
 import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
-import { journalText } from '../../src-renderer/features/journal/text';
+import { journalText } from '../../src-main/contract/texts/journal';
 import { RESOURCES } from '../../src-renderer/i18n/resources';
 import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';

@@ -17,7 +17,7 @@ import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import * as loans from '../../src-main/core/loans/service';
 import type { Session } from '../../src-main/core/session';
-import { loansText } from '../../src-renderer/features/loans/text';
+import { loansText } from '../../src-main/contract/texts/loans';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import type { TestArchive } from '../helpers/archive';
 import { installBridge, type Bridge } from './support/bridge';

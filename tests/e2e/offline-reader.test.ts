@@ -18,7 +18,7 @@ import { errorMessages, type Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import * as loans from '../../src-main/core/loans/service';
 import * as offline from '../../src-main/core/offline';
-import { readerText } from '../../src-renderer/features/reader/text';
+import { readerText } from '../../src-main/contract/texts/reader';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { installBridge } from './support/bridge';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_STATE_FILE } from '../../src-main/app/app-state';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
-import { relationsText } from '../../src-renderer/features/relations/text';
+import { relationsText } from '../../src-main/contract/texts/relations';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { installBridge } from './support/bridge';
 import { animationsSettled } from './support/dialogs';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { interpolate } from '../../contract/messages';
 import { backupArchive } from '../../core/vault/backup';
 import { restoreArchive } from '../../core/vault/restore';
-import { text } from '../text';
+import { text } from '../../contract/texts/cli';
 import type { Command } from './types';
 
 const sentences = {

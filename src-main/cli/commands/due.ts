@@ -3,51 +3,25 @@
  * order as the dashboard's "My due work" (one core operation, core/due/service.ts), for scripts.
  */
 import type { DueItem, DueKind } from '../../contract/due';
+import { dueText } from '../../contract/texts/due';
 import { listDue } from '../../core/due/service';
 import type { Command } from './types';
 
+/** The CLI's own column words; the kinds' names come from the one source of texts (contract/texts/due). */
 export const dueSentences = {
   en: {
-    none: 'Nothing due.',
+    none: dueText.en.none,
     header: 'DUE\tSTATE\tKIND\tDOSSIER\tCUSTOMER\tSUBJECT\tKEY',
     overdue: 'overdue',
     due: 'due',
-    kinds: {
-      review: 'review',
-      contact: 'contact',
-      callback: 'callback',
-      visitReport: 'visit report',
-      reportComment: 'report comment',
-      spotCheck: 'spot check',
-      plan: 'maintenance plan',
-      planApproval: 'plan approval',
-      survey: 'survey',
-      satisfactionFollowUp: 'satisfaction follow-up',
-      complaint: 'complaint',
-      regrade: 're-grading',
-      lead: 'lead',
-    } satisfies Record<DueKind, string>,
+    kinds: dueText.en.kind satisfies Record<DueKind, string>,
   },
   'zh-CN': {
-    none: '没有待办事项。',
+    none: dueText.zhCN.none,
     header: '到期\t状态\t类型\t档案\t客户\t事项\t标识',
     overdue: '已逾期',
     due: '待办',
-    kinds: {
-      review: '档案复核',
-      contact: '客户沟通',
-      callback: '回访',
-      visitReport: '拜访表',
-      reportComment: '拜访表批示',
-      spotCheck: '抽查',
-      plan: '客户维护计划',
-      planApproval: '计划审批',
-      survey: '定期调查',
-      satisfactionFollowUp: '满意度跟进',
-      complaint: '投诉',
-      regrade: '等级评估',
-      lead: '线索',
-    } satisfies Record<DueKind, string>,
+    kinds: dueText.zhCN.kind satisfies Record<DueKind, string>,
   },
 };
 

@@ -12,7 +12,7 @@ import type { Session } from '../../core/session';
 import { certificateFolder, ensureCertificate } from '../../ipc/remote/certificate';
 import { parseAddress } from '../../ipc/remote/client';
 import { ArchiveServer } from '../../ipc/remote/server';
-import { text } from '../text';
+import { text } from '../../contract/texts/cli';
 import { UsageError } from '../usage';
 import type { Command } from './types';
 import { leaveSignalsToCommand } from '../process-guards';

@@ -1,5 +1,5 @@
 /** The CLI's own sentences (errors come from contract/messages). */
-import { interpolate, type Locale } from '../contract/messages';
+import { interpolate, type Locale } from '../messages';
 
 const en = {
   usage: `Usage: triplicate <command> [options]
@@ -106,3 +106,6 @@ const texts: Record<Locale, typeof en> = { en, 'zh-CN': zhCN };
 export function text(locale: Locale, key: TextKey, params?: Record<string, string | number>): string {
   return interpolate(texts[locale][key], params);
 }
+
+/** The CLI's sentences in both languages, for the completeness test over the one source of texts. */
+export const cliText = texts;

@@ -2,7 +2,7 @@
  * 简体中文界面文字。键与 en.ts 完全一致（由 tests/unit/i18n-complete.test.ts 检查）。
  * Error sentences come from src-main/contract/messages.ts, not from here.
  */
-import type { Resources } from './en';
+import type { Resources } from './shell-en';
 
 export const zhCN: Resources = {
   app: {
