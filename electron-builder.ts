@@ -47,6 +47,7 @@ const config: Configuration = {
     'out/preload/**',
     'out/renderer/**',
     '!out/main/cli.js',
+    '!out/main/cli-commands.js',
     'package.json',
     // Of the native addons, the binary for the target and the JavaScript that loads it; not their
     // C sources (the SQLite amalgamation alone is most of the package), test addons or other platforms.

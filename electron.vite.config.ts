@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { build as esbuild } from 'esbuild';
 import { build, type Plugin } from 'vite';
+import { buildCliBundle } from './cli-bundle';
 import { FIRST_SCREEN_FILE, type FirstScreens } from './src-main/contract/first-screen';
 
 const root = __dirname;
@@ -79,29 +79,13 @@ function prerenderFirstScreen(): Plugin {
   };
 }
 
-/**
- * The `triplicate` CLI as one CommonJS file, out/main/cli.js, beside the journal-verify worker it
- * starts (verify-pool.ts looks next to itself). Built with the main bundle, by esbuild: one entry,
- * no chunks shared with the app's main, only the two native addons left to require.
- */
+/** The `triplicate` CLI (cli-bundle.ts), built with the main bundle into out/main. */
 function bundleCli(): Plugin {
   return {
     name: 'triplicate:bundle-cli',
     apply: 'build',
     async closeBundle() {
-      await esbuild({
-        entryPoints: [resolve(root, 'src-main/cli/cli.ts')],
-        outfile: resolve(root, 'out/main/cli.js'),
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['better-sqlite3-multiple-ciphers', 'argon2', 'electron'],
-        minify: true,
-        keepNames: false,
-        legalComments: 'none',
-        logLevel: 'error',
-      });
+      await buildCliBundle(resolve(root, 'out/main'));
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The CLI's process entry: bundled by `npm run build` into out/main/cli.js, beside the
- * journal-verify worker it starts (electron.vite.config.ts); bin.cjs loads that bundle.
+ * The CLI's process entry: bundled by `npm run build` into out/main/cli.js (and the commands it
+ * loads on demand into cli-commands.js), beside the journal-verify worker (cli-bundle.ts); bin.cjs
+ * loads that bundle.
  */
 import { runCli } from './run';
 

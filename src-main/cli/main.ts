@@ -3,9 +3,8 @@
  * policy and the same journal. Exit 0 on success, 1 when refused or failed (one line on stderr),
  * 2 on bad usage. Never a stack trace.
  */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { formatError, localeFrom, type Locale } from '../contract/messages';
+import { formatError, type Locale } from '../contract/messages';
 import { DUTIES, RANKS, type Duty } from '../contract/people';
 import { ArchiveError, toArchiveError } from '../core/errors';
 import { verifyArchiveJournal } from '../core/journal/service';
@@ -17,122 +16,16 @@ import { recoverWithKey } from '../core/vault/recover';
 import { promptPasswords, stdinPasswords, type PasswordSource } from './passwords';
 import { text } from '../contract/texts/cli';
 import { Interrupted, UsageError } from './usage';
-import { everyOption, optionsFor, SHARED_OPTIONS, type OptionSpecs } from './options';
-import { stdoutClosed } from './process-guards';
 import { unlockForCli } from './unlock';
 import { runRemote } from './remote';
 import { COMMANDS } from './commands';
 import type { CommandContext } from './commands/types';
+import { processIo, readCommandLine, type Io, type Values } from './command-line';
 
-/** The built-in commands; their usage lines are in text.ts. Contributed ones are in commands/. */
-const BUILTIN = [
-  'init',
-  'person add',
-  'person list',
-  'person disable',
-  'person duties',
-  'person passwd',
-  'department add',
-  'department list',
-  'rekey',
-  'recover',
-  'journal verify',
-] as const;
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof SHARED_OPTIONS; allowPositionals: true }>>['values'];
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (line) => {
-    if (!stdoutClosed()) process.stdout.write(line + '\n');
-  },
-  err: (line) => process.stderr.write(line + '\n'),
-};
-
-function systemLocale(): string | undefined {
-  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
-}
-
-/** A command as the parser sees it: its words, its usage line and its option table. */
-interface Parsed {
-  name: string;
-  usage: string;
-  options: OptionSpecs;
-}
-
-function builtinUsage(locale: Locale, name: string): string {
-  const line = text(locale, 'usage')
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l.startsWith(name + ' ') || l === name);
-  return line ?? name;
-}
-
-/** The command named by the leading positionals (longest name wins), or null. */
-function findCommand(positionals: string[], locale: Locale): Parsed | null {
-  const words = positionals.join(' ');
-  const names = [...BUILTIN, ...COMMANDS.map((c) => c.name)].sort((a, b) => b.length - a.length);
-  const name = names.find((n) => words === n || words.startsWith(n + ' '));
-  if (!name) return null;
-  const contributed = COMMANDS.find((c) => c.name === name);
-  if (contributed) {
-    return { name, usage: contributed.usage[locale], options: optionsFor(name, contributed.usage.en, contributed.options, contributed.needs === 'unlocked') };
-  }
-  return { name, usage: builtinUsage(locale, name), options: optionsFor(name, builtinUsage('en', name)) };
-}
-
-/** parseArgs's own messages are English only; say the two that matter in the user's language. */
-function parseProblem(error: Error & { code?: string }, command: string, locale: Locale): string {
-  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return text(locale, 'unknownOption', { option, command });
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return text(locale, 'badOptionValue', { option, command });
-  return error.message;
-}
-
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let locale: Locale = localeFrom(systemLocale());
-  // First pass: only to find the command's words and the language; options are judged per command below.
-  const loose = parseArgs({ args: argv, options: everyOption(COMMANDS), allowPositionals: true, strict: false });
-  if (typeof loose.values.lang === 'string') locale = localeFrom(loose.values.lang);
-  const command = findCommand(loose.positionals, locale);
-  if (!command) {
-    const extra = COMMANDS.map((c) => `  ${c.usage[locale]}`).join('\n');
-    const usage = text(locale, 'usage') + (extra ? `\n\n${extra}` : '');
-    if (loose.positionals.length === 0) {
-      (loose.values.help ? io.out : io.err)(usage);
-      return loose.values.help ? 0 : 2;
-    }
-    io.err(formatError({ code: 'input.unknownCommand', params: { command: loose.positionals.join(' ') } }, locale));
-    return 2;
-  }
-  let values: Values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true }) as unknown as {
-      values: Values;
-      positionals: string[];
-    });
-  } catch (error) {
-    const problem = parseProblem(error as Error, command.name, locale);
-    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      // An option this command does not take: say so, then what it does take.
-      io.err(problem);
-      io.err(text(locale, 'commandUsage', { usage: command.usage }));
-    } else {
-      // One line: what was wrong and where to look, not the whole usage (a bad number such as `-5`
-      // used to bury its reason under it).
-      io.err(`${oneLine(problem)} (triplicate ${command.name} --help)`);
-    }
-    return 2;
-  }
-  if (values.help) {
-    io.out(text(locale, 'commandUsage', { usage: command.usage }) + '\n\n' + text(locale, 'globalOptions'));
-    return 0;
-  }
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const line = readCommandLine(argv, COMMANDS, io);
+  if ('exit' in line) return line.exit;
+  const { values, positionals, locale } = line;
   try {
     await run(positionals, values, locale, io);
     return 0;
@@ -147,10 +40,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (process.env.TRIPLICATE_DEBUG && !(error instanceof ArchiveError)) io.err(String((error as Error)?.stack ?? error));
     return 1;
   }
-}
-
-function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 }
 
 function need(values: Values, name: keyof Values, locale: Locale): string {
@@ -205,11 +94,6 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     await session.lock('quit');
     io.out(text(locale, 'passwordChanged', { login }));
     return;
-  }
-
-  if (values.server !== undefined) {
-    const passwords = await source();
-    return runRemote(command, values as Record<string, string | boolean | string[] | undefined>, locale, io, passwords, (name) => need(values, name as keyof Values, locale));
   }
 
   if (values.server !== undefined) {

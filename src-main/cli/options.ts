@@ -4,7 +4,7 @@
  * usage (exit 2), so `verify-export F --dossiers 5` is refused instead of silently ignored.
  */
 import type { parseArgs } from 'node:util';
-import type { Command } from './commands/types';
+import type { CommandSpec } from './command-spec';
 
 export type OptionSpecs = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
@@ -62,6 +62,6 @@ export function optionsFor(name: string, usage: string, own: OptionSpecs = {}, n
 }
 
 /** Every option any command takes: only for finding the command's words before its own parse. */
-export function everyOption(commands: readonly Command[]): OptionSpecs {
+export function everyOption(commands: readonly Pick<CommandSpec, 'options'>[]): OptionSpecs {
   return Object.assign({}, SHARED_OPTIONS, ...commands.map((c) => c.options ?? {})) as OptionSpecs;
 }

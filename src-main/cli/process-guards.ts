@@ -5,37 +5,41 @@
  * - A closed standard output (`triplicate person list | head -1`) ends the output quietly: no
  *   EPIPE stack trace; the command still finishes and locks the archive, its exit code unchanged.
  */
-let closed = false;
+interface Guards {
+  installed: boolean;
+  closed: boolean;
+  interrupted: () => void;
+  terminated: () => void;
+}
+
+// One state per process, not per copy of this module: the CLI bundle is two files (the light
+// entry and the commands it loads on demand) and each carries its own copy of this module.
+const guards: Guards = ((globalThis as { [key: symbol]: Guards })[Symbol.for('triplicate.cli.processGuards')] ??= {
+  installed: false,
+  closed: false,
+  interrupted: () => process.exit(130),
+  terminated: () => process.exit(143),
+});
 
 /** True once standard output's reader has gone away: stop writing to it. */
 export function stdoutClosed(): boolean {
-  return closed;
+  return guards.closed;
 }
 
-let installed = false;
-
 export function installProcessGuards(): void {
-  if (installed) return;
-  installed = true;
+  if (guards.installed) return;
+  guards.installed = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
-      closed = true;
+      guards.closed = true;
       return;
     }
     throw error;
   });
   // stderr's reader gone too: nothing left to tell anyone.
   process.stderr.on('error', () => undefined);
-  process.on('SIGINT', interrupted);
-  process.on('SIGTERM', terminated);
-}
-
-function interrupted(): void {
-  process.exit(130);
-}
-
-function terminated(): void {
-  process.exit(143);
+  process.on('SIGINT', guards.interrupted);
+  process.on('SIGTERM', guards.terminated);
 }
 
 /**
@@ -43,6 +47,6 @@ function terminated(): void {
  * archive first): the guard's immediate exit would cut that short.
  */
 export function leaveSignalsToCommand(): void {
-  process.off('SIGINT', interrupted);
-  process.off('SIGTERM', terminated);
+  process.off('SIGINT', guards.interrupted);
+  process.off('SIGTERM', guards.terminated);
 }

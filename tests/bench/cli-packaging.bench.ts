@@ -18,8 +18,13 @@ const log = (line: string) => process.stderr.write(`[cli-packaging] ${line}\n`);
 const ENTRIES = Number(process.env.TRIPLICATE_BENCH_ENTRIES ?? 1_000_000);
 
 async function main(): Promise<void> {
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
-  if (built.status !== 0) throw new Error('electron-vite build failed');
+  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (built.status !== 0) {
+    // Say why: the build's own first error (e.g. a package missing from node_modules), not just that it failed.
+    const output = `${built.stderr ?? ''}\n${built.stdout ?? ''}`;
+    const reason = /^(?:Error|error|✘).*$/m.exec(output)?.[0] ?? output.trim().split('\n').slice(-5).join('\n');
+    throw new Error(`electron-vite build failed: ${reason}${/failed to resolve import/.test(output) ? ' (node_modules is out of date: run `npm install`)' : ''}`);
+  }
 
   const launcher = join(ROOT, 'src-main', 'cli', 'bin.cjs');
   const times: number[] = [];
@@ -41,6 +46,9 @@ async function main(): Promise<void> {
   log(`building a ${ENTRIES}-entry archive`);
   const archive = await buildArchive(ENTRIES, log);
   try {
+    // The fixture's own session holds the archive's single-opener lock: release it, as the
+    // auditor would close the app before running the CLI.
+    await archive.session.lock();
     const started = performance.now();
     const verify = spawnSync(
       process.execPath,

@@ -48,6 +48,7 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(asarFiles.some((f) => /\.(ts|tsx|map|cpp|c|h)$/.test(f) && !f.endsWith('.d.ts'))).toBe(false);
     // The CLI bundle stays out: the app runs the same code with --cli.
     expect(asarFiles).not.toContain('/out/main/cli.js');
+    expect(asarFiles).not.toContain('/out/main/cli-commands.js');
     // The native binaries sit outside the asar (dlopen cannot read inside it), for this platform only.
     const unpacked = join(appDir, 'resources', 'app.asar.unpacked', 'node_modules');
     expect(existsSync(join(unpacked, 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
