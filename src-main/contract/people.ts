@@ -106,6 +106,19 @@ export interface ActorPermissions {
   spotCheckVisitReports: boolean;
   approvePlans: boolean;
   keepPlans: boolean;
+  /** Loans, copies and records-lifecycle screens (issue 13 point 2): each the core's answer for the person's own department. */
+  seeRegister: boolean;
+  keepCopies: boolean;
+  seeRecords: boolean;
+  requestDestruction: boolean;
+  manageDepartment: boolean;
+  setHolds: boolean;
+  recordIncidents: boolean;
+  seeIncidentRegister: boolean;
+  seeHandovers: boolean;
+  backUp: boolean;
+  seeCompliance: boolean;
+  checkLeads: boolean;
 }
 
 /** A password reset the administrator asked for (issue 11, point 5), as its requester sees it. */

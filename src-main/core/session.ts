@@ -43,6 +43,12 @@ export interface OperationContext {
   setObject(object: { type: string; id: string }): void;
   /** Adds details to the entry written when the body returns without `commit`. */
   addDetails(details: Record<string, unknown>): void;
+  /**
+   * A further entry the operation causes (e.g. the reads an offline log brings back), written in
+   * the same transaction as the operation's own: only inside `commit`'s change, so it stands or
+   * falls with it.
+   */
+  record(entry: AppendInput): void;
 }
 
 export class Session {
@@ -112,15 +118,21 @@ export class Session {
 
     let commitCalled = false;
     let committed = false;
+    let inChange = false;
     const ctx: OperationContext = {
       commit: (change, details) => {
         if (commitCalled) throw new Error('commit called twice');
         commitCalled = true;
         // journal.transaction: the entry is signed by this session's person before the commit.
         const result = journal.transaction(() => {
-          const changed = change();
-          journal.append(entry('ok', null, details));
-          return changed;
+          inChange = true;
+          try {
+            const changed = change();
+            journal.append(entry('ok', null, details));
+            return changed;
+          } finally {
+            inChange = false;
+          }
         });
         // Only a transaction that went through has its entry; a failed one (busy, disk full) gets an error entry.
         committed = true;
@@ -131,6 +143,10 @@ export class Session {
       },
       addDetails: (d) => {
         extra = { ...extra, ...d };
+      },
+      record: (input) => {
+        if (!inChange) throw new Error('record called outside commit');
+        journal.append(input);
       },
     };
 

@@ -19,6 +19,7 @@ import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
+import { animationsSettled } from './support/dialogs';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: '系统管理员', password: 'admin-password-1' };
@@ -26,7 +27,7 @@ const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 const DAY = 86_400_000;
 
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await page.waitForTimeout(200);
+  await animationsSettled(page, 'body');
   const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
   expect(lines.filter((line) => UNTRANSLATED_KEY.test(line)), `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `chromium-${locale}-due-${name}.png`), fullPage: true });

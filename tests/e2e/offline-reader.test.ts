@@ -25,6 +25,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
 import { reportPageTrouble } from './support/page-trouble';
 import { buildRenderer, ROOT } from './support/renderer-build';
 import { serveStatic, type StaticServer } from './support/static-server';
+import { animationsSettled } from './support/dialogs';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const PASSPHRASE = 'laptop passphrase 2026';
@@ -33,7 +34,7 @@ const TEXT = { en: readerText.en, 'zh-CN': readerText.zhCN } as const;
 const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await page.waitForTimeout(200);
+  await animationsSettled(page, 'body');
   const text = await page.evaluate(() => document.body.innerText);
   const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);

@@ -14,6 +14,7 @@ import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
+import { animationsSettled } from './support/dialogs';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -21,7 +22,7 @@ const AUDITOR = { login: 'shen.audit', name: 'Shen Auditor 沈审计', password:
 const GM = { login: 'sun.gm', name: 'Sun GM 孙总', password: 'general-pass-1' };
 
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await page.waitForTimeout(200);
+  await animationsSettled(page, 'body');
   await page.screenshot({ path: join(SHOTS, `chromium-${locale}-reset-${name}.png`), fullPage: true });
 }
 

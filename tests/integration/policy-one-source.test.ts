@@ -9,6 +9,8 @@ import type { ActorView } from '../../src-main/contract/people';
 import type { CataloguePage } from '../../src-main/contract/dossiers';
 import { createDossier } from '../../src-main/core/dossiers/service';
 import { exportRegisterChoosing } from '../../src-main/core/loans/service';
+import { exportDestructionRecordChoosing } from '../../src-main/core/records/record-export';
+import { backupArchiveChoosing } from '../../src-main/core/vault/backup';
 import { ADMIN, lastEntries, type TestArchive } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
 import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
@@ -35,13 +37,13 @@ const unlock = (who: { login: string; password: string }) =>
 describe('one source of permissions', () => {
   it('the actor view carries what the policy allows, for each duty', async () => {
     await harness.manager.lock('user');
-    expect((await unlock(PEOPLE.collector)).may).toEqual({ createDossiers: true, fileCards: false, seeCatalogue: true, readJournal: false, administer: false, fileVisitReports: false, spotCheckVisitReports: false, approvePlans: false, keepPlans: false });
+    expect((await unlock(PEOPLE.collector)).may).toEqual({ createDossiers: true, fileCards: false, seeCatalogue: true, readJournal: false, administer: false, fileVisitReports: false, spotCheckVisitReports: false, approvePlans: false, keepPlans: false, seeRegister: false, keepCopies: false, seeRecords: false, requestDestruction: false, manageDepartment: false, setHolds: false, recordIncidents: false, seeIncidentRegister: false, seeHandovers: false, backUp: false, seeCompliance: false, checkLeads: false });
     await harness.manager.lock('user');
-    expect((await unlock(PEOPLE.manager)).may).toEqual({ createDossiers: true, fileCards: true, seeCatalogue: true, readJournal: false, administer: false, fileVisitReports: true, spotCheckVisitReports: false, approvePlans: false, keepPlans: false });
+    expect((await unlock(PEOPLE.manager)).may).toEqual({ createDossiers: true, fileCards: true, seeCatalogue: true, readJournal: false, administer: false, fileVisitReports: true, spotCheckVisitReports: false, approvePlans: false, keepPlans: false, seeRegister: false, keepCopies: false, seeRecords: false, requestDestruction: false, manageDepartment: false, setHolds: false, recordIncidents: false, seeIncidentRegister: false, seeHandovers: true, backUp: false, seeCompliance: false, checkLeads: true });
     await harness.manager.lock('user');
-    expect((await unlock(PEOPLE.custodianS)).may).toMatchObject({ createDossiers: false, seeCatalogue: true, administer: false });
+    expect((await unlock(PEOPLE.custodianS)).may).toMatchObject({ createDossiers: false, seeCatalogue: true, administer: false, seeRegister: true, keepCopies: true, seeRecords: true, requestDestruction: true, manageDepartment: false, setHolds: true, recordIncidents: true, seeIncidentRegister: false, seeHandovers: true, backUp: false, checkLeads: false });
     await harness.manager.lock('user');
-    expect((await unlock(ADMIN)).may).toEqual({ createDossiers: false, fileCards: false, seeCatalogue: false, readJournal: false, administer: true, fileVisitReports: false, spotCheckVisitReports: false, approvePlans: false, keepPlans: false });
+    expect((await unlock(ADMIN)).may).toEqual({ createDossiers: false, fileCards: false, seeCatalogue: false, readJournal: false, administer: true, fileVisitReports: false, spotCheckVisitReports: false, approvePlans: false, keepPlans: false, seeRegister: false, keepCopies: false, seeRecords: false, requestDestruction: false, manageDepartment: false, setHolds: false, recordIncidents: false, seeIncidentRegister: false, seeHandovers: false, backUp: true, seeCompliance: false, checkLeads: false });
     expect(await ok<ActorView | null>(harness.router.handle('session:current', undefined, APP))).toMatchObject({ may: { administer: true } });
   });
 
@@ -85,5 +87,42 @@ describe('one source of permissions', () => {
     expect(written).toEqual({ file: out, count: 0 });
     expect(readFileSync(out, 'utf8').charCodeAt(0)).toBe(0xfeff);
     await custodian.lock();
+  });
+
+  it('the backup and the destruction record ask for their file only once the core has allowed them', async () => {
+    let asked = 0;
+    const choose = (answer: string | null) => async () => {
+      asked++;
+      return answer;
+    };
+    const backupFile = join(archive.folder, '..', 'choosing.tbk');
+    const recordFile = join(archive.folder, '..', 'choosing-record.csv');
+
+    const custodian = await unlockAs(archive, PEOPLE.custodianS);
+    await expectCode(backupArchiveChoosing(custodian, choose(backupFile)), 'denied.notAdmin');
+    expect(asked).toBe(0);
+    expect(lastEntries(custodian)[0]).toMatchObject({ event: 'vault.backup', outcome: 'denied', reason: 'denied.notAdmin' });
+    expect(await exportDestructionRecordChoosing(custodian, choose(null))).toBeNull();
+    expect(asked).toBe(1);
+    expect(JSON.parse(lastEntries(custodian)[0]!.details)).toMatchObject({ cancelled: 'dialog' });
+    expect(await exportDestructionRecordChoosing(custodian, choose(recordFile))).toEqual({ file: recordFile, lines: 0 });
+    expect(asked).toBe(2);
+    expect(readFileSync(recordFile, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    await custodian.lock();
+
+    const collector = await unlockAs(archive, PEOPLE.collector);
+    await expectCode(exportDestructionRecordChoosing(collector, choose(recordFile)), 'denied.notManagement');
+    expect(asked).toBe(2);
+    await collector.lock();
+
+    const admin = await archive.unlock(ADMIN.login, ADMIN.password);
+    expect(await backupArchiveChoosing(admin, choose(null))).toBeNull();
+    expect(asked).toBe(3);
+    expect(existsSync(backupFile)).toBe(false);
+    const report = await backupArchiveChoosing(admin, choose(backupFile));
+    expect(asked).toBe(4);
+    expect(report).toMatchObject({ file: backupFile });
+    expect(existsSync(backupFile)).toBe(true);
+    await admin.lock();
   });
 });

@@ -68,21 +68,19 @@ export async function createDossier(session: Session, raw: unknown): Promise<Dos
  * they sent and the answer names only that, so nothing in it tells them what the dossier holds.
  */
 export async function updateDossier(session: Session, raw: unknown): Promise<DossierSummary> {
-  let input!: ReturnType<typeof dossierUpdateSchema.parse>;
-  let dossier!: repo.DossierRecord;
-  let facts!: DossierFacts;
   return session.perform(
     {
       action: 'dossier.update',
       object: claimedNumber(raw),
-      target: () => {
-        input = parseInput(dossierUpdateSchema, raw);
-        dossier = requireDossier(session.archive.db, input.number);
-        facts = { ...factsFor(session, dossier, true), replacesLists: replacesLists(input.changes as DossierContent) };
-        return { dossier: facts };
+      load: () => {
+        const input = parseInput(dossierUpdateSchema, raw);
+        const dossier = requireDossier(session.archive.db, input.number);
+        const facts: DossierFacts = { ...factsFor(session, dossier, true), replacesLists: replacesLists(input.changes as DossierContent) };
+        return { input, dossier, facts };
       },
+      target: ({ facts }) => ({ dossier: facts }),
     },
-    (ctx) => {
+    (ctx, { input, dossier, facts }) => {
       const db = session.archive.db;
       // The yearly plan has its own records, writer and approval (core/plans); this field is read-only history.
       if (input.changes.maintenancePlan !== undefined) throw new ArchiveError('dossier.planMoved');
@@ -116,17 +114,14 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
 
 /** Filing: every ★ field filled, then one copy per holding department reflecting this revision. */
 export async function fileDossier(session: Session, raw: unknown): Promise<{ number: string; copies: string[] }> {
-  let dossier!: repo.DossierRecord;
   return session.perform(
     {
       action: 'dossier.file',
       object: claimedNumber(raw),
-      target: () => {
-        dossier = requireDossier(session.archive.db, parseInput(dossierRefSchema, raw).number);
-        return { dossier: factsFor(session, dossier) };
-      },
+      load: () => requireDossier(session.archive.db, parseInput(dossierRefSchema, raw).number),
+      target: (dossier) => ({ dossier: factsFor(session, dossier) }),
     },
-    (ctx) => {
+    (ctx, dossier) => {
       const db = session.archive.db;
       if (dossier.status === 'filed') throw new ArchiveError('dossier.alreadyFiled', { number: dossier.number });
       const missing = missingToFile(dossier.content);
@@ -151,21 +146,20 @@ export async function fileDossier(session: Session, raw: unknown): Promise<{ num
  * numbers), so the one access-log entry names the loan it was read through.
  */
 export async function openDossier(session: Session, raw: unknown, context: Record<string, unknown> = {}): Promise<DossierView> {
-  let dossier!: repo.DossierRecord;
-  let sections: (typeof SECTIONS)[number][] = [...SECTIONS];
   return session.perform(
     {
       action: 'dossier.open',
       object: claimedNumber(raw),
       details: { ...context, sections: askedFor((raw as { sections?: unknown } | null)?.sections ?? 'all') },
-      target: () => {
+      load: () => {
         const input = parseInput(openDossierSchema, raw);
-        if (input.sections) sections = SECTIONS.filter((s) => input.sections!.includes(s));
-        dossier = requireDossier(session.archive.db, input.number);
-        return { dossier: factsFor(session, dossier, true) };
+        const asked = input.sections;
+        const sections: (typeof SECTIONS)[number][] = asked ? SECTIONS.filter((s) => asked.includes(s)) : [...SECTIONS];
+        return { sections, dossier: requireDossier(session.archive.db, input.number) };
       },
+      target: ({ dossier }) => ({ dossier: factsFor(session, dossier, true) }),
     },
-    (ctx) => {
+    (ctx, { sections, dossier }) => {
       ctx.addDetails({ sections, revision: dossier.revision });
       return contentView(dossier, sections);
     },
@@ -174,22 +168,19 @@ export async function openDossier(session: Session, raw: unknown, context: Recor
 
 /** A revision's field-by-field diff (old and new values): content, so rule 3 decides who sees it. */
 export async function revisionDiff(session: Session, raw: unknown): Promise<RevisionDiff> {
-  let dossier!: repo.DossierRecord;
-  let revision = 0;
   return session.perform(
     {
       action: 'dossier.revision',
       event: 'dossier.open',
       object: claimedNumber(raw),
       details: { view: 'revision', revision: askedFor((raw as { revision?: unknown } | null)?.revision) },
-      target: () => {
+      load: () => {
         const input = parseInput(revisionRefSchema, raw);
-        revision = input.revision;
-        dossier = requireDossier(session.archive.db, input.number);
-        return { dossier: factsFor(session, dossier, true) };
+        return { revision: input.revision, dossier: requireDossier(session.archive.db, input.number) };
       },
+      target: ({ dossier }) => ({ dossier: factsFor(session, dossier, true) }),
     },
-    (ctx) => {
+    (ctx, { revision, dossier }) => {
       const db = session.archive.db;
       const found = repo.findRevision(db, dossier.id, revision);
       if (!found) throw new ArchiveError('revision.notFound', { number: dossier.number, revision });
@@ -209,17 +200,14 @@ export async function revisionDiff(session: Session, raw: unknown): Promise<Revi
 
 /** 三个月增补或调整一次: "reviewed, no change" restarts the review clock without a new revision. */
 export async function reviewDossier(session: Session, raw: unknown): Promise<{ number: string; reviewedAt: string }> {
-  let dossier!: repo.DossierRecord;
   return session.perform(
     {
       action: 'dossier.review',
       object: claimedNumber(raw),
-      target: () => {
-        dossier = requireDossier(session.archive.db, parseInput(dossierRefSchema, raw).number);
-        return { dossier: factsFor(session, dossier) };
-      },
+      load: () => requireDossier(session.archive.db, parseInput(dossierRefSchema, raw).number),
+      target: (dossier) => ({ dossier: factsFor(session, dossier) }),
     },
-    (ctx) => {
+    (ctx, dossier) => {
       if (dossier.status !== 'filed') throw new ArchiveError('dossier.notFiled', { number: dossier.number });
       const at = session.archive.clock.now().toISOString();
       return ctx.commit(() => {
@@ -232,20 +220,17 @@ export async function reviewDossier(session: Session, raw: unknown): Promise<{ n
 
 /** Assigns the customer to a collector: from then on they, not the previous one, record its updates. */
 export async function assignCollector(session: Session, raw: unknown): Promise<{ number: string; collector: string }> {
-  let dossier!: repo.DossierRecord;
-  let login = '';
   return session.perform(
     {
       action: 'dossier.assign',
       object: claimedNumber(raw),
-      target: () => {
+      load: () => {
         const input = parseInput(assignCollectorSchema, raw);
-        login = input.collectorLogin;
-        dossier = requireDossier(session.archive.db, input.number);
-        return { dossier: factsFor(session, dossier) };
+        return { login: input.collectorLogin, dossier: requireDossier(session.archive.db, input.number) };
       },
+      target: ({ dossier }) => ({ dossier: factsFor(session, dossier) }),
     },
-    (ctx) => {
+    (ctx, { login, dossier }) => {
       const db = session.archive.db;
       const collector = findPersonByLogin(db, login);
       if (!collector || collector.disabled || !collector.duties.includes('collector')) throw new ArchiveError('dossier.notCollector', { login });

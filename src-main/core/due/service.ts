@@ -31,16 +31,13 @@ export async function listDue(session: Session, raw: unknown = {}): Promise<DueI
 }
 
 export async function cadenceCompliance(session: Session, raw: unknown = {}): Promise<CadenceCompliance> {
-  let department: string | undefined;
   return session.perform(
     {
       action: 'due.compliance',
-      target: () => {
-        department = parseInput(complianceQuerySchema, raw ?? {}).department ?? session.actor.department;
-        return { dueDepartment: department };
-      },
+      load: () => parseInput(complianceQuerySchema, raw ?? {}).department ?? session.actor.department,
+      target: (department) => ({ dueDepartment: department }),
     },
-    (ctx) => {
+    (ctx, department) => {
       const db = session.archive.db;
       const now = session.archive.clock.now();
       const today = dateIn(now, readSettings(db).timeZone);

@@ -19,7 +19,6 @@ import { ArchiveError } from '../errors';
 import { checkOutputPath, writingToSync } from '../output-path';
 import { canonicalJson } from '../journal/entry';
 import { claimedCard, loanFacts, requireLoan } from '../loans/context';
-import type { LoanRecord } from '../loans/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 import { writeFileAtomic } from '../vault/files';
@@ -30,27 +29,25 @@ import * as repo from './repository';
 
 export async function issuePackage(session: Session, raw: unknown): Promise<IssuedPackage> {
   const db = session.archive.db;
-  let input!: ReturnType<typeof issuePackageSchema.parse>;
-  let loan!: LoanRecord;
   return session.perform(
     {
       action: 'offline.issue',
       object: claimedCard(raw),
-      target: () => {
-        input = parseInput(issuePackageSchema, raw);
-        loan = requireLoan(db, input.card);
-        return { loan: { ...loanFacts(session, loan), form: loan.form } };
+      load: () => {
+        const input = parseInput(issuePackageSchema, raw);
+        return { input, loan: requireLoan(db, input.card) };
       },
+      target: ({ loan }) => ({ loan: { ...loanFacts(session, loan), form: loan.form } }),
     },
-    async (ctx) => {
-      const out = repo.packageOut(db, loan.id);
-      if (out) throw new ArchiveError('offline.alreadyIssued', { card: loan.card, package: out.id });
+    async (ctx, { input, loan }) => {
+      const issued = repo.packageOut(db, loan.id);
+      if (issued) throw new ArchiveError('offline.alreadyIssued', { card: loan.card, package: issued.id });
       if (input.passphrase.length < MIN_PASSPHRASE_LENGTH) throw new ArchiveError('offline.weakPassphrase', { min: MIN_PASSPHRASE_LENGTH });
-      input.out = checkOutputPath(session.archive, input.out);
-      if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
+      const out = checkOutputPath(session.archive, input.out);
+      if (existsSync(out) && !input.force) throw new ArchiveError('offline.fileExists', { path: out });
       const dossier = findDossierById(db, loan.dossierId);
       if (!dossier) throw new ArchiveError('dossier.notFound', { number: loan.number });
-      const sections = input.sections ? SECTIONS.filter((s) => input.sections!.includes(s)) : [...SECTIONS];
+      const sections = input.sections ? SECTIONS.filter((s) => input.sections?.includes(s)) : [...SECTIONS];
       const now = session.archive.clock.now();
       const id = randomUUID();
       const reader = session.actor;
@@ -86,8 +83,8 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
         packageKey.fill(0);
       }
 
-      const temp = `${input.out}.${id.slice(0, 8)}.partial`;
-      writingToSync(input.out, () => writeFileAtomic(temp, JSON.stringify(file) + '\n'));
+      const temp = `${out}.${id.slice(0, 8)}.partial`;
+      writingToSync(out, () => writeFileAtomic(temp, JSON.stringify(file) + '\n'));
       try {
         ctx.commit(
           () =>
@@ -108,7 +105,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
             copyNumber: loan.copyNumber,
             sections,
             dueAt: loan.dueAt,
-            file: basename(input.out),
+            file: basename(out),
             kdf: { memoryKiB: file.header.kdf.memoryKiB, passes: file.header.kdf.passes },
           },
         );
@@ -118,8 +115,8 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
       } finally {
         logKey.fill(0);
       }
-      renameSync(temp, input.out);
-      return { package: id, card: loan.card, file: input.out, dueAt: loan.dueAt!, sections, keyFingerprint: offlineSigner(session.archive.db).fingerprint };
+      renameSync(temp, out);
+      return { package: id, card: loan.card, file: out, dueAt: loan.dueAt!, sections, keyFingerprint: offlineSigner(session.archive.db).fingerprint };
     },
   );
 }

@@ -43,42 +43,43 @@ function claimedPackage(raw: unknown): { type: string; id: string } | null {
   }
 }
 
+/** The returned file, checked to be this archive's own package as issued, and its loan. */
+function loadReturn(session: Session, raw: unknown) {
+  const db = session.archive.db;
+  const input = parseInput(returnPackageSchema, raw);
+  const filePath = input.file;
+  const logPath = input.log ?? logPathFor(input.file);
+  const file = loadPackageFile(input.file);
+  const destroyed = isKeyDestroyed(file);
+  // Only this archive's own, unaltered file: its key, its id, the header it signed. A file
+  // whose key is already destroyed cannot verify its signature; the identity kept at issue
+  // (everything but the wrapped key) stands in for it.
+  const fingerprint = offlineSigner(session.archive.db).fingerprint;
+  if (destroyed) {
+    if (file.header.key.fingerprint !== fingerprint) throw new ArchiveError('offline.tampered', { detail: 'key' });
+  } else verifyPackageFile(file, fingerprint);
+  if (file.header.archiveId !== session.archive.archiveId) throw new ArchiveError('offline.foreign', { detail: 'package of another archive' });
+  const found = repo.findPackage(db, file.header.package);
+  if (!found) throw new ArchiveError('offline.notFound', { package: file.header.package });
+  const same = destroyed ? found.identityHash !== null && found.identityHash === identityHash(file) : found.headerHash === headerHash(file);
+  if (!same) throw new ArchiveError('offline.tampered', { detail: 'not the file issued' });
+  const pkg = found;
+  const loan = loans.findLoanById(db, pkg.loanId)!;
+  if (input.card !== undefined && input.card !== loan.card) throw new ArchiveError('input.invalid', { detail: `the file is the package of card ${loan.card}, not ${input.card}` });
+  return { filePath, logPath, destroyed, pkg, loan };
+}
+
 export async function returnPackage(session: Session, raw: unknown): Promise<ReturnedPackage> {
   const db = session.archive.db;
-  let logPath = '';
-  let filePath = '';
-  let destroyed = false;
-  let pkg!: repo.PackageRecord;
-  let loan!: loans.LoanRecord;
-  const result = await session.perform(
+  const { view: result, loaded } = await session.perform(
     {
       action: 'offline.return',
       object: claimedPackage(raw),
-      target: () => {
-        const input = parseInput(returnPackageSchema, raw);
-        filePath = input.file;
-        logPath = input.log ?? logPathFor(input.file);
-        const file = loadPackageFile(input.file);
-        destroyed = isKeyDestroyed(file);
-        // Only this archive's own, unaltered file: its key, its id, the header it signed. A file
-        // whose key is already destroyed cannot verify its signature; the identity kept at issue
-        // (everything but the wrapped key) stands in for it.
-        const fingerprint = offlineSigner(session.archive.db).fingerprint;
-        if (destroyed) {
-          if (file.header.key.fingerprint !== fingerprint) throw new ArchiveError('offline.tampered', { detail: 'key' });
-        } else verifyPackageFile(file, fingerprint);
-        if (file.header.archiveId !== session.archive.archiveId) throw new ArchiveError('offline.foreign', { detail: 'package of another archive' });
-        const found = repo.findPackage(db, file.header.package);
-        if (!found) throw new ArchiveError('offline.notFound', { package: file.header.package });
-        const same = destroyed ? found.identityHash !== null && found.identityHash === identityHash(file) : found.headerHash === headerHash(file);
-        if (!same) throw new ArchiveError('offline.tampered', { detail: 'not the file issued' });
-        pkg = found;
-        loan = loans.findLoanById(db, pkg.loanId)!;
-        if (input.card !== undefined && input.card !== loan.card) throw new ArchiveError('input.invalid', { detail: `the file is the package of card ${loan.card}, not ${input.card}` });
-        return { loan: loanFacts(session, loan) };
-      },
+      load: () => loadReturn(session, raw),
+      target: ({ loan }) => ({ loan: loanFacts(session, loan) }),
     },
-    (ctx) => {
+    (ctx, returned) => {
+      const { logPath, pkg, loan } = returned;
       const check = verifyLog(logPath, pkg.id, pkg.logKey);
       const seen = repo.importedMacs(db, pkg.id);
       const fresh = check.lines.filter((l) => !seen.has(l.mac));
@@ -94,9 +95,9 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
       const lineFlag = again ? 'afterReturn' : late ? 'late' : null;
       const custodian = session.actor;
       const custodianActor = { id: custodian.id, name: custodian.name, duty: 'custodian' as const };
-      return ctx.commit(() => {
+      const view = ctx.commit(() => {
         for (const line of fresh) {
-          session.archive.journal.append({
+          ctx.record({
             actor: { id: loan.borrowerId, name: loan.borrower.name, duty: null },
             event: line.action === 'print' ? 'loan.print' : 'dossier.open',
             object: { type: 'dossier', id: loan.number },
@@ -135,7 +136,7 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
           });
         if (check.problem) {
           incident = openIncident(`offline package ${pkg.id}: reading log does not verify at line ${check.problem.line} (${check.problem.kind}); ${check.lines.length} reads imported before it`);
-          session.archive.journal.append({
+          ctx.record({
             actor: custodianActor,
             event: 'offline.log',
             object: { type: 'package', id: pkg.id },
@@ -149,7 +150,7 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
           incident ??= openIncident(`offline package ${pkg.id}: a reading log came back after the package was returned (${pkg.returnedAt}); ${fresh.length} reads not seen before were imported`);
         }
         for (const flag of flags) {
-          session.archive.journal.append({
+          ctx.record({
             actor: custodianActor,
             event: 'offline.log',
             object: { type: 'package', id: pkg.id },
@@ -164,8 +165,10 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
         ctx.addDetails({ card: loan.card, borrower: loan.borrower.login, log: status, imported: fresh.length, incident, flags, file: basename(logPath) });
         return { package: pkg.id, card: loan.card, imported: fresh.length, log: status, problem: check.problem, incident, flags };
       });
+      return { view, loaded: returned };
     },
   );
+  const { filePath, destroyed, loan } = loaded;
   // Received back: the file itself dies (its content key overwritten), so it never opens again.
   const keyDestroyed = destroyed || destroyPackageKey(filePath);
   // The loan ends through its own lifecycle (and its own entry), unless it already ended (recall, departure).

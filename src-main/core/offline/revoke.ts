@@ -30,15 +30,12 @@ function claimedPackage(raw: unknown): { type: string; id: string } | null {
 /** Revokes one package still out; the borrower (their own) or the copy's custodian. */
 export async function revokePackage(session: Session, raw: unknown): Promise<RevokedPackage> {
   const db = session.archive.db;
-  let input!: ReturnType<typeof revokePackageSchema.parse>;
-  let pkg!: repo.PackageRecord;
-  let loan!: loans.LoanRecord;
   return session.perform(
     {
       action: 'offline.revoke',
       object: claimedPackage(raw),
-      target: () => {
-        input = parseInput(revokePackageSchema, raw);
+      load: () => {
+        const input = parseInput(revokePackageSchema, raw);
         let id = input.package;
         if (input.card !== undefined) {
           const onCard = loans.findLoan(db, input.card);
@@ -47,12 +44,11 @@ export async function revokePackage(session: Session, raw: unknown): Promise<Rev
         }
         const found = repo.findPackage(db, id!);
         if (!found) throw new ArchiveError('offline.notFound', { package: id! });
-        pkg = found;
-        loan = loans.findLoanById(db, pkg.loanId)!;
-        return { loan: loanFacts(session, loan) };
+        return { input, pkg: found, loan: loans.findLoanById(db, found.loanId)! };
       },
+      target: ({ loan }) => ({ loan: loanFacts(session, loan) }),
     },
-    (ctx) => {
+    (ctx, { input, pkg, loan }) => {
       if (pkg.returnedAt) throw new ArchiveError('offline.alreadyReturned', { package: pkg.id });
       if (pkg.state === 'revoked') throw new ArchiveError('offline.revoked');
       const at = session.archive.clock.now().toISOString();
@@ -70,16 +66,15 @@ export async function revokePackage(session: Session, raw: unknown): Promise<Rev
  * a laptop whose clock was set back must still refuse them.
  */
 export async function exportRevocations(session: Session, raw: unknown): Promise<{ file: string; count: number }> {
-  let input!: ReturnType<typeof exportRevocationsSchema.parse>;
-  return session.perform({ action: 'offline.revocations', target: () => ((input = parseInput(exportRevocationsSchema, raw)), {}) }, (ctx) => {
-    input.out = checkOutputPath(session.archive, input.out);
-    if (existsSync(input.out) && !input.force) throw new ArchiveError('offline.fileExists', { path: input.out });
+  return session.perform({ action: 'offline.revocations', target: {}, load: () => parseInput(exportRevocationsSchema, raw) }, (ctx, input) => {
+    const out = checkOutputPath(session.archive, input.out);
+    if (existsSync(out) && !input.force) throw new ArchiveError('offline.fileExists', { path: out });
     const packages = repo.revokedPackages(session.archive.db);
     const at = session.archive.clock.now().toISOString();
     const signed = signRevocations(offlineSigner(session.archive.db), session.archive.archiveId, at, packages);
-    writingToSync(input.out, () => writeFileAtomic(input.out, signed));
-    ctx.addDetails({ count: packages.length, file: basename(input.out) });
-    return { file: input.out, count: packages.length };
+    writingToSync(out, () => writeFileAtomic(out, signed));
+    ctx.addDetails({ count: packages.length, file: basename(out) });
+    return { file: out, count: packages.length };
   });
 }
 

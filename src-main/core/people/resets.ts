@@ -83,20 +83,19 @@ function approversOf(db: Db, facts: ResetFacts): { login: string; name: string }
 /** The administrator asks for a reset. No key slot changes; an earlier unfinished reset is cancelled. */
 export async function requestPasswordReset(session: Session, rawLogin: unknown): Promise<ResetRequestView> {
   const db = session.archive.db;
-  let person: repo.PersonRecord | null = null;
   return session.perform(
     {
       action: 'person.resetRequest',
       details: { login: typeof rawLogin === 'string' ? rawLogin.slice(0, 64) : null },
-      target: () => {
+      load: () => {
         const login = parseInput(loginSchema, rawLogin);
-        person = repo.findPersonByLogin(db, login);
+        const person = repo.findPersonByLogin(db, login);
         if (!person) throw new ArchiveError('person.notFound', { login });
-        return { reset: factsOf(person) };
+        return person;
       },
+      target: (person) => ({ reset: factsOf(person) }),
     },
-    (ctx) => {
-      const target = person!;
+    (ctx, target) => {
       ctx.setObject({ type: 'person', id: target.id });
       if (target.disabled) throw new ArchiveError('person.disabled', { login: target.login });
       const id = randomUUID();
@@ -146,24 +145,21 @@ export async function pendingResets(session: Session): Promise<PendingResetView[
 export async function approvePasswordReset(session: Session, rawLogin: unknown): Promise<ApprovedResetView> {
   const archive = session.archive;
   const db = archive.db;
-  let person: repo.PersonRecord | null = null;
-  let reset: ResetRow | null = null;
   return session.perform(
     {
       action: 'person.resetApprove',
       details: { login: typeof rawLogin === 'string' ? rawLogin.slice(0, 64) : null },
-      target: () => {
+      load: () => {
         const login = parseInput(loginSchema, rawLogin);
-        person = repo.findPersonByLogin(db, login);
+        const person = repo.findPersonByLogin(db, login);
         if (!person) throw new ArchiveError('person.notFound', { login });
-        reset = openResetOf(db, person.id, 'requested');
+        const reset = openResetOf(db, person.id, 'requested');
         if (!reset) throw new ArchiveError('person.noResetRequested', { login: person.login });
-        return { reset: factsOf(person, reset.requested_by) };
+        return { person, reset };
       },
+      target: ({ person, reset }) => ({ reset: factsOf(person, reset.requested_by) }),
     },
-    async (ctx) => {
-      const target = person!;
-      const request = reset!;
+    async (ctx, { person: target, reset: request }) => {
       ctx.setObject({ type: 'person', id: target.id });
       if (target.disabled) throw new ArchiveError('person.disabled', { login: target.login });
       const code = newRecoveryKey();

@@ -53,24 +53,20 @@ function requirePlan(db: Db, dossier: DossierRecord, year: number): repo.PlanRec
 
 export async function savePlan(session: Session, raw: unknown): Promise<PlanView> {
   const db = session.archive.db;
-  let dossier!: DossierRecord;
-  let existing: repo.PlanRecord | null = null;
   return session.perform(
     {
       action: 'plan.write',
       object: claimed(raw),
-      target: () => {
+      load: () => {
         const input = parseInput(savePlanSchema, raw);
-        dossier = requireDossier(db, input.number);
-        existing = repo.findPlan(db, dossier.id, input.year);
-        return { plan: { responsibleId: dossier.responsibleId, authorId: existing?.authorId ?? null } };
+        const dossier = requireDossier(db, input.number);
+        return { input, dossier, plan: repo.findPlan(db, dossier.id, input.year) };
       },
+      target: ({ dossier, plan }) => ({ plan: { responsibleId: dossier.responsibleId, authorId: plan?.authorId ?? null } }),
     },
-    (ctx) => {
-      const input = parseInput(savePlanSchema, raw);
+    (ctx, { input, dossier, plan }) => {
       const at = session.archive.clock.now().toISOString();
       const actorId = session.actor.id;
-      const plan = existing as repo.PlanRecord | null;
       if (!plan) {
         const content = clean(input.parts);
         const status = input.file ? 'filed' : 'draft';
@@ -145,17 +141,14 @@ export const rejectPlan = (session: Session, raw: unknown): Promise<PlanView> =>
 /** A customer's plans, opened: content, so a read entry. The keeper sees filed plans only. */
 export async function dossierPlans(session: Session, raw: unknown): Promise<DossierPlansView> {
   const db = session.archive.db;
-  let dossier!: DossierRecord;
   return session.perform(
     {
       action: 'plan.read',
       object: claimed(raw),
-      target: () => {
-        dossier = requireDossier(db, parseInput(dossierPlansSchema, raw).number);
-        return { plan: { responsibleId: dossier.responsibleId, authorId: null } };
-      },
+      load: () => requireDossier(db, parseInput(dossierPlansSchema, raw).number),
+      target: (dossier) => ({ plan: { responsibleId: dossier.responsibleId, authorId: null } }),
     },
-    () => {
+    (_ctx, dossier) => {
       const keeperOnly = isPlanKeeper(session.actor) && dossier.responsibleId !== session.actor.id;
       const plans = repo.plansOf(db, dossier.id).filter((p) => !keeperOnly || p.status === 'filed');
       return {

@@ -2,13 +2,8 @@
  * Records lifecycle (issue 16): backups, legal holds, destruction, suspension, incidents and people
  * changes. Pure decisions over facts the services gather at the moment of the request.
  */
-import type { ErrorCode } from '../../contract/errors';
-import type { Duty } from '../../contract/people';
 import type { Actor } from './actor';
-
-type Decision = { allowed: true; duty: Duty | null } | { allowed: false; reason: ErrorCode };
-const allow = (duty: Duty | null = null): Decision => ({ allowed: true, duty });
-const deny = (reason: ErrorCode): Decision => ({ allowed: false, reason });
+import { allow, deny, type Decision } from './decision';
 
 /** What a lifecycle decision depends on. */
 export interface LifecycleFacts {

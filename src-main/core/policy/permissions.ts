@@ -18,5 +18,17 @@ export function permissionsOf(actor: Actor): ActorPermissions {
     spotCheckVisitReports: may('visitReport.spotCheck'),
     approvePlans: may('plan.approve'),
     keepPlans: can(actor, 'plan.list', { planScope: 'filed' }).allowed,
+    seeRegister: can(actor, 'loan.register', { copyDepartment: actor.department }).allowed,
+    keepCopies: can(actor, 'copy.reissue', { copyDepartment: actor.department }).allowed,
+    seeRecords: may('destruction.list'),
+    requestDestruction: may('destruction.request'),
+    manageDepartment: can(actor, 'retention.list', { lifecycle: { departments: [actor.department] } }).allowed,
+    setHolds: may('hold.set'),
+    recordIncidents: may('incident.record'),
+    seeIncidentRegister: may('incident.list'),
+    seeHandovers: may('handover.list'),
+    backUp: may('vault.backup'),
+    seeCompliance: can(actor, 'due.compliance', { dueDepartment: actor.department }).allowed,
+    checkLeads: may('lead.check'),
   };
 }

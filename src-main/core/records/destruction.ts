@@ -66,21 +66,21 @@ function decidingDepartments(db: Db, dossier: DossierStub): string[] {
 export async function requestDestruction(session: Session, raw: unknown, path: DestructionPath = 'manual'): Promise<DestructionRequestView> {
   const db = session.archive.db;
   const claimed = (raw as { number?: unknown } | null)?.number;
-  let dossier: DossierStub | null = null;
   return session.perform(
     {
       action: 'destruction.request',
       object: typeof claimed === 'string' && claimed.length <= 40 ? { type: 'dossier', id: claimed } : null,
       details: { path },
-      target: () => {
-        dossier = requireStub(db, parseInput(destructionRequestSchema, raw).number);
+      load: () => {
+        const input = parseInput(destructionRequestSchema, raw);
+        return { input, dossier: requireStub(db, input.number) };
+      },
+      target: ({ dossier }) => {
         const fromRetention = path === 'retention' || path === 'three-year';
         return { lifecycle: { held: isHeld(db, dossier.id), fromRetention, departments: dossier.department ? [dossier.department] : [] } };
       },
     },
-    (ctx) => {
-      const input = parseInput(destructionRequestSchema, raw);
-      const d = dossier!;
+    (ctx, { input, dossier: d }) => {
       if (isDestroyed(db, d.id)) throw new ArchiveError('destruction.alreadyDestroyed', { number: d.number });
       if (db.prepare(`SELECT 1 FROM destruction_requests WHERE dossier_id = ? AND state = 'pending'`).get(d.id)) {
         throw new ArchiveError('destruction.alreadyRequested', { number: d.number });
@@ -171,20 +171,20 @@ export async function rejectDestruction(session: Session, raw: unknown): Promise
 async function decide(session: Session, raw: unknown, decision: 'approve' | 'reject'): Promise<DestructionRequestView> {
   const db = session.archive.db;
   const claimed = (raw as { id?: unknown } | null)?.id;
-  let facts: RequestFacts | null = null;
   return session.perform(
     {
       action: decision === 'approve' ? 'destruction.approve' : 'destruction.reject',
       object: typeof claimed === 'number' ? { type: 'destruction', id: String(claimed) } : null,
-      target: () => {
-        facts = requestFacts(db, parseInput(destructionDecisionSchema, raw).id);
-        const open = facts.departments.filter((d) => !facts!.decided.has(d));
+      load: () => {
+        const input = parseInput(destructionDecisionSchema, raw);
+        return { input, facts: requestFacts(db, input.id) };
+      },
+      target: ({ facts }) => {
+        const open = facts.departments.filter((d) => !facts.decided.has(d));
         return { lifecycle: { departments: open, held: isHeld(db, facts.dossierId), copiesOut: copiesOut(db, facts.dossierId) } };
       },
     },
-    (ctx) => {
-      const input = parseInput(destructionDecisionSchema, raw);
-      const f = facts!;
+    (ctx, { input, facts: f }) => {
       ctx.addDetails({ number: f.number });
       if (f.state !== 'pending') throw new ArchiveError('destruction.wrongState', { state: f.state });
       const open = f.departments.filter((d) => !f.decided.has(d));

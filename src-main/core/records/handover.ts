@@ -33,20 +33,18 @@ function requireActive(db: Db, login: string): PersonRecord {
 
 export async function startHandover(session: Session, raw: unknown): Promise<HandoverView> {
   const db = session.archive.db;
-  let leaver: PersonRecord | null = null;
   const claimed = (raw as { leaver?: unknown } | null)?.leaver;
   return session.perform(
     {
       action: 'handover.start',
       object: typeof claimed === 'string' && claimed.length <= 64 ? { type: 'person', id: claimed } : null,
-      target: () => {
-        leaver = requireActive(db, parseInput(startHandoverSchema, raw).leaver);
-        return { lifecycle: { departments: [leaver.department], personId: leaver.id } };
+      load: () => {
+        const input = parseInput(startHandoverSchema, raw);
+        return { input, leaver: requireActive(db, input.leaver) };
       },
+      target: ({ leaver }) => ({ lifecycle: { departments: [leaver.department], personId: leaver.id } }),
     },
-    (ctx) => {
-      const input = parseInput(startHandoverSchema, raw);
-      const l = leaver!;
+    (ctx, { input, leaver: l }) => {
       ctx.setObject({ type: 'person', id: l.id });
       const successor = requireActive(db, input.successor);
       if (successor.id === l.id || !rankAtLeast(successor.rank, 'account-manager')) throw new ArchiveError('dossier.notResponsible', { login: input.successor });
@@ -104,21 +102,20 @@ export async function startHandover(session: Session, raw: unknown): Promise<Han
 export async function signHandover(session: Session, raw: unknown): Promise<HandoverView> {
   const db = session.archive.db;
   const claimed = (raw as { id?: unknown } | null)?.id;
-  let row: { id: number; leaver_id: string; successor_id: string; successor_signed_at: string | null; witness_signed_at: string | null; completed_at: string | null } | null =
-    null;
+  type HandoverRow = { id: number; leaver_id: string; successor_id: string; successor_signed_at: string | null; witness_signed_at: string | null; completed_at: string | null };
   return session.perform(
     {
       action: 'handover.sign',
       object: typeof claimed === 'number' ? { type: 'handover', id: String(claimed) } : null,
-      target: () => {
+      load: () => {
         const { id } = parseInput(handoverIdSchema, raw);
-        row = (db.prepare('SELECT id, leaver_id, successor_id, successor_signed_at, witness_signed_at, completed_at FROM handovers WHERE id = ?').get(id) as typeof row) ?? null;
+        const row = db.prepare('SELECT id, leaver_id, successor_id, successor_signed_at, witness_signed_at, completed_at FROM handovers WHERE id = ?').get(id) as HandoverRow | undefined;
         if (!row) throw new ArchiveError('input.invalid', { detail: `no handover ${id}` });
-        return { lifecycle: { successorId: row.successor_id } };
+        return row;
       },
+      target: (row) => ({ lifecycle: { successorId: row.successor_id } }),
     },
-    (ctx) => {
-      const h = row!;
+    (ctx, h) => {
       if (h.completed_at) throw new ArchiveError('destruction.wrongState', { state: 'completed' });
       const archive = session.archive;
       const at = archive.clock.now().toISOString();

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
+import type { ChooseOutputFile } from '../output-file';
 import { writeFileAtomic } from '../vault/files';
 import { parseInput } from '../validate';
 import { readDestructionRecord } from './destruction';
@@ -23,8 +24,23 @@ function cell(value: string | number): string {
 }
 
 export async function exportDestructionRecord(session: Session, raw: unknown): Promise<{ file: string; lines: number }> {
-  return session.perform({ action: 'destruction.list', event: 'destruction.export' }, (ctx) => {
-    const input = parseInput(exportSchema, raw);
+  return exportTo(session, raw, null) as Promise<{ file: string; lines: number }>;
+}
+
+/** The same, into the file main's save dialog picks once the core has allowed it; null when it was closed. */
+export async function exportDestructionRecordChoosing(session: Session, chooseOut: ChooseOutputFile): Promise<{ file: string; lines: number } | null> {
+  return exportTo(session, {}, chooseOut);
+}
+
+async function exportTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null): Promise<{ file: string; lines: number } | null> {
+  return session.perform({ action: 'destruction.list', event: 'destruction.export' }, async (ctx) => {
+    // The dialog already asked before replacing a file.
+    const chosen = chooseOut ? await chooseOut() : undefined;
+    if (chosen === null) {
+      ctx.addDetails({ cancelled: 'dialog' });
+      return null;
+    }
+    const input = chosen !== undefined ? { out: chosen, force: true } : parseInput(exportSchema, raw);
     if (existsSync(input.out) && !input.force) throw new ArchiveError('backup.fileExists', { path: input.out });
     const lines = readDestructionRecord(session.archive.db);
     const rows = [HEADER.map(cell).join(',')];

@@ -28,19 +28,17 @@ const claimedLogin = (raw: unknown) => {
 
 export async function suspendPerson(session: Session, raw: unknown): Promise<SuspensionView> {
   const db = session.archive.db;
-  let person: PersonRecord | null = null;
   return session.perform(
     {
       action: 'person.suspend',
       object: claimedLogin(raw),
-      target: () => {
-        person = requirePerson(db, parseInput(suspendSchema, raw).login);
-        return { lifecycle: { departments: [person.department], personId: person.id } };
+      load: () => {
+        const input = parseInput(suspendSchema, raw);
+        return { input, person: requirePerson(db, input.login) };
       },
+      target: ({ person }) => ({ lifecycle: { departments: [person.department], personId: person.id } }),
     },
-    (ctx) => {
-      const input = parseInput(suspendSchema, raw);
-      const p = person!;
+    (ctx, { input, person: p }) => {
       ctx.setObject({ type: 'person', id: p.id });
       if (isSuspended(db, p.id)) throw new ArchiveError('suspension.already', { login: p.login });
       const at = session.archive.clock.now().toISOString();
@@ -63,19 +61,17 @@ export async function suspendPerson(session: Session, raw: unknown): Promise<Sus
 
 export async function liftSuspension(session: Session, raw: unknown): Promise<{ login: string; lifted: true }> {
   const db = session.archive.db;
-  let person: PersonRecord | null = null;
   return session.perform(
     {
       action: 'person.unsuspend',
       object: claimedLogin(raw),
-      target: () => {
-        person = requirePerson(db, parseInput(liftSchema, raw).login);
-        return { lifecycle: { departments: [person.department], personId: person.id } };
+      load: () => {
+        const input = parseInput(liftSchema, raw);
+        return { input, person: requirePerson(db, input.login) };
       },
+      target: ({ person }) => ({ lifecycle: { departments: [person.department], personId: person.id } }),
     },
-    (ctx) => {
-      const input = parseInput(liftSchema, raw);
-      const p = person!;
+    (ctx, { input, person: p }) => {
       ctx.setObject({ type: 'person', id: p.id });
       if (!isSuspended(db, p.id)) throw new ArchiveError('suspension.none', { login: p.login });
       const at = session.archive.clock.now().toISOString();

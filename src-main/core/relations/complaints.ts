@@ -14,7 +14,7 @@ import type { RelationFacts } from '../policy';
 import type { Session } from '../session';
 import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
-import { claimedId, loadDossier, requireFiled, resolveOwner, type Loaded } from './records';
+import { claimedId, loadDossier, requireFiled, resolveOwner } from './records';
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -95,18 +95,17 @@ export function toComplaintView(c: ComplaintRow, settings: ArchiveSettings, now:
 }
 
 export async function recordComplaint(session: Session, raw: unknown): Promise<{ id: number; respondBy: string; solveBy: string }> {
-  let input!: ReturnType<typeof newComplaintSchema.parse>;
-  return session.perform<{ id: number; respondBy: string; solveBy: string }, Loaded>(
+  return session.perform(
     {
       action: 'complaint.record',
       object: claimedNumber(raw),
       load: () => {
-        input = parseInput(newComplaintSchema, raw);
-        return loadDossier(session, input.number);
+        const input = parseInput(newComplaintSchema, raw);
+        return { input, ...loadDossier(session, input.number) };
       },
       target: ({ facts }) => ({ relation: { dossier: facts } }),
     },
-    (ctx, { dossier }) => {
+    (ctx, { input, dossier }) => {
       const db = session.archive.db;
       requireFiled(dossier);
       const owner = resolveOwner(db, input.ownerLogin, dossier);
@@ -144,19 +143,18 @@ const NEXT_STEP: Record<ComplaintState, 'respond' | 'solve' | 'close' | null> = 
 
 /** One step forward: respond (with the response), solve (with the solution), close. */
 export async function complaintStep(session: Session, raw: unknown): Promise<ComplaintView> {
-  let input!: ReturnType<typeof complaintStepSchema.parse>;
-  return session.perform<ComplaintView, ReturnType<typeof loadComplaint>>(
+  return session.perform(
     {
       action: 'complaint.step',
       object: claimedId(raw, 'complaint'),
       load: () => {
-        input = parseInput(complaintStepSchema, raw);
-        return loadComplaint(session, input.id);
+        const input = parseInput(complaintStepSchema, raw);
+        return { input, ...loadComplaint(session, input.id) };
       },
       target: ({ facts }) => ({ relation: facts }),
       details: { step: (raw as { step?: unknown } | null)?.step ?? null },
     },
-    (ctx, { complaint }) => {
+    (ctx, { input, complaint }) => {
       const db = session.archive.db;
       const state = complaintState(complaint);
       if (NEXT_STEP[state] !== input.step) throw new ArchiveError('relations.complaintStep', { id: complaint.id });

@@ -10,7 +10,7 @@ import type { Session } from '../session';
 import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
 import { quarterOf } from './periods';
-import { loadDossier, requireFiled, type Loaded } from './records';
+import { loadDossier, requireFiled } from './records';
 import { reviseClassification } from './revise';
 
 /** What the criteria suggest (shown beside the choice; the person decides): mean ≥ 4 重要, ≥ 2.5 潜力. */
@@ -20,18 +20,17 @@ export function suggestedGrade(value: number, potential: number, stability: numb
 }
 
 export async function recordRegrade(session: Session, raw: unknown): Promise<{ id: number; quarter: string; gradeBefore: Grade; gradeAfter: Grade; revision: number | null }> {
-  let input!: ReturnType<typeof regradeSchema.parse>;
-  return session.perform<{ id: number; quarter: string; gradeBefore: Grade; gradeAfter: Grade; revision: number | null }, Loaded>(
+  return session.perform(
     {
       action: 'regrade.record',
       object: claimedNumber(raw),
       load: () => {
-        input = parseInput(regradeSchema, raw);
-        return loadDossier(session, input.number);
+        const input = parseInput(regradeSchema, raw);
+        return { input, ...loadDossier(session, input.number) };
       },
       target: ({ facts }) => ({ relation: { dossier: facts } }),
     },
-    (ctx, { dossier }) => {
+    (ctx, { input, dossier }) => {
       const db = session.archive.db;
       requireFiled(dossier);
       const now = session.archive.clock.now();

@@ -12,24 +12,23 @@ import { factsFor } from '../dossiers/context';
 import type { Session } from '../session';
 import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
-import { claimedId, loadDossier, requireFiled, resolveOwner, type Loaded } from './records';
+import { claimedId, loadDossier, requireFiled, resolveOwner } from './records';
 import type { RelationFacts } from '../policy';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function recordSatisfactionSurvey(session: Session, raw: unknown): Promise<{ id: number; followUps: number[] }> {
-  let input!: ReturnType<typeof satisfactionSurveySchema.parse>;
-  return session.perform<{ id: number; followUps: number[] }, Loaded>(
+  return session.perform(
     {
       action: 'satisfaction.record',
       object: claimedNumber(raw),
       load: () => {
-        input = parseInput(satisfactionSurveySchema, raw);
-        return loadDossier(session, input.number);
+        const input = parseInput(satisfactionSurveySchema, raw);
+        return { input, ...loadDossier(session, input.number) };
       },
       target: ({ facts }) => ({ relation: { dossier: facts } }),
     },
-    (ctx, { dossier }) => {
+    (ctx, { input, dossier }) => {
       const db = session.archive.db;
       requireFiled(dossier);
       const settings = readSettings(db);
@@ -86,18 +85,17 @@ function loadFollowUp(session: Session, id: number): { followUp: FollowUpFacts; 
 
 /** 跟踪落实: the follow-up is closed with what was done; a closed one stays closed. */
 export async function closeFollowUp(session: Session, raw: unknown): Promise<{ id: number; closedAt: string }> {
-  let input!: ReturnType<typeof closeFollowUpSchema.parse>;
-  return session.perform<{ id: number; closedAt: string }, ReturnType<typeof loadFollowUp>>(
+  return session.perform(
     {
       action: 'followUp.close',
       object: claimedId(raw, 'followUp'),
       load: () => {
-        input = parseInput(closeFollowUpSchema, raw);
-        return loadFollowUp(session, input.id);
+        const input = parseInput(closeFollowUpSchema, raw);
+        return { input, ...loadFollowUp(session, input.id) };
       },
       target: ({ facts }) => ({ relation: facts }),
     },
-    (ctx, { followUp }) => {
+    (ctx, { input, followUp }) => {
       if (followUp.closedAt) throw new ArchiveError('relations.followUpClosed', { id: followUp.id });
       const at = session.archive.clock.now().toISOString();
       ctx.commit(() =>

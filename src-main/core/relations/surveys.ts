@@ -11,22 +11,21 @@ import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
 import { halfYearOf } from './periods';
 import { claimedNumber } from '../dossiers/context';
-import { isTransacting, loadDossier, requireFiled, TRANSACTING_STAGE, type Loaded } from './records';
+import { isTransacting, loadDossier, requireFiled, TRANSACTING_STAGE } from './records';
 import { reviseClassification } from './revise';
 
 export async function recordPeriodicSurvey(session: Session, raw: unknown): Promise<{ id: number; period: string; revision: number | null }> {
-  let input!: ReturnType<typeof periodicSurveySchema.parse>;
-  return session.perform<{ id: number; period: string; revision: number | null }, Loaded>(
+  return session.perform(
     {
       action: 'survey.record',
       object: claimedNumber(raw),
       load: () => {
-        input = parseInput(periodicSurveySchema, raw);
-        return loadDossier(session, input.number);
+        const input = parseInput(periodicSurveySchema, raw);
+        return { input, ...loadDossier(session, input.number) };
       },
       target: ({ facts }) => ({ relation: { dossier: facts } }),
     },
-    (ctx, { dossier }) => {
+    (ctx, { input, dossier }) => {
       const db = session.archive.db;
       requireFiled(dossier);
       if (!isTransacting(dossier)) throw new ArchiveError('relations.notTransacting', { number: dossier.number });

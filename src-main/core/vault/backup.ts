@@ -7,8 +7,8 @@
  * out while the file is read, so what is copied is exactly the committed state at that moment.
  * better-sqlite3's `db.backup()` cannot be used: it opens its own unkeyed target, and
  * SQLite3MultipleCiphers refuses an encrypted source into it ("incompatible source and target
- * databases"). `VACUUM INTO` (which does keep the key) rebuilds every b-tree and took 106 s on the
- * 100,000-dossier bench archive.
+ * databases"). `VACUUM INTO` (which does keep the key) rebuilds every b-tree, far slower than a
+ * page copy on a large archive.
  */
 import { offlineSigner } from '../offline/offline-key';
 import { createHash } from 'node:crypto';
@@ -20,6 +20,7 @@ import { schemaVersion } from '../db/migrate';
 import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
+import type { ChooseOutputFile } from '../output-file';
 import { parseInput } from '../validate';
 import { BACKUP_MAGIC, encodeTrailer, manifestMessage, type BackupManifest, type UnsignedManifest } from './backup-file';
 import { DATABASE_FILE, KEYRING_FILE } from './keyring';
@@ -45,8 +46,24 @@ export interface BackupReport {
 const CHUNK = 4 << 20;
 
 export async function backupArchive(session: Session, raw: unknown, onProgress?: (p: BackupProgress) => void): Promise<BackupReport> {
-  return session.perform({ action: 'vault.backup', details: { file: typeof (raw as { out?: unknown })?.out === 'string' ? basename((raw as { out: string }).out) : null } }, (ctx) => {
-    const input = parseInput(backupInputSchema, raw);
+  return backupTo(session, raw, null, onProgress) as Promise<BackupReport>;
+}
+
+/** The same, into the file main's save dialog picks once the core has allowed it; null when it was closed. */
+export async function backupArchiveChoosing(session: Session, chooseOut: ChooseOutputFile, onProgress?: (p: BackupProgress) => void): Promise<BackupReport | null> {
+  return backupTo(session, {}, chooseOut, onProgress);
+}
+
+async function backupTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null, onProgress?: (p: BackupProgress) => void): Promise<BackupReport | null> {
+  return session.perform({ action: 'vault.backup', details: { file: typeof (raw as { out?: unknown })?.out === 'string' ? basename((raw as { out: string }).out) : null } }, async (ctx) => {
+    // The dialog already asked before replacing a file.
+    const chosen = chooseOut ? await chooseOut() : undefined;
+    if (chosen === null) {
+      ctx.addDetails({ cancelled: 'dialog' });
+      return null;
+    }
+    if (chosen !== undefined) ctx.addDetails({ file: basename(chosen) });
+    const input = chosen !== undefined ? { out: chosen, force: true } : parseInput(backupInputSchema, raw);
     const archive = session.archive;
     ctx.setObject({ type: 'archive', id: archive.archiveId });
     if (existsSync(input.out) && !input.force) throw new ArchiveError('backup.fileExists', { path: input.out });

@@ -93,18 +93,17 @@ export async function fileVisitReport(session: Session, raw: unknown): Promise<V
 
 export async function commentVisitReport(session: Session, raw: unknown): Promise<VisitReportSummary> {
   const db = session.archive.db;
-  let report!: repo.VisitReportRecord;
   return session.perform(
     {
       action: 'visitReport.comment',
       object: refOf(raw),
-      target: () => {
-        report = requireReport(db, parseInput(commentVisitReportSchema, raw).id);
-        return { visitReport: { authorId: report.authorId, supervisorId: report.supervisorId } };
+      load: () => {
+        const input = parseInput(commentVisitReportSchema, raw);
+        return { input, report: requireReport(db, input.id) };
       },
+      target: ({ report }) => ({ visitReport: { authorId: report.authorId, supervisorId: report.supervisorId } }),
     },
-    (ctx) => {
-      const input = parseInput(commentVisitReportSchema, raw);
+    (ctx, { input, report }) => {
       if (report.commentedAt !== null) throw new ArchiveError('visitReport.commented', { date: report.date });
       const now = session.archive.clock.now();
       const at = now.toISOString();
@@ -121,17 +120,16 @@ export async function commentVisitReport(session: Session, raw: unknown): Promis
 
 export async function spotCheckVisitReport(session: Session, raw: unknown): Promise<VisitReportView> {
   const db = session.archive.db;
-  let report!: repo.VisitReportRecord;
   return session.perform(
     {
       action: 'visitReport.spotCheck',
       object: refOf(raw),
       load: () => {
-        report = requireReport(db, parseInput(spotCheckSchema, raw).id);
+        const input = parseInput(spotCheckSchema, raw);
+        return { input, report: requireReport(db, input.id) };
       },
     },
-    (ctx) => {
-      const input = parseInput(spotCheckSchema, raw);
+    (ctx, { input, report }) => {
       const now = session.archive.clock.now();
       const at = now.toISOString();
       const revision = report.revision + 1;
@@ -147,17 +145,14 @@ export async function spotCheckVisitReport(session: Session, raw: unknown): Prom
 /** Opening a report reads its visits: content, so the read is an entry of its own. */
 export async function openVisitReport(session: Session, raw: unknown): Promise<VisitReportView> {
   const db = session.archive.db;
-  let report!: repo.VisitReportRecord;
   return session.perform(
     {
       action: 'visitReport.read',
       object: refOf(raw),
-      target: () => {
-        report = requireReport(db, parseInput(visitReportRefSchema, raw).id);
-        return { visitReport: { authorId: report.authorId, supervisorId: report.supervisorId } };
-      },
+      load: () => requireReport(db, parseInput(visitReportRefSchema, raw).id),
+      target: (report) => ({ visitReport: { authorId: report.authorId, supervisorId: report.supervisorId } }),
     },
-    () => viewOf(db, report, session.archive.clock.now()),
+    (_ctx, report) => viewOf(db, report, session.archive.clock.now()),
   );
 }
 

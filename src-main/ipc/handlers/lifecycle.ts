@@ -1,11 +1,11 @@
 /**
  * backup:* and the other records-lifecycle channels (issue 16). Handlers translate; the core
  * decides (policy) and records (journal). Main picks the backup file with a save dialog, never the
- * renderer; someone the core will refuse gets no dialog, only the (journaled) refusal.
+ * renderer, and only once the core has allowed it: someone refused gets no dialog, only the
+ * (journaled) refusal.
  */
-import { can } from '../../core/policy';
 import { readSettings } from '../../core/settings/service';
-import { backupArchive, backupStatus } from '../../core/vault/backup';
+import { backupArchiveChoosing, backupStatus } from '../../core/vault/backup';
 import {
   approveDestruction,
   destructionRecord,
@@ -15,7 +15,7 @@ import {
   requestDestruction,
 } from '../../core/records/destruction';
 import { listHolds, releaseHold, setHold } from '../../core/records/holds';
-import { exportDestructionRecord } from '../../core/records/record-export';
+import { exportDestructionRecordChoosing } from '../../core/records/record-export';
 import { flaggedForManagement, incident, incidentRegister, recordIncidentByHand } from '../../core/records/incidents';
 import { liftSuspension, listSuspensions, suspendPerson } from '../../core/records/suspension';
 import { changePerson } from '../../core/records/people-change';
@@ -30,15 +30,10 @@ function backupName(now: Date): string {
 
 export const backupHandlers: DomainHandlers<'backup'> = {
   'backup:run': async (_input, ctx) => {
-    const session = open(ctx);
-    const name = backupName(ctx.now());
-    if (!can(session.actor, 'vault.backup').allowed) {
-      await backupArchive(session, { out: name });
-    }
-    const out = await ctx.chooseSaveFile(name, [{ name: 'Triplicate backup', extensions: ['tbk'] }]);
-    if (out === null) return { cancelled: true };
-    // The save dialog already asked before replacing a file.
-    const report = await backupArchive(session, { out, force: true }, (p) => ctx.emit('event:backupProgress', p));
+    // The core decides first; only then is the save dialog shown (someone refused never sees one).
+    const chooseOut = () => ctx.chooseSaveFile(backupName(ctx.now()), [{ name: 'Triplicate backup', extensions: ['tbk'] }]);
+    const report = await backupArchiveChoosing(open(ctx), chooseOut, (p) => ctx.emit('event:backupProgress', p));
+    if (report === null) return { cancelled: true };
     return { cancelled: false, file: report.file, size: report.size, journalSeq: report.journalSeq, at: report.at };
   },
   'backup:status': async (_input, ctx) => {
@@ -61,12 +56,9 @@ export const destructionHandlers: DomainHandlers<'destruction'> = {
   'destruction:reject': async (input, ctx) => rejectDestruction(open(ctx), input),
   'destruction:record': async (_input, ctx) => destructionRecord(open(ctx)),
   'destruction:exportRecord': async (_input, ctx) => {
-    const session = open(ctx);
-    const name = `destruction-record-${ctx.now().toISOString().slice(0, 10)}.csv`;
-    if (!can(session.actor, 'destruction.list').allowed) await exportDestructionRecord(session, { out: name });
-    const out = await ctx.chooseSaveFile(name, [{ name: 'CSV', extensions: ['csv'] }]);
-    if (out === null) return { cancelled: true };
-    return { cancelled: false, ...(await exportDestructionRecord(session, { out, force: true })) };
+    const chooseOut = () => ctx.chooseSaveFile(`destruction-record-${ctx.now().toISOString().slice(0, 10)}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
+    const written = await exportDestructionRecordChoosing(open(ctx), chooseOut);
+    return written === null ? { cancelled: true } : { cancelled: false, ...written };
   },
 };
 

@@ -26,7 +26,6 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { actor, departments } = useSession();
   const { department, rank } = useLabels();
-  const custodian = actor.duties.includes('custodian');
   const collector = actor.duties.includes('collector');
   const manager = rankAtLeast(actor.rank, 'department-manager');
   const borrower = rankAtLeast(actor.rank, 'account-manager');
@@ -35,19 +34,19 @@ export function DashboardPage() {
     borrower ? { key: 'borrow', text: t('dashboard.borrow'), ok: true } : { key: 'borrow', text: t('dashboard.noBorrow'), ok: false },
   ];
   const tasks: { key: string; card: ReactNode }[] = [
-    ...(custodian || manager ? [{ key: 'approvals', card: <ApprovalsCard /> }] : []),
-    ...(custodian ? [{ key: 'overdue', card: <OverdueLoansCard department={actor.department} /> }] : []),
-    ...(manager ? [{ key: 'reviews', card: <ReviewsCard assigned={false} /> }] : []),
+    ...(actor.may.seeRegister ? [{ key: 'approvals', card: <ApprovalsCard /> }] : []),
+    ...(actor.may.keepCopies ? [{ key: 'overdue', card: <OverdueLoansCard department={actor.department} /> }] : []),
+    ...(actor.may.manageDepartment ? [{ key: 'reviews', card: <ReviewsCard assigned={false} /> }] : []),
     ...(collector ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
     ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
-    ...(actor.duties.includes('admin') ? [{ key: 'backup', card: <BackupCard /> }] : []),
+    ...(actor.may.backUp ? [{ key: 'backup', card: <BackupCard /> }] : []),
     // Who may approve a password reset: managers, the general manager, auditors (the card hides when empty).
     ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
     ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
-    ...(manager ? [{ key: 'orphans', card: <OrphansCard /> }] : []),
+    ...(actor.may.manageDepartment ? [{ key: 'orphans', card: <OrphansCard /> }] : []),
     // Everyone's own due work (issue 17); a department manager also sees their account managers' cadence.
     { key: 'due', card: <DueCard /> },
-    ...(actor.rank === 'department-manager' || actor.rank === 'general-manager' ? [{ key: 'compliance', card: <ComplianceCard /> }] : []),
+    ...(actor.may.seeCompliance ? [{ key: 'compliance', card: <ComplianceCard /> }] : []),
     ...(actor.may.fileVisitReports || borrower || actor.may.keepPlans ? [{ key: 'relations', card: <RelationsCard /> }] : []),
   ];
   return (

@@ -59,7 +59,7 @@ export function CopiesPanel({ number, onChanged }: { number: string; onChanged?:
     });
   const openSheet = (copy: CopyView) => act(copy, async () => setSheet(await call(api().copies.sheet({ copyNumber: copy.copyNumber }))));
   // Only the holding department's custodians act on a copy: offering it to others would only earn a refusal.
-  const keeps = (copy: CopyView) => actor.duties.includes('custodian') && actor.department === copy.department;
+  const keeps = (copy: CopyView) => actor.may.keepCopies && actor.department === copy.department;
 
   if (!copies) return error ? <ErrorBanner error={error} /> : null;
   if (!copies.length) return <Empty description={t('dossiers.copies.none')} />;

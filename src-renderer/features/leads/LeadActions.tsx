@@ -2,14 +2,17 @@
  * The key-account department's actions on one lead: check (valid with an expiry date, invalid with
  * a reason), merge, project, delivery, dossier. Shown where main said `mayAct`; main decides again.
  */
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadView } from '../../../src-main/contract/leads';
 import { api, call } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 
 type Dialog = 'valid' | 'invalid' | 'merge' | 'deliver' | null;
+type DialogForm = { expiresOn?: dayjs.Dayjs; reason?: string; with?: number; quantity?: number; deliveredOn?: dayjs.Dayjs };
 
 interface Props {
   lead: LeadView;
@@ -21,7 +24,7 @@ interface Props {
 export function LeadActions({ lead, validDays, onDone, onError }: Props) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm<{ expiresOn?: dayjs.Dayjs; reason?: string; with?: number; quantity?: number; deliveredOn?: dayjs.Dayjs }>();
+  const [form] = Form.useForm<DialogForm>();
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -35,14 +38,17 @@ export function LeadActions({ lead, validDays, onDone, onError }: Props) {
     }
   };
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  // The dialog's fields are required by its form rules, so each is there when it is read.
+  const submitting = useSubmit(async (v: DialogForm) => {
     const leads = api().leads;
-    if (dialog === 'valid') await run(() => call(leads.check({ id: lead.id, verdict: 'valid', expiresOn: v.expiresOn!.format('YYYY-MM-DD') })));
-    if (dialog === 'invalid') await run(() => call(leads.check({ id: lead.id, verdict: 'invalid', reason: v.reason! })));
-    if (dialog === 'merge') await run(() => call(leads.merge({ id: lead.id, with: v.with! })));
-    if (dialog === 'deliver') await run(() => call(leads.deliver({ id: lead.id, quantity: v.quantity!, deliveredOn: v.deliveredOn!.format('YYYY-MM-DD') })));
-  };
+    if (dialog === 'valid') await call(leads.check({ id: lead.id, verdict: 'valid', expiresOn: v.expiresOn!.format('YYYY-MM-DD') }));
+    if (dialog === 'invalid') await call(leads.check({ id: lead.id, verdict: 'invalid', reason: v.reason! }));
+    if (dialog === 'merge') await call(leads.merge({ id: lead.id, with: v.with! }));
+    if (dialog === 'deliver') await call(leads.deliver({ id: lead.id, quantity: v.quantity!, deliveredOn: v.deliveredOn!.format('YYYY-MM-DD') }));
+    setDialog(null);
+    form.resetFields();
+    onDone();
+  });
 
   const title =
     dialog === 'valid'
@@ -85,8 +91,15 @@ export function LeadActions({ lead, validDays, onDone, onError }: Props) {
           {t('leads.action.dossier')}
         </Button>
       )}
-      <Modal open={dialog !== null} title={title} onOk={() => void submit()} onCancel={() => setDialog(null)} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ expiresOn: dayjs().add(validDays, 'day'), deliveredOn: dayjs() }}>
+      {dialog !== null && (
+        <FormModal
+          title={title}
+          form={form}
+          submitting={submitting}
+          onClose={() => setDialog(null)}
+          okText={title}
+          initialValues={{ expiresOn: dayjs().add(validDays, 'day'), deliveredOn: dayjs() }}
+        >
           {dialog === 'valid' && (
             <Form.Item name="expiresOn" label={t('leads.check.expiresOn')} rules={[{ required: true }]}>
               <DatePicker />
@@ -112,8 +125,8 @@ export function LeadActions({ lead, validDays, onDone, onError }: Props) {
               </Form.Item>
             </>
           )}
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </Space>
   );
 }

@@ -5,7 +5,6 @@
  */
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import { useSession } from '../session/SessionContext';
 import { ConversionTab } from './ConversionTab';
 import { LeadsTab } from './LeadsTab';
@@ -14,7 +13,7 @@ import { PublicationTab } from './PublicationTab';
 export function LeadsPage() {
   const { t } = useTranslation();
   const { actor } = useSession();
-  const checker = actor.rank === 'general-manager' || (actor.department === 'key-accounts' && rankAtLeast(actor.rank, 'account-manager'));
+  const checker = actor.may.checkLeads;
   const items = [
     ...(checker ? [{ key: 'all', label: t('leads.tabs.list'), children: <LeadsTab mine={false} /> }] : []),
     { key: 'mine', label: t('leads.tabs.mine'), children: <LeadsTab mine /> },

@@ -3,12 +3,13 @@
  * person. Main checks every rule again (a custodian stays in a holding department, no circle of
  * managers, not oneself) and journals the values before and after.
  */
-import { Button, Form, Modal, Select } from 'antd';
+import { Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RANKS, type PersonView, type Rank } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 
@@ -26,7 +27,6 @@ export function ChangePersonPanel({ people, onChanged }: { people: PersonView[];
   const { departments } = useSession();
   const { department, rank } = useLabels();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm<ChangeForm>();
   const active = people.filter((p) => !p.disabled);
 
@@ -37,26 +37,26 @@ export function ChangePersonPanel({ people, onChanged }: { people: PersonView[];
     form.setFieldsValue({ rank: p.rank, department: p.department, manager: manager?.login ?? NONE });
   };
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      onChanged(await call(api().personnel.change({ login: v.login, rank: v.rank, department: v.department, manager: v.manager === NONE ? null : v.manager })));
-      setOpen(false);
-      setError(null);
-      form.resetFields();
-    } catch (cause) {
-      setError(cause);
-    }
-  };
+  const submitting = useSubmit(async (v: ChangeForm) => {
+    onChanged(await call(api().personnel.change({ login: v.login, rank: v.rank, department: v.department, manager: v.manager === NONE ? null : v.manager })));
+    setOpen(false);
+    form.resetFields();
+  });
 
   return (
     <>
       <Button onClick={() => setOpen(true)} data-testid="person-change">
         {t('lifecycle.change.button')}
       </Button>
-      <Modal open={open} title={t('lifecycle.change.title')} onOk={() => void submit()} onCancel={() => setOpen(false)} okButtonProps={{ 'data-testid': 'confirm-ok' } as never}>
-        <ErrorBanner error={error} onClose={() => setError(null)} />
-        <Form form={form} layout="vertical">
+      {open && (
+        <FormModal
+          title={t('lifecycle.change.title')}
+          form={form}
+          submitting={submitting}
+          onClose={() => setOpen(false)}
+          okText={t('common.save')}
+          okButtonProps={{ 'data-testid': 'confirm-ok' }}
+        >
           <Form.Item name="login" label={t('lifecycle.change.person')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Select showSearch options={active.map((p) => ({ value: p.login, label: `${p.name} (${p.login})` }))} onChange={pick} data-testid="change-login" />
           </Form.Item>
@@ -69,8 +69,8 @@ export function ChangePersonPanel({ people, onChanged }: { people: PersonView[];
           <Form.Item name="manager" label={t('lifecycle.change.manager')}>
             <Select showSearch options={[{ value: NONE, label: t('lifecycle.change.noManager') }, ...active.map((p) => ({ value: p.login, label: `${p.name} (${p.login})` }))]} />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </>
   );
 }

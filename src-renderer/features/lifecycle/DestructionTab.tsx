@@ -3,12 +3,14 @@
  * managers approve or reject; a legal hold shows as a tag and main refuses every step while it
  * holds. Main decides every action again; the buttons are courtesy.
  */
-import { Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DestructionRequestView } from '../../../src-main/contract/records';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useLoaded } from '../loans/useLoaded';
 
 const STATE_COLORS = { pending: 'gold', rejected: 'default', destroyed: 'red' } as const;
@@ -21,33 +23,21 @@ export function DestructionTab({ canRequest, canDecide }: { canRequest: boolean;
   const [form] = Form.useForm<{ number: string; reason: string }>();
   const [noteForm] = Form.useForm<{ note: string }>();
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      await call(api().destruction.request(values));
-      setAsking(false);
-      form.resetFields();
-      void reload();
-    } catch (cause) {
-      setError(cause);
-      setAsking(false);
-    }
-  };
+  const asked = useSubmit(async (values: { number: string; reason: string }) => {
+    await call(api().destruction.request(values));
+    setAsking(false);
+    form.resetFields();
+    void reload();
+  });
 
-  const decide = async () => {
+  const decided = useSubmit(async ({ note }: { note?: string }) => {
     if (!deciding) return;
-    const { note } = await noteForm.validateFields();
-    try {
-      const request = { id: deciding.request.id, note: note ?? '' };
-      await call(deciding.verb === 'approve' ? api().destruction.approve(request) : api().destruction.reject(request));
-      void reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setDeciding(null);
-      noteForm.resetFields();
-    }
-  };
+    const request = { id: deciding.request.id, note: note ?? '' };
+    await call(deciding.verb === 'approve' ? api().destruction.approve(request) : api().destruction.reject(request));
+    setDeciding(null);
+    noteForm.resetFields();
+    void reload();
+  });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -111,30 +101,38 @@ export function DestructionTab({ canRequest, canDecide }: { canRequest: boolean;
             : []),
         ]}
       />
-      <Modal open={asking} title={t('lifecycle.destruction.request')} onOk={() => void submit()} onCancel={() => setAsking(false)} okButtonProps={{ danger: true }}>
-        <Form form={form} layout="vertical">
+      {asking && (
+        <FormModal
+          title={t('lifecycle.destruction.request')}
+          form={form}
+          submitting={asked}
+          onClose={() => setAsking(false)}
+          okText={t('lifecycle.destruction.request')}
+          okButtonProps={{ danger: true }}
+        >
           <Form.Item name="number" label={t('lifecycle.destruction.number')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Input data-testid="destruction-number" />
           </Form.Item>
           <Form.Item name="reason" label={t('lifecycle.destruction.reason')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Input.TextArea rows={3} data-testid="destruction-reason" />
           </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        open={deciding !== null}
-        title={deciding ? t(`lifecycle.destruction.${deciding.verb}Title`, { number: deciding.request.number }) : ''}
-        onOk={() => void decide()}
-        onCancel={() => setDeciding(null)}
-        okButtonProps={{ danger: deciding?.verb === 'approve', 'data-testid': 'confirm-ok' } as never}
-      >
-        {deciding?.verb === 'approve' && <p>{t('lifecycle.destruction.approveWarning')}</p>}
-        <Form form={noteForm} layout="vertical">
+        </FormModal>
+      )}
+      {deciding && (
+        <FormModal
+          title={t(`lifecycle.destruction.${deciding.verb}Title`, { number: deciding.request.number })}
+          form={noteForm}
+          submitting={decided}
+          onClose={() => setDeciding(null)}
+          okText={t(`lifecycle.destruction.${deciding.verb}`)}
+          okButtonProps={{ danger: deciding.verb === 'approve', 'data-testid': 'confirm-ok' }}
+          intro={deciding.verb === 'approve' && <p>{t('lifecycle.destruction.approveWarning')}</p>}
+        >
           <Form.Item name="note" label={t('lifecycle.destruction.note')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </Space>
   );
 }

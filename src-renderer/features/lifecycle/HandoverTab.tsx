@@ -4,12 +4,14 @@
  * revoked) is co-signed here by the successor and a custodian or the key-account manager, and
  * printed. Main decides who may do each step.
  */
-import { Button, Descriptions, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Button, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverView } from '../../../src-main/contract/lifecycle-people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useLoaded } from '../loans/useLoaded';
 
 interface StartForm {
@@ -25,19 +27,13 @@ export function HandoverTab({ canStart }: { canStart: boolean }) {
   const [form] = Form.useForm<StartForm>();
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '—');
 
-  const start = async () => {
-    const v = await form.validateFields();
-    try {
-      const cs = v.collectorSuccessor?.trim();
-      await call(api().handover.start({ leaver: v.leaver, successor: v.successor, ...(cs ? { collectorSuccessor: cs } : {}) }));
-      form.resetFields();
-      void reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setStarting(false);
-    }
-  };
+  const submitting = useSubmit(async (v: StartForm) => {
+    const cs = v.collectorSuccessor?.trim();
+    await call(api().handover.start({ leaver: v.leaver, successor: v.successor, ...(cs ? { collectorSuccessor: cs } : {}) }));
+    form.resetFields();
+    setStarting(false);
+    void reload();
+  });
 
   const sign = async (h: HandoverView) => {
     try {
@@ -104,9 +100,15 @@ export function HandoverTab({ canStart }: { canStart: boolean }) {
           ]}
         />
       </div>
-      <Modal open={starting} title={t('lifecycle.handover.start')} onOk={() => void start()} onCancel={() => setStarting(false)}>
-        <p>{t('lifecycle.handover.startWarning')}</p>
-        <Form form={form} layout="vertical">
+      {starting && (
+        <FormModal
+          title={t('lifecycle.handover.start')}
+          form={form}
+          submitting={submitting}
+          onClose={() => setStarting(false)}
+          okText={t('lifecycle.handover.start')}
+          intro={<p>{t('lifecycle.handover.startWarning')}</p>}
+        >
           <Form.Item name="leaver" label={t('lifecycle.handover.leaverLogin')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Input data-testid="handover-leaver" />
           </Form.Item>
@@ -116,8 +118,8 @@ export function HandoverTab({ canStart }: { canStart: boolean }) {
           <Form.Item name="collectorSuccessor" label={t('lifecycle.handover.collectorLogin')}>
             <Input />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </Space>
   );
 }

@@ -2,12 +2,14 @@
  * Legal holds: set one per matter (name, reason, dossiers and/or a customer) and release it (the
  * setter or the general manager; main decides).
  */
-import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HoldView } from '../../../src-main/contract/records';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useLoaded } from '../loans/useLoaded';
 
 interface HoldForm {
@@ -23,19 +25,13 @@ export function HoldsTab({ canSet }: { canSet: boolean }) {
   const [setting, setSetting] = useState(false);
   const [form] = Form.useForm<HoldForm>();
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      const customer = values.customer?.trim();
-      await call(api().holds.set({ name: values.name, reason: values.reason, numbers: values.numbers ?? [], ...(customer ? { customer } : {}) }));
-      form.resetFields();
-      void reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setSetting(false);
-    }
-  };
+  const submitting = useSubmit(async (values: HoldForm) => {
+    const customer = values.customer?.trim();
+    await call(api().holds.set({ name: values.name, reason: values.reason, numbers: values.numbers ?? [], ...(customer ? { customer } : {}) }));
+    form.resetFields();
+    setSetting(false);
+    void reload();
+  });
 
   const release = async (hold: HoldView) => {
     try {
@@ -81,8 +77,8 @@ export function HoldsTab({ canSet }: { canSet: boolean }) {
           },
         ]}
       />
-      <Modal open={setting} title={t('lifecycle.holds.set')} onOk={() => void submit()} onCancel={() => setSetting(false)}>
-        <Form form={form} layout="vertical">
+      {setting && (
+        <FormModal title={t('lifecycle.holds.set')} form={form} submitting={submitting} onClose={() => setSetting(false)} okText={t('lifecycle.holds.set')}>
           <Form.Item name="name" label={t('lifecycle.holds.name')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Input data-testid="hold-name" />
           </Form.Item>
@@ -95,8 +91,8 @@ export function HoldsTab({ canSet }: { canSet: boolean }) {
           <Form.Item name="customer" label={t('lifecycle.holds.customer')} extra={t('lifecycle.holds.customerHint')}>
             <Input data-testid="hold-customer" />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </Space>
   );
 }

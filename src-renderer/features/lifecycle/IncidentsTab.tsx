@@ -3,12 +3,14 @@
  * evidence timeline; custodians and department managers record one by hand (the direct manager is
  * notified by main).
  */
-import { Button, Descriptions, Form, Input, Modal, Radio, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../src-main/contract/lifecycle-people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useLoaded } from '../loans/useLoaded';
 
 interface IncidentForm {
@@ -25,18 +27,12 @@ export function IncidentsTab({ canRecord, canSee }: { canRecord: boolean; canSee
   const [form] = Form.useForm<IncidentForm>();
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '—');
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      await call(api().incidents.record(values));
-      form.resetFields();
-      void reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setRecording(false);
-    }
-  };
+  const submitting = useSubmit(async (values: IncidentForm) => {
+    await call(api().incidents.record(values));
+    form.resetFields();
+    setRecording(false);
+    void reload();
+  });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -85,8 +81,16 @@ export function IncidentsTab({ canRecord, canSee }: { canRecord: boolean; canSee
           ]}
         />
       )}
-      <Modal open={recording} title={t('lifecycle.incidents.record')} onOk={() => void submit()} onCancel={() => setRecording(false)} okButtonProps={{ danger: true }}>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'leak' }}>
+      {recording && (
+        <FormModal
+          title={t('lifecycle.incidents.record')}
+          form={form}
+          submitting={submitting}
+          onClose={() => setRecording(false)}
+          okText={t('lifecycle.incidents.record')}
+          okButtonProps={{ danger: true }}
+          initialValues={{ kind: 'leak' }}
+        >
           <Form.Item name="kind" label={t('lifecycle.incidents.kind')}>
             <Radio.Group>
               <Radio value="leak">{t('lifecycle.incidents.kind_leak')}</Radio>
@@ -102,8 +106,8 @@ export function IncidentsTab({ canRecord, canSee }: { canRecord: boolean; canSee
           <Form.Item name="description" label={t('lifecycle.incidents.description')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Input.TextArea rows={3} data-testid="incident-description" />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </Space>
   );
 }

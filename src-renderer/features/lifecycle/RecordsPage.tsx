@@ -4,7 +4,6 @@
  */
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import { useSession } from '../session/SessionContext';
 import { DestructionTab } from './DestructionTab';
 import { HandoverTab } from './HandoverTab';
@@ -17,23 +16,19 @@ import { RetentionTab } from './RetentionTab';
 export function RecordsPage() {
   const { t } = useTranslation();
   const { actor } = useSession();
-  const custodian = actor.duties.includes('custodian');
-  const manager = rankAtLeast(actor.rank, 'department-manager');
-  const auditor = actor.duties.includes('auditor');
+  const may = actor.may;
   const items = [
-    ...(custodian || manager || auditor
+    ...(may.seeRecords
       ? [
-          { key: 'destruction', label: t('lifecycle.tabs.destruction'), children: <DestructionTab canRequest={custodian} canDecide={manager} /> },
-          { key: 'holds', label: t('lifecycle.tabs.holds'), children: <HoldsTab canSet={custodian || manager} /> },
+          { key: 'destruction', label: t('lifecycle.tabs.destruction'), children: <DestructionTab canRequest={may.requestDestruction} canDecide={may.manageDepartment} /> },
+          { key: 'holds', label: t('lifecycle.tabs.holds'), children: <HoldsTab canSet={may.setHolds} /> },
           { key: 'record', label: t('lifecycle.tabs.record'), children: <RecordTab /> },
-          { key: 'incidents', label: t('lifecycle.tabs.incidents'), children: <IncidentsTab canRecord={custodian || manager} canSee={manager || auditor} /> },
+          { key: 'incidents', label: t('lifecycle.tabs.incidents'), children: <IncidentsTab canRecord={may.recordIncidents} canSee={may.seeIncidentRegister} /> },
         ]
       : []),
-    ...(manager ? [{ key: 'retention', label: t('lifecycle.tabs.retention'), children: <RetentionTab /> }] : []),
-    ...(manager ? [{ key: 'people', label: t('lifecycle.tabs.people'), children: <SuspensionsTab /> }] : []),
-    ...(manager || custodian || actor.rank === 'account-manager'
-      ? [{ key: 'handover', label: t('lifecycle.tabs.handover'), children: <HandoverTab canStart={manager} /> }]
-      : []),
+    ...(may.manageDepartment ? [{ key: 'retention', label: t('lifecycle.tabs.retention'), children: <RetentionTab /> }] : []),
+    ...(may.manageDepartment ? [{ key: 'people', label: t('lifecycle.tabs.people'), children: <SuspensionsTab /> }] : []),
+    ...(may.seeHandovers ? [{ key: 'handover', label: t('lifecycle.tabs.handover'), children: <HandoverTab canStart={may.manageDepartment} /> }] : []),
   ];
   return (
     <Card data-testid="screen-records" className="page-card">

@@ -3,19 +3,22 @@
  * interaction for three years; keep (a new date), archive, or ask for destruction. A legal hold
  * shows as a tag, and main refuses destruction while it holds.
  */
-import { Button, DatePicker, Modal, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetentionDueRow } from '../../../src-main/contract/records';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useLoaded } from '../loans/useLoaded';
 
 export function RetentionTab() {
   const { t, i18n } = useTranslation();
   const { value, error, setError, loading, reload } = useLoaded(() => call(api().retention.due({})));
   const [keeping, setKeeping] = useState<RetentionDueRow | null>(null);
-  const [until, setUntil] = useState<string | null>(null);
+  const [form] = Form.useForm<{ until: Dayjs }>();
   const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
 
   const decide = async (number: string, decision: 'keep' | 'archive' | 'destroy', extra: { until?: string } = {}) => {
@@ -26,6 +29,14 @@ export function RetentionTab() {
       setError(cause);
     }
   };
+
+  const kept = useSubmit(async ({ until }: { until: Dayjs }) => {
+    if (!keeping) return;
+    await call(api().retention.decide({ number: keeping.number, decision: 'keep', until: until.toDate().toISOString() }));
+    setKeeping(null);
+    form.resetFields();
+    void reload();
+  });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -68,19 +79,19 @@ export function RetentionTab() {
           },
         ]}
       />
-      <Modal
-        open={keeping !== null}
-        title={t('lifecycle.retention.keepUntil', { number: keeping?.number ?? '' })}
-        onCancel={() => setKeeping(null)}
-        okButtonProps={{ disabled: until === null }}
-        onOk={() => {
-          if (keeping && until) void decide(keeping.number, 'keep', { until });
-          setKeeping(null);
-          setUntil(null);
-        }}
-      >
-        <DatePicker onChange={(d) => setUntil(d ? d.toDate().toISOString() : null)} />
-      </Modal>
+      {keeping && (
+        <FormModal
+          title={t('lifecycle.retention.keepUntil', { number: keeping.number })}
+          form={form}
+          submitting={kept}
+          onClose={() => setKeeping(null)}
+          okText={t('lifecycle.retention.keep')}
+        >
+          <Form.Item name="until" rules={[{ required: true, message: t('lifecycle.required') }]}>
+            <DatePicker />
+          </Form.Item>
+        </FormModal>
+      )}
     </Space>
   );
 }

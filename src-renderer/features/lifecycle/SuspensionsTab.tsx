@@ -2,12 +2,14 @@
  * Suspension of a person's rights (立即暂停相关员工权限): department managers (their department) and
  * the general manager suspend at once and lift it; main decides who may.
  */
-import { Button, Form, Input, Modal, Space, Table } from 'antd';
+import { Button, Form, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuspensionView } from '../../../src-main/contract/lifecycle-people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useLoaded } from '../loans/useLoaded';
 
 export function SuspensionsTab() {
@@ -16,18 +18,12 @@ export function SuspensionsTab() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ login: string; reason: string }>();
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      await call(api().personnel.suspend(values));
-      form.resetFields();
-      void reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setOpen(false);
-    }
-  };
+  const submitting = useSubmit(async (values: { login: string; reason: string }) => {
+    await call(api().personnel.suspend(values));
+    form.resetFields();
+    setOpen(false);
+    void reload();
+  });
 
   const lift = async (s: SuspensionView) => {
     try {
@@ -64,17 +60,24 @@ export function SuspensionsTab() {
           },
         ]}
       />
-      <Modal open={open} title={t('lifecycle.suspension.suspend')} onOk={() => void submit()} onCancel={() => setOpen(false)} okButtonProps={{ danger: true }}>
-        <p>{t('lifecycle.suspension.warning')}</p>
-        <Form form={form} layout="vertical">
+      {open && (
+        <FormModal
+          title={t('lifecycle.suspension.suspend')}
+          form={form}
+          submitting={submitting}
+          onClose={() => setOpen(false)}
+          okText={t('lifecycle.suspension.suspend')}
+          okButtonProps={{ danger: true }}
+          intro={<p>{t('lifecycle.suspension.warning')}</p>}
+        >
           <Form.Item name="login" label={t('lifecycle.incidents.personLogin')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Input data-testid="suspend-login" />
           </Form.Item>
           <Form.Item name="reason" label={t('lifecycle.holds.reason')} rules={[{ required: true, message: t('lifecycle.required') }]}>
             <Input.TextArea rows={2} data-testid="suspend-reason" />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </Space>
   );
 }

@@ -6,7 +6,6 @@
 import { Alert, Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import type { LoanView } from '../../../src-main/contract/loans';
 import { useSession } from '../session/SessionContext';
 import { Approvals } from './Approvals';
@@ -24,14 +23,13 @@ export function LoansPage() {
   const [reading, setReading] = useState<LoanView | null>(null);
   const [ended, setEnded] = useState<ReadingEnd | null>(null);
   const [tab, setTab] = useState('mine');
-  const custodian = actor.duties.includes('custodian');
-  const manager = rankAtLeast(actor.rank, 'department-manager');
+  const { seeRegister, keepCopies } = actor.may;
 
   const tabs = [
     { key: 'mine', label: <span data-testid="tab-mine">{t('loans.tabs.mine')}</span>, children: <MyLoans onRead={(l) => (setEnded(null), setReading(l))} /> },
-    ...(custodian || manager ? [{ key: 'approvals', label: <span data-testid="tab-approvals">{t('loans.tabs.approvals')}</span>, children: <Approvals /> }] : []),
-    ...(custodian ? [{ key: 'desk', label: <span data-testid="tab-desk">{t('loans.tabs.desk')}</span>, children: <CustodianDesk /> }] : []),
-    ...(custodian || manager ? [{ key: 'register', label: <span data-testid="tab-register">{t('loans.tabs.register')}</span>, children: <RegisterView /> }] : []),
+    ...(seeRegister ? [{ key: 'approvals', label: <span data-testid="tab-approvals">{t('loans.tabs.approvals')}</span>, children: <Approvals /> }] : []),
+    ...(keepCopies ? [{ key: 'desk', label: <span data-testid="tab-desk">{t('loans.tabs.desk')}</span>, children: <CustodianDesk /> }] : []),
+    ...(seeRegister ? [{ key: 'register', label: <span data-testid="tab-register">{t('loans.tabs.register')}</span>, children: <RegisterView /> }] : []),
   ];
 
   if (reading) {

@@ -3,11 +3,13 @@
  * steps taken late marked, and the next step (respond → solve → close) one click away. Main
  * decides who may take a step; a refusal is shown as main words it.
  */
-import { Button, type ButtonProps, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintView } from '../../../src-main/contract/relations';
 import { api, call } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 
 const NEXT = { received: 'respond', responded: 'solve', solved: 'close', closed: null } as const;
 
@@ -33,13 +35,13 @@ export function ComplaintsTable({ rows, loading, showCustomer, onChanged, onErro
       onError(cause);
     }
   };
-  const submit = async () => {
-    const { text } = await form.validateFields();
-    const current = stepping!;
+  const stepped = useSubmit(async ({ text }: { text: string }) => {
+    if (!stepping) return;
+    await call(api().relations.complaintStep({ id: stepping.id, step: stepping.step, text }));
     setStepping(null);
     form.resetFields();
-    await take(current.id, current.step, text);
-  };
+    onChanged();
+  });
 
   return (
     <>
@@ -114,23 +116,24 @@ export function ComplaintsTable({ rows, loading, showCustomer, onChanged, onErro
           },
         ]}
       />
-      <Modal
-        open={stepping !== null}
-        title={stepping ? t(`relations.complaint.${stepping.step}`) : ''}
-        onOk={() => void submit()}
-        onCancel={() => setStepping(null)}
-        okButtonProps={{ 'data-testid': 'complaint-step-ok' } as ButtonProps}
-      >
-        <Form form={form} layout="vertical">
+      {stepping && (
+        <FormModal
+          title={t(`relations.complaint.${stepping.step}`)}
+          form={form}
+          submitting={stepped}
+          onClose={() => setStepping(null)}
+          okText={t(`relations.complaint.${stepping.step}`)}
+          okButtonProps={{ 'data-testid': 'complaint-step-ok' }}
+        >
           <Form.Item
             name="text"
-            label={stepping?.step === 'solve' ? t('relations.complaint.solution') : t('relations.complaint.response')}
+            label={stepping.step === 'solve' ? t('relations.complaint.solution') : t('relations.complaint.response')}
             rules={[{ required: true, whitespace: true, message: t('relations.required') }]}
           >
             <Input.TextArea rows={3} maxLength={4000} data-testid="complaint-step-text" />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </>
   );
 }

@@ -74,7 +74,7 @@ export function DossierRelations({ number, onChanged }: { number: string; onChan
       <ComplaintsTable rows={view.complaints} loading={loading} showCustomer={false} onChanged={changed} onError={setError} />
 
       <Typography.Title level={5}>{t('relations.tabFollowUps')}</Typography.Title>
-      <FollowUpsTable rows={view.followUps} loading={loading} showCustomer={false} onChanged={changed} onError={setError} />
+      <FollowUpsTable rows={view.followUps} loading={loading} showCustomer={false} onChanged={changed} />
 
       <Typography.Title level={5}>{t('relations.regrade.history')}</Typography.Title>
       <Table<GradeReviewView>
@@ -136,10 +136,6 @@ export function DossierRelations({ number, onChanged }: { number: string; onChan
           setForm(null);
           void message.success(text);
           changed();
-        }}
-        onError={(cause) => {
-          setForm(null);
-          setError(cause);
         }}
       />
     </Space>

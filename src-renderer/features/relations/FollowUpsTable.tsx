@@ -1,35 +1,31 @@
 /** Follow-ups of unsatisfied survey items (针对不满意项制定改进措施并跟踪落实), each closed with what was done. */
-import { Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpView } from '../../../src-main/contract/relations';
 import { api, call } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   rows: FollowUpView[];
   loading: boolean;
   showCustomer: boolean;
   onChanged: () => void;
-  onError: (error: unknown) => void;
 }
 
-export function FollowUpsTable({ rows, loading, showCustomer, onChanged, onError }: Props) {
+export function FollowUpsTable({ rows, loading, showCustomer, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [closing, setClosing] = useState<number | null>(null);
   const [form] = Form.useForm<{ result: string }>();
 
-  const submit = async () => {
-    const { result } = await form.validateFields();
-    const id = closing!;
+  const submitting = useSubmit(async ({ result }: { result: string }) => {
+    if (closing === null) return;
+    await call(api().relations.closeFollowUp({ id: closing, result }));
     setClosing(null);
     form.resetFields();
-    try {
-      await call(api().relations.closeFollowUp({ id, result }));
-      onChanged();
-    } catch (cause) {
-      onError(cause);
-    }
-  };
+    onChanged();
+  });
 
   return (
     <>
@@ -72,13 +68,13 @@ export function FollowUpsTable({ rows, loading, showCustomer, onChanged, onError
           },
         ]}
       />
-      <Modal open={closing !== null} title={t('relations.followUp.close')} onOk={() => void submit()} onCancel={() => setClosing(null)}>
-        <Form form={form} layout="vertical">
+      {closing !== null && (
+        <FormModal title={t('relations.followUp.close')} form={form} submitting={submitting} onClose={() => setClosing(null)} okText={t('relations.followUp.close')}>
           <Form.Item name="result" label={t('relations.followUp.result')} rules={[{ required: true, whitespace: true, message: t('relations.required') }]}>
             <Input.TextArea rows={3} maxLength={2000} data-testid="followup-result" />
           </Form.Item>
-        </Form>
-      </Modal>
+        </FormModal>
+      )}
     </>
   );
 }

@@ -4,20 +4,25 @@
  * request; main validates, decides and journals, and its refusal comes back to the caller.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, type ButtonProps, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GRADES, LIFECYCLE_STAGES } from '../../../src-main/contract/dossiers';
 import { api, call } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../components/useSubmit';
 import { useDossierLabels } from '../dossiers/labels';
 
 export type FormKind = 'complaint' | 'survey' | 'satisfaction' | 'regrade';
+
+/** One form holds the four kinds' fields; each kind reads its own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RelationValues = Record<string, any>;
 
 interface Props {
   kind: FormKind | null;
   number: string;
   onClose: () => void;
   onDone: (message: string) => void;
-  onError: (error: unknown) => void;
 }
 
 const TITLES: Record<FormKind, string> = {
@@ -34,7 +39,7 @@ function suggest(v?: number, p?: number, s?: number): string | null {
   return mean >= 4 ? 'A' : mean >= 2.5 ? 'B' : 'C';
 }
 
-export function RelationForms({ kind, number, onClose, onDone, onError }: Props) {
+export function RelationForms({ kind, number, onClose, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const { grade: gradeLabel } = useDossierLabels();
   const [form] = Form.useForm();
@@ -45,47 +50,43 @@ export function RelationForms({ kind, number, onClose, onDone, onError }: Props)
   const stability = Form.useWatch('stability', form) as number | undefined;
   const suggested = suggest(value, potential, stability);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      let message = '';
-      if (kind === 'complaint') {
-        const r = await call(api().relations.complaint({ number, subject: v.subject, content: v.content, ...(v.ownerLogin ? { ownerLogin: v.ownerLogin } : {}) }));
-        message = t('relations.complaint.recorded', { id: r.id, respondBy: new Date(r.respondBy).toLocaleString(i18n.language) });
-      } else if (kind === 'survey') {
-        const r = await call(api().relations.survey({ number, changes: v.changes, ...(v.grade ? { grade: v.grade } : {}), ...(v.lifecycle ? { lifecycle: v.lifecycle } : {}) }));
-        message = t('relations.survey.recorded', { period: r.period });
-      } else if (kind === 'satisfaction') {
-        const items = (v.items as { question: string; score: number; comment?: string; action?: string }[]).map((i) => ({
-          question: i.question,
-          score: i.score,
-          ...(i.comment ? { comment: i.comment } : {}),
-          ...(i.action ? { action: i.action } : {}),
-        }));
-        const r = await call(api().relations.satisfaction({ number, items }));
-        message = t('relations.satisfaction.recorded', { count: r.followUps.length });
-      } else if (kind === 'regrade') {
-        const r = await call(api().relations.regrade({ number, value: v.value, potential: v.potential, stability: v.stability, grade: v.grade, ...(v.note ? { note: v.note } : {}) }));
-        message = t('relations.regrade.recorded', { before: gradeLabel(r.gradeBefore), after: gradeLabel(r.gradeAfter) });
-      }
-      form.resetFields();
-      onDone(message);
-    } catch (cause) {
-      onError(cause);
+  const submitting = useSubmit(async (v: RelationValues) => {
+    let message = '';
+    if (kind === 'complaint') {
+      const r = await call(api().relations.complaint({ number, subject: v.subject, content: v.content, ...(v.ownerLogin ? { ownerLogin: v.ownerLogin } : {}) }));
+      message = t('relations.complaint.recorded', { id: r.id, respondBy: new Date(r.respondBy).toLocaleString(i18n.language) });
+    } else if (kind === 'survey') {
+      const r = await call(api().relations.survey({ number, changes: v.changes, ...(v.grade ? { grade: v.grade } : {}), ...(v.lifecycle ? { lifecycle: v.lifecycle } : {}) }));
+      message = t('relations.survey.recorded', { period: r.period });
+    } else if (kind === 'satisfaction') {
+      const items = (v.items as { question: string; score: number; comment?: string; action?: string }[]).map((i) => ({
+        question: i.question,
+        score: i.score,
+        ...(i.comment ? { comment: i.comment } : {}),
+        ...(i.action ? { action: i.action } : {}),
+      }));
+      const r = await call(api().relations.satisfaction({ number, items }));
+      message = t('relations.satisfaction.recorded', { count: r.followUps.length });
+    } else if (kind === 'regrade') {
+      const r = await call(api().relations.regrade({ number, value: v.value, potential: v.potential, stability: v.stability, grade: v.grade, ...(v.note ? { note: v.note } : {}) }));
+      message = t('relations.regrade.recorded', { before: gradeLabel(r.gradeBefore), after: gradeLabel(r.gradeAfter) });
     }
-  };
+    form.resetFields();
+    onDone(message);
+  });
 
+  if (kind === null) return null;
   return (
-    <Modal
-      open={kind !== null}
-      title={kind ? t(TITLES[kind]) : ''}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+    <FormModal
+      title={t(TITLES[kind])}
+      form={form}
+      submitting={submitting}
+      onClose={onClose}
+      okText={t(TITLES[kind])}
       width={kind === 'satisfaction' ? 720 : 520}
-      okButtonProps={{ 'data-testid': 'relation-form-ok' } as ButtonProps}
+      okButtonProps={{ 'data-testid': 'relation-form-ok' }}
+      initialValues={kind === 'satisfaction' ? { items: [{ score: 5 }] } : {}}
     >
-      <Form form={form} layout="vertical" preserve={false} initialValues={kind === 'satisfaction' ? { items: [{ score: 5 }] } : {}}>
         {kind === 'complaint' && (
           <>
             <Typography.Paragraph type="secondary">{t('relations.complaint.rule')}</Typography.Paragraph>
@@ -159,7 +160,6 @@ export function RelationForms({ kind, number, onClose, onDone, onError }: Props)
             </Form.Item>
           </>
         )}
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -67,7 +67,7 @@ function FollowUps() {
       <Checkbox checked={open} onChange={(e) => setOpen(e.target.checked)}>
         {t('relations.openOnly')}
       </Checkbox>
-      <FollowUpsTable rows={value ?? []} loading={loading} showCustomer onChanged={() => void reload()} onError={setError} />
+      <FollowUpsTable rows={value ?? []} loading={loading} showCustomer onChanged={() => void reload()} />
     </Space>
   );
 }

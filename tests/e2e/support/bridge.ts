@@ -34,6 +34,8 @@ export interface Bridge {
   link: ServerLink;
   /** What main would put into the page it serves (src-main/index.ts does the same). */
   firstScreenInfo(): FirstScreenInfo;
+  /** From now on the person counts as idle for `seconds` already: the idle lock fires at its next poll, with no real wait. */
+  goIdle(seconds: number): void;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,8 @@ export interface BridgeOptions {
 
 export async function installBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
   let lastCallAt = Date.now();
+  let idleFor: number | null = null;
+  const idleSource = { idleSeconds: () => idleFor ?? (Date.now() - lastCallAt) / 1000 };
   const calls: string[] = [];
   let queue: PendingEvent[] = [];
   let waiters: ((events: PendingEvent[]) => void)[] = [];
@@ -125,14 +129,14 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   const manager = new SessionManager({
     stateDir: options.stateDir,
     archiveOptions: { kdfTargetMs: 1, workstation: 'e2e-workstation', ...(options.clock ? { clock: options.clock } : {}) },
-    idleSource: { idleSeconds: () => (Date.now() - lastCallAt) / 1000 },
+    idleSource,
     idlePollMs: 250,
     onLocked: (reason) => emit('event:locked', { reason }),
   });
   const reader = new ReaderHost({
     stateDir: options.stateDir,
     workstation: 'e2e-laptop',
-    idleSource: { idleSeconds: () => (Date.now() - lastCallAt) / 1000 },
+    idleSource,
     idlePollMs: 250,
     onClosed: (reason) => emit('event:readerClosed', { reason }),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -140,7 +144,7 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
   const link = new ServerLink({
     state,
     emit,
-    idleSource: { idleSeconds: () => (Date.now() - lastCallAt) / 1000 },
+    idleSource,
     idlePollMs: 250,
     workstation: options.workstation ?? 'e2e-workstation',
     connectTimeoutMs: 10_000,
@@ -198,6 +202,9 @@ export async function installBridge(page: Page, options: BridgeOptions): Promise
     router,
     calls,
     firstScreenInfo: () => firstScreenInfoOf(state, manager),
+    goIdle: (seconds) => {
+      idleFor = seconds;
+    },
     close: async () => {
       reader.close('quit');
       await link.signOut('quit');

@@ -77,6 +77,8 @@ export function chromiumDriver(): Driver {
         calls: bridge.calls,
         shortenIdleLock: (seconds) => {
           bridge.manager.overrideIdleSeconds(seconds);
+          // The injected idle source says the time has passed, so the test waits for the lock, not for the clock.
+          bridge.goIdle(seconds);
           return true;
         },
         close: async () => {

@@ -6,7 +6,7 @@
  * in parallel processes, and the build empties its output folder first: when every process built
  * into out/renderer, one file's build emptied the folder while another file's page was loading it,
  * and that page never showed its first screen (a CI failure). out/ belongs to `npm run build`
- * (the Electron driver and the security scan read it). A build takes about 3 s.
+ * (the Electron driver and the security scan read it).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@ export const updateToSchemaVersion70: Migration = {
   up(db) {
     // The catalogue walks dossier rows by the thousand (counts, filters, deep pages); with the
     // content inline each row spanned pages and every probe decrypted them. The content moves to
-    // its own table, read only when a dossier is opened or saved (measured: tests/bench/dossiers.bench.ts).
+    // its own table, read only when a dossier is opened or saved (tests/bench/dossiers.bench.ts).
     db.exec(`
       CREATE TABLE dossier_content (
         dossier_id INTEGER PRIMARY KEY REFERENCES dossiers (id),

@@ -5,8 +5,7 @@ import type { Migration } from '../migrate';
  *
  * A page of a time-filtered journal is the first N entries by `seq` whose `at` is in range. With
  * only `journal_by_at`, SQLite either walked the table from seq 1 until `at` reached the range
- * (1.8–2.6 s at 1M entries) or read the whole `at` range and sorted it by seq (0.3 s for an
- * open-ended `from`). `at` is nearly, but not strictly, increasing with `seq` (failed unlocks are
+ * or read the whole `at` range and sorted it by seq. `at` is nearly, but not strictly, increasing with `seq` (failed unlocks are
  * recorded later with their own time), so `seq` bounds cannot be derived from `at` alone.
  *
  * `journal_time_blocks` keeps, for every complete block of 1000 entries, the smallest and largest
