@@ -61,7 +61,8 @@ export function createWorkstationRouter(deps: WorkstationRouterDeps): Router {
         const result = await local.handle(channel, payload, sender);
         if (!link.actor || !result.ok) return result;
         // After a reload of the window the renderer resumes the server session like a local one.
-        if (channel === 'app:info') return { ok: true, value: { ...(result.value as object), unlocked: true } };
+        // It learns the session is a server's, so a later lock or a lost connection leads to the server's sign-in.
+        if (channel === 'app:info') return { ok: true, value: { ...(result.value as object), unlocked: true, server: link.address ?? undefined } };
         // The server writes its messages in the person's language too.
         if (channel === 'app:setLocale') await link.call('app:setLocale', payload);
         return result;
