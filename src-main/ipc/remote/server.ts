@@ -51,6 +51,7 @@ export class ArchiveServer {
   private idleTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
   private readonly sync: GroupSync;
+  private readonly stopFollowing: () => void;
 
   constructor(private readonly options: ArchiveServerOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -58,6 +59,12 @@ export class ArchiveServer {
     // Commits no longer sync one by one; answers wait for a shared sync of the WAL (group-sync.ts).
     archive.db.pragma('synchronous=NORMAL');
     this.sync = new GroupSync(join(archive.folder, `${DATABASE_FILE}-wal`));
+    // A rekey through the server moves the archive to a new connection and a new WAL file: the
+    // same rule follows, or every commit would sync again (and the group sync watch a stale file).
+    this.stopFollowing = archive.onDatabaseReplaced((db) => {
+      db.pragma('synchronous=NORMAL');
+      this.sync.follow(`${db.name}-wal`);
+    });
     this.ctx = {
       archive,
       durable: () => this.sync.durable(),
@@ -193,6 +200,7 @@ export class ArchiveServer {
     await new Promise<void>((resolve) => this.https.close(() => resolve()));
     await this.sync.durable().catch(() => undefined);
     this.sync.close();
+    this.stopFollowing();
     await this.options.admin.lock('quit');
     rmSync(this.ctx.tempRoot, { recursive: true, force: true });
   }
