@@ -46,6 +46,11 @@ export interface ServerContext {
 }
 
 const ORIGIN = 'remote://server';
+/** Local-only channels whose refusal says what to do instead. */
+const LOCAL_ONLY_REASONS: Readonly<Partial<Record<string, ErrorCode>>> = {
+  // The package is a file on the workstation; the server takes no files from workstations.
+  'offline:return': 'remote.packageReturnLocal',
+};
 const SENDER: SenderInfo = { url: `${ORIGIN}/`, isMainFrame: true, ownWindow: true };
 type LockReason = EventPayloads['event:locked']['reason'];
 /** Pushes only the server makes: new notifications, and the server going away. */
@@ -264,8 +269,9 @@ export class Connection {
       return this.failure(id, 'remote.notSignedIn');
     }
     if (LOCAL_ONLY_CHANNELS.has(channel)) {
-      this.journalRefusal('remote.unsupported', { channel });
-      return this.failure(id, 'remote.unsupported', { channel });
+      const code = LOCAL_ONLY_REASONS[channel] ?? 'remote.unsupported';
+      this.journalRefusal(code, { channel });
+      return this.failure(id, code, { channel });
     }
     const isRead = READ_CHANNELS.has(channel);
     const run = async (): Promise<Answer | null> => {
