@@ -218,6 +218,8 @@ export const ERROR_CODES = [
   'lead.badDate',
   'denied.notLeadReporter',
   'denied.notLeadChecker',
+  // Issue 14: a returned offline package is a file on the workstation, which the server never reads
+  'remote.packageReturnLocal',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -87,6 +87,8 @@ export interface AppInfo {
   recentArchives: RecentArchive[];
   /** Whether a session is unlocked right now (the renderer asks after a reload). */
   unlocked: boolean;
+  /** The archive server this workstation is signed in to (issue 14), so a reload resumes a server session as one. */
+  server?: string;
 }
 
 export interface CreatedArchive {

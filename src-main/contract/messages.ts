@@ -201,6 +201,8 @@ const en: Messages = {
   'lead.badDate': 'Not a calendar date: {{date}}.',
   'denied.notLeadReporter': 'Reporting leads is business work; administrators and auditors do not report leads.',
   'denied.notLeadChecker': 'Only the key-account department (account managers and above) or the general manager checks, merges and converts leads.',
+  'remote.packageReturnLocal':
+    'An offline package cannot be returned through the archive server: the server does not take files from workstations. Nothing was changed. The custodian returns it on the archive\'s own machine (the archive opened from its folder while the server is stopped).',
 };
 
 const zhCN: Messages = {
@@ -396,6 +398,7 @@ const zhCN: Messages = {
   'lead.badDate': '不是有效的日期：{{date}}。',
   'denied.notLeadReporter': '信息提报属于业务工作；系统管理员和审计员不提报信息。',
   'denied.notLeadChecker': '只有大客户部（客户经理及以上）或总经理可以甄别、合并信息并立项。',
+  'remote.packageReturnLocal': '无法通过档案服务器归还离线包：服务器不接收工作站上的文件。未做任何更改。请保管员在档案所在的机器上归还（服务器停止时从档案文件夹打开档案）。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

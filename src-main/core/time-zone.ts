@@ -68,8 +68,23 @@ export function fromWallTime(wall: Wall, timeZone: string): Date {
   return new Date(guess);
 }
 
+/** Answers of addMonthsInZone already worked out: a catalogue page asks for one per row, again and again. */
+const monthSums = new Map<string, number>();
+const MAX_MONTH_SUMS = 50_000;
+
 /** `months` calendar months later (or earlier) in the zone; the 31st becomes the month's last day. */
 export function addMonthsInZone(at: string | Date, months: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  // Each answer costs three Intl formatToParts calls; the same question always has the same answer.
+  const key = `${timeZone}|${months}|${new Date(at).getTime()}`;
+  const known = monthSums.get(key);
+  if (known !== undefined) return new Date(known);
+  const sum = computeAddMonths(at, months, timeZone);
+  if (monthSums.size >= MAX_MONTH_SUMS) monthSums.clear();
+  monthSums.set(key, sum.getTime());
+  return sum;
+}
+
+function computeAddMonths(at: string | Date, months: number, timeZone: string): Date {
   const wall = wallTime(new Date(at), timeZone);
   const index = wall.month - 1 + months;
   const year = wall.year + Math.floor(index / 12);

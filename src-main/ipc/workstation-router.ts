@@ -22,7 +22,17 @@ import { isTrustedSender } from './sender';
 /** Channels this machine answers even while signed in on a server. */
 const LOCAL_PREFIXES = ['app:', 'reader:', 'server:'];
 /** Answers naming a file the server wrote for this connection; main fetches it and saves it here. */
-const FILE_CHANNELS: ReadonlySet<string> = new Set(['journal:export', 'register:export', 'offline:issue', 'offline:revocations', 'destruction:exportRecord']);
+const FILE_CHANNELS: ReadonlySet<string> = new Set([
+  'journal:export',
+  'register:export',
+  'offline:issue',
+  'offline:revocations',
+  'destruction:exportRecord',
+  // A backup is made by the server (it holds the archive) and saved here like an export.
+  'backup:run',
+]);
+/** What main's save dialog offers for a file a channel brings back. */
+const SAVE_FILTERS: Readonly<Record<string, SaveFileFilter[]>> = { 'backup:run': [{ name: 'Triplicate backup', extensions: ['tbk'] }] };
 
 export interface WorkstationRouterDeps {
   local: Router;
@@ -39,7 +49,7 @@ export function createWorkstationRouter(deps: WorkstationRouterDeps): Router {
     if (!result.ok || !result.value || typeof result.value !== 'object') return result;
     const value = result.value as { file?: unknown; manifestFile?: unknown };
     if (typeof value.file !== 'string') return result;
-    const out = await deps.chooseSaveFile(basename(value.file), []);
+    const out = await deps.chooseSaveFile(basename(value.file), SAVE_FILTERS[channel] ?? []);
     if (!out) return { ok: true, value: { ...value, file: null, ...('cancelled' in value ? { cancelled: true } : {}) } };
     const entries = await link.download(value.file);
     if (!entries.ok) return entries;
@@ -61,7 +71,8 @@ export function createWorkstationRouter(deps: WorkstationRouterDeps): Router {
         const result = await local.handle(channel, payload, sender);
         if (!link.actor || !result.ok) return result;
         // After a reload of the window the renderer resumes the server session like a local one.
-        if (channel === 'app:info') return { ok: true, value: { ...(result.value as object), unlocked: true } };
+        // It learns the session is a server's, so a later lock or a lost connection leads to the server's sign-in.
+        if (channel === 'app:info') return { ok: true, value: { ...(result.value as object), unlocked: true, server: link.address ?? undefined } };
         // The server writes its messages in the person's language too.
         if (channel === 'app:setLocale') await link.call('app:setLocale', payload);
         return result;

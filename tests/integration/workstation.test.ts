@@ -77,8 +77,10 @@ describe('the desktop app as a workstation', () => {
     expect(count("SELECT count(*) AS n FROM journal WHERE event = 'session.unlock' AND outcome = 'ok'")).toBe(before + 1);
     const current = await w.call<{ login: string } | null>('session:current');
     expect(current.ok && current.value?.login).toBe(PEOPLE.custodianC.login);
-    const info = await w.call<{ unlocked: boolean }>('app:info');
+    const info = await w.call<{ unlocked: boolean; server?: string }>('app:info');
     expect(info.ok && info.value.unlocked).toBe(true);
+    // A reloaded window learns the session is the server's (its lock leads to the server sign-in).
+    expect(info.ok && info.value.server).toBe(address);
     const found = await w.call<{ total: number }>('dossiers:search', {});
     expect(found.ok).toBe(true);
     // Remembered with its fingerprint in the workstation's state folder, never in the archive folder.

@@ -63,6 +63,14 @@ interface Row {
   department: string | null;
 }
 
+/**
+ * The total without counting, when the first page came back short: it holds every match. (A search
+ * that fits one page is the common case, and the count would run the whole match a second time.)
+ */
+function knownTotal(q: { offset: number; limit: number }, ids: readonly number[]): number | null {
+  return q.offset === 0 && ids.length < q.limit ? ids.length : null;
+}
+
 export async function searchCatalogue(session: Session, raw: unknown = {}): Promise<CataloguePage> {
   return session.perform({ action: 'catalogue.search', details: { query: askedFor(raw ?? {}) } }, (ctx) => {
     const q = parseInput(catalogueQuerySchema, raw ?? {});
@@ -116,8 +124,8 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
     if (sets.length && !where.length) {
       const source = sets.map((t) => t.sql).join(' INTERSECT ') + (q.archived === 'exclude' ? ` EXCEPT ${ARCHIVED}` : '');
       const sourceParams = sets.flatMap((t) => t.params);
-      total = (stmt(db, `SELECT count(*) AS n FROM (${source})`).get(...sourceParams) as { n: number }).n;
       ids = (stmt(db, `SELECT id FROM (${source}) ORDER BY id DESC LIMIT ? OFFSET ?`).all(...sourceParams, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
+      total = knownTotal(q, ids) ?? (stmt(db, `SELECT count(*) AS n FROM (${source})`).get(...sourceParams) as { n: number }).n;
     } else {
       for (const t of sets) {
         where.unshift(`d.id IN (${t.sql})`);
@@ -125,13 +133,13 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       }
       if (q.archived === 'exclude') where.push(`d.id NOT IN (${ARCHIVED})`);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      total = (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
       // The same order two ways, whichever an index already holds (tests/bench/dossiers.bench.ts): the
       // (grade|secrecy|lifecycle, archive_number) indexes and the archive-number index stream pages
       // in number order, so a deep offset skips index entries rather than rows; a text match or
       // the review range yields rowids, which sort without touching a row.
       const order = sets.length || q.review ? 'd.id DESC' : 'd.archive_number DESC';
       ids = (stmt(db, `SELECT d.id FROM dossiers d ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
+      total = knownTotal(q, ids) ?? (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
     }
     const byId = new Map(
       (

@@ -11,9 +11,16 @@ import { passwordBytes } from './password';
 import { loginLocator, type X25519Pair } from './seal';
 import { normaliseRecoveryKey, openSlotPair } from './slots';
 
-/** The opened slot and its key pair (the caller zeroes `pair.privateKey`), or null for a wrong password. */
-export async function openLoginSlot(keyring: Keyring, login: string, password: string): Promise<{ slot: Slot; pair: X25519Pair } | null> {
-  const locator = loginLocator(login, keyring.locatorSalt);
+/**
+ * The opened slot and its key pair (the caller zeroes `pair.privateKey`), or null for a wrong password.
+ * `locator`: the login's locator when the caller has worked it out already (the server, off its thread).
+ */
+export async function openLoginSlot(
+  keyring: Keyring,
+  login: string,
+  password: string,
+  locator: string = loginLocator(login, keyring.locatorSalt),
+): Promise<{ slot: Slot; pair: X25519Pair } | null> {
   const candidates = keyring.slots.filter((s) => s.kind === 'person' && s.locator === locator).reverse();
   const secret = passwordBytes(password);
   try {

@@ -136,6 +136,18 @@ export class OpenArchive {
     }
     this.connection = db;
     this.currentJournal = this.currentJournal.movedTo(db);
+    for (const listener of this.databaseListeners) listener(db);
+  }
+
+  private readonly databaseListeners = new Set<(db: Db) => void>();
+
+  /**
+   * Told each time the archive moves to another connection (rekey), so settings a holder made on the
+   * connection (the archive server's group commit) follow it. Returns the way to stop listening.
+   */
+  onDatabaseReplaced(listener: (db: Db) => void): () => void {
+    this.databaseListeners.add(listener);
+    return () => this.databaseListeners.delete(listener);
   }
 
   /** Whether the keyring's head may be written at lock (keyring-head.ts). */

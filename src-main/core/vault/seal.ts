@@ -14,6 +14,7 @@ import {
   generateKeyPairSync,
   hkdfSync,
   randomBytes,
+  scrypt,
   scryptSync,
   type KeyObject,
 } from 'node:crypto';
@@ -111,14 +112,24 @@ export function openSealed(pair: X25519Pair, sealed: Sealed, aad: string): Buffe
   }
 }
 
+const LOCATOR_COST = { N: 1 << 14, r: 8, p: 1 };
+
 /**
  * A slot's locator: scrypt over the normalised login with the keyring's salt. The keyring stays free
  * of logins, and guessing them back costs a memory-hard hash each (N=2^14, r=8: 16 MiB).
  */
 export function loginLocator(login: string, saltB64: string): string {
-  return scryptSync(login.trim().toLowerCase().normalize('NFC'), Buffer.from(saltB64, 'base64'), 32, {
-    N: 1 << 14,
-    r: 8,
-    p: 1,
-  }).toString('hex');
+  return scryptSync(login.trim().toLowerCase().normalize('NFC'), Buffer.from(saltB64, 'base64'), 32, LOCATOR_COST).toString('hex');
+}
+
+/**
+ * The same locator, worked out on libuv's pool: the archive server's one thread answers everyone,
+ * and a synchronous scrypt per sign-in held all of them for its whole length.
+ */
+export function loginLocatorAsync(login: string, saltB64: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    scrypt(login.trim().toLowerCase().normalize('NFC'), Buffer.from(saltB64, 'base64'), 32, LOCATOR_COST, (error, key) =>
+      error ? reject(error) : resolve(key.toString('hex')),
+    ),
+  );
 }

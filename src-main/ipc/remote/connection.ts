@@ -46,6 +46,11 @@ export interface ServerContext {
 }
 
 const ORIGIN = 'remote://server';
+/** Local-only channels whose refusal says what to do instead. */
+const LOCAL_ONLY_REASONS: Readonly<Partial<Record<string, ErrorCode>>> = {
+  // The package is a file on the workstation; the server takes no files from workstations.
+  'offline:return': 'remote.packageReturnLocal',
+};
 const SENDER: SenderInfo = { url: `${ORIGIN}/`, isMainFrame: true, ownWindow: true };
 type LockReason = EventPayloads['event:locked']['reason'];
 /** Pushes only the server makes: new notifications, and the server going away. */
@@ -264,8 +269,9 @@ export class Connection {
       return this.failure(id, 'remote.notSignedIn');
     }
     if (LOCAL_ONLY_CHANNELS.has(channel)) {
-      this.journalRefusal('remote.unsupported', { channel });
-      return this.failure(id, 'remote.unsupported', { channel });
+      const code = LOCAL_ONLY_REASONS[channel] ?? 'remote.unsupported';
+      this.journalRefusal(code, { channel });
+      return this.failure(id, code, { channel });
     }
     const isRead = READ_CHANNELS.has(channel);
     const run = async (): Promise<Answer | null> => {
@@ -352,10 +358,7 @@ export class Connection {
   unreadCount(): number {
     const session = this.signedIn;
     if (!session || this.ctx.archive.closed) return 0;
-    const row = this.ctx.archive.db
-      .prepare('SELECT count(*) AS n FROM notifications WHERE recipient_id = ? AND read_at IS NULL')
-      .get(session.actor.id) as { n: number };
-    return row.n;
+    return unreadCounts(this.ctx.archive, [session.actor.id]).get(session.actor.id) ?? 0;
   }
 
   private onSocketError(error: Error & { code?: string }): void {
@@ -373,4 +376,16 @@ export class Connection {
     if (session && !session.locked) await session.lock('quit');
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
+}
+
+/** Unread notifications of each of these people (absent: none). */
+export function unreadCounts(archive: OpenArchive, personIds: readonly string[]): Map<string, number> {
+  if (archive.closed || !personIds.length) return new Map();
+  const rows = archive.db
+    .prepare(
+      `SELECT recipient_id AS id, count(*) AS n FROM notifications
+       WHERE recipient_id IN (SELECT value FROM json_each(?)) AND read_at IS NULL GROUP BY recipient_id`,
+    )
+    .all(JSON.stringify(personIds)) as { id: string; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
 }

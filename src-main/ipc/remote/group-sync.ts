@@ -17,7 +17,17 @@ export class GroupSync {
   private current: Promise<void> | null = null;
   private next: Promise<void> | null = null;
 
-  constructor(private readonly walFile: string) {}
+  constructor(private walFile: string) {}
+
+  /**
+   * The archive moved to another connection (rekey): its WAL is a new file, perhaps at the same
+   * path, so the next sync opens it afresh. A sync under way finishes on the old one, then closes it.
+   */
+  follow(walFile: string): void {
+    this.walFile = walFile;
+    if (this.fd !== null && !this.current) closeSync(this.fd);
+    this.fd = null;
+  }
 
   /** Resolves once every commit made before this call is on disk. */
   durable(): Promise<void> {
@@ -35,17 +45,23 @@ export class GroupSync {
 
   private flush(): Promise<void> {
     return new Promise((resolve, reject) => {
+      let fd: number;
       try {
-        this.fd ??= openSync(this.walFile, 'r');
+        fd = this.fd ??= openSync(this.walFile, 'r');
       } catch (error) {
         return reject(error);
       }
-      fdatasync(this.fd, (error) => (error ? reject(error) : resolve()));
+      fdatasync(fd, (error) => {
+        // `follow` was called meanwhile: this descriptor is the old WAL's and nobody else holds it.
+        if (fd !== this.fd) closeSync(fd);
+        return error ? reject(error) : resolve();
+      });
     });
   }
 
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
+    // A sync under way closes its own descriptor when it ends (see flush).
+    if (this.fd !== null && !this.current) closeSync(this.fd);
     this.fd = null;
   }
 }

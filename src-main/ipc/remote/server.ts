@@ -16,13 +16,14 @@ import { readSettings } from '../../core/settings/service';
 import type { Session } from '../../core/session';
 import { Throttle } from '../../core/vault/throttle';
 import type { ServerCertificate } from './certificate';
-import { Connection, type ServerContext } from './connection';
+import { Connection, unreadCounts, type ServerContext } from './connection';
 import { DEFAULT_LIMITS, KeyedBuckets, type ServerLimits } from './limits';
 import { Gate, Serial } from './mutex';
 import { availableParallelism } from 'node:os';
 import { keepThisThreadFree } from '../../core/journal/verify-pool';
 import { DATABASE_FILE } from '../../core/vault/keyring';
 import { GroupSync } from './group-sync';
+import { cacheStatements } from '../../core/db/statement-cache';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
 
 const HEARTBEAT_MS = 30_000;
@@ -51,13 +52,23 @@ export class ArchiveServer {
   private idleTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
   private readonly sync: GroupSync;
+  private readonly stopFollowing: () => void;
 
   constructor(private readonly options: ArchiveServerOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const archive = options.admin.archive;
     // Commits no longer sync one by one; answers wait for a shared sync of the WAL (group-sync.ts).
     archive.db.pragma('synchronous=NORMAL');
+    // Each request would otherwise compile the same SQL again (statement-cache.ts).
+    cacheStatements(archive.db);
     this.sync = new GroupSync(join(archive.folder, `${DATABASE_FILE}-wal`));
+    // A rekey through the server moves the archive to a new connection and a new WAL file: the
+    // same rule follows, or every commit would sync again (and the group sync watch a stale file).
+    this.stopFollowing = archive.onDatabaseReplaced((db) => {
+      db.pragma('synchronous=NORMAL');
+      cacheStatements(db);
+      this.sync.follow(`${db.name}-wal`);
+    });
     this.ctx = {
       archive,
       durable: () => this.sync.durable(),
@@ -161,16 +172,21 @@ export class ArchiveServer {
 
   /** After a write: a workstation whose unread notifications grew hears of it at once. */
   private pushNotifications(): void {
-    for (const connection of this.connections) {
-      if (!connection.signedIn) continue;
-      try {
-        const unread = connection.unreadCount();
-        if (unread !== connection.lastUnread) {
-          if (unread > connection.lastUnread) connection.push('event:notifications', { unread });
-          connection.lastUnread = unread;
-        }
-      } catch {
-        // A count that cannot be read now is read again after the next write.
+    const signedIn = [...this.connections].filter((c) => c.signedIn);
+    if (!signedIn.length) return;
+    let counts: Map<string, number>;
+    try {
+      // One query for everyone signed in, not one per connection after every write.
+      counts = unreadCounts(this.ctx.archive, [...new Set(signedIn.map((c) => c.signedIn!.actor.id))]);
+    } catch {
+      // Counts that cannot be read now are read again after the next write.
+      return;
+    }
+    for (const connection of signedIn) {
+      const unread = counts.get(connection.signedIn!.actor.id) ?? 0;
+      if (unread !== connection.lastUnread) {
+        if (unread > connection.lastUnread) connection.push('event:notifications', { unread });
+        connection.lastUnread = unread;
       }
     }
   }
@@ -193,6 +209,7 @@ export class ArchiveServer {
     await new Promise<void>((resolve) => this.https.close(() => resolve()));
     await this.sync.durable().catch(() => undefined);
     this.sync.close();
+    this.stopFollowing();
     await this.options.admin.lock('quit');
     rmSync(this.ctx.tempRoot, { recursive: true, force: true });
   }

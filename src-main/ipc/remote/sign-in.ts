@@ -11,7 +11,7 @@ import { ArchiveError } from '../../core/errors';
 import { findPersonBySlot, toActor } from '../../core/people/repository';
 import type { Throttle } from '../../core/vault/throttle';
 import type { OpenArchive } from '../../core/vault/open-archive';
-import { loginLocator, type X25519Pair } from '../../core/vault/seal';
+import { loginLocatorAsync, type X25519Pair } from '../../core/vault/seal';
 import { unsealDatabaseKey } from '../../core/vault/slots';
 import { openLoginSlot } from '../../core/vault/login-slot';
 import { attachSessionSigner } from '../../core/vault/session-signer';
@@ -35,7 +35,9 @@ export async function signIn(
 ): Promise<RemoteSession> {
   archive.assertOpen();
   const keyring = archive.keyring;
-  const locator = loginLocator(input.login, keyring.locatorSalt);
+  // scrypt (16 MiB) off the thread that answers every workstation, and through the same gate as argon2id.
+  const locator = await runKdf(() => loginLocatorAsync(input.login, keyring.locatorSalt));
+  archive.assertOpen();
   const now = archive.clock.now();
   const remote = { address: origin.address, reported: origin.reported };
   const known = keyring.slots
@@ -67,7 +69,7 @@ export async function signIn(
 
   // The same slot opening as a local unlock: every slot of the login, newest first.
   // Through the server's gate: a burst of sign-ins cannot take every core from the small operations.
-  const opened = await runKdf(() => openLoginSlot(keyring, input.login, input.password));
+  const opened = await runKdf(() => openLoginSlot(keyring, input.login, input.password, locator));
   const slot = opened?.slot;
   const pair: X25519Pair | null = opened?.pair ?? null;
   try {

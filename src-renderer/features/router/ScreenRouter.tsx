@@ -9,7 +9,7 @@ import { api, call } from '../../api/client';
 import { UnlockScreen } from '../unlock/UnlockScreen';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { ServerSignInScreen } from '../server/ServerSignInScreen';
-import { afterLock, afterServerLost, assertNever, firstScreen, type LockReason, type Screen } from './screens';
+import { afterLock, afterServerLost, assertNever, firstScreen, resumedScreen, type LockReason, type Screen } from './screens';
 
 // The first screen is welcome or unlock: only they are in the entry chunk, built without antd
 // (components/light). Ant Design itself, the unlocked app (every feature, tables, forms) and the
@@ -61,9 +61,8 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
   // After a reload of the window while main still holds a session, resume it rather than ask again.
   useEffect(() => {
     if (!initialInfo?.unlocked) return;
-    const folder = initialInfo.recentArchives[0]?.folder ?? '';
     call(api().session.current())
-      .then((actor) => setScreen(actor ? { name: 'main', folder, actor } : folder ? { name: 'unlock', folder } : { name: 'welcome' }))
+      .then((actor) => setScreen(resumedScreen(initialInfo, actor)))
       .catch(() => setScreen({ name: 'welcome' }));
   }, [initialInfo]);
 

@@ -38,6 +38,16 @@ export function firstScreen(info: AppInfo | null): Screen {
 }
 
 /**
+ * The screen a reload resumes while main still holds a session: a server session stays one (its
+ * lock or lost connection then leads to the server's sign-in); no actor any more, the unlock screen.
+ */
+export function resumedScreen(info: AppInfo, actor: ActorView | null): Screen {
+  if (info.server) return actor ? { name: 'main', folder: info.server, actor, server: info.server } : { name: 'server', address: info.server, signedOut: true };
+  const folder = info.recentArchives[0]?.folder ?? '';
+  return actor ? { name: 'main', folder, actor } : folder ? { name: 'unlock', folder } : { name: 'welcome' };
+}
+
+/**
  * Where a lock sends us. Anything that came from the archive (the actor, a recovery key still on screen)
  * is dropped; only the folder stays so the person can unlock again.
  */
