@@ -4,8 +4,9 @@
  *
  * It keeps the package key only while the view is open and closes the package by itself — zeroing
  * the key and telling the renderer — at the due time (checked against the reader's clock every
- * second, so a clock moved in a test counts as time passing), after the idle time, on sleep and on
- * screen lock (main calls `close`), and when a revocation list naming it is opened.
+ * second, so a clock moved in a test counts as time passing), after the issuing archive's idle time
+ * (carried in the package), on sleep and on screen lock (main calls `close`), and when a
+ * revocation list naming it is opened.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -18,8 +19,8 @@ import { describePackageFile, OfflineReader, RevocationStore } from '../core/off
 import { IdleLock, type IdleSource } from './idle-lock';
 import { fetchRevocationList, type RevocationFetch } from './revocation-fetch';
 
-/** No archive to ask: the archive's default idle time (settings: idleLockMinutes = 5). */
-const READER_IDLE_MINUTES = 5;
+/** A package issued before it carried the archive's idle time: the archive's default (settings: idleLockMinutes = 5). */
+const DEFAULT_IDLE_MINUTES = 5;
 const DUE_POLL_MS = 1000;
 
 export interface ReaderHostOptions {
@@ -88,12 +89,14 @@ export class ReaderHost {
       this.store.listsFor(archiveId, fingerprint),
     );
     this.reader = reader;
-    this.idle.start(READER_IDLE_MINUTES);
+    // The issuing archive's idle time travels in the package: there is no archive to ask here.
+    this.idle.start(reader.opened.idleLockMinutes ?? DEFAULT_IDLE_MINUTES);
     this.duePoll = setInterval(() => {
       if (this.clock.now().toISOString() >= reader.opened.dueAt) this.close('due');
     }, DUE_POLL_MS);
     this.duePoll.unref?.();
-    return { ...reader.opened, allowCopyOut: false };
+    const { idleLockMinutes: _idle, ...opened } = reader.opened;
+    return { ...opened, allowCopyOut: false };
   }
 
   show(section: Section, action: 'view' | 'print'): ReaderSection {

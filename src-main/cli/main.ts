@@ -98,7 +98,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
 
   if (values.server !== undefined) {
     const passwords = await source();
-    return runRemote(command, values as Record<string, string | boolean | string[] | undefined>, locale, io, passwords, (name) => need(values, name as keyof Values, locale));
+    return runRemote(command, values as Record<string, string | boolean | string[] | undefined>, locale, io, passwords, (name) => need(values, name as keyof Values, locale), positionals);
   }
 
   // A contributed command may take operands after its name (`verify-export FILE`): longest name wins.

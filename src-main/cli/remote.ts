@@ -14,12 +14,14 @@ import type { LoanView } from '../contract/loans';
 import { interpolate, type Locale } from '../contract/messages';
 import { DUTIES, RANKS, type DepartmentView, type PersonView } from '../contract/people';
 import type { Result } from '../contract/ipc';
+import type { ArchiveSettings } from '../contract/settings';
 import { ArchiveError } from '../core/errors';
 import { manifestPath } from '../core/journal/export/manifest';
 import { parseAddress, RemoteClient, RemoteFailure } from '../ipc/remote/client';
 import { journalExportSentences } from './commands/journal-export';
 import { loanLine, loanSentences } from './commands/loans';
 import { offlineSentences } from './commands/offline';
+import { printSettings, settingChangeLine, settingsGetKey, settingsSetChange } from './commands/settings';
 import type { PasswordSource } from './passwords';
 import { text } from '../contract/texts/cli';
 import { UsageError } from './usage';
@@ -46,6 +48,8 @@ export const REMOTE_COMMANDS = [
   'loan list',
   'register export',
   'offline revocations',
+  'settings get',
+  'settings set',
 ] as const;
 
 const str = (values: Values, name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
@@ -62,10 +66,22 @@ function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
-export async function runRemote(command: string, values: Values, locale: Locale, io: RemoteIo, passwords: PasswordSource, need: (name: string) => string): Promise<void> {
-  if (!(REMOTE_COMMANDS as readonly string[]).includes(command)) {
-    throw new ArchiveError('remote.unsupported', { channel: command });
-  }
+export async function runRemote(
+  words: string,
+  values: Values,
+  locale: Locale,
+  io: RemoteIo,
+  passwords: PasswordSource,
+  need: (name: string) => string,
+  positionals: string[] = [],
+): Promise<void> {
+  // A command may take operands after its name (`settings get KEY`): they follow its words.
+  const command = REMOTE_COMMANDS.find((name) => words === name || words.startsWith(name + ' '));
+  if (!command) throw new ArchiveError('remote.unsupported', { channel: words });
+  const operands = positionals.slice(command.split(' ').length);
+  // Checked before the password is asked and anything is sent, as the local command does.
+  const settingsChange = command === 'settings set' ? settingsSetChange(operands, locale) : null;
+  const settingsKey = command === 'settings get' ? settingsGetKey(operands, locale) : undefined;
   let address: { host: string; port: number };
   try {
     address = parseAddress(need('server'));
@@ -84,7 +100,15 @@ export async function runRemote(command: string, values: Values, locale: Locale,
   }
   try {
     unwrap(await client.signIn(login, password));
-    await runSignedIn(client, command, values, locale, io, passwords, need);
+    if (command === 'settings get') {
+      printSettings(unwrap(await client.call<ArchiveSettings>('settings:get')), settingsKey, values.json === true, io.out);
+    } else if (settingsChange) {
+      const before = unwrap(await client.call<ArchiveSettings>('settings:get'));
+      const after = unwrap(await client.call<ArchiveSettings>('settings:update', settingsChange.update));
+      io.out(settingChangeLine(locale, settingsChange.key, before, after));
+    } else {
+      await runSignedIn(client, command, values, locale, io, passwords, need);
+    }
   } finally {
     await client.signOut().catch(() => undefined);
     await client.close();

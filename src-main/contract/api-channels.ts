@@ -129,6 +129,7 @@ export const READER_API = {
     revocations: 'reader:revocations',
     status: 'reader:status',
     waiting: 'reader:waiting',
+    fetchRevocations: 'reader:fetchRevocations',
   },
 } as const satisfies Record<string, Record<string, keyof typeof READER_REQUESTS>>;
 

@@ -11,6 +11,8 @@
 import { z } from 'zod';
 import { SECTIONS, type DossierView, type Section } from './dossiers';
 import { passphraseSchema, type OfflineWatermark } from './offline';
+import { passwordSchema } from './people';
+import { text } from './text';
 
 const empty = z.object({}).strict();
 const sectionSchema = z.enum(SECTIONS);
@@ -33,6 +35,19 @@ export const READER_REQUESTS = {
   'reader:status': empty,
   /** The package the system handed the app (double-click on a .tpkg), chosen; null when none waits. */
   'reader:waiting': empty,
+  /**
+   * Fetches the signed revocation list from the archive server (its certificate pinned by the
+   * fingerprint), signed in as `login`; kept as a list opened by hand. The password goes no further
+   * than the sign-in and is never stored.
+   */
+  'reader:fetchRevocations': z
+    .object({
+      server: text().trim().min(3).max(300),
+      fingerprint: text().trim().min(1).max(200),
+      login: text().trim().min(1).max(64),
+      password: passwordSchema,
+    })
+    .strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 /** What a package file says without its passphrase. */
@@ -86,6 +101,8 @@ export interface ReaderResponses {
   'reader:revocations': { list: KeptRevocationList; closedOpen: boolean } | null;
   'reader:status': { lists: KeptRevocationList[] };
   'reader:waiting': PackageDescription | null;
+  /** `closedOpen`: the package open in the reader was on the fetched list and is closed. */
+  'reader:fetchRevocations': { list: KeptRevocationList; closedOpen: boolean };
 }
 
 /** Why the reader closed a package by itself (main → renderer). */

@@ -4,6 +4,8 @@
  * (administrators only, journaled with old and new values); a bad value is refused with the
  * setting's bounds in the person's language and changes nothing.
  */
+import type { Locale } from '../../contract/messages';
+import type { ArchiveSettings } from '../../contract/settings';
 import { ArchiveError } from '../../core/errors';
 import { getSettings, updateSettings } from '../../core/settings/service';
 import { parseSettingText, SETTING_KEYS } from '../../core/settings/validate';
@@ -26,13 +28,8 @@ export const settingsGetCommand: Command = {
   usage: { en: 'settings get --archive DIR --as LOGIN [KEY]   (every setting, or one)', 'zh-CN': 'settings get --archive 目录 --as 登录名 [设置项]（全部或其中一项）' },
   needs: 'unlocked',
   async run(ctx, session) {
-    const [key, ...extra] = ctx.positionals;
-    if (extra.length > 0) throw new UsageError(sentences[ctx.locale].needKey);
-    if (key !== undefined && !(SETTING_KEYS as string[]).includes(key)) throw new ArchiveError('settings.unknownKey', { key, keys: SETTING_KEYS.join(', ') });
-    const settings = await getSettings(session!);
-    if (key !== undefined) return ctx.out(show(settings[key as keyof typeof settings]));
-    if (ctx.values.json) return ctx.out(JSON.stringify(settings, null, 2));
-    for (const name of SETTING_KEYS) ctx.out(`${name} = ${show(settings[name])}`);
+    const key = settingsGetKey(ctx.positionals, ctx.locale);
+    printSettings(await getSettings(session!), key, ctx.values.json === true, ctx.out);
   },
 };
 
@@ -41,16 +38,40 @@ export const settingsSetCommand: Command = {
   usage: { en: 'settings set --archive DIR --as ADMIN KEY VALUE   (journaled with old and new value)', 'zh-CN': 'settings set --archive 目录 --as 管理员 设置项 值（旧值与新值记入日志）' },
   needs: 'unlocked',
   async run(ctx, session) {
-    const t = sentences[ctx.locale];
-    const [key, value, ...extra] = ctx.positionals;
-    if (key === undefined || value === undefined || extra.length > 0) throw new UsageError(t.needKey);
-    if (!(SETTING_KEYS as string[]).includes(key)) throw new ArchiveError('settings.unknownKey', { key, keys: SETTING_KEYS.join(', ') });
+    const change = settingsSetChange(ctx.positionals, ctx.locale);
     const before = await getSettings(session!);
-    const after = await updateSettings(session!, { [key]: parseSettingText(key, value) });
-    const name = key as keyof typeof after;
-    const [old, now] = [show(before[name]), show(after[name])];
-    ctx.out(old === now ? fill(t.unchanged, { key, value: now }) : fill(t.changed, { key, old, new: now }));
+    const after = await updateSettings(session!, change.update);
+    ctx.out(settingChangeLine(ctx.locale, change.key, before, after));
   },
 };
+
+// Shared with the CLI against an archive server (cli/remote.ts): same checks, same output.
+
+/** `settings get [KEY]`: the key asked for, checked; undefined for every setting. */
+export function settingsGetKey(positionals: string[], locale: Locale): keyof ArchiveSettings | undefined {
+  const [key, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(sentences[locale].needKey);
+  if (key !== undefined && !(SETTING_KEYS as string[]).includes(key)) throw new ArchiveError('settings.unknownKey', { key, keys: SETTING_KEYS.join(', ') });
+  return key as keyof ArchiveSettings | undefined;
+}
+
+export function printSettings(settings: ArchiveSettings, key: keyof ArchiveSettings | undefined, json: boolean, out: (line: string) => void): void {
+  if (key !== undefined) return out(show(settings[key]));
+  if (json) return out(JSON.stringify(settings, null, 2));
+  for (const name of SETTING_KEYS) out(`${name} = ${show(settings[name])}`);
+}
+
+/** `settings set KEY VALUE`: the key and the update, checked and parsed before anything is sent. */
+export function settingsSetChange(positionals: string[], locale: Locale): { key: keyof ArchiveSettings; update: Record<string, unknown> } {
+  const [key, value, ...extra] = positionals;
+  if (key === undefined || value === undefined || extra.length > 0) throw new UsageError(sentences[locale].needKey);
+  if (!(SETTING_KEYS as string[]).includes(key)) throw new ArchiveError('settings.unknownKey', { key, keys: SETTING_KEYS.join(', ') });
+  return { key: key as keyof ArchiveSettings, update: { [key]: parseSettingText(key, value) } };
+}
+
+export function settingChangeLine(locale: Locale, key: keyof ArchiveSettings, before: ArchiveSettings, after: ArchiveSettings): string {
+  const [old, now] = [show(before[key]), show(after[key])];
+  return old === now ? fill(sentences[locale].unchanged, { key, value: now }) : fill(sentences[locale].changed, { key, old, new: now });
+}
 
 export const SETTINGS_COMMANDS: readonly Command[] = [settingsGetCommand, settingsSetCommand];

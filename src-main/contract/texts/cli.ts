@@ -22,8 +22,9 @@ acting person's password (for init, the new administrator's); for person add and
 second line is the new password (also after a one-time reset code). --lang zh-CN|en chooses the language.
 
 Against an archive server, use --server HOST:PORT --fingerprint FP instead of --archive DIR (person,
-department, rekey, journal verify, journal export, loan list, register export): same output, same
-exit codes. FP is the certificate fingerprint the administrator gives you (shown by serve).`,
+department, rekey, journal verify, journal export, loan list, register export, offline revocations,
+settings get, settings set): same output, same exit codes; any other command is refused and does
+nothing. FP is the certificate fingerprint the administrator gives you (shown by serve).`,
   passwordPrompt: 'Password for {{login}}: ',
   recoveryPrompt: 'Recovery key: ',
   newPasswordPrompt: 'New password for {{login}}: ',
@@ -71,8 +72,8 @@ const zhCN: typeof en = {
 person add 和 person passwd 的第二行是新密码（使用一次性重置码解锁时亦同）。--lang zh-CN|en 选择语言。
 
 连接档案服务器时，用 --server 主机:端口 --fingerprint 指纹 代替 --archive 目录（person、department、
-rekey、journal verify、journal export、loan list、register export）：输出与退出码相同。指纹由管理员提供
-（serve 会显示）。`,
+rekey、journal verify、journal export、loan list、register export、offline revocations、settings get、
+settings set）：输出与退出码相同；其他命令一律拒绝，不做任何操作。指纹由管理员提供（serve 会显示）。`,
   passwordPrompt: '{{login}} 的密码：',
   recoveryPrompt: '恢复密钥：',
   newPasswordPrompt: '{{login}} 的新密码：',

@@ -38,6 +38,13 @@ export const readerText = {
     copiesTitle: 'What a copy of this file can do',
     copies:
       'A copy of the package file made before it is returned opens with the same passphrase and keeps its own reading log, until this laptop learns of the return from a revocation list (or the due time passes). From then on the copy is refused and its key destroyed. Its reading log still counts: when it comes back, every read made on it is imported into the archive\'s journal and flagged to the custodian. A copy can never be read after its due time, and never without the passphrase.',
+
+    fetch: 'Update revocations from the archive server…',
+    fetchTitle: 'Update revocations from the archive server',
+    fetchIntro:
+      'When this laptop can reach the archive server, sign in with your own login: the signed list of returned and revoked packages is fetched and kept here, with the same checks as a list file. Packages it names never open here again. Your password is used for this sign-in only and is not kept.',
+    fetchSubmit: 'Fetch the list',
+    fetchKept: 'Revocation list of {{createdAt}} fetched from the archive server: {{packages}} packages revoked or returned. Packages it names will not open here again.',
   },
   zhCN: {
     title: '离线借阅包',
@@ -74,5 +81,12 @@ export const readerText = {
     copiesTitle: '此文件的副本能做什么',
     copies:
       '在归还前复制的离线包文件，用同一口令可以打开，并保留自己的阅读记录，直到本机从吊销清单得知该离线包已归还（或到期）。此后副本会被拒绝打开，密钥被销毁。其阅读记录仍然有效：副本交回时，其中的每次阅读都会导入档案库日志，并标记给保管员。副本在到期后永远不能阅读，没有口令也无法阅读。',
+
+    fetch: '从档案服务器更新吊销清单…',
+    fetchTitle: '从档案服务器更新吊销清单',
+    fetchIntro:
+      '本笔记本电脑能连接档案服务器时，请用本人账号登录：将取回已签名的已归还和已吊销离线包清单并保存在本机，校验方式与清单文件相同。清单上的离线包在本机永远不能再打开。密码仅用于本次登录，不会保存。',
+    fetchSubmit: '取回清单',
+    fetchKept: '已从档案服务器取回 {{createdAt}} 的吊销清单：已吊销或已归还的离线包 {{packages}} 个。清单上的离线包在本机不能再打开。',
   },
 };

@@ -21,6 +21,7 @@ import { canonicalJson } from '../journal/entry';
 import { claimedCard, loanFacts, requireLoan } from '../loans/context';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
+import { readSettings } from '../settings/service';
 import { writeFileAtomic } from '../vault/files';
 import { encrypt } from '../vault/seal';
 import { logKeyFor, newPackageKey, padded, wrapPackageKey } from './keys';
@@ -74,6 +75,7 @@ export async function issuePackage(session: Session, raw: unknown): Promise<Issu
         const payload: PackagePayload = {
           reader: { id: reader.id, login: reader.login, name: reader.name },
           dossier: contentView(dossier, sections),
+          idleLockMinutes: readSettings(db).idleLockMinutes,
         };
         const plain = padded(canonicalJson(payload));
         const box = encrypt(packageKey, plain, payloadAad(header));

@@ -63,6 +63,8 @@ export type PackageFile = z.infer<typeof packageFileSchema>;
 export interface PackagePayload {
   reader: { id: string; login: string; name: string };
   dossier: import('../../contract/dossiers').DossierView;
+  /** The archive's idle time when the package was issued; the laptop has no archive to ask. Absent in older packages. */
+  idleLockMinutes?: number;
 }
 
 export function payloadAad(header: PackageHeader): string {

@@ -231,6 +231,8 @@ export interface OpenedPackage {
   dueAt: string;
   sections: Section[];
   reader: { name: string; login: string };
+  /** The issuing archive's idle time, carried in the package; null for a package issued before it was. */
+  idleLockMinutes: number | null;
 }
 
 export interface OfflineSectionView {
@@ -273,6 +275,7 @@ export class OfflineReader {
         dueAt: u.header.dueAt,
         sections: u.header.sections,
         reader: { name: payload.reader.name, login: payload.reader.login },
+        idleLockMinutes: idleMinutesOf(payload),
       };
       return new OfflineReader(u, lists, opened);
     } catch (error) {
@@ -327,4 +330,10 @@ export class OfflineReader {
     this.closed = true;
     forget(this.u);
   }
+}
+
+/** The same range as the setting (1–120 minutes); anything else counts as absent. */
+function idleMinutesOf(payload: PackagePayload): number | null {
+  const minutes = payload.idleLockMinutes;
+  return typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1 && minutes <= 120 ? minutes : null;
 }

@@ -38,4 +38,7 @@ export const readerHandlers: DomainHandlers<'reader'> = {
   'reader:status': async (_input, ctx) => ({ lists: host(ctx).lists() }),
   // Asked on every welcome screen: where no reader is wired, nothing waits.
   'reader:waiting': async (_input, ctx) => ctx.reader?.takeWaiting() ?? null,
+  // The laptop signs in to the server only for this fetch; the server journals it as that person.
+  'reader:fetchRevocations': async (input, ctx) =>
+    host(ctx).fetchRevocations({ server: input.server, fingerprint: input.fingerprint, login: input.login, password: input.password, locale: ctx.state.locale }),
 };

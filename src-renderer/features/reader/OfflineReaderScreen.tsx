@@ -4,7 +4,7 @@
  * of view as an online loan. Main holds the package key while the view is open and closes it by
  * itself (due time, idle, sleep, screen lock, revocation); this screen then says why.
  */
-import { FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, FolderOpenOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { CenteredPage } from '../../components/CenteredPage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoanLabels } from '../loans/labels';
 import { OfflineReadingView } from './OfflineReadingView';
+import { RevocationFetchModal, type FetchedRevocations } from './RevocationFetchModal';
 import '../loans/loans.css';
 
 interface Props {
@@ -38,6 +39,7 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [lists, setLists] = useState<KeptRevocationList[]>([]);
+  const [fetching, setFetching] = useState(false);
   const [form] = Form.useForm<{ passphrase: string }>();
 
   const picked = useCallback((description: PackageDescription | null) => {
@@ -111,15 +113,28 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
     }
   };
 
+  // Kept here, not in the reading view: a list naming the open package closes that view meanwhile.
+  const fetched = (result: FetchedRevocations) => {
+    setFetching(false);
+    setNotice(result.closedOpen ? t('reader.revocationsClosed') : t('reader.fetchKept', { createdAt: time(result.list.createdAt), packages: result.list.packages }));
+    setError(null);
+    call(api().reader.status({})).then((s) => setLists(s.lists), () => undefined);
+  };
+  const fetchModal = fetching && <RevocationFetchModal onClose={() => setFetching(false)} onFetched={fetched} />;
+
   if (phase.name === 'reading') {
     return (
-      <OfflineReadingView
-        opened={phase.opened}
-        onClose={(why) => {
-          void call(api().reader.close({})).catch(() => {});
-          setPhase({ name: 'closed', description: phase.description, why });
-        }}
-      />
+      <>
+        <OfflineReadingView
+          opened={phase.opened}
+          onClose={(why) => {
+            void call(api().reader.close({})).catch(() => {});
+            setPhase({ name: 'closed', description: phase.description, why });
+          }}
+          onFetchRevocations={() => setFetching(true)}
+        />
+        {fetchModal}
+      </>
     );
   }
 
@@ -161,6 +176,9 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
           <Button icon={<SafetyCertificateOutlined />} onClick={() => void openList()} data-testid="reader-revocations">
             {t('reader.revocations')}
           </Button>
+          <Button icon={<CloudSyncOutlined />} onClick={() => setFetching(true)} data-testid="reader-fetch-revocations">
+            {t('reader.fetch')}
+          </Button>
           <Button onClick={onExit} data-testid="reader-back">
             {t('reader.back')}
           </Button>
@@ -174,6 +192,7 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
           {t('reader.copies')}
         </Typography.Paragraph>
       </Card>
+      {fetchModal}
     </CenteredPage>
   );
 }

@@ -6,7 +6,7 @@
  * before it decrypts; copying out is never allowed offline. The view closes at the due time even
  * when left open: a timer here, and main's own check of its clock.
  */
-import { CloseOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CloseOutlined, CloudSyncOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,13 +22,15 @@ import { Watermark } from '../loans/Watermark';
 interface Props {
   opened: OpenedPackageView;
   onClose: (why: ReaderEnd) => void;
+  /** Fetch the revocation list from the archive server while reading (main closes this package if named). */
+  onFetchRevocations?: () => void;
 }
 
 // setTimeout holds at most 2^31-1 ms; a longer wait is re-armed when it fires.
 const MAX_TIMER = 2_147_483_647;
 const ENDS: Partial<Record<string, ReaderEnd>> = { 'offline.expired': 'due', 'offline.revoked': 'revoked', 'offline.destroyed': 'revoked', 'offline.notOpen': 'user', 'offline.clockBehind': 'due' };
 
-export function OfflineReadingView({ opened, onClose }: Props) {
+export function OfflineReadingView({ opened, onClose, onFetchRevocations }: Props) {
   const { t, i18n } = useTranslation();
   const { time } = useLoanLabels();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -121,6 +123,11 @@ export function OfflineReadingView({ opened, onClose }: Props) {
           </Typography.Text>
         </Space>
         <Space>
+          {onFetchRevocations && (
+            <Button icon={<CloudSyncOutlined />} onClick={onFetchRevocations} data-testid="reading-fetch-revocations">
+              {t('reader.fetch')}
+            </Button>
+          )}
           <Button icon={<PrinterOutlined />} onClick={() => void print()} data-testid="reading-print">
             {t('reader.print')}
           </Button>
