@@ -27,12 +27,16 @@ const COMMON = Array.from('的一是在不了有和人这中大为上个国我�
 
 /** A deterministic generator, so a failure reproduces. */
 function chooser(seed: number) {
-  let s = seed;
-  return (set: readonly string[], n: number) =>
-    Array.from({ length: n }, () => {
-      s = (s * 1103515245 + 12345) % 2 ** 31;
-      return set[s % set.length]!;
-    }).join('');
+  // mulberry32
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  return (set: readonly string[], n: number) => Array.from({ length: n }, () => set[Math.floor(next() * set.length)]!).join('');
 }
 
 let archive: TestArchive;
