@@ -14,6 +14,9 @@ import type { Migration } from '../migrate';
 export const updateToSchemaVersion270: Migration = {
   version: 270,
   name: 'search indexes that delete in place',
+  // Archives written before every connection ran with secure_delete (db/connection.ts) may hold
+  // old saves in free pages and slack space; a destruction could not reach those.
+  vacuumAfter: true,
   up(db) {
     // The old index pages are freed below: zero them rather than leave them in the file.
     db.pragma('secure_delete=ON');
