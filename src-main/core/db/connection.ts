@@ -79,6 +79,9 @@ export function openDatabase(path: string, key: Buffer | null, options: OpenOpti
       db.pragma('wal_autocheckpoint=10000');
       // ...and the WAL file is cut back after a checkpoint instead of staying at its largest size.
       db.pragma('journal_size_limit=67108864');
+      // Deleted and overwritten rows are zeroed, not left in free space: a destroyed dossier's
+      // earlier saves must not survive there (issue 16, records/destroy.ts).
+      db.pragma('secure_delete=ON');
     }
     db.pragma('foreign_keys=ON');
     // 64 MiB of decrypted pages: every page that falls out of the cache is decrypted and

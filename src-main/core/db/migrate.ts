@@ -11,6 +11,11 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Db): void;
+  /**
+   * Run VACUUM once the migrations are done (not on a new, empty database): rewrites every page,
+   * so nothing a migration's rebuild freed, nor anything freed before, stays in the file.
+   */
+  vacuumAfter?: boolean;
 }
 
 // Versions must rise strictly: the runner skips any migration at or below the current version, so one
@@ -35,6 +40,8 @@ export function assertKnownVersion(db: Db): void {
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   assertKnownVersion(db);
   let current = schemaVersion(db);
+  const existing = current > 0;
+  let vacuum = false;
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
@@ -42,6 +49,8 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
       db.pragma(`user_version=${migration.version}`);
     })();
     current = migration.version;
+    vacuum ||= existing && migration.vacuumAfter === true;
   }
+  if (vacuum) db.exec('VACUUM');
   return current;
 }

@@ -6,7 +6,8 @@ import { stmt } from './statements';
 import { ArchiveError } from '../errors';
 import { canonicalJson } from '../journal/entry';
 import type { StoredChange } from './fields';
-import { bigrams, type SearchDocument } from './search-text';
+import type { SearchDocument } from './search-text';
+import { insertSearchRows, replaceSearchRows } from './search-index';
 
 export interface DossierRecord {
   id: number;
@@ -192,12 +193,6 @@ export function searchDocument(number: string, content: DossierContent): SearchD
 
 /** Replaces the dossier's rows in both search indexes. */
 export function indexDossier(db: Db, id: number, doc: SearchDocument, replacing: boolean): void {
-  if (replacing) {
-    stmt(db, 'DELETE FROM dossier_search WHERE rowid = ?').run(id);
-    stmt(db, 'DELETE FROM dossier_search_bigram WHERE rowid = ?').run(id);
-  }
-  stmt(db, 'INSERT INTO dossier_search (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(id, doc.number, doc.name, doc.industry, doc.persons);
-  stmt(db, 'INSERT INTO dossier_search_bigram (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(
-    id, bigrams(doc.number), bigrams(doc.name), bigrams(doc.industry), bigrams(doc.persons),
-  );
+  if (replacing) replaceSearchRows(db, id, doc);
+  else insertSearchRows(db, id, doc);
 }

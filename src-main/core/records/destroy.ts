@@ -5,16 +5,17 @@
  * one line in the destruction record (销毁清册) with a SHA-256 of exactly what was destroyed.
  *
  * "For good": SQLite's `secure_delete` overwrites deleted content inside pages and freed pages with
- * zeros (https://sqlite.org/pragma.html#pragma_secure_delete); FTS5's `secure-delete` option
- * removes index entries instead of leaving tombstones over the old segments
- * (https://sqlite.org/fts5.html#the_secure_delete_configuration_option). The caller checkpoints the
+ * zeros (https://sqlite.org/pragma.html#pragma_secure_delete), and every archive connection runs
+ * with it on (db/connection.ts), so no earlier save left an old copy in free space. The search
+ * indexes run with FTS5's `secure-delete` and remove the dossier's entries in place
+ * (dossiers/search-index.ts, migration 0270). The caller checkpoints the
  * WAL afterwards so the main file holds the overwritten pages and the WAL is cut back.
  * Journal entries carry no content (dossiers/service.ts), so the journal stays whole.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { canonicalJson } from '../journal/entry';
-import { bigrams } from '../dossiers/search-text';
+import { insertSearchRows, removeSearchRows, scrubSeparators } from '../dossiers/search-index';
 
 export interface DestroyFacts {
   requestId: number;
@@ -32,7 +33,7 @@ export interface DestroyResult {
   revisions: number;
 }
 
-/** Runs inside a transaction; the caller has turned `secure_delete` on for the connection. */
+/** Runs inside a transaction, on a connection with `secure_delete` on (db/connection.ts). */
 export function destroyDossier(db: Db, f: DestroyFacts): DestroyResult {
   const dossier = db.prepare('SELECT archive_number, customer_name FROM dossiers WHERE id = ?').get(f.dossierId) as {
     archive_number: string;
@@ -57,26 +58,11 @@ export function destroyDossier(db: Db, f: DestroyFacts): DestroyResult {
   db.prepare(`UPDATE dossier_revisions SET changes = '[]' WHERE dossier_id = ?`).run(f.dossierId);
   db.prepare(`UPDATE dossiers SET industry = '', updated_at = ? WHERE id = ?`).run(f.at, f.dossierId);
 
-  for (const table of ['dossier_search', 'dossier_search_bigram']) {
-    db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('secure-delete', 1)`).run();
-    db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(f.dossierId);
-    db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('secure-delete', 0)`).run();
-    // secure-delete leaves a removed term in place when it opens a leaf page (the leaf keeps its
-    // first key); 'optimize' rewrites the index into new pages and frees the old ones, which the
-    // connection's secure_delete then zeroes.
-    db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
-  }
-  // The stub stays findable by number and customer name, nothing else.
-  db.prepare(`INSERT INTO dossier_search (rowid, number, name, industry, persons) VALUES (?, ?, ?, '', '')`).run(
-    f.dossierId,
-    dossier.archive_number,
-    dossier.customer_name,
-  );
-  db.prepare(`INSERT INTO dossier_search_bigram (rowid, number, name, industry, persons) VALUES (?, ?, ?, '', '')`).run(
-    f.dossierId,
-    bigrams(dossier.archive_number),
-    bigrams(dossier.customer_name),
-  );
+  // The search rows go in place (secure-delete, search-index.ts), separator keys included; the
+  // stub stays findable by number and customer name, nothing else.
+  const removed = removeSearchRows(db, f.dossierId);
+  insertSearchRows(db, f.dossierId, { number: dossier.archive_number, name: dossier.customer_name, industry: '', persons: '' });
+  scrubSeparators(db, [...(removed ? Object.values(removed) : []), ...searchedValuesOf(revisions)]);
 
   const copies = (db.prepare('SELECT copy_number FROM dossier_copies WHERE dossier_id = ? ORDER BY copy_number').all(f.dossierId) as { copy_number: string }[]).map(
     (r) => r.copy_number,
@@ -103,6 +89,18 @@ export function destroyDossier(db: Db, f: DestroyFacts): DestroyResult {
       ).lastInsertRowid,
   );
   return { recordId, contentSha256, copies, revisions: revisions.length };
+}
+
+/** The revisions' old and new values of the fields the search rows are made of (and their group). */
+function searchedValuesOf(revisions: readonly { changes: string }[]): string[] {
+  const values: string[] = [];
+  for (const r of revisions) {
+    for (const c of JSON.parse(r.changes) as { field: string; old: unknown; new: unknown }[]) {
+      if (!/^(basic|keyPersons)\./.test(c.field)) continue;
+      for (const v of [c.old, c.new]) if (typeof v === 'string') values.push(v);
+    }
+  }
+  return values;
 }
 
 /** After the destroying transaction: push the overwritten pages into the main file and cut the WAL. */

@@ -208,31 +208,27 @@ async function decide(session: Session, raw: unknown, decision: 'approve' | 'rej
         }, { departments: mine, destroyed: false });
         return findRequest(db, f.id)!;
       }
+      // Every archive connection already runs with secure_delete on; said again where it matters.
       db.pragma('secure_delete=ON');
-      try {
-        const result = ctx.commit(() => {
-          for (const d of mine) insert.run(f.id, d, session.actor.id, 'approve', input.note, at);
-          const approvers = (
-            db.prepare('SELECT DISTINCT p.name FROM destruction_decisions x JOIN people p ON p.id = x.approver_id WHERE x.request_id = ? ORDER BY p.name').all(f.id) as {
-              name: string;
-            }[]
-          ).map((r) => r.name);
-          const destroyed = destroyDossier(db, {
-            requestId: f.id,
-            dossierId: f.dossierId,
-            requestedBy: f.requestedBy,
-            approvers,
-            destroyedBy: { id: session.actor.id, name: session.actor.name },
-            at,
-          });
-          ctx.addDetails({ departments: mine, destroyed: true, recordId: destroyed.recordId, contentSha256: destroyed.contentSha256 });
-          return destroyed;
+      ctx.commit(() => {
+        for (const d of mine) insert.run(f.id, d, session.actor.id, 'approve', input.note, at);
+        const approvers = (
+          db.prepare('SELECT DISTINCT p.name FROM destruction_decisions x JOIN people p ON p.id = x.approver_id WHERE x.request_id = ? ORDER BY p.name').all(f.id) as {
+            name: string;
+          }[]
+        ).map((r) => r.name);
+        const destroyed = destroyDossier(db, {
+          requestId: f.id,
+          dossierId: f.dossierId,
+          requestedBy: f.requestedBy,
+          approvers,
+          destroyedBy: { id: session.actor.id, name: session.actor.name },
+          at,
         });
-        settleDestruction(db);
-        void result;
-      } finally {
-        db.pragma('secure_delete=OFF');
-      }
+        ctx.addDetails({ departments: mine, destroyed: true, recordId: destroyed.recordId, contentSha256: destroyed.contentSha256 });
+        return destroyed;
+      });
+      settleDestruction(db);
       return findRequest(db, f.id)!;
     },
   );
