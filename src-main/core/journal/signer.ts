@@ -33,9 +33,28 @@ export function makeSigner(publicKey: Buffer, privateKeyDer: Buffer): Signer {
   };
 }
 
+/**
+ * Public keys already made into KeyObjects, by their raw bytes: verify checks a signature per
+ * session and per checkpoint, a few people's keys tens of thousands of times. Bounded, so a
+ * journal naming very many keys cannot grow it without end.
+ */
+const publicKeys = new Map<string, KeyObject>();
+const MAX_CACHED_KEYS = 4096;
+
+function publicKeyObject(raw: Buffer): KeyObject {
+  const id = raw.toString('base64');
+  let key = publicKeys.get(id);
+  if (!key) {
+    key = ed25519PublicKey(raw);
+    if (publicKeys.size >= MAX_CACHED_KEYS) publicKeys.clear();
+    publicKeys.set(id, key);
+  }
+  return key;
+}
+
 export function verifySignature(publicKey: Buffer, message: Buffer, signatureB64: string): boolean {
   try {
-    return verify(null, message, ed25519PublicKey(publicKey), Buffer.from(signatureB64, 'base64'));
+    return verify(null, message, publicKeyObject(publicKey), Buffer.from(signatureB64, 'base64'));
   } catch {
     return false;
   }

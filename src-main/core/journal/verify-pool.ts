@@ -44,16 +44,17 @@ export function keepThisThreadFree(on = true): void {
   threadFree = on;
 }
 
-/** What the worker is given (verify-worker.ts). */
+/** What the worker is given at start (verify-worker.ts): enough to open the archive while verify plans. */
 export interface WorkerInput {
   path: string;
   key: ArrayBuffer;
   nativeBinding: string | undefined;
-  context: WalkContext;
-  lastSeq: number;
   /** Int32 [next chunk to take, number of chunks worth walking]. */
   counter: SharedArrayBuffer;
 }
+
+/** What the worker is sent once verify has planned: what to check the chunks against (null: nothing to walk). */
+export type WorkerPlan = { context: WalkContext; lastSeq: number } | null;
 
 export type WorkerMessage = { index: number; result: ChunkResult } | { done: true } | { failed: string };
 
@@ -79,17 +80,21 @@ function workerEntry(): { file: string; execArgv?: string[] } {
   return { file: join(__dirname, 'verify-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
 }
 
-function startWorker(input: WorkerInput, onResult: (index: number, result: ChunkResult) => void): Promise<void> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      const entry = workerEntry();
-      worker = new Worker(entry.file, { workerData: input, transferList: [input.key], execArgv: entry.execArgv });
-    } catch {
-      new Uint8Array(input.key).fill(0); // not transferred: zero this thread's copy
-      resolve(); // the caller walks whatever no worker reported
-      return;
-    }
+interface Started {
+  worker: Worker | null;
+  exited: Promise<void>;
+}
+
+function startWorker(input: WorkerInput, onResult: (index: number, result: ChunkResult) => void): Started {
+  let worker: Worker;
+  try {
+    const entry = workerEntry();
+    worker = new Worker(entry.file, { workerData: input, transferList: [input.key], execArgv: entry.execArgv });
+  } catch {
+    new Uint8Array(input.key).fill(0); // not transferred: zero this thread's copy
+    return { worker: null, exited: Promise.resolve() }; // the caller walks whatever no worker reported
+  }
+  const exited = new Promise<void>((resolve) => {
     worker.on('message', (message: WorkerMessage) => {
       if ('index' in message) onResult(message.index, message.result);
     });
@@ -97,6 +102,68 @@ function startWorker(input: WorkerInput, onResult: (index: number, result: Chunk
     worker.on('error', () => undefined);
     worker.on('exit', () => resolve());
   });
+  return { worker, exited };
+}
+
+/**
+ * Workers started before verify plans (reading the signatures and checkpoints, checking them):
+ * a worker takes a while to start and open the archive, and that now happens beside the plan.
+ * `walk` then hands them the plan and the chunks; `cancel` sends them away when there is nothing
+ * worth sharing.
+ */
+export class WalkPool {
+  private readonly results = new Map<number, ChunkResult>();
+  private readonly counter = new Int32Array(new SharedArrayBuffer(8));
+  private readonly started: Started[] = [];
+  private readonly workersOnly: boolean;
+
+  constructor(
+    reader: ArchiveReader,
+    private readonly options: ParallelOptions,
+    workers: number,
+  ) {
+    this.workersOnly = threadFree || options.workersOnly === true;
+    for (let i = 0; i < workers; i++) {
+      // A fresh copy per worker, in its own ArrayBuffer (never Buffer's shared pool), transferred away.
+      const key = new Uint8Array(reader.key.length);
+      key.set(reader.key);
+      const input = { path: reader.path, key: key.buffer, nativeBinding: getNativeBinding(), counter: this.counter.buffer as SharedArrayBuffer };
+      this.started.push(
+        startWorker(input, (index, result) => {
+          // Every chunk is walked even after a problem: the report lists every problem (verify.ts).
+          this.results.set(index, result);
+          options.onWorkerChunk?.(index);
+        }),
+      );
+    }
+  }
+
+  /** Walks chunks here and in the workers; returns the results by chunk index (a failed worker's are missing). */
+  async walk(context: WalkContext, lastSeq: number, chunks: number, walkHere: (index: number) => ChunkResult): Promise<Map<number, ChunkResult>> {
+    Atomics.store(this.counter, 1, chunks);
+    for (const { worker } of this.started) worker?.postMessage({ context, lastSeq } satisfies WorkerPlan);
+    const running = this.started.filter((s) => s.worker !== null);
+    if (!this.workersOnly || running.length === 0) {
+      for (let index = takeChunk(this.counter); index !== null; index = takeChunk(this.counter)) {
+        this.results.set(index, walkHere(index));
+      }
+    }
+    await Promise.all(this.started.map((s) => s.exited));
+    return this.results;
+  }
+
+  /** Nothing to share after all: the workers close their connection and end. */
+  async cancel(): Promise<void> {
+    for (const { worker } of this.started) worker?.postMessage(null satisfies WorkerPlan);
+    await Promise.all(this.started.map((s) => s.exited));
+  }
+}
+
+/** Worker threads worth starting for a journal of `chunks` chunks (0: walk on this thread alone). */
+export function workersFor(chunks: number, options: ParallelOptions): number {
+  const workers = options.workers ?? Math.max(threadFree ? 1 : 0, Math.min(3, availableParallelism() - 1));
+  const minChunks = threadFree ? 1 : (options.minChunks ?? 4);
+  return workers > 0 && chunks >= minChunks ? workers : 0;
 }
 
 /**
@@ -111,34 +178,5 @@ export async function walkInWorkers(
   options: ParallelOptions,
   walkHere: (index: number) => ChunkResult,
 ): Promise<Map<number, ChunkResult>> {
-  const results = new Map<number, ChunkResult>();
-  const workers = options.workers ?? Math.max(threadFree ? 1 : 0, Math.min(3, availableParallelism() - 1));
-  const minChunks = threadFree ? 1 : (options.minChunks ?? 4);
-  const workersOnly = threadFree || options.workersOnly === true;
-  const counter = new Int32Array(new SharedArrayBuffer(8));
-  Atomics.store(counter, 1, chunks);
-  const record = (index: number, result: ChunkResult) => {
-    // Every chunk is walked even after a problem: the report lists every problem (verify.ts).
-    results.set(index, result);
-  };
-  const running: Promise<void>[] = [];
-  if (workers > 0 && chunks >= minChunks) {
-    for (let i = 0; i < workers; i++) {
-      // A fresh copy per worker, in its own ArrayBuffer (never Buffer's shared pool), transferred away.
-      const key = new Uint8Array(reader.key.length);
-      key.set(reader.key);
-      const input = { path: reader.path, key: key.buffer, nativeBinding: getNativeBinding(), context, lastSeq, counter: counter.buffer as SharedArrayBuffer };
-      running.push(
-        startWorker(input, (index, result) => {
-          record(index, result);
-          options.onWorkerChunk?.(index);
-        }),
-      );
-    }
-  }
-  if (!workersOnly || running.length === 0) {
-    for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) record(index, walkHere(index));
-  }
-  await Promise.all(running);
-  return results;
+  return new WalkPool(reader, options, workersFor(chunks, options)).walk(context, lastSeq, chunks, walkHere);
 }

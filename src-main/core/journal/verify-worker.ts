@@ -1,8 +1,11 @@
-/** A worker thread of the chain walk (verify-pool.ts): chunks from the shared counter until none are left. */
+/**
+ * A worker thread of the chain walk (verify-pool.ts): opens the archive while verify plans, then,
+ * given the plan, takes chunks from the shared counter until none are left.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, setNativeBinding, type Db } from '../db/connection';
 import { ChainWalker } from './chain-walk';
-import { takeChunk, type WorkerInput, type WorkerMessage } from './verify-pool';
+import { takeChunk, type WorkerInput, type WorkerMessage, type WorkerPlan } from './verify-pool';
 
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -16,13 +19,23 @@ try {
   } finally {
     key.fill(0);
   }
-  const walker = new ChainWalker(db, input.context);
-  for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) {
-    post({ index, result: walker.walk(index, input.lastSeq) });
-  }
-  post({ done: true });
 } catch (error) {
   post({ failed: String((error as Error)?.message ?? error) });
-} finally {
-  db?.close();
+  db = undefined;
 }
+// Without a connection nothing keeps this thread: it ends, and verify walks its chunks itself.
+if (db) parentPort!.once('message', (plan: WorkerPlan) => {
+  try {
+    if (plan && db) {
+      const walker = new ChainWalker(db, plan.context);
+      for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) {
+        post({ index, result: walker.walk(index, plan.lastSeq) });
+      }
+    }
+    post({ done: true });
+  } catch (error) {
+    post({ failed: String((error as Error)?.message ?? error) });
+  } finally {
+    db?.close();
+  }
+});

@@ -16,7 +16,7 @@ import { checkpointMessage, genesisHash } from './entry';
 import { CHECKPOINT_EVERY, TIME_BLOCK } from './journal';
 import { keyFingerprint, verifySignature } from './signer';
 import { attribute, mayBeUnsigned, type Attribution, type Problem } from './attribution';
-import { walkInWorkers, type ParallelOptions, type ArchiveReader } from './verify-pool';
+import { walkInWorkers, WalkPool, workersFor, type ParallelOptions, type ArchiveReader } from './verify-pool';
 
 export type { ChainProblem } from './chain-walk';
 
@@ -244,11 +244,22 @@ export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
  * journals, and walks here any chunk a worker did not report (a worker that failed to start or died).
  */
 export async function verifyJournalInParallel(db: Db, input: VerifyInput, reader: ArchiveReader, options: ParallelOptions = {}): Promise<ChainReport> {
-  const planned = plan(db, input);
+  // Workers start first, so they open the archive while this thread plans (checks the signatures).
+  const expected = Math.ceil(((db.prepare('SELECT max(seq) FROM journal').pluck().get() as number | null) ?? 0) / CHUNK);
+  const workers = workersFor(expected, options);
+  const pool = workers > 0 ? new WalkPool(reader, options, workers) : null;
+  let planned: Plan;
+  try {
+    planned = plan(db, input);
+  } catch (error) {
+    await pool?.cancel();
+    throw error;
+  }
   const walker = new ChainWalker(db, planned.context);
-  const results = await walkInWorkers(planned.context, planned.lastSeq, planned.chunks, reader, options, (index) =>
-    walker.walk(index, planned.lastSeq),
-  );
+  const walkHere = (index: number) => walker.walk(index, planned.lastSeq);
+  const results = pool
+    ? await pool.walk(planned.context, planned.lastSeq, planned.chunks, walkHere)
+    : await walkInWorkers(planned.context, planned.lastSeq, planned.chunks, reader, options, walkHere);
   const ordered: ChunkResult[] = [];
   for (let index = 0; index < planned.chunks; index++) {
     ordered.push(results.get(index) ?? walker.walk(index, planned.lastSeq));
