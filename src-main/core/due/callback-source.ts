@@ -69,12 +69,12 @@ export const callbackDueSource: DueSource = (query) => {
   const yearly = monthDayClause('c.md', monthDayRange(today, celebrationDays, lead));
   const celebrations = stmt(
     db,
-    `SELECT ${DOSSIER_COLUMNS}, c.position, c.date, c.md, c.kind, c.title FROM due_celebrations c JOIN dossiers d ON d.id = c.dossier_id
+    `SELECT ${DOSSIER_COLUMNS}, c.position, c.celebration_id, c.date, c.md, c.kind, c.title FROM due_celebrations c JOIN dossiers d ON d.id = c.dossier_id
      WHERE c.responsible_id = ? AND ((c.kind = 'anniversary' AND ${yearly.sql}) OR (c.kind <> 'anniversary' AND c.date > ? AND c.date <= ?))`,
-  ).all(query.actor.id, ...yearly.params, today, addDays(today, celebrationDays + lead)) as (Row & { position: number; date: string; md: string; kind: CelebrationKind; title: string })[];
+  ).all(query.actor.id, ...yearly.params, today, addDays(today, celebrationDays + lead)) as (Row & { position: number; celebration_id: string | null; date: string; md: string; kind: CelebrationKind; title: string })[];
   for (const c of celebrations) {
     const window = c.kind === 'anniversary' ? yearlyWindow(c.md, today, celebrationDays, lead) : onceWindow(c.date, today, celebrationDays, lead);
-    if (window) push(c, `celebration:${c.archive_number}:${c.position + 1}:${window.occurrence}`, window, mayRead(c) && c.title ? c.title : null);
+    if (window) push(c, `celebration:${c.archive_number}:${c.celebration_id ?? c.position + 1}:${window.occurrence}`, window, mayRead(c) && c.title ? c.title : null);
   }
   return items;
 };
