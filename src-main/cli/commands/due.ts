@@ -27,6 +27,7 @@ export const dueSentences = {
       regrade: 're-grading',
       lead: 'lead',
     } satisfies Record<DueKind, string>,
+    more: '{{count}} more not listed (the least urgent)',
   },
   'zh-CN': {
     none: '没有待办事项。',
@@ -48,13 +49,15 @@ export const dueSentences = {
       regrade: '等级评估',
       lead: '线索',
     } satisfies Record<DueKind, string>,
+    more: '另有 {{count}} 项未列出（较不紧急）',
   },
 };
 
 /** An unknown kind (a source added by a newer build) prints as its code rather than failing. */
 export function dueLine(item: DueItem, t: (typeof dueSentences)['en']): string {
   const kind = (t.kinds as Record<string, string>)[item.kind] ?? item.kind;
-  return [item.dueAt, item.overdue ? t.overdue : t.due, kind, item.dossierNumber ?? '-', item.customerName ?? '-', item.subject ?? '-', item.key].join('\t');
+  const subject = item.more !== undefined ? t.more.replace('{{count}}', String(item.more)) : item.subject ?? '-';
+  return [item.dueAt, item.overdue ? t.overdue : t.due, kind, item.dossierNumber ?? '-', item.customerName ?? '-', subject, item.key].join('\t');
 }
 
 export const dueCommand: Command = {

@@ -5,13 +5,14 @@
  * (due `planApprovalDays` after they were proposed: 调整权由市场部经理掌握, seed 000 第十一条).
  */
 import type { DueItem } from '../../contract/due';
+import { capItems } from '../due/more';
 import type { DueQuery, DueSource } from '../due/sources';
 import { canApprovePlan } from '../policy/visits-plans';
 import { readSettings } from '../settings/service';
 import { fromWallTime, wallTime } from '../time-zone';
 import * as repo from './repository';
 
-export const plansDue: DueSource = ({ archive, actor, now }: DueQuery) => {
+export const plansDue: DueSource = ({ archive, actor, now, limit }: DueQuery) => {
   if (actor.rank === 'staff' || actor.duties.some((d) => d === 'admin' || d === 'custodian' || d === 'auditor')) return [];
   const { timeZone, planLeadDays } = readSettings(archive.db);
   const year = wallTime(now, timeZone).year;
@@ -19,9 +20,12 @@ export const plansDue: DueSource = ({ archive, actor, now }: DueQuery) => {
   const years = [year];
   if (startOf(year + 1).getTime() - now.getTime() <= planLeadDays * 86_400_000) years.push(year + 1);
   const items: DueItem[] = [];
+  let total = 0;
   for (const y of years) {
     const dueAt = startOf(y);
-    for (const d of repo.customersWithoutPlan(archive.db, actor.id, y)) {
+    const customers = repo.customersWithoutPlan(archive.db, actor.id, y, limit);
+    total += limit !== undefined && customers.length === limit ? repo.countWithoutPlan(archive.db, actor.id, y) : customers.length;
+    for (const d of customers) {
       items.push({
         kind: 'plan',
         key: `plan:${d.number}:${y}`,
@@ -34,7 +38,7 @@ export const plansDue: DueSource = ({ archive, actor, now }: DueQuery) => {
       });
     }
   }
-  return items;
+  return limit === undefined ? items : capItems('plan', items, limit, total);
 };
 
 export const planApprovalsDue: DueSource = ({ archive, actor, now }: DueQuery) => {

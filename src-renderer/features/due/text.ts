@@ -68,6 +68,7 @@ export const dueText = {
       spotCheckDays: 'Spot check of visit reports: due this many days after the last (seed 004 不定期抽查, one a week)',
       planApprovalDays: 'Plan change: days the marketing department manager has to approve it (seed 000 第十一条)',
     },
+    moreItems: '{{count}} more of this kind, less urgent, not listed',
   },
   zhCN: {
     title: '我的待办',
@@ -134,5 +135,6 @@ export const dueText = {
       spotCheckDays: '拜访表抽查：距上次抽查多少天须再抽查（制度004 不定期抽查，每周一次）',
       planApprovalDays: '维护计划调整：市场部经理审批期限（天，制度000 第十一条）',
     },
+    moreItems: '另有 {{count}} 项同类事项未列出（较不紧急）',
   },
 };
