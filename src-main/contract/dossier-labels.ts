@@ -87,6 +87,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   'celebrations.date': l('Celebration: date', '庆典：日期'),
   'celebrations.kind': l('Celebration: kind', '庆典：类型'),
   'celebrations.title': l('Celebration: title', '庆典：名称'),
+  'celebrations.id': l('Celebration: id', '庆典：编号'),
 };
 
 /** `keyPersons.1.phone` → the label of `keyPersons.phone` with the item's position (1-based). */

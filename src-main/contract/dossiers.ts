@@ -149,7 +149,8 @@ export const contactRecordSchema = z
 export const CELEBRATION_KINDS = ['anniversary', 'opening', 'relocation', 'other'] as const;
 export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
 export const celebrationSchema = z
-  .object({ date, kind: z.enum(CELEBRATION_KINDS), title: short })
+  /** id: the core gives each celebration one, kept across edits; a callback's key names it. */
+  .object({ date, kind: z.enum(CELEBRATION_KINDS), title: short, id: z.string().regex(/^[0-9a-f]{8}$/) })
   .partial()
   .required({ date: true, kind: true })
   .strict();

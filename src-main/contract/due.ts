@@ -32,4 +32,9 @@ export interface DueItem {
   /** When it is due (ISO 8601); the list is sorted by it. */
   dueAt: string;
   overdue: boolean;
+  /**
+   * Set on the one item that stands for this many more of its kind, not listed (the list shows the
+   * most urgent of each kind first); its key is `more:<kind>`.
+   */
+  more?: number;
 }

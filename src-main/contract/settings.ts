@@ -91,6 +91,11 @@ export const archiveSettingsSchema = z.object({
   leadCheckWorkingDays: z.number().int().min(1).max(30).default(2),
   /** The expiry date a valid lead is offered by default, this many days after the check. */
   leadValidDays: z.number().int().min(1).max(730).default(90),
+  // Visit reports and plans (issue 17 points 3 and 4, seeds 004 and 000)
+  /** 不定期抽查: the sales department manager's next spot check is due this many days after the last (one a week). */
+  spotCheckDays: z.number().int().min(1).max(31).default(7),
+  /** 调整权由市场部经理掌握: a plan change waits this many days for the marketing department manager's approval. */
+  planApprovalDays: z.number().int().min(1).max(30).default(3),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */
@@ -104,14 +109,26 @@ function isTimeZoneName(name: string): boolean {
 }
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 
-type SettingsShape = typeof archiveSettingsSchema.shape;
-type UpdateShape = { [K in keyof SettingsShape]: SettingsShape[K] extends z.ZodDefault<infer T extends z.ZodType> ? z.ZodOptional<T> : never };
+/**
+ * A change of an object setting names only the fields it changes; the others keep their stored
+ * value (core/settings/service.ts merges). Its fields lose their defaults for the same reason as
+ * the settings below.
+ */
+function partialOf(field: z.ZodType): z.ZodType {
+  if (!(field instanceof z.ZodObject)) return field;
+  const shape = Object.fromEntries(
+    Object.entries(field.shape as Record<string, z.ZodType>).map(([key, f]) => [key, (f instanceof z.ZodDefault ? (f.unwrap() as z.ZodType) : f).optional()]),
+  );
+  return z.object(shape).strict();
+}
+
+/** What a change may say about each setting: a whole value, or for an object some of its fields. */
+export type SettingsUpdate = { [K in keyof ArchiveSettings]?: ArchiveSettings[K] extends unknown[] ? ArchiveSettings[K] : ArchiveSettings[K] extends object ? Partial<ArchiveSettings[K]> : ArchiveSettings[K] };
 
 /**
  * A change names only the settings it changes. Built from the fields without their defaults:
  * `.partial()` keeps zod 4's defaults, so a change of one setting would reset every other.
  */
 export const settingsUpdateSchema = z
-  .object(Object.fromEntries(Object.entries(archiveSettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as UpdateShape)
-  .strict();
-export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+  .object(Object.fromEntries(Object.entries(archiveSettingsSchema.shape).map(([key, field]) => [key, partialOf(field.unwrap() as z.ZodType).optional()])))
+  .strict() as unknown as z.ZodType<SettingsUpdate>;

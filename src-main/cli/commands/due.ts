@@ -15,6 +15,7 @@ export const dueSentences = {
     overdue: 'overdue',
     due: 'due',
     kinds: dueText.en.kind satisfies Record<DueKind, string>,
+    more: '{{count}} more not listed (the least urgent)',
   },
   'zh-CN': {
     none: dueText.zhCN.none,
@@ -22,13 +23,15 @@ export const dueSentences = {
     overdue: '已逾期',
     due: '待办',
     kinds: dueText.zhCN.kind satisfies Record<DueKind, string>,
+    more: '另有 {{count}} 项未列出（较不紧急）',
   },
 };
 
 /** An unknown kind (a source added by a newer build) prints as its code rather than failing. */
 export function dueLine(item: DueItem, t: (typeof dueSentences)['en']): string {
   const kind = (t.kinds as Record<string, string>)[item.kind] ?? item.kind;
-  return [item.dueAt, item.overdue ? t.overdue : t.due, kind, item.dossierNumber ?? '-', item.customerName ?? '-', item.subject ?? '-', item.key].join('\t');
+  const subject = item.more !== undefined ? t.more.replace('{{count}}', String(item.more)) : item.subject ?? '-';
+  return [item.dueAt, item.overdue ? t.overdue : t.due, kind, item.dossierNumber ?? '-', item.customerName ?? '-', subject, item.key].join('\t');
 }
 
 export const dueCommand: Command = {

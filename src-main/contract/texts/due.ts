@@ -65,7 +65,10 @@ export const dueText = {
       birthdayDays: 'Birthday callback: days before',
       celebrationDays: 'Celebration callback: days before',
       range: 'A whole number from 1 to {{max}}.',
+      spotCheckDays: 'Spot check of visit reports: due this many days after the last (seed 004 不定期抽查, one a week)',
+      planApprovalDays: 'Plan change: days the marketing department manager has to approve it (seed 000 第十一条)',
     },
+    moreItems: '{{count}} more of this kind, less urgent, not listed',
   },
   zhCN: {
     title: '我的待办',
@@ -129,6 +132,9 @@ export const dueText = {
       birthdayDays: '生日回访：提前天数',
       celebrationDays: '庆典回访：提前天数',
       range: '请输入 1 到 {{max}} 之间的整数。',
+      spotCheckDays: '拜访表抽查：距上次抽查多少天须再抽查（制度004 不定期抽查，每周一次）',
+      planApprovalDays: '维护计划调整：市场部经理审批期限（天，制度000 第十一条）',
     },
+    moreItems: '另有 {{count}} 项同类事项未列出（较不紧急）',
   },
 };

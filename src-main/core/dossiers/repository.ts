@@ -1,5 +1,6 @@
 /** SQL for dossiers, their revisions and their search rows. No rules here: the service and the policy decide. */
 import { refreshRelationships } from '../due/relationships';
+import { stampCelebrations } from './celebration-ids';
 import type { DossierContent, DossierStatus, Grade, LifecycleStage, SecrecyLevel } from '../../contract/dossiers';
 import type { Db } from '../db/connection';
 import { stmt } from './statements';
@@ -133,8 +134,10 @@ export function insertDossier(db: Db, d: NewDossierRow): number {
       d.filed?.at ?? null, d.filed?.lastReviewedAt ?? null, d.filed ? d.createdBy : null, d.filed?.heldBy ?? '',
     );
   const id = Number(info.lastInsertRowid);
-  stmt(db, 'INSERT INTO dossier_content (dossier_id, content) VALUES (?, ?)').run(id, canonicalJson(d.content));
-  refreshRelationships(db, { dossierId: id, responsibleId: d.responsibleId, content: d.content, at: d.createdAt });
+  // Every writer's celebrations get their ids here too (bulk imports, the demo), not only the service's.
+  const content = stampCelebrations(undefined, d.content);
+  stmt(db, 'INSERT INTO dossier_content (dossier_id, content) VALUES (?, ?)').run(id, canonicalJson(content));
+  refreshRelationships(db, { dossierId: id, responsibleId: d.responsibleId, content, at: d.createdAt });
   return id;
 }
 

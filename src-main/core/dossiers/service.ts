@@ -26,6 +26,7 @@ import { fileCopies } from '../copies/repository';
 import { askedFor, catalogueColumns, claimedNumber, contentView, factsFor, requireDossier, resolveResponsible } from './context';
 import { appendItems, diffContent, mergeContent, missingToFile, normalise, readable, replacesLists, sectionsOf, submittedChanges } from './fields';
 import * as repo from './repository';
+import { stampCelebrations } from './celebration-ids';
 
 export async function createDossier(session: Session, raw: unknown): Promise<DossierSummary> {
   return session.perform({ action: 'dossier.create' }, (ctx) => {
@@ -34,7 +35,7 @@ export async function createDossier(session: Session, raw: unknown): Promise<Dos
     const db = session.archive.db;
     const actor = session.actor;
     const asCollector = actor.duties.includes('collector');
-    const content = normalise(input as DossierContent);
+    const content = stampCelebrations(undefined, normalise(input as DossierContent));
     // An account manager who opens a dossier for a customer is its responsible manager unless named.
     const responsible = resolveResponsible(db, content.classification?.responsibleManager) ?? (asCollector ? null : findPersonById(db, actor.id));
     if (responsible && !content.classification?.responsibleManager) {
@@ -88,7 +89,7 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
         throw new ArchiveError('dossier.staleRevision', { number: dossier.number, current: dossier.revision });
       }
       const blind = !can(session.actor, 'dossier.open', { dossier: facts }).allowed;
-      const next = appendItems(mergeContent(dossier.content, input.changes as DossierContent), input.add);
+      const next = stampCelebrations(dossier.content, appendItems(mergeContent(dossier.content, input.changes as DossierContent), input.add));
       if (!next.basic?.customerName) throw new ArchiveError('input.invalid', { detail: 'basic.customerName: required' });
       const listCap = { keyPersons: 200, contactRecords: 2000, celebrations: 50 } as const;
       for (const [section, max] of Object.entries(listCap)) {

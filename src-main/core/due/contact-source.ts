@@ -8,6 +8,7 @@ import { stmt } from '../dossiers/statements';
 import { readSettings } from '../settings/service';
 import { dateIn, startOfDate } from './calendar-dates';
 import { cadenceState, periodOf } from './cadence';
+import { capItems } from './more';
 import { contentReader, type DossierRow } from './readable';
 import type { DueQuery, DueSource } from './sources';
 
@@ -22,15 +23,21 @@ interface Row extends DossierRow {
   met_until: string;
 }
 
-function dueOfClass(query: DueQuery, contactClass: ContactClass, today: string, timeZone: string, mayRead: (r: DossierRow) => boolean): DueItem[] {
+function dueOfClass(query: DueQuery, contactClass: ContactClass, today: string, timeZone: string, mayRead: (r: DossierRow) => boolean): { items: DueItem[]; total: number } {
   const current = periodOf(contactClass, today);
+  const limit = query.limit ?? MOST;
   const rows = stmt(
     query.archive.db,
     `SELECT d.id, d.status, d.collector_id, d.responsible_id, d.department, d.archive_number, d.customer_name, k.name, k.token, k.met_until
      FROM due_key_persons k JOIN dossiers d ON d.id = k.dossier_id
      WHERE k.responsible_id = ? AND k.contact_class = ? AND k.met_until < ?
-     ORDER BY k.met_until LIMIT ${MOST}`,
-  ).all(query.actor.id, contactClass, current.end) as Row[];
+     ORDER BY k.met_until LIMIT ?`,
+  ).all(query.actor.id, contactClass, current.end, limit) as Row[];
+  // More than the list shows: counted on the cadence index alone, without reading a dossier.
+  const total =
+    rows.length < limit
+      ? rows.length
+      : (stmt(query.archive.db, 'SELECT count(*) AS n FROM due_key_persons WHERE responsible_id = ? AND contact_class = ? AND met_until < ?').get(query.actor.id, contactClass, current.end) as { n: number }).n;
   const items: DueItem[] = [];
   for (const r of rows) {
     const state = cadenceState(contactClass, r.met_until, today);
@@ -46,12 +53,14 @@ function dueOfClass(query: DueQuery, contactClass: ContactClass, today: string, 
       overdue: state.state === 'overdue',
     });
   }
-  return items;
+  return { items, total: total - (rows.length - items.length) };
 }
 
 export const contactDueSource: DueSource = (query) => {
   const { timeZone } = readSettings(query.archive.db);
   const today = dateIn(query.now, timeZone);
   const mayRead = contentReader(query);
-  return CONTACT_CLASSES.flatMap((c) => dueOfClass(query, c, today, timeZone, mayRead));
+  const classes = CONTACT_CLASSES.map((c) => dueOfClass(query, c, today, timeZone, mayRead));
+  const items = classes.flatMap((c) => c.items);
+  return capItems('contact', items, query.limit ?? MOST, classes.reduce((n, c) => n + c.total, 0));
 };

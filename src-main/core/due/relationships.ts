@@ -90,9 +90,9 @@ export function refreshRelationships(db: Db, save: RelationshipSave, rules: Rela
   }
 
   const insertCelebration = stmt(db, 
-    'INSERT INTO due_celebrations (dossier_id, position, responsible_id, date, md, kind, title) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO due_celebrations (dossier_id, position, responsible_id, date, md, kind, title, celebration_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  (content.celebrations ?? []).forEach((c, i) => insertCelebration.run(dossierId, i, save.responsibleId, c.date, c.date.slice(5), c.kind, c.title ?? ''));
+  (content.celebrations ?? []).forEach((c, i) => insertCelebration.run(dossierId, i, save.responsibleId, c.date, c.date.slice(5), c.kind, c.title ?? '', c.id ?? null));
 }
 
 /** After the cadence numbers change: every classified key person's state under the new rules. */

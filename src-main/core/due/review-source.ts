@@ -7,6 +7,7 @@ import type { DueItem } from '../../contract/due';
 import { addMonths, reviewCutoffs } from '../dossiers/catalogue';
 import { stmt } from '../dossiers/statements';
 import { readSettings } from '../settings/service';
+import { capItems } from './more';
 import type { DueSource } from './sources';
 
 /** The review list's window: due within a month, or overdue. */
@@ -31,12 +32,15 @@ export const reviewDueSource: DueSource = (query) => {
   if (actor.duties.includes('collector')) scopes.push(['collector_id', actor.id]);
   const seen = new Set<number>();
   const items: DueItem[] = [];
+  const limit = query.limit ?? MOST;
+  let full = false;
   for (const [column, key] of scopes) {
     const rows = stmt(
       db,
       `SELECT id, archive_number, customer_name, last_reviewed_at FROM dossiers
-       WHERE ${column} = ? AND status = 'filed' AND last_reviewed_at <= ? ORDER BY last_reviewed_at LIMIT ${MOST}`,
-    ).all(key, cut.due) as Row[];
+       WHERE ${column} = ? AND status = 'filed' AND last_reviewed_at <= ? ORDER BY last_reviewed_at LIMIT ?`,
+    ).all(key, cut.due, limit) as Row[];
+    full ||= rows.length === limit;
     for (const r of rows) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
@@ -52,5 +56,9 @@ export const reviewDueSource: DueSource = (query) => {
       });
     }
   }
-  return items;
+  if (!full) return items;
+  // Only when a scope had more than the list shows: how many in all, one range of an index each.
+  const where = scopes.map(([column]) => `${column} = ?`).join(' OR ');
+  const total = (stmt(db, `SELECT count(*) AS n FROM dossiers WHERE status = 'filed' AND last_reviewed_at <= ? AND (${where})`).get(cut.due, ...scopes.map(([, key]) => key)) as { n: number }).n;
+  return capItems('review', items, limit, total);
 };

@@ -12,20 +12,19 @@ import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
 import { dateIn } from './calendar-dates';
 import { periodOf } from './cadence';
+import { capPerKind, DUE_LIMIT_PER_KIND } from './more';
 import { DUE_SOURCES } from './sources';
 
-export function byDueAt(a: DueItem, b: DueItem): number {
-  return a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
+export { byDueAt } from './more';
 
 export async function listDue(session: Session, raw: unknown = {}): Promise<DueItem[]> {
   return session.perform({ action: 'due.list' }, (ctx) => {
     parseInput(DUE_REQUESTS['due:list'], raw ?? {});
-    const query = { archive: session.archive, actor: session.actor, now: session.archive.clock.now() };
-    const items = DUE_SOURCES.flatMap((source) => source(query)).sort(byDueAt);
+    const query = { archive: session.archive, actor: session.actor, now: session.archive.clock.now(), limit: DUE_LIMIT_PER_KIND };
+    const items = capPerKind(DUE_SOURCES.flatMap((source) => source(query)), DUE_LIMIT_PER_KIND);
     const counts: Record<string, number> = {};
-    for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
-    ctx.addDetails({ items: items.length, overdue: items.filter((i) => i.overdue).length, kinds: counts });
+    for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + (item.more ?? 1);
+    ctx.addDetails({ items: items.filter((i) => i.more === undefined).length, overdue: items.filter((i) => i.overdue && i.more === undefined).length, kinds: counts });
     return items;
   });
 }

@@ -18,6 +18,11 @@ export interface DueQuery {
   archive: OpenArchive;
   actor: Actor;
   now: Date;
+  /**
+   * The due list shows this many items of a kind (core/due/more.ts): a source that may have many
+   * reads only the first ones and stands for the rest with one `more` item (capItems).
+   */
+  limit?: number;
 }
 
 export type DueSource = (query: DueQuery) => DueItem[];

@@ -88,15 +88,27 @@ export function plansWrittenBy(db: Db, responsibleId: string, year: number | und
 }
 
 /** The filed customers of a responsible manager that have no filed plan for `year`. */
-export function customersWithoutPlan(db: Db, responsibleId: string, year: number): { id: number; number: string; customerName: string }[] {
+export function customersWithoutPlan(db: Db, responsibleId: string, year: number, limit = 500): { id: number; number: string; customerName: string }[] {
   return db
     .prepare(
       `SELECT d.id, d.archive_number AS number, d.customer_name AS customerName FROM dossiers d
        WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle <> 'lost'
          AND NOT EXISTS (SELECT 1 FROM maintenance_plans p WHERE p.dossier_id = d.id AND p.year = ? AND p.status = 'filed')
-       ORDER BY d.archive_number LIMIT 500`,
+       ORDER BY d.archive_number LIMIT ?`,
     )
-    .all(responsibleId, year) as { id: number; number: string; customerName: string }[];
+    .all(responsibleId, year, limit) as { id: number; number: string; customerName: string }[];
+}
+
+/** How many customers of the person have no filed plan for the year: customers less plans filed. */
+export function countWithoutPlan(db: Db, responsibleId: string, year: number): number {
+  const customers = db.prepare(`SELECT count(*) AS n FROM dossiers WHERE responsible_id = ? AND status = 'filed' AND lifecycle <> 'lost'`).get(responsibleId) as { n: number };
+  const planned = db
+    .prepare(
+      `SELECT count(DISTINCT p.dossier_id) AS n FROM maintenance_plans p JOIN dossiers d ON d.id = p.dossier_id
+       WHERE p.year = ? AND p.status = 'filed' AND d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle <> 'lost'`,
+    )
+    .get(year, responsibleId) as { n: number };
+  return customers.n - planned.n;
 }
 
 export function insertPlan(db: Db, p: { dossierId: number; year: number; status: PlanStatus; content: PlanContent; authorId: string; at: string }): number {

@@ -5,6 +5,7 @@
  * its work was not done; earlier periods are history, not work.
  */
 import type { DueItem } from '../../contract/due';
+import { capItems } from '../due/more';
 import type { DueQuery } from '../due/sources';
 import { readSettings } from '../settings/service';
 import { nextDeadline, SELECT_COMPLAINTS, type ComplaintRow } from './complaints';
@@ -36,7 +37,7 @@ function periodItems(kind: 'survey' | 'regrade', rows: DossierLine[], current: P
 }
 
 /** 一年两次定期调查交易往来客户: one survey per half-year for each transacting customer one is responsible for. */
-export function surveysDue({ archive, actor, now }: DueQuery): DueItem[] {
+export function surveysDue({ archive, actor, now, limit }: DueQuery): DueItem[] {
   const db = archive.db;
   const zone = readSettings(db).timeZone;
   const current = halfYearOf(now, zone);
@@ -46,14 +47,17 @@ export function surveysDue({ archive, actor, now }: DueQuery): DueItem[] {
       `SELECT d.id, d.archive_number AS number, d.customer_name, d.filed_at,
               EXISTS (SELECT 1 FROM customer_surveys s WHERE s.dossier_id = d.id AND s.period = ?) AS done_now,
               EXISTS (SELECT 1 FROM customer_surveys s WHERE s.dossier_id = d.id AND s.period = ?) AS done_before
-       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle = ?`,
+       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle = ?
+       ORDER BY d.archive_number LIMIT ?`,
     )
-    .all(current.key, before.key, actor.id, TRANSACTING_STAGE) as DossierLine[];
-  return periodItems('survey', rows, current, before, now);
+    .all(current.key, before.key, actor.id, TRANSACTING_STAGE, limit ?? -1) as DossierLine[];
+  const items = periodItems('survey', rows, current, before, now);
+  if (limit === undefined || rows.length < limit) return items;
+  return capItems('survey', items, limit, periodTotal(db, 'customer_surveys', 'period', `d.lifecycle = ?`, [TRANSACTING_STAGE], actor.id, current, before));
 }
 
 /** 每季度评估客户等级: one re-grading per quarter for each filed customer one is responsible for. */
-export function regradesDue({ archive, actor, now }: DueQuery): DueItem[] {
+export function regradesDue({ archive, actor, now, limit }: DueQuery): DueItem[] {
   const db = archive.db;
   const zone = readSettings(db).timeZone;
   const current = quarterOf(now, zone);
@@ -63,10 +67,31 @@ export function regradesDue({ archive, actor, now }: DueQuery): DueItem[] {
       `SELECT d.id, d.archive_number AS number, d.customer_name, d.filed_at,
               EXISTS (SELECT 1 FROM grade_reviews g WHERE g.dossier_id = d.id AND g.quarter = ?) AS done_now,
               EXISTS (SELECT 1 FROM grade_reviews g WHERE g.dossier_id = d.id AND g.quarter = ?) AS done_before
-       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle <> 'lost'`,
+       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle <> 'lost'
+       ORDER BY d.archive_number LIMIT ?`,
     )
-    .all(current.key, before.key, actor.id) as DossierLine[];
-  return periodItems('regrade', rows, current, before, now);
+    .all(current.key, before.key, actor.id, limit ?? -1) as DossierLine[];
+  const items = periodItems('regrade', rows, current, before, now);
+  if (limit === undefined || rows.length < limit) return items;
+  return capItems('regrade', items, limit, periodTotal(db, 'grade_reviews', 'quarter', `d.lifecycle <> 'lost'`, [], actor.id, current, before));
+}
+
+/**
+ * How many period items a person has in all, when the list read only the first customers: this
+ * period's for every customer without the work, the last period's for those filed before it ended
+ * without it. Counts of customers less counts of work done, each one index range.
+ */
+function periodTotal(db: DueQuery['archive']['db'], table: 'customer_surveys' | 'grade_reviews', column: 'period' | 'quarter', stage: string, stageParams: string[], actorId: string, current: Period, before: Period): number {
+  const customers = `FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND ${stage}`;
+  const all = db.prepare(`SELECT count(*) AS n, sum(d.filed_at < ?) AS earlier ${customers}`).get(before.end.toISOString(), actorId, ...stageParams) as { n: number; earlier: number | null };
+  const done = db
+    .prepare(
+      `SELECT count(DISTINCT CASE WHEN w.${column} = ? THEN d.id END) AS now, count(DISTINCT CASE WHEN w.${column} = ? AND d.filed_at < ? THEN d.id END) AS before
+       FROM ${table} w JOIN dossiers d ON d.id = w.dossier_id
+       WHERE w.${column} IN (?, ?) AND d.responsible_id = ? AND d.status = 'filed' AND ${stage}`,
+    )
+    .get(current.key, before.key, before.end.toISOString(), current.key, before.key, actorId, ...stageParams) as { now: number; before: number };
+  return all.n - done.now + (all.earlier ?? 0) - done.before;
 }
 
 /** Open follow-ups of unsatisfied items the person owns. */

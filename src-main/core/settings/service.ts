@@ -1,5 +1,5 @@
 /** Archive settings, stored as JSON values in the encrypted database. */
-import { archiveSettingsSchema, type ArchiveSettings } from '../../contract/settings';
+import { archiveSettingsSchema, type ArchiveSettings, type SettingsUpdate } from '../../contract/settings';
 import type { Db } from '../db/connection';
 import type { Session } from '../session';
 import { forgetRules, recomputeCadence } from '../due/relationships';
@@ -22,12 +22,13 @@ export async function updateSettings(session: Session, raw: unknown): Promise<Ar
     const update = checkSettingsUpdate(raw);
     const db = session.archive.db;
     const before = readSettings(db);
+    const after = mergeSettings(before, update);
     // Each changed setting with its old and new value, for the auditors reading the journal.
-    const changes = settingChanges(before, archiveSettingsSchema.parse({ ...before, ...update }));
+    const changes = settingChanges(before, after);
     return ctx.commit(
       () => {
         const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-        for (const [key, value] of Object.entries(update)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+        for (const [key, value] of Object.entries(update)) if (value !== undefined) upsert.run(key, JSON.stringify(after[key as keyof ArchiveSettings]));
         // The cadence state of every key person was worked out under the old numbers.
         forgetRules(db);
         if (update.contactCadence) recomputeCadence(db);
@@ -36,6 +37,21 @@ export async function updateSettings(session: Session, raw: unknown): Promise<Ar
       { changes, before, update },
     );
   });
+}
+
+/**
+ * The settings after a change: an object setting (the working calendar, the cadence numbers) keeps
+ * the fields the change leaves out, so changing the holidays does not reset the weekend.
+ */
+export function mergeSettings(before: ArchiveSettings, update: SettingsUpdate): ArchiveSettings {
+  const merged: Record<string, unknown> = { ...before };
+  for (const [key, value] of Object.entries(update)) {
+    if (value === undefined) continue;
+    const old = merged[key];
+    const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    merged[key] = isObject(old) && isObject(value) ? { ...(old as object), ...(value as object) } : value;
+  }
+  return archiveSettingsSchema.parse(merged);
 }
 
 /** The settings whose value differs, each with its old and new value. */

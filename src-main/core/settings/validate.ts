@@ -15,11 +15,17 @@ function inner(key: string): z.ZodType | undefined {
   return field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
 }
 
+/** What a change may give for the key: for an object setting, some of its fields. */
+function updateInner(key: string): z.ZodType | undefined {
+  const field = ((settingsUpdateSchema as unknown as z.ZodObject).shape as Record<string, z.ZodType>)[key];
+  return field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+}
+
 /** The change, validated; the first bad key is refused with a message naming it. */
 export function checkSettingsUpdate(raw: unknown): SettingsUpdate {
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-      const schema = inner(key);
+      const schema = updateInner(key);
       if (!schema) throw new ArchiveError('settings.unknownKey', { key, keys: SETTING_KEYS.join(', ') });
       if (value === undefined || schema.safeParse(value).success) continue;
       if (schema instanceof z.ZodNumber) throw new ArchiveError('settings.outOfRange', { key, min: schema.minValue ?? 0, max: schema.maxValue ?? 0 });

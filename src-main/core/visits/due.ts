@@ -1,7 +1,7 @@
 /**
  * Visit-report work in the due list: the salesperson's report for today (and for the last working
  * day when it was never filed), the supervisor's comments, and the sales department manager's spot
- * check (不定期抽查: one a week at least, due seven days after the last one).
+ * check (不定期抽查: one a week at least, due `spotCheckDays` after the last one).
  */
 import type { DueItem } from '../../contract/due';
 import { dayOf, isWorkingDay, previousWorkingDay, reportDueAt } from '../calendar/working-days';
@@ -9,8 +9,6 @@ import type { DueQuery, DueSource } from '../due/sources';
 import { isReportSupervisor, isSalesperson, isSpotChecker } from '../policy/visits-plans';
 import { readSettings } from '../settings/service';
 import * as repo from './repository';
-
-const SPOT_CHECK_DAYS = 7;
 
 const item = (kind: DueItem['kind'], key: string, subject: string | null, dueAt: Date, now: Date): DueItem => ({
   kind,
@@ -46,7 +44,8 @@ export const reportCommentsDue: DueSource = ({ archive, actor, now }: DueQuery) 
 export const spotChecksDue: DueSource = ({ archive, actor, now }: DueQuery) => {
   if (!isSpotChecker(actor)) return [];
   const last = repo.lastCheckBy(archive.db, actor.id);
-  const dueAt = last ? new Date(new Date(last).getTime() + SPOT_CHECK_DAYS * 86_400_000) : now;
+  const { spotCheckDays } = readSettings(archive.db);
+  const dueAt = last ? new Date(new Date(last).getTime() + spotCheckDays * 86_400_000) : now;
   return [item('spotCheck', `spotCheck:${dueAt.toISOString().slice(0, 10)}`, null, dueAt, now)];
 };
 

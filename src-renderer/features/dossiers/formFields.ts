@@ -79,7 +79,8 @@ export const CONTACT_FIELDS = fields('contactRecords', contactRecordSchema as un
 export const CONTACT_COLUMNS = ['date', 'person', 'topic', 'result', 'nextStep'];
 
 /** Customer celebrations (seed 004 回访客户: a callback 30 days before each). */
-export const CELEBRATION_FIELDS = fields('celebrations', celebrationSchema as unknown as ObjectSchema, { date: 'date', kind: 'celebrationKind' }).map((f) =>
-  f.name === 'date' || f.name === 'kind' ? { ...f, required: true } : f,
-);
+// The id is the core's (kept across edits, named by callbacks): carried in the row, never typed.
+export const CELEBRATION_FIELDS = fields('celebrations', celebrationSchema as unknown as ObjectSchema, { date: 'date', kind: 'celebrationKind' })
+  .filter((f) => f.name !== 'id')
+  .map((f) => (f.name === 'date' || f.name === 'kind' ? { ...f, required: true } : f));
 export const CELEBRATION_COLUMNS = ['date', 'kind', 'title'];

@@ -24,16 +24,19 @@ export function DueCard() {
   const [recording, setRecording] = useState<DueItem | null>(null);
   const items = value ?? [];
   const overdue = items.filter((i) => i.overdue).length;
-  const subject = (item: DueItem) => item.subject ?? (RECORDABLE.has(item.kind) ? t('due.keyPerson') : null);
+  // One row may stand for many items of its kind (core/due/more.ts): the badge counts them all.
+  const total = items.reduce((n, i) => n + (i.more ?? 1), 0);
+  const subject = (item: DueItem) =>
+    item.more !== undefined ? t('due.moreItems', { count: item.more }) : item.subject ?? (RECORDABLE.has(item.kind) ? t('due.keyPerson') : null);
   return (
     <Card
       size="small"
       data-testid="dashboard-due"
-      data-count={value ? items.length : undefined}
+      data-count={value ? total : undefined}
       loading={loading && !value}
       title={
         <span className="dashboard-task__title">
-          {t('due.title')} <Badge count={items.length} showZero color={overdue ? '#cf1322' : '#8c8c8c'} data-testid="dashboard-due-count" />
+          {t('due.title')} <Badge count={total} overflowCount={9999} showZero color={overdue ? '#cf1322' : '#8c8c8c'} data-testid="dashboard-due-count" />
         </span>
       }
     >
@@ -58,7 +61,7 @@ export function DueCard() {
                   <>
                     <Tag color={item.overdue ? 'red' : 'gold'}>{t(item.overdue ? 'due.overdue' : 'due.due')}</Tag>
                     <Typography.Text type="secondary">{t('due.by', { time: time(item.dueAt) })}</Typography.Text>
-                    {RECORDABLE.has(item.kind) && item.dossierNumber && (
+                    {RECORDABLE.has(item.kind) && item.dossierNumber && item.more === undefined && (
                       <Button size="small" onClick={() => setRecording(item)} data-testid="dashboard-due-record">
                         {t('due.record')}
                       </Button>

@@ -1,6 +1,7 @@
 /**
  * The contact-cadence and callback numbers of seed 004 in the administrator's settings form: the
- * least contacts a period for each class of key person and how many days ahead callbacks fall due.
+ * least contacts a period for each class of key person and how many days ahead callbacks fall due;
+ * the spot-check interval and the days a plan change waits for approval (seeds 004 and 000).
  * Main validates again (contract/settings.ts).
  */
 import { Form, InputNumber, Typography } from 'antd';
@@ -12,6 +13,8 @@ const NUMBERS = [
   { name: ['contactCadence', 'nonCorePerMonth'], label: 'due.settings.nonCorePerMonth', max: 4 },
   { name: ['callbackDaysBefore', 'birthday'], label: 'due.settings.birthdayDays', max: 60 },
   { name: ['callbackDaysBefore', 'celebration'], label: 'due.settings.celebrationDays', max: 120 },
+  { name: ['spotCheckDays'], label: 'due.settings.spotCheckDays', max: 31 },
+  { name: ['planApprovalDays'], label: 'due.settings.planApprovalDays', max: 30 },
 ] as const;
 
 export function DueSettingsFields() {

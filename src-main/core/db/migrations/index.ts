@@ -29,6 +29,7 @@ import { updateToSchemaVersion240 } from './0240-relationship-records';
 import { updateToSchemaVersion250 } from './0250-leads';
 import { updateToSchemaVersion260 } from './0260-analyst-duty';
 import { updateToSchemaVersion270 } from './0270-search-secure-delete';
+import { updateToSchemaVersion280 } from './0280-celebration-ids';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -62,4 +63,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion250,
   updateToSchemaVersion260,
   updateToSchemaVersion270,
+  updateToSchemaVersion280,
 ];

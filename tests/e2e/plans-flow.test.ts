@@ -1,0 +1,163 @@
+/**
+ * Issue 17 point 4 end to end, in both languages (seed 000 第十条、第十一条): the responsible account
+ * manager writes this year's maintenance plan in its five parts on the dossier's Plans tab and
+ * files it; a change to the filed plan waits for the marketing department manager (调整权由市场部
+ * 经理掌握), who approves it on the Plans page; marketing's information keeper (交市场部信息管理员
+ * 归档) then sees the filed plan with the change in it.
+ *
+ * The built renderer in Debian's Chromium with the real core behind the test bridge and a real
+ * encrypted archive; screenshots in both languages.
+ */
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_STATE_FILE } from '../../src-main/app/app-state';
+import type { Locale } from '../../src-main/contract/messages';
+import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
+import type { TestPerson } from '../helpers/archive';
+import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { installBridge } from './support/bridge';
+import { animationsSettled } from './support/dialogs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
+import { reportPageTrouble } from './support/page-trouble';
+import { buildRenderer, ROOT } from './support/renderer-build';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
+const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
+const MARKETING_MANAGER: TestPerson = { login: 'gao.sc', name: '高市场经理', department: 'marketing', rank: 'department-manager', password: 'gao.sc-password-1' };
+const PARTS = {
+  summary: '巩固合作，扩大份额',
+  profile: '电子制造龙头；关键人物李明（采购总监）；优势：规模，劣势：账期长',
+  competition: '对手甲报价低，服务弱',
+  assessment: '合作三年，关系稳定',
+  actions: '每季度拜访一次，年底前签订续约',
+} as const;
+const CHANGED_ACTIONS = '每月拜访一次，九月前签订续约';
+
+async function shot(page: Page, locale: Locale, name: string): Promise<void> {
+  await animationsSettled(page, 'body');
+  const text = await page.evaluate(() => document.body.innerText);
+  const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
+  expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, `plans-${locale}-${name}.png`), fullPage: true });
+}
+
+async function unlock(page: Page, person: { login: string; password: string }): Promise<void> {
+  await page.getByTestId('screen-unlock').waitFor();
+  await page.getByTestId('unlock-login').fill(person.login);
+  await page.getByTestId('unlock-password').fill(person.password);
+  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
+}
+
+async function lock(page: Page): Promise<void> {
+  await page.getByTestId('lock-button').click();
+  await page.getByTestId('screen-unlock').waitFor();
+}
+
+const available = existsSync(CHROMIUM_PATH);
+
+describe.skipIf(!available)('yearly maintenance plans UI (chromium)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+    it(`the account manager files a plan, its change waits for the marketing manager, marketing's keeper sees it (${locale})`, async () => {
+      const archive = await makeDossierArchive();
+      await archive.addPerson(MARKETING_MANAGER);
+      archive.clock.set(new Date());
+      const year = new Date().getFullYear();
+      const collector = await archive.unlock(PEOPLE.collector.login, PEOPLE.collector.password);
+      const { number } = await createDossier(collector, completeDossier({ customerName: '苏州精工机械有限公司' }));
+      await fileDossier(collector, { number });
+      await collector.lock();
+      const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-plans-')), 'state');
+      mkdirSync(stateDir, { recursive: true });
+      writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }));
+      const origin = server.origin;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
+      const page = await context.newPage();
+      reportPageTrouble(page, `plans ${locale}`);
+      const bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
+      server.useFirstScreenInfo(bridge.firstScreenInfo);
+      const panel = page.getByTestId('plans-panel');
+      try {
+        await page.goto(`${origin}/index.html`);
+        // 1. The responsible account manager writes the five parts on the dossier's Plans tab and files.
+        await unlock(page, PEOPLE.manager);
+        await page.getByTestId('nav-dossiers').click();
+        await page.getByTestId('screen-catalogue').waitFor();
+        await page.getByTestId('catalogue-search').fill(number);
+        await expect.poll(() => page.getByTestId('catalogue-row').count(), { timeout: 15_000 }).toBe(1);
+        await page.getByTestId('catalogue-row').first().click();
+        await page.getByTestId('detail-tab-plans').click();
+        await page.getByTestId(`plan-editor-${year}`).waitFor({ timeout: 15_000 });
+        for (const [part, text] of Object.entries(PARTS)) await page.getByTestId(`plan-part-${part}`).fill(text);
+        await shot(page, locale, '01-written');
+        await page.getByTestId('plan-file').click();
+
+        // 2. The filed plan (opened if the list shows it folded); a change is proposed, not applied.
+        const propose = page.getByTestId('plan-propose');
+        await expect.poll(() => panel.innerText(), { timeout: 15_000 }).toContain(String(year));
+        if (!(await propose.isVisible())) await panel.locator('.ant-collapse-header').first().click();
+        await propose.waitFor({ timeout: 15_000 });
+        await page.getByTestId('plan-part-actions').fill(CHANGED_ACTIONS);
+        await propose.click();
+        // The change shows as pending beside the filed text; the manager may not approve it.
+        await expect.poll(() => panel.innerText(), { timeout: 15_000 }).toContain(CHANGED_ACTIONS);
+        expect(await panel.innerText()).toContain(PARTS.actions);
+        expect(await page.getByTestId('plan-approve').count()).toBe(0);
+        await shot(page, locale, '02-change-pending');
+        await lock(page);
+
+        // 3. The marketing department manager approves it from the Plans page.
+        await unlock(page, MARKETING_MANAGER);
+        await page.getByTestId('nav-plans').click();
+        await page.getByTestId('screen-plans').waitFor();
+        const open = page.getByTestId(`plan-open-${number}-${year}`);
+        await open.waitFor({ timeout: 15_000 });
+        expect(await page.getByTestId('plan-table-pending').innerText()).toContain('苏州精工机械有限公司');
+        await open.click();
+        await page.getByTestId('plan-approve').waitFor({ timeout: 15_000 });
+        await shot(page, locale, '03-to-approve');
+        await page.getByTestId('plan-approve').click();
+        await page.getByTestId('plan-approve').waitFor({ state: 'detached', timeout: 15_000 });
+        await expect.poll(() => panel.innerText(), { timeout: 15_000 }).toContain(CHANGED_ACTIONS);
+        expect(await panel.innerText()).not.toContain(PARTS.actions);
+        // The drawer closes before the header's lock button can be reached.
+        await page.locator('.ant-drawer-close').click();
+        await panel.waitFor({ state: 'detached', timeout: 15_000 });
+        await lock(page);
+
+        // 4. Marketing's information keeper sees the filed plan, with the approved change.
+        await unlock(page, PEOPLE.custodianM);
+        await page.getByTestId('nav-plans').click();
+        await page.getByTestId('screen-plans').waitFor();
+        await page.getByTestId(`plan-open-${number}-${year}`).waitFor({ timeout: 15_000 });
+        await page.getByTestId(`plan-open-${number}-${year}`).click();
+        await expect.poll(() => panel.innerText(), { timeout: 15_000 }).toContain(CHANGED_ACTIONS);
+        expect(await panel.innerText()).toContain(PARTS.summary);
+        expect(await page.getByTestId('plan-propose').count()).toBe(0);
+        expect(await page.getByTestId('plan-approve').count()).toBe(0);
+        await shot(page, locale, '04-keeper-sees-filed');
+      } finally {
+        await bridge.close();
+        await context.close();
+        archive.cleanup();
+      }
+    }, 600_000);
+  }
+});
