@@ -8,7 +8,7 @@ import { formatError, localeFrom, type Locale } from '../contract/messages';
 import type { CommandSpec } from './command-spec';
 import { everyOption, optionsFor, type OptionSpecs, type SHARED_OPTIONS } from './options';
 import { stdoutClosed } from './process-guards';
-import { text } from './text';
+import { text } from '../contract/texts/cli';
 
 /** The built-in commands (main.ts); their usage lines are in text.ts. Contributed ones are in commands/. */
 export const BUILTIN = [

@@ -21,7 +21,7 @@ import * as loans from '../../src-main/core/loans/service';
 import * as offline from '../../src-main/core/offline';
 import { RemoteClient } from '../../src-main/ipc/remote/client';
 import { normaliseFingerprint } from '../../src-main/ipc/remote/protocol';
-import { readerText } from '../../src-renderer/features/reader/text';
+import { readerText } from '../../src-main/contract/texts/reader';
 import { ADMIN } from '../helpers/archive';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
