@@ -28,6 +28,7 @@ import { updateToSchemaVersion231 } from './0231-maintenance-plans';
 import { updateToSchemaVersion240 } from './0240-relationship-records';
 import { updateToSchemaVersion250 } from './0250-leads';
 import { updateToSchemaVersion260 } from './0260-analyst-duty';
+import { updateToSchemaVersion290 } from './0290-analytics-columns';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion240,
   updateToSchemaVersion250,
   updateToSchemaVersion260,
+  updateToSchemaVersion290,
 ];
