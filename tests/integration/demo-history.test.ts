@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalytics } from '../../src-main/core/analytics/service';
+import { chartData, listCharts } from '../../src-main/core/dashboards/service';
+import { CHARTS } from '../../src-main/core/dashboards/registry';
 import { listLeads } from '../../src-main/core/leads/service';
 import { OTHER_GROUP, type AnalyticsQuery } from '../../src-main/contract/analytics';
 import type { Session } from '../../src-main/core/session';
@@ -97,6 +99,29 @@ describe('the living demo', () => {
       expect(journaled.n).toBe(standing.length);
     } finally {
       await analyst.lock();
+    }
+  });
+
+  it('gives every dashboard chart data: each viewer it is for gets a drawn chart, and some viewer gets a non-zero value', async () => {
+    const viewers = ['gm', 'dm.keyacc', 'dm.sales', 'dm.market', 'cust.c', 'cust.s', 'cust.m', 'auditor', 'analyst'];
+    const shown = new Map<string, { noData: boolean; total: number }[]>();
+    for (const login of viewers) {
+      const viewer = await unlockArchive({ folder: join(root, 'archive'), login, password: password(login) }, { stateDir: join(root, 'state'), kdfTargetMs: 1 });
+      try {
+        for (const id of await listCharts(viewer)) {
+          const chart = await chartData(viewer, { id });
+          const total = chart.series.reduce((sum, s) => sum + s.values.reduce((a, b) => a + b, 0), 0);
+          shown.set(id, [...(shown.get(id) ?? []), { noData: chart.noData, total }]);
+        }
+      } finally {
+        await viewer.lock();
+      }
+    }
+    for (const chart of CHARTS) {
+      const seen = shown.get(chart.id) ?? [];
+      expect(seen.length, `${chart.id}: nobody in the demo sees it`).toBeGreaterThan(0);
+      expect(seen.filter((c) => c.noData), `${chart.id}: no data`).toEqual([]);
+      expect(Math.max(...seen.map((c) => c.total)), `${chart.id}: all zero`).toBeGreaterThan(0);
     }
   });
 });
