@@ -153,7 +153,7 @@ describe.skipIf(driver.unavailable !== null)(`lead intake, first reporter, check
         await shot(page, locale, '04-checked');
 
         // The published list of the period holding today: the first reporter's lead counts, the later one is not counted.
-        await page.getByRole('tab', { name: text.tabs.publication }).click();
+        await page.getByRole('tab', { name: text.tabs.publication, exact: true }).click();
         const picker = page.getByTestId('screen-leads').locator('.ant-picker input');
         await picker.click();
         await picker.fill(nextPublication());
@@ -167,7 +167,7 @@ describe.skipIf(driver.unavailable !== null)(`lead intake, first reporter, check
         await shot(page, locale, '05-publication');
 
         // The valid lead becomes a project, then (intent to cooperate) a dossier.
-        await page.getByRole('tab', { name: text.tabs.list }).click();
+        await page.getByRole('tab', { name: text.tabs.list, exact: true }).click();
         const row = page.getByTestId('leads-table').locator('tbody tr.ant-table-row', { hasText: FIRST.login });
         await row.getByTestId('lead-project').click();
         await expect.poll(() => stateOf(page, 'leads-table', FIRST.login).innerText(), { timeout: 20_000 }).toBe(text.state.project);
