@@ -30,7 +30,7 @@ function password(login: string): string {
 describe('triplicate demo', () => {
   it('prints a login and password for every duty and rank, and each one opens the archive', async () => {
     expect(run.status, run.stderr).toBe(0);
-    for (const role of ['administrator', 'general manager', 'department manager', 'account manager', 'collector', 'custodian', 'auditor', 'staff']) {
+    for (const role of ['administrator', 'general manager', 'department manager', 'account manager', 'collector', 'custodian', 'auditor', 'staff', 'analyst']) {
       expect(run.stdout).toContain(role);
     }
     const session = await unlockArchive({ folder: join(root, 'archive'), login: 'auditor', password: password('auditor') }, options());

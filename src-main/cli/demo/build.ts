@@ -82,6 +82,16 @@ function people(rng: Rng): Spec[] {
   ];
 }
 
+/**
+ * The information analyst (信息分析员, migration 260): aggregates only. Named and given a password
+ * from a sequence of its own, so everything the seed made before the analyst existed stays the same.
+ */
+function analyst(seed: number): { spec: Spec; password: string } {
+  const rng = seededRng(seed ^ 0x18);
+  const spec: Spec = { login: 'analyst', name: personName(rng), department: 'marketing', rank: 'staff', duties: ['analyst'], role: 'analyst 信息分析员 (aggregates only)' };
+  return { spec, password: `demo-analyst-${Math.floor(rng() * 9000 + 1000)}` };
+}
+
 const MANAGERS = ['am1', 'am2', 'am3', 'am4'];
 const YEAR_MS = 365 * 86_400_000;
 /** The archive is made this long ago on the demo's own clock, which then walks to now (issue 18 point 5). */
@@ -112,6 +122,10 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
       await addPerson(admin, { ...person, password: pw });
       logins.push({ login: spec.login, name: spec.name, role, password: pw });
     }
+    const { spec: analystSpec, password: analystPassword } = analyst(o.seed ?? 2026);
+    const { role: analystRole, ...analystPerson } = analystSpec;
+    await addPerson(admin, { ...analystPerson, password: analystPassword });
+    logins.push({ login: analystSpec.login, name: analystSpec.name, role: analystRole, password: analystPassword });
   } finally {
     await admin.lock();
   }

@@ -36,7 +36,7 @@ export function ReportLeadModal({ open, onClose, onReported }: Props) {
         <Input maxLength={200} data-testid="lead-customer" />
       </Form.Item>
       <Form.Item name="creditCode" label={t('leads.form.creditCode')}>
-        <Input maxLength={18} />
+        <Input maxLength={18} data-testid="lead-credit-code" />
       </Form.Item>
       <Form.Item name="sector" label={t('leads.form.sector')}>
         <Select options={LEAD_SECTORS.map((s) => ({ value: s, label: t(`leads.sector.${s}`) }))} />

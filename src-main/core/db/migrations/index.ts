@@ -30,6 +30,7 @@ import { updateToSchemaVersion250 } from './0250-leads';
 import { updateToSchemaVersion260 } from './0260-analyst-duty';
 import { updateToSchemaVersion270 } from './0270-search-secure-delete';
 import { updateToSchemaVersion280 } from './0280-celebration-ids';
+import { updateToSchemaVersion290 } from './0290-analytics-columns';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -64,4 +65,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion260,
   updateToSchemaVersion270,
   updateToSchemaVersion280,
+  updateToSchemaVersion290,
 ];
