@@ -18,7 +18,7 @@ import { addDays, dayIn, publicationPeriod } from '../../src-main/core/leads/cal
 import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
-import { leadsText } from '../../src-renderer/features/leads/text';
+import { leadsText } from '../../src-main/contract/texts/leads';
 import { PEOPLE } from '../helpers/dossiers';
 import { animationsSettled, clickInDialog, dialogsSettled } from './support/dialogs';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
