@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { ManualClock } from '../../core/clock';
 import { updateDossier } from '../../core/dossiers/service';
 import { checkLead, leadToDossier, mergeLeads, openProject, recordDelivery, reportLead } from '../../core/leads/service';
+import { readDossier } from '../../core/loans/reading';
 import { approveCard, fileCard, recallLoan, recordLoanLost, rejectCard, returnLoan } from '../../core/loans/service';
 import { issuePackage, returnPackage } from '../../core/offline/service';
 import { savePlan } from '../../core/plans/service';
@@ -206,6 +207,18 @@ export async function buildHistory(h: HistoryInput): Promise<HistoryReport> {
       await approveCard(s, { card: cards.queued2! });
       await rejectCard(s, { card: cards.rejected!, reason: '借阅目的与该客户无关' });
     });
+
+    // An evening read of the loan on time, and a colleague refused the same copy's content: the
+    // auditors' chart of refusals and after-hours reads (21:30 UTC is outside 09:00–18:00 in UTC and Beijing time).
+    at(118);
+    h.clock.advance(19.5 * 3_600_000);
+    await with_('am3', (s) => readDossier(s, { card: cards.onTime!, sections: ['basic'] }).then(() => undefined));
+    await with_('staff1', (s) => readDossier(s, { card: cards.onTime!, sections: ['basic'] }).then(
+      () => {
+        throw new Error('the demo expected this read to be refused');
+      },
+      () => undefined,
+    ));
 
     // The last days: a fresh lead, key persons with birthdays in the coming weeks, this year's plan.
     at(119);
