@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { build, type Plugin } from 'vite';
-import { buildCliBundle } from './cli-bundle';
+import { buildCliBundle } from './src-main/cli/build/cli-bundle';
 import { FIRST_SCREEN_FILE, type FirstScreens } from './src-main/contract/first-screen';
 
 const root = __dirname;
@@ -79,7 +79,7 @@ function prerenderFirstScreen(): Plugin {
   };
 }
 
-/** The `triplicate` CLI (cli-bundle.ts), built with the main bundle into out/main. */
+/** The `triplicate` CLI (src-main/cli/build/cli-bundle.ts), built with the main bundle into out/main. */
 function bundleCli(): Plugin {
   return {
     name: 'triplicate:bundle-cli',

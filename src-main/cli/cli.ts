@@ -1,6 +1,6 @@
 /**
  * The CLI's process entry: bundled by `npm run build` into out/main/cli.js (and the commands it
- * loads on demand into cli-commands.js), beside the journal-verify worker (cli-bundle.ts); bin.cjs
+ * loads on demand into cli-commands.js), beside the journal-verify worker (src-main/cli/build/cli-bundle.ts); bin.cjs
  * loads that bundle.
  */
 import { runCli } from './run';

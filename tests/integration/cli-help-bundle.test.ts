@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
-import { buildCliBundle, CLI_COMMANDS_FILE, CLI_ENTRY_FILE } from '../../cli-bundle';
+import { buildCliBundle, CLI_COMMANDS_FILE, CLI_ENTRY_FILE } from '../../src-main/cli/build/cli-bundle';
 import { COMMAND_SPECS } from '../../src-main/cli/command-specs';
 
 const ROOT = join(__dirname, '..', '..');
