@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fictionalDossier, seededRng } from '../../src-main/cli/demo/data';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { approveCard, fileCard } from '../../src-main/core/loans/service';
 import { lastEntries, type TestArchive } from '../helpers/archive';
@@ -74,6 +75,39 @@ describe('offline packages from the command line', () => {
     });
     expect(code).toBe(130);
     expect(stderr).not.toMatch(/Error| {4}at /);
+  });
+
+  it("offline read prints none of a demo customer's names or phone numbers", async () => {
+    // The demo's own generator (triplicate demo): Chinese names, addresses and phone numbers.
+    const demo = fictionalDossier(seededRng(20261206), PEOPLE.manager.login);
+    const content = { ...demo, classification: { ...demo.classification, secrecy: 'secret' as const, lifecycle: 'maintained' as const } };
+    const collector = await unlockAs(archive, PEOPLE.collector);
+    const number = (await createDossier(collector, content)).number;
+    await fileDossier(collector, { number });
+    await collector.lock();
+    const borrower = await unlockAs(archive, PEOPLE.manager);
+    const demoCard = (await fileCard(borrower, { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true })).card;
+    await borrower.lock();
+    const custodian = await unlockAs(archive, PEOPLE.custodianS);
+    await approveCard(custodian, { card: demoCard });
+    await custodian.lock();
+    const out = join(dir, 'demo.tpkg');
+    const issued = withArchive(['offline', 'issue', '--card', demoCard, '--out', out], PEOPLE.manager, `${PASSPHRASE}\n`);
+    expect(issued.status, issued.stderr).toBe(0);
+    const secrets = [
+      content.basic.legalRepresentative,
+      content.basic.address,
+      content.basic.phone,
+      content.basic.creditCode,
+      ...(content.keyPersons ?? []).flatMap((p) => [p.name, p.phone]),
+    ].filter((v): v is string => typeof v === 'string' && v.length > 0);
+    expect(secrets.length).toBeGreaterThanOrEqual(5);
+    for (const args of [[], ['--json']]) {
+      const read = runCli(['offline', 'read', out, '--password-stdin', ...args], `${PASSPHRASE}\n`);
+      expect(read.status, read.stderr).toBe(0);
+      expect(read.stdout).toContain(content.basic.customerName);
+      for (const value of secrets) expect(read.stdout, value).not.toContain(value);
+    }
   });
 
   it('the borrower issues, reads with no archive, and the custodian returns it with the reads journaled', async () => {
