@@ -5,10 +5,16 @@
  * package is a file on the workstation, and the server takes no files), journaled on the server,
  * and nothing changes.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatError } from '../../src-main/contract/messages';
+import { verifyJournal } from '../../src-main/core/journal/verify';
+import { readBackupLayout } from '../../src-main/core/vault/backup-file';
 import type { OpenArchive } from '../../src-main/core/vault/open-archive';
+import { restoreArchive } from '../../src-main/core/vault/restore';
+import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { ADMIN, makeArchive, type TestArchive } from '../helpers/archive';
 import { serveArchive, type TestServer } from '../helpers/server';
 import { makeWorkstation, type TestWorkstation } from '../helpers/workstation';
@@ -51,6 +57,48 @@ describe('backups and returns from a workstation', () => {
     expect(count("SELECT count(*) AS n FROM journal WHERE event = 'vault.backup' AND outcome = 'ok'")).toBe(before + 1);
     expect(w.events.some((e) => e.event === 'event:backupProgress')).toBe(true);
   }, 120_000);
+
+  it('a backup taken while another workstation writes is consistent: restored, it opens and verifies at its head', async () => {
+    // A second workstation keeps writing journal entries (every request is one) during the backup.
+    const other = makeWorkstation();
+    try {
+      const signed = await other.call('server:signIn', { address: `127.0.0.1:${served.port}`, fingerprint: served.fingerprint, login: ADMIN.login, password: ADMIN.password });
+      expect(signed.ok).toBe(true);
+      let writing = true;
+      let writes = 0;
+      const writer = (async () => {
+        while (writing) {
+          const r = await other.call('people:list', {});
+          if (r.ok) writes++;
+        }
+      })();
+      while (writes < 5) await new Promise((r) => setImmediate(r));
+      const result = await w.call<{ cancelled: boolean; file: string; journalSeq: number }>('backup:run', {});
+      const during = writes;
+      while (writes < during + 5) await new Promise((r) => setImmediate(r));
+      writing = false;
+      await writer;
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const { manifest } = readBackupLayout(result.value.file);
+      const to = join(mkdtempSync(join(tmpdir(), 'triplicate-restore-')), 'restored');
+      await restoreArchive({ file: result.value.file, to, login: ADMIN.login, password: ADMIN.password }, archive.options);
+      const restored = await unlockArchive({ folder: to, login: ADMIN.login, password: ADMIN.password }, archive.options);
+      try {
+        const a = restored.archive;
+        const chain = verifyJournal(a.db, { archiveId: a.archiveId, publicKey: a.signer.publicKey, keyringHead: a.keyring.journalHead });
+        expect(chain.ok).toBe(true);
+        const head = a.db.prepare('SELECT hash FROM journal WHERE seq = ?').get(manifest.journalHead.seq) as { hash: string };
+        expect(head.hash).toBe(manifest.journalHead.hash);
+      } finally {
+        await restored.lock();
+      }
+      // The server went on writing after the backup: its journal is past the backup's head.
+      expect(count('SELECT max(seq) AS n FROM journal')).toBeGreaterThan(manifest.journalHead.seq);
+    } finally {
+      await other.close();
+    }
+  }, 180_000);
 
   it('a return is refused with its own message, in the person\'s language, and journaled on the server', async () => {
     const refusals = () => count("SELECT count(*) AS n FROM journal WHERE event = 'remote.refused' AND reason = 'remote.packageReturnLocal'");
