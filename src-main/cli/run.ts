@@ -12,10 +12,6 @@ export async function runCli(argv: string[]): Promise<number> {
   installProcessGuards();
   const line = readCommandLine(argv, COMMAND_SPECS, processIo);
   if ('exit' in line) return line.exit;
-  // require, not import(): under tsx (a development checkout, the tests) a dynamic import goes
-  // through Node's ESM resolver, which finds no ./main without its extension. The bundle turns
-  // this into a require of cli-commands.js either way.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-  const { main } = require('./main') as typeof import('./main');
+  const { main } = await import('./main');
   return main(argv, processIo);
 }

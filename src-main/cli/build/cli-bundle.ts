@@ -78,7 +78,7 @@ export async function buildCliBundle(outDir: string): Promise<{ entry: Metafile;
         contents: `import type { CommandSpec } from './command-spec';\nexport const COMMAND_SPECS: readonly CommandSpec[] = ${specs};\n`,
         loader: 'ts',
       }));
-      // run.ts's `require('./main')`: the second file, loaded at run time.
+      // run.ts's `import('./main')`: the second file, loaded at run time.
       b.onResolve({ filter: /^\.\/main$/ }, (args) => (/[\\/]cli[\\/]run\.ts$/.test(args.importer) ? { path: `./${CLI_COMMANDS_FILE}`, external: true } : undefined));
     },
   };
