@@ -67,7 +67,13 @@ function prerenderFirstScreen(): Plugin {
           mode: 'production',
           plugins: [react()],
           // CommonJS: this config also runs under tsx (the e2e build), where import() becomes require().
-          build: { ssr: resolve(root, 'src-renderer/first-screen/prerender.tsx'), outDir: ssrDir, emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' } } },
+          build: {
+            ssr: resolve(root, 'src-renderer/first-screen/prerender.tsx'),
+            outDir: ssrDir,
+            emptyOutDir: true,
+            minify: false,
+            rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' } },
+          },
         });
         const load = createRequire(join(ssrDir, 'package.json'));
         const { prerenderUnlockScreens } = load('./prerender.cjs') as { prerenderUnlockScreens: () => Promise<FirstScreens> };

@@ -15,7 +15,20 @@ const NODE_BUILTINS = ['node:*', ...builtinModules.flatMap((name) => [name, `${n
 const ELECTRON = ['electron', 'electron/*'];
 
 /** Runtime-bound packages: the contract is shared by every runtime, so it may import none of them. */
-const RUNTIME_PACKAGES = ['react', 'react/*', 'react-dom', 'react-dom/*', 'antd', 'antd/*', '@ant-design/*', 'i18next', 'react-i18next', 'better-sqlite3-multiple-ciphers', 'argon2', 'exceljs'];
+const RUNTIME_PACKAGES = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'antd',
+  'antd/*',
+  '@ant-design/*',
+  'i18next',
+  'react-i18next',
+  'better-sqlite3-multiple-ciphers',
+  'argon2',
+  'exceljs',
+];
 
 const restrict = (...groups) => ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
 
@@ -32,7 +45,10 @@ export default tseslint.config(
       // `_`-prefixed names are deliberately unused (positional parameters, destructuring to omit).
       // Visible, not blocking: an `any` is a smell, not a bug.
       '@typescript-eslint/no-explicit-any': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -54,7 +70,22 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [NODE_BUILTINS, 'The renderer runs in a sandboxed page without Node: ask main through the contract (window.triplicate).'],
         [ELECTRON, 'The renderer never touches Electron: the preload exposes window.triplicate.'],
-        [['**/src-main/core', '**/src-main/core/**', '**/src-main/ipc', '**/src-main/ipc/**', '**/src-main/app', '**/src-main/app/**', '**/src-main/cli', '**/src-main/cli/**', '**/src-main/preload/**', '**/src-main/index', '**/src-main/window'], 'The renderer may import from src-main/contract only.'],
+        [
+          [
+            '**/src-main/core',
+            '**/src-main/core/**',
+            '**/src-main/ipc',
+            '**/src-main/ipc/**',
+            '**/src-main/app',
+            '**/src-main/app/**',
+            '**/src-main/cli',
+            '**/src-main/cli/**',
+            '**/src-main/preload/**',
+            '**/src-main/index',
+            '**/src-main/window',
+          ],
+          'The renderer may import from src-main/contract only.',
+        ],
       ),
     },
   },
@@ -63,7 +94,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [ELECTRON, 'The core runs in plain Node (CLI, tests, workers): Electron stays in app/ and ipc/.'],
-        [['**/ipc', '**/ipc/**', '**/app', '**/app/**', '**/cli', '**/cli/**', '**/preload', '**/preload/**', '**/src-renderer/**', '../../window', '../../index', '../window', '../index'], 'The core is imported by ipc, app and cli, never the other way round.'],
+        [
+          [
+            '**/ipc',
+            '**/ipc/**',
+            '**/app',
+            '**/app/**',
+            '**/cli',
+            '**/cli/**',
+            '**/preload',
+            '**/preload/**',
+            '**/src-renderer/**',
+            '../../window',
+            '../../index',
+            '../window',
+            '../index',
+          ],
+          'The core is imported by ipc, app and cli, never the other way round.',
+        ],
       ),
     },
   },
@@ -90,7 +138,18 @@ export default tseslint.config(
     // Bundled into the preload before the page's first script: types only (no zod, no schemas).
     files: ['src-main/contract/api-channels.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['*'], allowTypeImports: true, message: 'The preload bundles the channel tables: `import type` only, so no zod or schema is evaluated before the page.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['*'],
+              allowTypeImports: true,
+              message: 'The preload bundles the channel tables: `import type` only, so no zod or schema is evaluated before the page.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -104,7 +163,8 @@ export default tseslint.config(
             {
               regex: '^(?!(electron|\\.\\./contract/(api-channels|early-answer))$)',
               allowTypeImports: true,
-              message: 'The preload imports electron and the channel tables (contract/api-channels, contract/early-answer) only; types from the contract are fine.',
+              message:
+                'The preload imports electron and the channel tables (contract/api-channels, contract/early-answer) only; types from the contract are fine.',
             },
           ],
         },

@@ -86,7 +86,10 @@ function buildMenu(locale: Locale, lock: () => void): Menu {
       submenu: [{ label: text.lock, accelerator: 'CmdOrCtrl+L', click: lock }, { type: 'separator' }, { role: 'quit', label: text.quit }],
     },
     // Copy and paste in form fields need the Edit roles on macOS.
-    { label: text.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: text.edit,
+      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -10,9 +10,22 @@
  * YaHei on Windows, Noto Sans CJK / Source Han Sans / WenQuanYi on Linux desktops (UOS, Kylin).
  */
 const FONT_FAMILY = [
-  '-apple-system', 'BlinkMacSystemFont', "'Segoe UI'", "'PingFang SC'", "'Hiragino Sans GB'", "'Microsoft YaHei'",
-  "'Noto Sans CJK SC'", "'Source Han Sans SC'", "'WenQuanYi Micro Hei'", "'Helvetica Neue'", 'Arial', 'sans-serif',
-  "'Apple Color Emoji'", "'Segoe UI Emoji'", "'Segoe UI Symbol'", "'Noto Color Emoji'",
+  '-apple-system',
+  'BlinkMacSystemFont',
+  "'Segoe UI'",
+  "'PingFang SC'",
+  "'Hiragino Sans GB'",
+  "'Microsoft YaHei'",
+  "'Noto Sans CJK SC'",
+  "'Source Han Sans SC'",
+  "'WenQuanYi Micro Hei'",
+  "'Helvetica Neue'",
+  'Arial',
+  'sans-serif',
+  "'Apple Color Emoji'",
+  "'Segoe UI Emoji'",
+  "'Segoe UI Symbol'",
+  "'Noto Color Emoji'",
 ].join(', ');
 
 export const THEME_TOKENS = { colorPrimary: '#1f4e79', borderRadius: 4, fontFamily: FONT_FAMILY } as const;

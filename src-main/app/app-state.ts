@@ -17,7 +17,10 @@ export const MAX_RECENT = 10;
 
 const stateSchema = z.object({
   locale: z.enum(['zh-CN', 'en']).nullable().default(null),
-  recentArchives: z.array(z.object({ folder: z.string().min(1), lastOpenedAt: z.string() })).max(MAX_RECENT).default([]),
+  recentArchives: z
+    .array(z.object({ folder: z.string().min(1), lastOpenedAt: z.string() }))
+    .max(MAX_RECENT)
+    .default([]),
   /** Archive servers signed in to from here, with the fingerprint pinned then (issue 14). */
   recentServers: z
     .array(z.object({ address: z.string().min(1), fingerprint: z.string(), lastUsedAt: z.string() }))

@@ -85,8 +85,9 @@ export class ReaderHost {
     if (!this.chosen) throw new ArchiveError('offline.notOpen');
     this.close('user');
     const file = this.chosen;
-    const reader = await OfflineReader.open({ file, passphrase, clock: this.clock, workstation: this.options.workstation ?? hostname() }, (archiveId, fingerprint) =>
-      this.store.listsFor(archiveId, fingerprint),
+    const reader = await OfflineReader.open(
+      { file, passphrase, clock: this.clock, workstation: this.options.workstation ?? hostname() },
+      (archiveId, fingerprint) => this.store.listsFor(archiveId, fingerprint),
     );
     this.reader = reader;
     // The issuing archive's idle time travels in the package: there is no archive to ask here.

@@ -33,7 +33,13 @@ export async function fetchRevocationList(request: RevocationFetch): Promise<str
   const timeout = request.timeoutMs ?? 30_000;
   let client: RemoteClient;
   try {
-    client = await RemoteClient.connect({ ...address, fingerprint: request.fingerprint, locale: request.locale ?? 'en', connectTimeoutMs: timeout, callTimeoutMs: timeout });
+    client = await RemoteClient.connect({
+      ...address,
+      fingerprint: request.fingerprint,
+      locale: request.locale ?? 'en',
+      connectTimeoutMs: timeout,
+      callTimeoutMs: timeout,
+    });
   } catch (error) {
     if (error instanceof RemoteFailure) throw new ArchiveError(error.info.code, error.info.params ?? {});
     throw error;

@@ -35,7 +35,15 @@ export interface SessionManagerOptions {
 }
 
 export function actorView(actor: Actor): ActorView {
-  return { id: actor.id, login: actor.login, name: actor.name, department: actor.department, rank: actor.rank, duties: [...actor.duties], may: permissionsOf(actor) };
+  return {
+    id: actor.id,
+    login: actor.login,
+    name: actor.name,
+    department: actor.department,
+    rank: actor.rank,
+    duties: [...actor.duties],
+    may: permissionsOf(actor),
+  };
 }
 
 export class SessionManager {

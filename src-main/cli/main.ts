@@ -57,8 +57,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
 
 async function run(positionals: string[], values: Values, locale: Locale, io: Io): Promise<void> {
   const command = positionals.join(' ');
-  const source: () => Promise<PasswordSource> = async () =>
-    values['password-stdin'] ? stdinPasswords(locale) : promptPasswords(locale);
+  const source: () => Promise<PasswordSource> = async () => (values['password-stdin'] ? stdinPasswords(locale) : promptPasswords(locale));
 
   if (command === 'init') {
     const folder = resolve(need(values, 'archive', locale));
@@ -98,13 +97,19 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
 
   if (values.server !== undefined) {
     const passwords = await source();
-    return runRemote(command, values as Record<string, string | boolean | string[] | undefined>, locale, io, passwords, (name) => need(values, name as keyof Values, locale), positionals);
+    return runRemote(
+      command,
+      values as Record<string, string | boolean | string[] | undefined>,
+      locale,
+      io,
+      passwords,
+      (name) => need(values, name as keyof Values, locale),
+      positionals,
+    );
   }
 
   // A contributed command may take operands after its name (`verify-export FILE`): longest name wins.
-  const contributed = [...COMMANDS]
-    .sort((a, b) => b.name.length - a.name.length)
-    .find((c) => command === c.name || command.startsWith(c.name + ' '));
+  const contributed = [...COMMANDS].sort((a, b) => b.name.length - a.name.length).find((c) => command === c.name || command.startsWith(c.name + ' '));
   if (contributed) {
     const passwords = await source();
     const ctx: CommandContext = {
@@ -153,14 +158,7 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
   }
 }
 
-async function runUnlocked(
-  command: string,
-  session: Session,
-  values: Values,
-  locale: Locale,
-  io: Io,
-  passwords: PasswordSource,
-): Promise<void> {
+async function runUnlocked(command: string, session: Session, values: Values, locale: Locale, io: Io, passwords: PasswordSource): Promise<void> {
   switch (command) {
     case 'person add': {
       const login = need(values, 'login', locale);
@@ -181,9 +179,7 @@ async function runUnlocked(
     case 'person list': {
       const list = await people.listPeople(session);
       if (values.json) io.out(JSON.stringify(list, null, 2));
-      else
-        for (const p of list)
-          io.out([p.login, p.name, p.department, p.rank, p.duties.join(',') || '-', p.disabled ? 'disabled' : 'active'].join('\t'));
+      else for (const p of list) io.out([p.login, p.name, p.department, p.rank, p.duties.join(',') || '-', p.disabled ? 'disabled' : 'active'].join('\t'));
       return;
     }
     case 'person disable': {

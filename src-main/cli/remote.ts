@@ -246,9 +246,14 @@ async function journalExport(client: RemoteClient, values: Values, locale: Local
   refuseExisting(manifestPath(out), values);
   const dossier = str(values, 'dossier');
   const filters = Object.fromEntries(
-    Object.entries({ from: str(values, 'from'), to: str(values, 'to'), person: str(values, 'person'), object: dossier ? { type: 'dossier', id: dossier } : undefined, event: str(values, 'event'), outcome }).filter(
-      ([, v]) => v !== undefined,
-    ),
+    Object.entries({
+      from: str(values, 'from'),
+      to: str(values, 'to'),
+      person: str(values, 'person'),
+      object: dossier ? { type: 'dossier', id: dossier } : undefined,
+      event: str(values, 'event'),
+      outcome,
+    }).filter(([, v]) => v !== undefined),
   );
   // The server writes the export under the same base name, so the signed manifest names this file.
   const result = unwrap(await client.call<ExportOutcomeView>('journal:export', { format, filters }, { saveAs: basename(out) }));

@@ -21,13 +21,7 @@ export function resetNoticeText(locale: Locale, notice: ResetNotice): string {
   return interpolate(NOTICE[locale], { ...notice });
 }
 
-export async function unlockForCli(
-  folder: string,
-  login: string,
-  passwords: PasswordSource,
-  locale: Locale,
-  err: (line: string) => void,
-): Promise<Session> {
+export async function unlockForCli(folder: string, login: string, passwords: PasswordSource, locale: Locale, err: (line: string) => void): Promise<Session> {
   const password = await passwords.next(text(locale, 'passwordPrompt', { login }), 'acting');
   let session: Session;
   try {

@@ -77,7 +77,13 @@ export const LOAN_API = {
   },
   register: { search: 'register:search', export: 'register:export' },
   notifications: { list: 'notifications:list', read: 'notifications:read' },
-  offline: { issue: 'offline:issue', return: 'offline:return', revocations: 'offline:revocations', revoke: 'offline:revoke', revocationList: 'offline:revocationList' },
+  offline: {
+    issue: 'offline:issue',
+    return: 'offline:return',
+    revocations: 'offline:revocations',
+    revoke: 'offline:revoke',
+    revocationList: 'offline:revocationList',
+  },
 } as const satisfies Record<string, Record<string, keyof typeof LOAN_REQUESTS>>;
 
 /** The same for the journal and the audit reports. */
@@ -192,7 +198,21 @@ export const LEAD_API = {
 } as const satisfies Record<string, Record<string, keyof typeof LEAD_REQUESTS>>;
 
 /** Which channel each API function calls. */
-export const API_CHANNELS = { ...CORE_API_CHANNELS, ...DOSSIER_API, ...LOAN_API, ...JOURNAL_API, ...LIFECYCLE_API, ...READER_API, ...PRINT_API, ...DUE_API, ...VISIT_PLAN_API, ...RELATIONS_API, ...SERVER_API, ...ANALYTICS_API, ...LEAD_API } as const;
+export const API_CHANNELS = {
+  ...CORE_API_CHANNELS,
+  ...DOSSIER_API,
+  ...LOAN_API,
+  ...JOURNAL_API,
+  ...LIFECYCLE_API,
+  ...READER_API,
+  ...PRINT_API,
+  ...DUE_API,
+  ...VISIT_PLAN_API,
+  ...RELATIONS_API,
+  ...SERVER_API,
+  ...ANALYTICS_API,
+  ...LEAD_API,
+} as const;
 
 /** Which event each subscription listens to. */
 export const API_EVENTS = {

@@ -41,7 +41,9 @@ export type CopyState = (typeof COPY_STATES)[number];
 
 export const ARCHIVE_NUMBER_PATTERN = /^KH-\d{4}-\d{5}$/;
 export const archiveNumberSchema = text().trim().regex(ARCHIVE_NUMBER_PATTERN, 'KH-<year>-<5 digits>');
-export const copyNumberSchema = text().trim().regex(/^KH-\d{4}-\d{5}-[A-Z]$/, 'KH-<year>-<5 digits>-<suffix>');
+export const copyNumberSchema = text()
+  .trim()
+  .regex(/^KH-\d{4}-\d{5}-[A-Z]$/, 'KH-<year>-<5 digits>-<suffix>');
 
 const short = text().trim().max(200);
 const long = text().trim().max(20_000);
@@ -225,9 +227,7 @@ export const dossierRefSchema = z.object({ number: archiveNumberSchema }).strict
 /** Assigns the customer to a collector (信息采集员), who then records its updates. */
 export const assignCollectorSchema = z.object({ number: archiveNumberSchema, collectorLogin: loginSchema }).strict();
 
-export const openDossierSchema = z
-  .object({ number: archiveNumberSchema, sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional() })
-  .strict();
+export const openDossierSchema = z.object({ number: archiveNumberSchema, sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional() }).strict();
 
 export const revisionRefSchema = z.object({ number: archiveNumberSchema, revision: z.number().int().min(1) }).strict();
 

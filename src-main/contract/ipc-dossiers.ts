@@ -57,4 +57,3 @@ export interface DossierResponses {
   'reviews:list': { overdue: number; rows: ReviewDueRow[] };
   'reviews:noChange': { number: string; reviewedAt: string };
 }
-

@@ -27,7 +27,10 @@ export const journalFiltersSchema = z
     from: instant.optional(),
     to: instant.optional(),
     person: login.optional(),
-    object: z.object({ type: text().trim().min(1).max(40), id: text().trim().min(1).max(200) }).strict().optional(),
+    object: z
+      .object({ type: text().trim().min(1).max(40), id: text().trim().min(1).max(200) })
+      .strict()
+      .optional(),
     event: text().trim().min(1).max(100).optional(),
     outcome: z.enum(JOURNAL_OUTCOMES).optional(),
   })
@@ -58,8 +61,12 @@ export const JOURNAL_REQUESTS = {
   'reports:refused': z.object({ from: instant.optional(), to: instant.optional(), person: login.optional(), ...pageFields }).strict(),
   'reports:outsideHours': z
     .object({
-      start: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
-      end: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      start: text()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+        .optional(),
+      end: text()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+        .optional(),
       from: instant.optional(),
       to: instant.optional(),
       person: login.optional(),
@@ -97,10 +104,24 @@ export interface JournalPageView {
 }
 
 export type ChainProblemKind =
-  | 'hash' | 'link' | 'sequence' | 'checkpoint-signature' | 'checkpoint-mismatch' | 'truncated' | 'time-index'
+  | 'hash'
+  | 'link'
+  | 'sequence'
+  | 'checkpoint-signature'
+  | 'checkpoint-mismatch'
+  | 'truncated'
+  | 'time-index'
   // Issue 12: signatures by people, workstation anchors, the keyring's head.
-  | 'entry-signature' | 'signer-mismatch' | 'unsigned' | 'unknown-key' | 'key-record' | 'checkpoint-missing'
-  | 'behind-anchor' | 'checkpoints-missing' | 'root-key' | 'head-missing';
+  | 'entry-signature'
+  | 'signer-mismatch'
+  | 'unsigned'
+  | 'unknown-key'
+  | 'key-record'
+  | 'checkpoint-missing'
+  | 'behind-anchor'
+  | 'checkpoints-missing'
+  | 'root-key'
+  | 'head-missing';
 
 export interface ChainReportView {
   ok: boolean;
@@ -161,4 +182,3 @@ export interface JournalResponses {
   'reports:outsideHours': JournalPageView;
   'reports:overdueLoans': LoanView[];
 }
-

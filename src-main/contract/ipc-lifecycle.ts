@@ -86,7 +86,7 @@ export const LIFECYCLE_REQUESTS = {
 } as const;
 
 export interface LifecycleResponses {
-  'backup:run': ({ cancelled: true } | ({ cancelled: false } & BackupReportView));
+  'backup:run': { cancelled: true } | ({ cancelled: false } & BackupReportView);
   'backup:status': BackupStatusView;
   'holds:list': HoldView[];
   'holds:set': HoldView;

@@ -27,7 +27,14 @@ import {
   type NotificationView,
   type Watermark,
 } from './loans';
-import { issuePackageRequestSchema, returnPackageRequestSchema, revokePackageRequestSchema, type IssuedPackage, type ReturnedPackage, type RevokedPackage } from './offline';
+import {
+  issuePackageRequestSchema,
+  returnPackageRequestSchema,
+  revokePackageRequestSchema,
+  type IssuedPackage,
+  type ReturnedPackage,
+  type RevokedPackage,
+} from './offline';
 
 const empty = z.object({}).strict();
 
@@ -98,4 +105,3 @@ export interface LoanResponses {
   'offline:revoke': RevokedPackage;
   'offline:revocationList': { list: string; count: number };
 }
-

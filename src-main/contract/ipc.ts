@@ -45,9 +45,7 @@ const CORE_REQUESTS = {
   'app:setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
   'app:chooseFolder': z.object({ purpose: z.enum(['create', 'open']) }).strict(),
   'app:forgetArchive': z.object({ folder: folderSchema }).strict(),
-  'archive:create': z
-    .object({ folder: folderSchema, adminLogin: loginSchema, adminName: personNameSchema, password: passwordSchema })
-    .strict(),
+  'archive:create': z.object({ folder: folderSchema, adminLogin: loginSchema, adminName: personNameSchema, password: passwordSchema }).strict(),
   'session:unlock': z
     .object({ folder: folderSchema, login: text().trim().min(1).max(64), password: passwordSchema, newPassword: passwordSchema.optional() })
     .strict(),
@@ -70,7 +68,21 @@ const CORE_REQUESTS = {
 } as const;
 
 /** Every invocable channel with its request schema. */
-export const REQUESTS = { ...CORE_REQUESTS, ...DOSSIER_REQUESTS, ...LOAN_REQUESTS, ...JOURNAL_REQUESTS, ...LIFECYCLE_REQUESTS, ...READER_REQUESTS, ...PRINT_REQUESTS, ...DUE_REQUESTS, ...VISIT_PLAN_REQUESTS, ...RELATIONS_REQUESTS, ...SERVER_REQUESTS, ...ANALYTICS_REQUESTS, ...LEAD_REQUESTS } as const;
+export const REQUESTS = {
+  ...CORE_REQUESTS,
+  ...DOSSIER_REQUESTS,
+  ...LOAN_REQUESTS,
+  ...JOURNAL_REQUESTS,
+  ...LIFECYCLE_REQUESTS,
+  ...READER_REQUESTS,
+  ...PRINT_REQUESTS,
+  ...DUE_REQUESTS,
+  ...VISIT_PLAN_REQUESTS,
+  ...RELATIONS_REQUESTS,
+  ...SERVER_REQUESTS,
+  ...ANALYTICS_REQUESTS,
+  ...LEAD_REQUESTS,
+} as const;
 
 export type Channel = keyof typeof REQUESTS;
 export const CHANNELS = Object.keys(REQUESTS) as Channel[];
@@ -98,7 +110,20 @@ export interface CreatedArchive {
 }
 
 /** What each channel answers when it succeeds. */
-export interface Responses extends DossierResponses, LoanResponses, JournalResponses, LifecycleResponses, ReaderResponses, PrintResponses, DueResponses, VisitPlanResponses, RelationsResponses, ServerResponses, AnalyticsResponses, LeadResponses {
+export interface Responses
+  extends
+    DossierResponses,
+    LoanResponses,
+    JournalResponses,
+    LifecycleResponses,
+    ReaderResponses,
+    PrintResponses,
+    DueResponses,
+    VisitPlanResponses,
+    RelationsResponses,
+    ServerResponses,
+    AnalyticsResponses,
+    LeadResponses {
   'app:info': AppInfo;
   'app:setLocale': { locale: Locale };
   'app:chooseFolder': { folder: string | null };
@@ -126,7 +151,15 @@ export interface Responses extends DossierResponses, LoanResponses, JournalRespo
 export type UnlockedView = ActorView & { passwordReset?: ResetNotice };
 
 /** Main → renderer notifications. */
-export const EVENTS = ['event:locked', 'event:rekeyProgress', 'event:exportProgress', 'event:backupProgress', 'event:readerClosed', 'event:packageWaiting', 'event:serverLost'] as const;
+export const EVENTS = [
+  'event:locked',
+  'event:rekeyProgress',
+  'event:exportProgress',
+  'event:backupProgress',
+  'event:readerClosed',
+  'event:packageWaiting',
+  'event:serverLost',
+] as const;
 export type EventChannel = (typeof EVENTS)[number];
 export interface EventPayloads {
   'event:locked': { reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };

@@ -57,7 +57,9 @@ export type LeadCheck = z.input<typeof leadCheckSchema>;
 export const leadMergeSchema = z.object({ id: z.number().int().positive(), with: z.number().int().positive() }).strict();
 
 /** A delivery on a project (合同登记汇总表): what the conversion rate counts. */
-export const leadDeliverySchema = z.object({ id: z.number().int().positive(), quantity: z.number().int().min(1).max(1_000_000), deliveredOn: isoDate }).strict();
+export const leadDeliverySchema = z
+  .object({ id: z.number().int().positive(), quantity: z.number().int().min(1).max(1_000_000), deliveredOn: isoDate })
+  .strict();
 
 export const leadListSchema = z
   .object({
@@ -71,7 +73,14 @@ export const leadListSchema = z
 export const leadPublicationSchema = z.object({ date: isoDate.optional() }).strict();
 
 /** A calendar quarter, e.g. 2026-Q1; the current one when absent. */
-export const leadConversionSchema = z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter as YYYY-Qn').optional() }).strict();
+export const leadConversionSchema = z
+  .object({
+    quarter: z
+      .string()
+      .regex(/^\d{4}-Q[1-4]$/, 'a quarter as YYYY-Qn')
+      .optional(),
+  })
+  .strict();
 
 export interface LeadView {
   id: number;

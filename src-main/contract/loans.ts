@@ -17,7 +17,9 @@ export type LoanState = (typeof LOAN_STATES)[number];
 export const LOAN_VIEW_STATES = [...LOAN_STATES, 'overdue'] as const;
 export type LoanViewState = (typeof LOAN_VIEW_STATES)[number];
 
-export const cardNumberSchema = text().trim().regex(/^JY-\d{4}-\d{5}$/, 'JY-<year>-<5 digits>');
+export const cardNumberSchema = text()
+  .trim()
+  .regex(/^JY-\d{4}-\d{5}$/, 'JY-<year>-<5 digits>');
 
 export const newCardSchema = z
   .object({
@@ -38,17 +40,17 @@ export const rejectCardSchema = z.object({ card: cardNumberSchema, reason: text(
 export const renewLoanSchema = z.object({ card: cardNumberSchema, days: z.number().int().min(1).max(90) }).strict();
 export const recallLoanSchema = z.object({ card: cardNumberSchema, reason: text().trim().min(2).max(1000).optional() }).strict();
 export const lostLoanSchema = z.object({ card: cardNumberSchema, description: text().trim().min(2).max(2000) }).strict();
-export const readLoanSchema = z
-  .object({ card: cardNumberSchema, sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional() })
-  .strict();
+export const readLoanSchema = z.object({ card: cardNumberSchema, sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional() }).strict();
 export const printLoanSchema = z
-  .object({ card: cardNumberSchema, sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional(), pages: z.number().int().min(1).max(10_000).optional() })
+  .object({
+    card: cardNumberSchema,
+    sections: z.array(z.enum(SECTIONS)).min(1).max(SECTIONS.length).optional(),
+    pages: z.number().int().min(1).max(10_000).optional(),
+  })
   .strict();
 export const copyOutSchema = z.object({ card: cardNumberSchema, section: z.enum(SECTIONS), characters: z.number().int().min(1).max(1_000_000) }).strict();
 
-export const listLoansSchema = z
-  .object({ department: text().trim().min(2).max(40).optional(), overdue: z.boolean().default(false) })
-  .strict();
+export const listLoansSchema = z.object({ department: text().trim().min(2).max(40).optional(), overdue: z.boolean().default(false) }).strict();
 
 export const registerQuerySchema = z
   .object({
@@ -123,7 +125,16 @@ export interface BorrowerHistory {
   recent: LoanView[];
 }
 
-export const NOTIFICATION_KINDS = ['card.submitted', 'loan.overdue', 'card.approved', 'card.rejected', 'loan.dueSoon', 'loan.recalled', 'hold.available', 'incident.recorded'] as const;
+export const NOTIFICATION_KINDS = [
+  'card.submitted',
+  'loan.overdue',
+  'card.approved',
+  'card.rejected',
+  'loan.dueSoon',
+  'loan.recalled',
+  'hold.available',
+  'incident.recorded',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

@@ -39,11 +39,7 @@ export const archiveSettingsSchema = z.object({
   /** The administrator's dashboard warns when the last backup is older than this (issue 16). */
   backupIntervalDays: z.number().int().min(1).max(365).default(7),
   /** The archive's calendar: review dates and printed dates follow it (IANA name; core/time-zone.ts). */
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZoneName, { message: 'unknown time zone' })
-    .default('Asia/Shanghai'),
+  timeZone: z.string().max(64).refine(isTimeZoneName, { message: 'unknown time zone' }).default('Asia/Shanghai'),
   /** Retention in years by grade, counted from the last interaction (issue 16); a lost customer's from the end of the relationship. */
   retentionYears: z
     .object({ A: z.number().int().min(1).max(50), B: z.number().int().min(1).max(50), C: z.number().int().min(1).max(50) })
@@ -123,7 +119,13 @@ function partialOf(field: z.ZodType): z.ZodType {
 }
 
 /** What a change may say about each setting: a whole value, or for an object some of its fields. */
-export type SettingsUpdate = { [K in keyof ArchiveSettings]?: ArchiveSettings[K] extends unknown[] ? ArchiveSettings[K] : ArchiveSettings[K] extends object ? Partial<ArchiveSettings[K]> : ArchiveSettings[K] };
+export type SettingsUpdate = {
+  [K in keyof ArchiveSettings]?: ArchiveSettings[K] extends unknown[]
+    ? ArchiveSettings[K]
+    : ArchiveSettings[K] extends object
+      ? Partial<ArchiveSettings[K]>
+      : ArchiveSettings[K];
+};
 
 /**
  * A change names only the settings it changes. Built from the fields without their defaults:

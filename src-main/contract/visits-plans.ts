@@ -26,18 +26,14 @@ export const visitSchema = z
 export type Visit = z.infer<typeof visitSchema>;
 
 /** Files (or, until the supervisor comments, amends) the report for a day; today's by default. */
-export const fileVisitReportSchema = z
-  .object({ date: isoDate.optional(), visits: z.array(visitSchema).min(1).max(50) })
-  .strict();
+export const fileVisitReportSchema = z.object({ date: isoDate.optional(), visits: z.array(visitSchema).min(1).max(50) }).strict();
 export type FileVisitReport = z.input<typeof fileVisitReportSchema>;
 
 export const visitReportRefSchema = z.object({ id: z.number().int().min(1) }).strict();
 export const commentVisitReportSchema = z.object({ id: z.number().int().min(1), comment: text().trim().min(1).max(5000) }).strict();
 export const spotCheckSchema = z.object({ id: z.number().int().min(1), findings: text().trim().min(1).max(5000) }).strict();
 /** mine: my own; toComment: the reports I supervise; all: every report (the sales department manager's spot checks). */
-export const visitReportListSchema = z
-  .object({ scope: z.enum(['mine', 'toComment', 'all']), from: isoDate.optional(), to: isoDate.optional() })
-  .strict();
+export const visitReportListSchema = z.object({ scope: z.enum(['mine', 'toComment', 'all']), from: isoDate.optional(), to: isoDate.optional() }).strict();
 
 /** A report as listed: who, which day, and whether it and its comment came on time; no visit content. */
 export interface VisitReportSummary {
@@ -76,10 +72,7 @@ export interface VisitReportView extends VisitReportSummary {
 export const PLAN_PARTS = ['summary', 'profile', 'competition', 'assessment', 'actions'] as const;
 export type PlanPart = (typeof PLAN_PARTS)[number];
 
-export const planContentSchema = z
-  .object({ summary: long, profile: long, competition: long, assessment: long, actions: long })
-  .partial()
-  .strict();
+export const planContentSchema = z.object({ summary: long, profile: long, competition: long, assessment: long, actions: long }).partial().strict();
 export type PlanContent = z.infer<typeof planContentSchema>;
 
 const year = z.number().int().min(2000).max(2100);
@@ -88,9 +81,7 @@ const year = z.number().int().min(2000).max(2100);
  * Writes a customer's plan for a year. A draft changes at once; `file` files it (all five parts
  * needed); a filed plan's change waits for the marketing department manager (调整权由市场部经理掌握).
  */
-export const savePlanSchema = z
-  .object({ number: archiveNumberSchema, year, parts: planContentSchema, file: z.boolean().default(false) })
-  .strict();
+export const savePlanSchema = z.object({ number: archiveNumberSchema, year, parts: planContentSchema, file: z.boolean().default(false) }).strict();
 export type SavePlan = z.input<typeof savePlanSchema>;
 export const planRefSchema = z.object({ number: archiveNumberSchema, year }).strict();
 export const rejectPlanSchema = z.object({ number: archiveNumberSchema, year, reason: text().trim().min(2).max(2000) }).strict();

@@ -52,7 +52,15 @@ export function isTimeZone(name: string): boolean {
 export function wallTime(at: Date, timeZone: string): Wall {
   const parts: Record<string, number> = {};
   for (const p of formatFor(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second!, ms: at.getUTCMilliseconds() };
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+    ms: at.getUTCMilliseconds(),
+  };
 }
 
 /** The instant a wall-clock reading names in a zone (the earlier one in a DST overlap). */

@@ -71,7 +71,11 @@ if (!electron && !process.env.ELECTRON_OVERRIDE_DIST_PATH && process.env.ELECTRO
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   if (download.status !== 0) {
-    const reason = (download.stderr ?? '').split('\n').find((line) => /error/i.test(line))?.trim() ?? `exit ${download.status}`;
+    const reason =
+      (download.stderr ?? '')
+        .split('\n')
+        .find((line) => /error/i.test(line))
+        ?.trim() ?? `exit ${download.status}`;
     log(`download failed: ${reason.slice(0, 200)}`);
   }
   electron = electronBinary();
@@ -110,7 +114,10 @@ function loadsInElectron(file) {
   });
   if (check.status === 0) return { ok: true };
   const version = /NODE_MODULE_VERSION (\d+)[^]*?requires[^]*?NODE_MODULE_VERSION (\d+)/.exec(check.stderr ?? '');
-  return { ok: false, why: version ? `built for ABI ${version[1]}, Electron ${electronVersion} needs ABI ${version[2]}` : (check.stderr ?? '').trim().split('\n')[0] };
+  return {
+    ok: false,
+    why: version ? `built for ABI ${version[1]}, Electron ${electronVersion} needs ABI ${version[2]}` : (check.stderr ?? '').trim().split('\n')[0],
+  };
 }
 
 async function buildAddon() {
@@ -118,7 +125,10 @@ async function buildAddon() {
   const staging = `${nativeDir}.staging`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(join(staging, 'node_modules'), { recursive: true });
-  writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'triplicate-electron-native', private: true, dependencies: { 'better-sqlite3-multiple-ciphers': '*' } }));
+  writeFileSync(
+    join(staging, 'package.json'),
+    JSON.stringify({ name: 'triplicate-electron-native', private: true, dependencies: { 'better-sqlite3-multiple-ciphers': '*' } }),
+  );
   const stagedAddon = join(staging, 'node_modules', 'better-sqlite3-multiple-ciphers');
   cpSync(sqliteDir, stagedAddon, { recursive: true, filter: (src) => !src.startsWith(join(sqliteDir, 'build')) });
   // npm's nodedir points node-gyp at this machine's Node headers: the cached "Electron" addon then

@@ -56,7 +56,12 @@ export function createRouter(deps: RouterDeps, handlers: Handlers = HANDLERS): R
           details: {
             channel: String(channel).slice(0, MAX_CHANNEL_IN_JOURNAL),
             // Which keys were sent, never their values (a password may be among them).
-            keys: payload && typeof payload === 'object' ? Object.keys(payload).slice(0, 20).map((key) => clip(key, MAX_KEY_IN_JOURNAL)) : typeof payload,
+            keys:
+              payload && typeof payload === 'object'
+                ? Object.keys(payload)
+                    .slice(0, 20)
+                    .map((key) => clip(key, MAX_KEY_IN_JOURNAL))
+                : typeof payload,
             ...(params.detail !== undefined ? { detail: params.detail } : {}),
           },
         });

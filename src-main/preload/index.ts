@@ -24,9 +24,7 @@ function buildApi(): TriplicateApi {
     for (const [name, channel] of Object.entries(functions)) {
       // app:info is asked for as soon as the preload runs (contract/early-answer.ts).
       group[name] =
-        channel === API_CHANNELS.app.info
-          ? earlyAnswer(invokeChannel, channel, EARLY_ANSWER_MS)
-          : (request?: unknown) => ipcRenderer.invoke(channel, request);
+        channel === API_CHANNELS.app.info ? earlyAnswer(invokeChannel, channel, EARLY_ANSWER_MS) : (request?: unknown) => ipcRenderer.invoke(channel, request);
     }
     api[domain] = group;
   }

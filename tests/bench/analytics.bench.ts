@@ -18,7 +18,14 @@ import { median, percentile, report } from './report';
 const N = Number(process.env.ANALYTICS_BENCH_N ?? 100_000);
 const root = mkdtempSync(join(tmpdir(), 'triplicate-bench-analytics-'));
 const log = (line: string) => process.stderr.write(line + '\n');
-const ANALYST = { login: 'analyst1', name: '钱分析', department: 'marketing', rank: 'staff' as const, duties: ['analyst' as const], password: 'analyst-password-1' };
+const ANALYST = {
+  login: 'analyst1',
+  name: '钱分析',
+  department: 'marketing',
+  rank: 'staff' as const,
+  duties: ['analyst' as const],
+  password: 'analyst-password-1',
+};
 
 async function main(): Promise<void> {
   const folder = join(root, 'archive');
@@ -31,7 +38,9 @@ async function main(): Promise<void> {
 
   const analyst = await unlockArchive({ folder, login: ANALYST.login, password: ANALYST.password }, archiveOptions);
   try {
-    const industries = (analyst.archive.db.prepare(`SELECT industry FROM dossiers GROUP BY industry ORDER BY count(*) DESC LIMIT 5`).all() as { industry: string }[]).map((r) => r.industry);
+    const industries = (
+      analyst.archive.db.prepare(`SELECT industry FROM dossiers GROUP BY industry ORDER BY count(*) DESC LIMIT 5`).all() as { industry: string }[]
+    ).map((r) => r.industry);
     const queries: AnalyticsQuery[] = [
       { measure: 'dossiers', dimension: 'grade' },
       { measure: 'dossiers', dimension: 'lifecycle' },

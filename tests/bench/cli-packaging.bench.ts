@@ -12,14 +12,19 @@ import { join } from 'node:path';
 import { median, report } from './report';
 import { packLinuxDir, ROOT, sizeOf } from '../helpers/packaging';
 
-
 async function main(): Promise<void> {
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (built.status !== 0) {
     // Say why: the build's own first error (e.g. a package missing from node_modules), not just that it failed.
     const output = `${built.stderr ?? ''}\n${built.stdout ?? ''}`;
     const reason = /^(?:Error|error|✘).*$/m.exec(output)?.[0] ?? output.trim().split('\n').slice(-5).join('\n');
-    throw new Error(`electron-vite build failed: ${reason}${/failed to resolve import/.test(output) ? ' (node_modules is out of date: run `npm install`)' : ''}`);
+    throw new Error(
+      `electron-vite build failed: ${reason}${/failed to resolve import/.test(output) ? ' (node_modules is out of date: run `npm install`)' : ''}`,
+    );
   }
 
   const launcher = join(ROOT, 'src-main', 'cli', 'bin.cjs');

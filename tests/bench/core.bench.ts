@@ -104,7 +104,13 @@ async function main(): Promise<void> {
   for (let batch = 0; batch < total / 1000; batch++) {
     journal.transaction(() => {
       for (let i = 0; i < 1000; i++) {
-        journal.append({ actor: writer, event: 'dossier.open', object: { type: 'dossier', id: `KH-2026-${String(i).padStart(5, '0')}` }, outcome: 'ok', details: { sections: ['basic', 'finance'] } });
+        journal.append({
+          actor: writer,
+          event: 'dossier.open',
+          object: { type: 'dossier', id: `KH-2026-${String(i).padStart(5, '0')}` },
+          outcome: 'ok',
+          details: { sections: ['basic', 'finance'] },
+        });
       }
     });
   }

@@ -44,8 +44,16 @@ async function main(): Promise<void> {
     // Fragments taken from the archive itself, so every query has answers.
     const names = (db.prepare('SELECT customer_name AS n FROM dossiers ORDER BY random() LIMIT 200').all() as { n: string }[]).map((r) => r.n);
     const numbers = (db.prepare('SELECT archive_number AS n FROM dossiers ORDER BY random() LIMIT 50').all() as { n: string }[]).map((r) => r.n);
-    const twoChar = names.map((n, i) => Array.from(n).slice(2 + (i % 3), 4 + (i % 3)).join(''));
-    const longer = names.map((n, i) => Array.from(n).slice(2, 5 + (i % 3)).join(''));
+    const twoChar = names.map((n, i) =>
+      Array.from(n)
+        .slice(2 + (i % 3), 4 + (i % 3))
+        .join(''),
+    );
+    const longer = names.map((n, i) =>
+      Array.from(n)
+        .slice(2, 5 + (i % 3))
+        .join(''),
+    );
     const queries: CatalogueQuery[] = [];
     for (let i = 0; i < 50; i++) {
       queries.push({ text: twoChar[i] });
@@ -75,7 +83,14 @@ async function main(): Promise<void> {
     for (const q of queries) times.push(await timed(q));
     report('catalogue_search_p95_ms', percentile(times, 95), 'ms', 30);
     const kinds = ['2-char', '3+ chars', 'number', '2-char+grade', 'secrecy page', 'overdue+held', 'person', 'scroll'];
-    kinds.forEach((k, i) => log(`  ${k}: p95 ${percentile(times.filter((_, j) => j % 8 === i), 95).toFixed(1)} ms`));
+    kinds.forEach((k, i) =>
+      log(
+        `  ${k}: p95 ${percentile(
+          times.filter((_, j) => j % 8 === i),
+          95,
+        ).toFixed(1)} ms`,
+      ),
+    );
     log(`catalogue_search median ${median(times).toFixed(2)} ms over ${times.length} queries`);
 
     const bigram: number[] = [];
@@ -92,9 +107,13 @@ async function main(): Promise<void> {
     report('catalogue_search_2char_p95_ms', percentile(bigram, 95), 'ms', 30);
     report('catalogue_like_2char_p95_ms', percentile(like, 95), 'ms', 30);
 
-    const mine = (manager.archive.db
-      .prepare("SELECT archive_number AS n FROM dossiers d JOIN people p ON p.id = d.responsible_id WHERE p.login = 'am1' AND d.status = 'filed' ORDER BY random() LIMIT 200")
-      .all() as { n: string }[]).map((r) => r.n);
+    const mine = (
+      manager.archive.db
+        .prepare(
+          "SELECT archive_number AS n FROM dossiers d JOIN people p ON p.id = d.responsible_id WHERE p.login = 'am1' AND d.status = 'filed' ORDER BY random() LIMIT 200",
+        )
+        .all() as { n: string }[]
+    ).map((r) => r.n);
     for (const n of mine.slice(0, 10)) await openDossier(manager, { number: n });
     const opens: number[] = [];
     for (const n of mine) {

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   const manager = await unlockArchive({ folder, login: 'am1', password: pw('am1') }, archiveOptions);
   try {
     const db = manager.archive.db;
-    const persons = db.prepare('SELECT count(*) AS n, count(contact_class) AS classified FROM due_key_persons WHERE responsible_id = ?').get(manager.actor.id) as { n: number; classified: number };
+    const persons = db
+      .prepare('SELECT count(*) AS n, count(contact_class) AS classified FROM due_key_persons WHERE responsible_id = ?')
+      .get(manager.actor.id) as { n: number; classified: number };
     log(`am1: ${persons.n} key persons, ${persons.classified} with a cadence class`);
     const first = await listDue(manager, {});
     const kinds: Record<string, number> = {};
@@ -54,11 +56,13 @@ async function main(): Promise<void> {
     }
     log(`due list ms: ${times.map((t) => t.toFixed(1)).join(' ')}`);
     const query = { archive: manager.archive, actor: manager.actor, now: manager.archive.clock.now() };
-    log(`by source ms: ${DUE_SOURCES.map((source) => {
-      const t0 = performance.now();
-      source(query);
-      return (performance.now() - t0).toFixed(1);
-    }).join(' ')}`);
+    log(
+      `by source ms: ${DUE_SOURCES.map((source) => {
+        const t0 = performance.now();
+        source(query);
+        return (performance.now() - t0).toFixed(1);
+      }).join(' ')}`,
+    );
     report('due_list_ms', median(times), 'ms', 100);
   } finally {
     await manager.lock();

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 20; i++) {
       const person = archive.personIds[(i * 37) % archive.personIds.length]!;
       const dossier = `KH-2026-${String((i * 131) % DOSSIERS).padStart(5, '0')}`;
-      const at = START + ((i * 7919) % 997) / 997 * span;
+      const at = START + (((i * 7919) % 997) / 997) * span;
       queries.push(
         () => ({ actorId: person }),
         () => ({ object: { type: 'dossier', id: dossier } }),
@@ -72,7 +72,9 @@ async function main(): Promise<void> {
       await readJournal(archive.session, q(), { limit: 100 });
       times.push(performance.now() - start);
     }
-    log(`filter: ${times.length} queries, median ${[...times].sort((a, b) => a - b)[times.length >> 1]!.toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+    log(
+      `filter: ${times.length} queries, median ${[...times].sort((a, b) => a - b)[times.length >> 1]!.toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+    );
     emit('journal_filter_p95_ms', p95(times), 'ms', 100);
   } finally {
     await archive.cleanup();

@@ -35,7 +35,18 @@ const FORMAT = 2;
 /** Entries per transaction while building. */
 const BATCH = 20_000;
 
-const EVENTS = ['dossier.open', 'dossier.open', 'dossier.open', 'dossier.section', 'dossier.section', 'copy.issue', 'card.submit', 'card.approve', 'dossier.update', 'catalogue.search'];
+const EVENTS = [
+  'dossier.open',
+  'dossier.open',
+  'dossier.open',
+  'dossier.section',
+  'dossier.section',
+  'copy.issue',
+  'card.submit',
+  'card.approve',
+  'dossier.update',
+  'catalogue.search',
+];
 
 export interface BenchArchive {
   /** This run's copy: `archive/` (the archive folder) and `state/` (the workstation state). */
@@ -78,7 +89,14 @@ async function build(root: string, entries: number, log: (s: string) => void): P
   let sessionNo = 0;
   const append = (p: number, event: string, outcome: Outcome, object: { type: string; id: string } | null, details: Record<string, unknown>) => {
     clock.advance(Math.floor(random() * 2 * STEP_MS));
-    journal.append({ actor: { id: personIds[p]!, name: names[p]!, duty: null }, event, object, outcome, reason: outcome === 'denied' ? 'denied.noDuty' : outcome === 'error' ? 'internal' : null, details });
+    journal.append({
+      actor: { id: personIds[p]!, name: names[p]!, duty: null },
+      event,
+      object,
+      outcome,
+      reason: outcome === 'denied' ? 'denied.noDuty' : outcome === 'error' ? 'internal' : null,
+      details,
+    });
     written++;
   };
   while (written < entries) {

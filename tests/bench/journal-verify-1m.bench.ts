@@ -27,7 +27,16 @@ const ENTRIES = Number(process.env.TRIPLICATE_BENCH_ENTRIES ?? 1_000_000);
 function bundleCli(): string {
   const dir = join(ROOT, 'out', 'bench-verify-1m');
   rmSync(dir, { recursive: true, force: true });
-  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3-multiple-ciphers', 'argon2', 'electron'], minify: true, legalComments: 'none', logLevel: 'error' };
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3-multiple-ciphers', 'argon2', 'electron'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'error',
+  };
   buildSync({ ...common, entryPoints: [join(ROOT, 'src-main/cli/cli.ts')], outfile: join(dir, 'cli.js') });
   buildSync({ ...common, entryPoints: [join(ROOT, 'src-main/core/journal/verify-worker.ts')], outfile: join(dir, 'journal-verify-worker.js') });
   return join(dir, 'cli.js');
@@ -42,12 +51,16 @@ async function main(): Promise<void> {
   await archive.session.lock();
   try {
     const t0 = performance.now();
-    const verify = spawnSync(process.execPath, [cli, 'journal', 'verify', '--archive', join(archive.root, 'archive'), '--as', AUDITOR.login, '--password-stdin', '--json'], {
-      input: `${AUDITOR.password}\n`,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, TRIPLICATE_STATE_DIR: join(archive.root, 'state'), LANG: 'en_US.UTF-8' },
-    });
+    const verify = spawnSync(
+      process.execPath,
+      [cli, 'journal', 'verify', '--archive', join(archive.root, 'archive'), '--as', AUDITOR.login, '--password-stdin', '--json'],
+      {
+        input: `${AUDITOR.password}\n`,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, TRIPLICATE_STATE_DIR: join(archive.root, 'state'), LANG: 'en_US.UTF-8' },
+      },
+    );
     const seconds = (performance.now() - t0) / 1000;
     if (verify.status !== 0) throw new Error(`journal verify failed (${verify.status}): ${verify.stderr}${verify.stdout.slice(0, 2000)}`);
     const result = JSON.parse(verify.stdout) as { ok: boolean; count: number; signatures?: { attributable: boolean; unsigned: number } };

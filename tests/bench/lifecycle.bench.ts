@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   try {
     const numbers = (
       custodian.archive.db
-        .prepare(`SELECT archive_number AS n FROM dossiers WHERE status = 'filed' AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.dossier_id = dossiers.id) ORDER BY random() LIMIT 7`)
+        .prepare(
+          `SELECT archive_number AS n FROM dossiers WHERE status = 'filed' AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.dossier_id = dossiers.id) ORDER BY random() LIMIT 7`,
+        )
         .all() as { n: string }[]
     ).map((r) => r.n);
     const times: number[] = [];

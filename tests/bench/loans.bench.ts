@@ -20,7 +20,14 @@ import { median, percentile, report } from './report';
 async function main(): Promise<void> {
   const archive = await makeArchive();
   const people = [
-    { login: 'wang.cai', name: '王采', department: 'customer-service', rank: 'staff' as const, duties: ['collector' as const], password: 'wang.cai-password-1' },
+    {
+      login: 'wang.cai',
+      name: '王采',
+      department: 'customer-service',
+      rank: 'staff' as const,
+      duties: ['collector' as const],
+      password: 'wang.cai-password-1',
+    },
     { login: 'zhang.jl', name: '张经理', department: 'key-accounts', rank: 'account-manager' as const, password: 'zhang.jl-password-1' },
     { login: 'sun.bg', name: '孙保管', department: 'sales', rank: 'staff' as const, duties: ['custodian' as const], password: 'sun.bg-password-1' },
   ];
@@ -30,7 +37,14 @@ async function main(): Promise<void> {
   const custodian = await archive.unlock('sun.bg', 'sun.bg-password-1');
   try {
     const draft = await createDossier(collector, {
-      basic: { customerName: '上海华为电子科技有限公司', legalRepresentative: '任正', address: '上海市浦东新区张江路 88 号', phone: '021-5555-0101', industry: '电子制造', sourceChannel: 'exhibitions' },
+      basic: {
+        customerName: '上海华为电子科技有限公司',
+        legalRepresentative: '任正',
+        address: '上海市浦东新区张江路 88 号',
+        phone: '021-5555-0101',
+        industry: '电子制造',
+        sourceChannel: 'exhibitions',
+      },
       classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: 'zhang.jl' },
       keyPersons: [{ name: '李明', title: '采购总监', purchaseRole: '决策者', phone: '138-0000-0001' }],
     });
@@ -50,7 +64,14 @@ async function main(): Promise<void> {
         insert.run(`JY-2019-${String(i).padStart(5, '0')}`, dossierId, copyId, borrower.actor.id, at, at, at, at);
       }
     })();
-    const { card } = await fileCard(borrower, { copyNumber: `${draft.number}-S`, purpose: '基准测试', form: 'in-app', periodDays: 7, readingPlace: '档案阅览室', acknowledgeNoPublicReading: true });
+    const { card } = await fileCard(borrower, {
+      copyNumber: `${draft.number}-S`,
+      purpose: '基准测试',
+      form: 'in-app',
+      periodDays: 7,
+      readingPlace: '档案阅览室',
+      acknowledgeNoPublicReading: true,
+    });
     await approveCard(custodian, { card });
 
     // Exactly what Session.perform + openDossier do before the body runs.

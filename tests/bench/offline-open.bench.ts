@@ -28,7 +28,14 @@ async function main(): Promise<void> {
   const archive = await makeArchive();
   archive.clock.set(new Date());
   const people = [
-    { login: 'wang.cai', name: '王采', department: 'customer-service', rank: 'staff' as const, duties: ['collector' as const], password: 'wang.cai-password-1' },
+    {
+      login: 'wang.cai',
+      name: '王采',
+      department: 'customer-service',
+      rank: 'staff' as const,
+      duties: ['collector' as const],
+      password: 'wang.cai-password-1',
+    },
     { login: 'zhang.jl', name: '张经理', department: 'key-accounts', rank: 'account-manager' as const, password: 'zhang.jl-password-1' },
     { login: 'sun.bg', name: '孙保管', department: 'sales', rank: 'staff' as const, duties: ['custodian' as const], password: 'sun.bg-password-1' },
   ];
@@ -39,10 +46,22 @@ async function main(): Promise<void> {
   const custodian = await archive.unlock('sun.bg', 'sun.bg-password-1');
   try {
     const content: NewDossier = {
-      basic: { customerName: '杭州西湖茶叶贸易有限公司', legalRepresentative: '任正', address: '杭州市西湖区龙井路 1 号', phone: '0571-8888-1234', industry: '茶叶贸易', sourceChannel: 'exhibitions' },
+      basic: {
+        customerName: '杭州西湖茶叶贸易有限公司',
+        legalRepresentative: '任正',
+        address: '杭州市西湖区龙井路 1 号',
+        phone: '0571-8888-1234',
+        industry: '茶叶贸易',
+        sourceChannel: 'exhibitions',
+      },
       classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: 'zhang.jl' },
     };
-    content.keyPersons = Array.from({ length: 50 }, (_, i) => ({ name: `联系人${i + 1}`, title: '采购经理', purchaseRole: '影响者', phone: `138-0000-${String(i).padStart(4, '0')}` }));
+    content.keyPersons = Array.from({ length: 50 }, (_, i) => ({
+      name: `联系人${i + 1}`,
+      title: '采购经理',
+      purchaseRole: '影响者',
+      phone: `138-0000-${String(i).padStart(4, '0')}`,
+    }));
     content.contactRecords = Array.from({ length: 500 }, (_, i) => ({
       date: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
       person: `联系人${(i % 50) + 1}`,
@@ -53,14 +72,27 @@ async function main(): Promise<void> {
     }));
     const draft = await createDossier(collector, content);
     await fileDossier(collector, { number: draft.number });
-    const { card } = await fileCard(borrower, { copyNumber: `${draft.number}-S`, purpose: '基准测试', form: 'offline', periodDays: 3, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true });
+    const { card } = await fileCard(borrower, {
+      copyNumber: `${draft.number}-S`,
+      purpose: '基准测试',
+      form: 'offline',
+      periodDays: 3,
+      readingPlace: '本人笔记本电脑',
+      acknowledgeNoPublicReading: true,
+    });
     await approveCard(custodian, { card });
     // The package is wrapped at the archive's real calibrated cost (the test archive's floor would flatter the figure).
     Object.assign(borrower.archive, { kdfCost: () => kdfCostFor(500) });
     const file = join(laptop, 'bench.tpkg');
     await issuePackage(borrower, { card, passphrase: PASSPHRASE, out: file });
 
-    const host = new ReaderHost({ stateDir: join(laptop, 'state'), clock: archive.clock, workstation: 'bench-laptop', idleSource: { idleSeconds: () => 0 }, onClosed: () => {} });
+    const host = new ReaderHost({
+      stateDir: join(laptop, 'state'),
+      clock: archive.clock,
+      workstation: 'bench-laptop',
+      idleSource: { idleSeconds: () => 0 },
+      onClosed: () => {},
+    });
     host.choose(file);
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -84,7 +84,10 @@ function fromPage(what: string): { promise: Promise<number>; resolve: (ms: numbe
 
 async function firstPaint(browser: Browser, server: StaticServer, archiveFolder: string): Promise<Sample> {
   const stateDir = mkdtempSync(join(tmpdir(), 'triplicate-bench-'));
-  writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale: 'zh-CN', recentArchives: [{ folder: archiveFolder, lastOpenedAt: new Date().toISOString() }] }));
+  writeFileSync(
+    join(stateDir, APP_STATE_FILE),
+    JSON.stringify({ locale: 'zh-CN', recentArchives: [{ folder: archiveFolder, lastOpenedAt: new Date().toISOString() }] }),
+  );
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     await context.route('**/*', (route) => (route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort()));
@@ -92,7 +95,7 @@ async function firstPaint(browser: Browser, server: StaticServer, archiveFolder:
     const bridge = await installBridge(page, { origin: server.origin, stateDir, locale: 'zh-CN' });
     server.useFirstScreenInfo(bridge.firstScreenInfo);
     const painted = fromPage('the unlock screen');
-    const ready = fromPage('the login field\'s focus');
+    const ready = fromPage("the login field's focus");
     try {
       await page.exposeFunction(PAINTED_BINDING, (ms: number) => painted.resolve(ms));
       await page.exposeFunction(READY_BINDING, (ms: number) => ready.resolve(ms));
@@ -135,7 +138,9 @@ async function main(): Promise<void> {
         devtoolsSamples.push(devtoolsMs);
       }
       const ms = (value: number) => `${value.toFixed(1)} ms`;
-      log(`run ${run + 1 - WARMUP}: painted ${ms(sample.paintedMs)}, login focused ${ms(sample.readyMs)} (painted without the flag ${ms(devtoolsMs)})${run < WARMUP ? ' (warm-up)' : ''}`);
+      log(
+        `run ${run + 1 - WARMUP}: painted ${ms(sample.paintedMs)}, login focused ${ms(sample.readyMs)} (painted without the flag ${ms(devtoolsMs)})${run < WARMUP ? ' (warm-up)' : ''}`,
+      );
     }
   } finally {
     await Promise.all([measured.close(), devtools.close()]);

@@ -57,28 +57,63 @@ const PEOPLE = {
   custodianS: { login: 'sun.bg', name: '孙保管', department: 'sales', rank: 'staff' as const, password: 'sun.bg-password-1' },
 };
 const completeDossier = (customerName: string) => ({
-  basic: { customerName, legalRepresentative: '任正', address: '上海市浦东新区张江路 88 号', phone: '021-5555-0101', industry: '电子制造', sourceChannel: 'exhibitions' as const },
+  basic: {
+    customerName,
+    legalRepresentative: '任正',
+    address: '上海市浦东新区张江路 88 号',
+    phone: '021-5555-0101',
+    industry: '电子制造',
+    sourceChannel: 'exhibitions' as const,
+  },
   classification: { grade: 'A' as const, secrecy: 'secret' as const, lifecycle: 'maintained' as const, responsibleManager: 'am00' },
   keyPersons: [{ name: '李明', title: '采购总监', purchaseRole: '决策者', phone: '138-0000-0001' }],
 });
 /** CPU time (ms) a process has used so far, from /proc (Linux); null elsewhere. */
 function cpuMsOf(pid: number): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return null;
   }
 }
-const cardFor = (copyNumber: string) => ({ copyNumber, purpose: '准备年度续约谈判', form: 'in-app' as const, periodDays: 3, readingPlace: '总部 12 楼档案阅览室', acknowledgeNoPublicReading: true });
+const cardFor = (copyNumber: string) => ({
+  copyNumber,
+  purpose: '准备年度续约谈判',
+  form: 'in-app' as const,
+  periodDays: 3,
+  readingPlace: '总部 12 楼档案阅览室',
+  acknowledgeNoPublicReading: true,
+});
 
 async function main(): Promise<void> {
   const archive = await makeArchive();
   const admin = await archive.unlock(ADMIN.login, ADMIN.password);
-  const managers = Array.from({ length: MANAGERS }, (_, i) => ({ login: `am${String(i).padStart(2, '0')}`, name: `客户经理${i}`, department: 'key-accounts', rank: 'account-manager' as const, duties: [], password: `am-password-${i}-x` }));
-  const auditors = Array.from({ length: AUDITORS }, (_, i) => ({ login: `sj${i}`, name: `审计${i}`, department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: `sj-password-${i}-x` }));
-  for (const p of [...managers, ...auditors, { ...PEOPLE.collector, duties: ['collector' as const] }, { ...PEOPLE.custodianS, duties: ['custodian' as const] }]) {
+  const managers = Array.from({ length: MANAGERS }, (_, i) => ({
+    login: `am${String(i).padStart(2, '0')}`,
+    name: `客户经理${i}`,
+    department: 'key-accounts',
+    rank: 'account-manager' as const,
+    duties: [],
+    password: `am-password-${i}-x`,
+  }));
+  const auditors = Array.from({ length: AUDITORS }, (_, i) => ({
+    login: `sj${i}`,
+    name: `审计${i}`,
+    department: 'audit',
+    rank: 'staff' as const,
+    duties: ['auditor' as const],
+    password: `sj-password-${i}-x`,
+  }));
+  for (const p of [
+    ...managers,
+    ...auditors,
+    { ...PEOPLE.collector, duties: ['collector' as const] },
+    { ...PEOPLE.custodianS, duties: ['custodian' as const] },
+  ]) {
     await addPerson(admin, p);
   }
   await admin.lock();
@@ -102,7 +137,8 @@ async function main(): Promise<void> {
   await filler.lock();
 
   const serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
-  const connect = () => RemoteClient.connect({ host: '127.0.0.1', port: serve.port, fingerprint: serve.fingerprint, connectTimeoutMs: 30_000, callTimeoutMs: 600_000 });
+  const connect = () =>
+    RemoteClient.connect({ host: '127.0.0.1', port: serve.port, fingerprint: serve.fingerprint, connectTimeoutMs: 30_000, callTimeoutMs: 600_000 });
   let answered = 0;
   let signIns = 0;
   try {
@@ -177,7 +213,9 @@ async function main(): Promise<void> {
         return r;
       };
       if (w.kind === 'auditor') {
-        const filters = [{ event: 'catalogue.search' }, { outcome: 'denied' as const }, { person: managers[n % MANAGERS]!.login }, { event: 'loan.file' }][n % 4];
+        const filters = [{ event: 'catalogue.search' }, { outcome: 'denied' as const }, { person: managers[n % MANAGERS]!.login }, { event: 'loan.file' }][
+          n % 4
+        ];
         await timed('journal:read', { filters, limit: 100 });
       } else if (roll < 6) {
         await timed('dossiers:search', { text: `${CITIES[n % CITIES.length]}华` });
@@ -246,15 +284,19 @@ async function main(): Promise<void> {
     const clientCpu = process.cpuUsage(clientCpu0);
     report('server_ops_per_s', run.ops / run.seconds, 'ops/s', 500);
     if (serverCpu0 !== null && serverCpu1 !== null) report('server_cpu_ms_per_op', (serverCpu1 - serverCpu0) / run.ops, 'ms', 2);
-    process.stderr.write(`closed loop: ops ${run.ops} in ${run.seconds.toFixed(1)} s, p95 ${percentile(run.slice, 95).toFixed(1)} ms, failures ${failures} ${JSON.stringify([...codes])}\n`);
+    process.stderr.write(
+      `closed loop: ops ${run.ops} in ${run.seconds.toFixed(1)} s, p95 ${percentile(run.slice, 95).toFixed(1)} ms, failures ${failures} ${JSON.stringify([...codes])}\n`,
+    );
     process.stderr.write(`workstations' own CPU (this process): ${((clientCpu.user + clientCpu.system) / 1000 / run.ops).toFixed(2)} ms per request\n`);
-    for (const [channel, values] of byChannel) process.stderr.write(`${channel}: n=${values.length} median ${median(values).toFixed(1)} ms p95 ${percentile(values, 95).toFixed(1)} ms\n`);
+    for (const [channel, values] of byChannel)
+      process.stderr.write(`${channel}: n=${values.length} median ${median(values).toFixed(1)} ms p95 ${percentile(values, 95).toFixed(1)} ms\n`);
 
     // The latency a workstation sees at the target rate (open loop, see the header).
     byChannel.clear();
     const steady = await offer(RUN_MS);
     report('server_p95_ms', percentile(steady.slice, 95), 'ms', 50);
-    for (const [channel, values] of byChannel) process.stderr.write(`${channel}: n=${values.length} median ${median(values).toFixed(1)} ms p95 ${percentile(values, 95).toFixed(1)} ms\n`);
+    for (const [channel, values] of byChannel)
+      process.stderr.write(`${channel}: n=${values.length} median ${median(values).toFixed(1)} ms p95 ${percentile(values, 95).toFixed(1)} ms\n`);
 
     // 20 sign-ins at once while the workstations keep working.
     const extra = await Promise.all(Array.from({ length: 20 }, () => connect()));
@@ -262,7 +304,7 @@ async function main(): Promise<void> {
       offer(3000),
       Promise.all(
         extra.map(async (c, i) => {
-          const r = await c.signIn(managers[(i % MANAGERS)]!.login, managers[(i % MANAGERS)]!.password);
+          const r = await c.signIn(managers[i % MANAGERS]!.login, managers[i % MANAGERS]!.password);
           if (r.ok) signIns++;
         }),
       ),

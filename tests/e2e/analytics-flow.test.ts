@@ -71,75 +71,78 @@ async function shot(page: Page, locale: Locale, name: string): Promise<void> {
 
 const driver = chromiumDriver();
 
-describe.skipIf(driver.unavailable !== null)(`charts, the analyst's page and settings (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await driver.setup();
-  }, 300_000);
-  afterAll(() => driver.teardown());
+describe.skipIf(driver.unavailable !== null)(
+  `charts, the analyst's page and settings (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`,
+  () => {
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      await driver.setup();
+    }, 300_000);
+    afterAll(() => driver.teardown());
 
-  for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
-    it(`a manager's chart with its table, an analyst's charts without names, a settings change in the journal (${locale})`, async () => {
-      const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-analytics-'));
-      const folder = join(root, 'archive');
-      await prepareArchive(folder, join(root, 'setup-state'));
-      const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
-      const page = app.page;
-      try {
-        await page.getByTestId('screen-welcome').waitFor();
-        await page.getByTestId('welcome-open-folder').fill(folder);
-        await page.getByTestId('welcome-open-submit').click();
+    for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+      it(`a manager's chart with its table, an analyst's charts without names, a settings change in the journal (${locale})`, async () => {
+        const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-analytics-'));
+        const folder = join(root, 'archive');
+        await prepareArchive(folder, join(root, 'setup-state'));
+        const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
+        const page = app.page;
+        try {
+          await page.getByTestId('screen-welcome').waitFor();
+          await page.getByTestId('welcome-open-folder').fill(folder);
+          await page.getByTestId('welcome-open-submit').click();
 
-        // The department manager: the compliance chart and, beside it, its table with the same numbers.
-        await signIn(page, PEOPLE.deptManager);
-        const chart = page.getByTestId('chart-review-compliance');
-        await chart.waitFor({ timeout: 30_000 });
-        await page.getByTestId('chart-review-compliance-chart').locator('svg').first().waitFor({ timeout: 30_000 });
-        const table = page.getByTestId('chart-review-compliance-table');
-        const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts();
-        // Grade A: 5 on time, 3 overdue (i = 0, 3, 6); grade B: 3 on time, 1 overdue (i = 9).
-        expect(rows.map((r) => r.split(/\s+/).slice(-2).join(' '))).toEqual(['5 3', '3 1', '0 0']);
-        expect(await page.getByTestId('chart-contact-cadence-nodata').count()).toBe(1);
-        expect(await page.getByTestId('chart-incidents-marks').count()).toBe(0);
-        await shot(page, locale, '01-manager-dashboard');
+          // The department manager: the compliance chart and, beside it, its table with the same numbers.
+          await signIn(page, PEOPLE.deptManager);
+          const chart = page.getByTestId('chart-review-compliance');
+          await chart.waitFor({ timeout: 30_000 });
+          await page.getByTestId('chart-review-compliance-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+          const table = page.getByTestId('chart-review-compliance-table');
+          const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts();
+          // Grade A: 5 on time, 3 overdue (i = 0, 3, 6); grade B: 3 on time, 1 overdue (i = 9).
+          expect(rows.map((r) => r.split(/\s+/).slice(-2).join(' '))).toEqual(['5 3', '3 1', '0 0']);
+          expect(await page.getByTestId('chart-contact-cadence-nodata').count()).toBe(1);
+          expect(await page.getByTestId('chart-incidents-marks').count()).toBe(0);
+          await shot(page, locale, '01-manager-dashboard');
 
-        // The analyst: the Analysis page draws charts, and no customer name appears anywhere.
-        await switchTo(page, ANALYST);
-        await page.getByTestId('nav-analytics').click();
-        await page.getByTestId('screen-analytics').waitFor();
-        await page.getByTestId('analytics-dossiers-grade-chart').locator('svg').first().waitFor({ timeout: 30_000 });
-        await page.getByTestId('analytics-loans-month').waitFor();
-        expect(await page.locator('.chart-card svg').count()).toBeGreaterThanOrEqual(3);
-        const analystText = await page.evaluate(() => document.body.innerText);
-        for (const name of NAMES) expect(analystText).not.toContain(name);
-        expect(analystText).not.toContain('021-5555-0101');
-        await shot(page, locale, '02-analyst');
+          // The analyst: the Analysis page draws charts, and no customer name appears anywhere.
+          await switchTo(page, ANALYST);
+          await page.getByTestId('nav-analytics').click();
+          await page.getByTestId('screen-analytics').waitFor();
+          await page.getByTestId('analytics-dossiers-grade-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+          await page.getByTestId('analytics-loans-month').waitFor();
+          expect(await page.locator('.chart-card svg').count()).toBeGreaterThanOrEqual(3);
+          const analystText = await page.evaluate(() => document.body.innerText);
+          for (const name of NAMES) expect(analystText).not.toContain(name);
+          expect(analystText).not.toContain('021-5555-0101');
+          await shot(page, locale, '02-analyst');
 
-        // The administrator sets the review period to 6 months.
-        await switchTo(page, ADMIN);
-        await page.getByTestId('nav-settings').click();
-        await page.getByTestId('screen-settings').waitFor();
-        await page.getByTestId('settings-review-period').fill('6');
-        await page.getByTestId('settings-save').click();
-        await page.locator('.ant-message-success').waitFor();
-        await shot(page, locale, '03-settings');
+          // The administrator sets the review period to 6 months.
+          await switchTo(page, ADMIN);
+          await page.getByTestId('nav-settings').click();
+          await page.getByTestId('screen-settings').waitFor();
+          await page.getByTestId('settings-review-period').fill('6');
+          await page.getByTestId('settings-save').click();
+          await page.locator('.ant-message-success').waitFor();
+          await shot(page, locale, '03-settings');
 
-        // The auditor finds the change with its old and new value.
-        await switchTo(page, AUDITOR);
-        await page.getByTestId('nav-journal').click();
-        await page.getByTestId('screen-journal').waitFor();
-        await page.locator('[data-testid="journal-filter-event"] input, input[data-testid="journal-filter-event"]').first().fill('settings.update');
-        await page.getByTestId('journal-filter-apply').click();
-        await expect.poll(() => page.locator('.vlist__row').count(), { timeout: 20_000 }).toBe(1);
-        await page.locator('.vlist__row').first().click();
-        await page.getByTestId('journal-details').waitFor();
-        const details = await page.getByTestId('journal-details-json').innerText();
-        expect(details.replace(/\s+/g, '')).toContain('"changes":{"reviewPeriodMonths":{"new":6,"old":3}}');
-        await shot(page, locale, '04-journal');
-      } finally {
-        await app.close();
-        rmSync(root, { recursive: true, force: true });
-      }
-    }, 600_000);
-  }
-});
+          // The auditor finds the change with its old and new value.
+          await switchTo(page, AUDITOR);
+          await page.getByTestId('nav-journal').click();
+          await page.getByTestId('screen-journal').waitFor();
+          await page.locator('[data-testid="journal-filter-event"] input, input[data-testid="journal-filter-event"]').first().fill('settings.update');
+          await page.getByTestId('journal-filter-apply').click();
+          await expect.poll(() => page.locator('.vlist__row').count(), { timeout: 20_000 }).toBe(1);
+          await page.locator('.vlist__row').first().click();
+          await page.getByTestId('journal-details').waitFor();
+          const details = await page.getByTestId('journal-details-json').innerText();
+          expect(details.replace(/\s+/g, '')).toContain('"changes":{"reviewPeriodMonths":{"new":6,"old":3}}');
+          await shot(page, locale, '04-journal');
+        } finally {
+          await app.close();
+          rmSync(root, { recursive: true, force: true });
+        }
+      }, 600_000);
+    }
+  },
+);

@@ -31,7 +31,7 @@ describe('a Chromium for the e2e suite', () => {
     }
   });
 
-  it('finds one in Playwright\'s cache layout and on the PATH', async () => {
+  it("finds one in Playwright's cache layout and on the PATH", async () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const home = mkdtempSync(join(tmpdir(), 'triplicate-chromium-cache-'));
     try {

@@ -35,7 +35,10 @@ type Person = { login: string; password: string };
 async function shot(page: Page, driver: string, locale: Locale, name: string): Promise<void> {
   await animationsSettled(page, 'body');
   const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
-  expect(lines.filter((line) => UNTRANSLATED_KEY.test(line)), `untranslated keys on ${name}`).toEqual([]);
+  expect(
+    lines.filter((line) => UNTRANSLATED_KEY.test(line)),
+    `untranslated keys on ${name}`,
+  ).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `${driver}-${locale}-dossiers-${name}.png`), fullPage: true });
 }
 
@@ -72,8 +75,19 @@ async function makeArchive(folder: string, stateDir: string): Promise<void> {
     const reviewedAt = new Date(Date.now() - (i < 6 ? 4 * month : i < 10 ? 2.5 * month : 0.2 * month)).toISOString();
     return {
       content: {
-        basic: { customerName: `${cities[i % cities.length]}联合${i + 1}号贸易有限公司`, legalRepresentative: '陈立', address: '人民路 1 号', phone: '010-0000-0000', industry: i % 2 ? '零售' : '物流' },
-        classification: { grade: (['A', 'B', 'C'] as const)[i % 3], secrecy: (['internal', 'secret', 'confidential'] as const)[i % 3], lifecycle: 'maintained', responsibleManager: PEOPLE.manager.login },
+        basic: {
+          customerName: `${cities[i % cities.length]}联合${i + 1}号贸易有限公司`,
+          legalRepresentative: '陈立',
+          address: '人民路 1 号',
+          phone: '010-0000-0000',
+          industry: i % 2 ? '零售' : '物流',
+        },
+        classification: {
+          grade: (['A', 'B', 'C'] as const)[i % 3],
+          secrecy: (['internal', 'secret', 'confidential'] as const)[i % 3],
+          lifecycle: 'maintained',
+          responsibleManager: PEOPLE.manager.login,
+        },
       },
       createdAt: reviewedAt,
       reviewedAt,
@@ -115,7 +129,9 @@ for (const driver of drivers) {
           await expect.poll(() => page.getByTestId('dashboard-reviews-assigned').getAttribute('data-count'), { timeout: 15_000 }).toBe('10');
           expect(await page.getByTestId('dashboard-approvals').count()).toBe(0);
           await page.setViewportSize({ width: 1024, height: 700 });
-          const clippedTasks = await page.locator('[data-testid="dashboard-tasks"] *').evaluateAll((els) => els.filter((e) => e.children.length === 0 && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+          const clippedTasks = await page
+            .locator('[data-testid="dashboard-tasks"] *')
+            .evaluateAll((els) => els.filter((e) => e.children.length === 0 && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
           expect(clippedTasks).toEqual([]);
           await shot(page, driver.name, locale, '00-dashboard-collector-1024');
           await page.setViewportSize({ width: 1280, height: 800 });
@@ -132,7 +148,9 @@ for (const driver of drivers) {
           await shot(page, driver.name, locale, '01-catalogue');
           // The smallest window: every column heading still fits in full.
           await page.setViewportSize({ width: 1024, height: 700 });
-          const clipped = await page.locator('.catalogue__row--head > span').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+          const clipped = await page
+            .locator('.catalogue__row--head > span')
+            .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
           expect(clipped).toEqual([]);
           await shot(page, driver.name, locale, '01b-catalogue-1024');
           await page.setViewportSize({ width: 1280, height: 800 });
@@ -162,7 +180,10 @@ for (const driver of drivers) {
           expect(await page.getByTestId('file-incomplete').innerText()).toContain(en ? 'Legal representative' : '法定代表人');
           expect(await page.getByTestId('file-incomplete').innerText()).toContain(en ? 'Fill these ★ fields before filing' : '归档前请填写以下 ★ 项');
           await page.getByTestId('form-tab-basic').click();
-          await page.getByText(en ? '★ Required before filing.' : '★ 归档前必须填写。').first().waitFor();
+          await page
+            .getByText(en ? '★ Required before filing.' : '★ 归档前必须填写。')
+            .first()
+            .waitFor();
           await shot(page, driver.name, locale, '03-file-refused');
 
           // Save the draft, then edit it: the revision diff shows old and new values.
@@ -174,7 +195,10 @@ for (const driver of drivers) {
           await page.getByTestId('field-basic-phone').fill('021-5555-0202');
           // Leaving with unsaved changes asks first; staying keeps them.
           await page.getByTestId('nav-dashboard').click();
-          await page.locator('.ant-modal-confirm-title').filter({ hasText: en ? 'Leave without saving?' : '放弃未保存的修改？' }).waitFor();
+          await page
+            .locator('.ant-modal-confirm-title')
+            .filter({ hasText: en ? 'Leave without saving?' : '放弃未保存的修改？' })
+            .waitFor();
           await shot(page, driver.name, locale, '03b-unsaved-guard');
           await clickInDialog(page.locator('.ant-modal-confirm-btns button').first());
           await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
@@ -214,7 +238,10 @@ for (const driver of drivers) {
           await shot(page, driver.name, locale, '04b-record-update-1024');
           await page.setViewportSize({ width: 1280, height: 800 });
           await page.getByTestId('record-submit').click();
-          await page.locator('.ant-message-success').filter({ hasText: en ? 'Recorded as revision 3' : '已登记为第 3 版' }).waitFor({ timeout: 15_000 });
+          await page
+            .locator('.ant-message-success')
+            .filter({ hasText: en ? 'Recorded as revision 3' : '已登记为第 3 版' })
+            .waitFor({ timeout: 15_000 });
           expect(await page.getByTestId('record-update').innerText()).not.toContain('021-5555-0101');
           await page.getByTestId('detail-tab-copies').click();
           await expect.poll(() => page.getByTestId('copy-lag').evaluateAll((els) => els.map((e) => e.getAttribute('data-lag')))).toEqual(['1', '1', '1']);
@@ -270,7 +297,13 @@ for (const driver of drivers) {
             .prepare(`SELECT event, outcome, reason, actor_name AS actorName, object_id AS objectId FROM journal WHERE event = 'dossier.open' ORDER BY seq`)
             .all() as { event: string; outcome: string; reason: string | null; actorName: string; objectId: string }[];
           await auditor.lock();
-          expect(rows).toContainEqual({ event: 'dossier.open', outcome: 'denied', reason: 'denied.noContentAccess', actorName: PEOPLE.manager.name, objectId: number });
+          expect(rows).toContainEqual({
+            event: 'dossier.open',
+            outcome: 'denied',
+            reason: 'denied.noContentAccess',
+            actorName: PEOPLE.manager.name,
+            objectId: number,
+          });
         } catch (error) {
           await page.screenshot({ path: join(SHOTS, `${driver.name}-${locale}-dossiers-FAILED.png`), fullPage: true }).catch(() => undefined);
           throw error;

@@ -29,7 +29,10 @@ const DAY = 86_400_000;
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
   await animationsSettled(page, 'body');
   const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
-  expect(lines.filter((line) => UNTRANSLATED_KEY.test(line)), `untranslated keys on ${name}`).toEqual([]);
+  expect(
+    lines.filter((line) => UNTRANSLATED_KEY.test(line)),
+    `untranslated keys on ${name}`,
+  ).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `chromium-${locale}-due-${name}.png`), fullPage: true });
 }
 

@@ -53,7 +53,11 @@ describe.skipIf(!available)('the unlock screen served in the page (chromium)', (
     archive?.cleanup();
   });
 
-  async function open(locale: Locale, folder: string, options: { blockScripts?: boolean; served?: (real: FirstScreenInfo) => FirstScreenInfo } = {}): Promise<Opened> {
+  async function open(
+    locale: Locale,
+    folder: string,
+    options: { blockScripts?: boolean; served?: (real: FirstScreenInfo) => FirstScreenInfo } = {},
+  ): Promise<Opened> {
     const stateDir = mkdtempSync(join(tmpdir(), 'triplicate-e2e-first-screen-'));
     writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale, recentArchives: [{ folder, lastOpenedAt: new Date().toISOString() }] }));
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
@@ -114,7 +118,9 @@ describe.skipIf(!available)('the unlock screen served in the page (chromium)', (
       try {
         const { page } = opened;
         await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unlock-login');
-        expect(await page.evaluate(() => (window as unknown as { __servedLogin: Element }).__servedLogin === document.querySelector('[data-testid="unlock-login"]'))).toBe(true);
+        expect(
+          await page.evaluate(() => (window as unknown as { __servedLogin: Element }).__servedLogin === document.querySelector('[data-testid="unlock-login"]')),
+        ).toBe(true);
         expect(await page.getByTestId('unlock-login').getAttribute('readonly')).toBeNull();
         expect(await page.getByTestId('unlock-folder').textContent()).toBe(archive.folder);
         // The hydrated screen works: the language switch and the unlock itself.
@@ -132,7 +138,9 @@ describe.skipIf(!available)('the unlock screen served in the page (chromium)', (
   }
 
   it('renders afresh when the served screen is not the one the renderer would show (another folder)', async () => {
-    const opened = await open('en', archive.folder, { served: (real) => ({ ...real, recentArchives: [{ folder: '/archives/elsewhere', lastOpenedAt: '2026-11-01T00:00:00.000Z' }] }) });
+    const opened = await open('en', archive.folder, {
+      served: (real) => ({ ...real, recentArchives: [{ folder: '/archives/elsewhere', lastOpenedAt: '2026-11-01T00:00:00.000Z' }] }),
+    });
     try {
       const { page } = opened;
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unlock-login');

@@ -45,7 +45,10 @@ const TEXT = { en: journalText.en, 'zh-CN': journalText.zhCN } as const;
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
   await animationsSettled(page, 'body');
   const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
-  expect(lines.filter((l) => KEYS.has(l)), `untranslated keys on ${name}`).toEqual([]);
+  expect(
+    lines.filter((l) => KEYS.has(l)),
+    `untranslated keys on ${name}`,
+  ).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `chromium-${locale}-journal-${name}.png`), fullPage: true });
 }
 
@@ -161,14 +164,31 @@ describe.skipIf(driver.unavailable !== null)(`auditors' journal UI (chromium${dr
         await shot(page, locale, '01-viewer');
 
         // Scrolling far down fetches more pages on demand, still rendering only the rows on screen.
-        const lastSeq = async () => Number(await page.locator('.vlist__row .jcell--seq').last().innerText().catch(() => '0'));
+        const lastSeq = async () =>
+          Number(
+            await page
+              .locator('.vlist__row .jcell--seq')
+              .last()
+              .innerText()
+              .catch(() => '0'),
+          );
         for (let i = 0; i < 3; i++) {
           const before = await lastSeq();
           await page.locator('.vlist__scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
           // The next page has arrived and is on screen.
           await expect.poll(lastSeq).toBeGreaterThan(before);
         }
-        await expect.poll(async () => Number(await page.locator('.vlist__row .jcell--seq').last().innerText().catch(() => '0'))).toBeGreaterThan(600);
+        await expect
+          .poll(async () =>
+            Number(
+              await page
+                .locator('.vlist__row .jcell--seq')
+                .last()
+                .innerText()
+                .catch(() => '0'),
+            ),
+          )
+          .toBeGreaterThan(600);
         expect(await page.locator('.vlist__row').count()).toBeLessThan(80);
         await page.getByTestId('journal-jump-seq').fill('15000');
         await page.getByTestId('journal-jump').click();

@@ -94,106 +94,124 @@ async function shot(page: Page, locale: Locale, name: string): Promise<void> {
 
 const driver = chromiumDriver();
 
-describe.skipIf(driver.unavailable !== null)(`lead intake, first reporter, check, publication, project and dossier (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await driver.setup();
-  }, 300_000);
-  afterAll(() => driver.teardown());
+describe.skipIf(driver.unavailable !== null)(
+  `lead intake, first reporter, check, publication, project and dossier (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`,
+  () => {
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      await driver.setup();
+    }, 300_000);
+    afterAll(() => driver.teardown());
 
-  for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
-    it(`a salesperson's lead is checked valid, published, and becomes a project and a dossier; a later report of it does not count (${locale})`, async () => {
-      const text = leadsText[locale === 'en' ? 'en' : 'zhCN'];
-      const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-leads-'));
-      const folder = join(root, 'archive');
-      await prepareArchive(folder, join(root, 'setup-state'));
-      const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
-      const page = app.page;
-      try {
-        await page.getByTestId('screen-welcome').waitFor();
-        await page.getByTestId('welcome-open-folder').fill(folder);
-        await page.getByTestId('welcome-open-submit').click();
-
-        // The salesperson's report without the third party's contact is not accepted (不予接收).
-        await signIn(page, FIRST);
-        await openLeads(page);
-        await page.getByTestId('lead-report').click();
-        await fillLead(page, { customer: CUSTOMER, quantity: 12, contact: false });
-        await submitLead(page);
-        await expect.poll(() => page.locator('.ant-modal').getByTestId('error-message').innerText(), { timeout: 20_000 }).toContain(errorMessages[locale]['lead.contactMissing']);
-        await shot(page, locale, '01-contact-missing');
-        // With the contact it is received and waits for the key-account department's check.
-        await page.getByTestId('lead-contact').fill('周联系');
-        await page.getByTestId('lead-contact-details').fill('0551-6555-0101');
-        await submitLead(page);
-        await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: 20_000 });
-        await expect.poll(() => stateOf(page, 'leads-mine', CUSTOMER).innerText(), { timeout: 20_000 }).toBe(text.state.pending);
-        await expect.poll(() => page.getByTestId('leads-mine').locator('tbody tr.ant-table-row').count()).toBe(1);
-        await shot(page, locale, '02-reported');
-
-        // A colleague reports the same customer later (same credit code, another spelling): first reporter wins.
-        await switchTo(page, LATER);
-        await openLeads(page);
-        await page.getByTestId('lead-report').click();
-        await fillLead(page, { customer: `${CUSTOMER}（城区）`, quantity: 30, contact: true });
-        await submitLead(page);
-        await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: 20_000 });
-        await expect.poll(() => stateOf(page, 'leads-mine', `${CUSTOMER}（城区）`).innerText(), { timeout: 20_000 }).toBe(text.state.duplicate);
-        await shot(page, locale, '03-duplicate');
-
-        // The key-account department checks the first report valid (the expiry date defaults from the settings).
-        await switchTo(page, CHECKER);
-        await openLeads(page);
-        await expect.poll(() => page.getByTestId('leads-table').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2);
-        const firstRow = page.getByTestId('leads-table').locator('tbody tr.ant-table-row', { hasText: FIRST.login });
-        await firstRow.getByTestId('lead-valid').click();
-        await dialogsSettled(page);
-        await clickInDialog(page.locator('.ant-modal .ant-btn-primary').last());
-        await expect.poll(() => stateOf(page, 'leads-table', FIRST.login).innerText(), { timeout: 20_000 }).toBe(text.state.valid);
-        await shot(page, locale, '04-checked');
-
-        // The published list of the period holding today: the first reporter's lead counts, the later one is not counted.
-        await page.getByRole('tab', { name: text.tabs.publication, exact: true }).click();
-        const picker = page.getByTestId('screen-leads').locator('.ant-picker input');
-        await picker.click();
-        await picker.fill(nextPublication());
-        await picker.press('Enter');
-        const publication = page.getByTestId('lead-publication');
-        const cells = async (who: string) =>
-          (await publication.locator('tbody tr', { hasText: `(${who})` }).locator('td').allInnerTexts()).slice(1).map((c) => c.trim());
-        // department, reported, not counted, waiting, valid, invalid
-        await expect.poll(() => cells(FIRST.login), { timeout: 20_000 }).toEqual(['sales', '1', '0', '0', '1', '0']);
-        expect(await cells(LATER.login)).toEqual(['sales', '1', '1', '0', '0', '0']);
-        await shot(page, locale, '05-publication');
-
-        // The valid lead becomes a project, then (intent to cooperate) a dossier.
-        await page.getByRole('tab', { name: text.tabs.list, exact: true }).click();
-        const row = page.getByTestId('leads-table').locator('tbody tr.ant-table-row', { hasText: FIRST.login });
-        await row.getByTestId('lead-project').click();
-        await expect.poll(() => stateOf(page, 'leads-table', FIRST.login).innerText(), { timeout: 20_000 }).toBe(text.state.project);
-        await row.getByTestId('lead-dossier').click();
-        await expect.poll(() => stateOf(page, 'leads-table', FIRST.login).innerText(), { timeout: 20_000 }).toBe(text.state.dossier);
-        await shot(page, locale, '06-dossier');
-      } finally {
-        await app.close();
-      }
-      try {
-        // The dossier exists, made by the checker through dossier.create, and the lead links it.
-        const core = await unlockArchive({ folder, login: CHECKER.login, password: CHECKER.password }, { stateDir: join(root, 'check-state'), kdfTargetMs: 1 });
+    for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+      it(`a salesperson's lead is checked valid, published, and becomes a project and a dossier; a later report of it does not count (${locale})`, async () => {
+        const text = leadsText[locale === 'en' ? 'en' : 'zhCN'];
+        const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-leads-'));
+        const folder = join(root, 'archive');
+        await prepareArchive(folder, join(root, 'setup-state'));
+        const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
+        const page = app.page;
         try {
-          const db = core.archive.db;
-          const lead = db.prepare(`SELECT state, dossier_number AS number FROM leads WHERE customer_name = ?`).get(CUSTOMER) as { state: string; number: string };
-          expect(lead.state).toBe('dossier');
-          const dossier = db.prepare(`SELECT customer_name AS name FROM dossiers WHERE archive_number = ?`).get(lead.number) as { name: string } | undefined;
-          expect(dossier?.name).toBe(CUSTOMER);
-          const later = db.prepare(`SELECT state FROM leads WHERE customer_name = ?`).get(`${CUSTOMER}（城区）`) as { state: string };
-          expect(later.state).toBe('duplicate');
+          await page.getByTestId('screen-welcome').waitFor();
+          await page.getByTestId('welcome-open-folder').fill(folder);
+          await page.getByTestId('welcome-open-submit').click();
+
+          // The salesperson's report without the third party's contact is not accepted (不予接收).
+          await signIn(page, FIRST);
+          await openLeads(page);
+          await page.getByTestId('lead-report').click();
+          await fillLead(page, { customer: CUSTOMER, quantity: 12, contact: false });
+          await submitLead(page);
+          await expect
+            .poll(() => page.locator('.ant-modal').getByTestId('error-message').innerText(), { timeout: 20_000 })
+            .toContain(errorMessages[locale]['lead.contactMissing']);
+          await shot(page, locale, '01-contact-missing');
+          // With the contact it is received and waits for the key-account department's check.
+          await page.getByTestId('lead-contact').fill('周联系');
+          await page.getByTestId('lead-contact-details').fill('0551-6555-0101');
+          await submitLead(page);
+          await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: 20_000 });
+          await expect.poll(() => stateOf(page, 'leads-mine', CUSTOMER).innerText(), { timeout: 20_000 }).toBe(text.state.pending);
+          await expect.poll(() => page.getByTestId('leads-mine').locator('tbody tr.ant-table-row').count()).toBe(1);
+          await shot(page, locale, '02-reported');
+
+          // A colleague reports the same customer later (same credit code, another spelling): first reporter wins.
+          await switchTo(page, LATER);
+          await openLeads(page);
+          await page.getByTestId('lead-report').click();
+          await fillLead(page, { customer: `${CUSTOMER}（城区）`, quantity: 30, contact: true });
+          await submitLead(page);
+          await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: 20_000 });
+          await expect.poll(() => stateOf(page, 'leads-mine', `${CUSTOMER}（城区）`).innerText(), { timeout: 20_000 }).toBe(text.state.duplicate);
+          await shot(page, locale, '03-duplicate');
+
+          // The key-account department checks the first report valid (the expiry date defaults from the settings).
+          await switchTo(page, CHECKER);
+          await openLeads(page);
+          await expect.poll(() => page.getByTestId('leads-table').locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2);
+          const firstRow = page.getByTestId('leads-table').locator('tbody tr.ant-table-row', { hasText: FIRST.login });
+          await firstRow.getByTestId('lead-valid').click();
+          await dialogsSettled(page);
+          await clickInDialog(page.locator('.ant-modal .ant-btn-primary').last());
+          await expect.poll(() => stateOf(page, 'leads-table', FIRST.login).innerText(), { timeout: 20_000 }).toBe(text.state.valid);
+          await shot(page, locale, '04-checked');
+
+          // The published list of the period holding today: the first reporter's lead counts, the later one is not counted.
+          await page.getByRole('tab', { name: text.tabs.publication, exact: true }).click();
+          const picker = page.getByTestId('screen-leads').locator('.ant-picker input');
+          await picker.click();
+          await picker.fill(nextPublication());
+          await picker.press('Enter');
+          const publication = page.getByTestId('lead-publication');
+          const cells = async (who: string) =>
+            (
+              await publication
+                .locator('tbody tr', { hasText: `(${who})` })
+                .locator('td')
+                .allInnerTexts()
+            )
+              .slice(1)
+              .map((c) => c.trim());
+          // department, reported, not counted, waiting, valid, invalid
+          await expect.poll(() => cells(FIRST.login), { timeout: 20_000 }).toEqual(['sales', '1', '0', '0', '1', '0']);
+          expect(await cells(LATER.login)).toEqual(['sales', '1', '1', '0', '0', '0']);
+          await shot(page, locale, '05-publication');
+
+          // The valid lead becomes a project, then (intent to cooperate) a dossier.
+          await page.getByRole('tab', { name: text.tabs.list, exact: true }).click();
+          const row = page.getByTestId('leads-table').locator('tbody tr.ant-table-row', { hasText: FIRST.login });
+          await row.getByTestId('lead-project').click();
+          await expect.poll(() => stateOf(page, 'leads-table', FIRST.login).innerText(), { timeout: 20_000 }).toBe(text.state.project);
+          await row.getByTestId('lead-dossier').click();
+          await expect.poll(() => stateOf(page, 'leads-table', FIRST.login).innerText(), { timeout: 20_000 }).toBe(text.state.dossier);
+          await shot(page, locale, '06-dossier');
         } finally {
-          await core.lock();
+          await app.close();
         }
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
-    }, 600_000);
-  }
-});
+        try {
+          // The dossier exists, made by the checker through dossier.create, and the lead links it.
+          const core = await unlockArchive(
+            { folder, login: CHECKER.login, password: CHECKER.password },
+            { stateDir: join(root, 'check-state'), kdfTargetMs: 1 },
+          );
+          try {
+            const db = core.archive.db;
+            const lead = db.prepare(`SELECT state, dossier_number AS number FROM leads WHERE customer_name = ?`).get(CUSTOMER) as {
+              state: string;
+              number: string;
+            };
+            expect(lead.state).toBe('dossier');
+            const dossier = db.prepare(`SELECT customer_name AS name FROM dossiers WHERE archive_number = ?`).get(lead.number) as { name: string } | undefined;
+            expect(dossier?.name).toBe(CUSTOMER);
+            const later = db.prepare(`SELECT state FROM leads WHERE customer_name = ?`).get(`${CUSTOMER}（城区）`) as { state: string };
+            expect(later.state).toBe('duplicate');
+          } finally {
+            await core.lock();
+          }
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      }, 600_000);
+    }
+  },
+);

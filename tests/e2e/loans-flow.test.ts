@@ -37,7 +37,10 @@ const CUSTODIAN = PEOPLE.custodianS;
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
   await animationsSettled(page, 'body');
   const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
+  const untranslated = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => UNTRANSLATED_KEY.test(l));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `loans-${locale}-${name}.png`), fullPage: true });
 }
@@ -107,7 +110,10 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
       ];
       const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-loans-')), 'state');
       mkdirSync(stateDir, { recursive: true });
-      writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }));
+      writeFileSync(
+        join(stateDir, APP_STATE_FILE),
+        JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }),
+      );
       const origin = server.origin;
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
@@ -237,7 +243,10 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         archive.clock.advance(3 * DAY + 60_000);
         await page.getByTestId('reading-ended').waitFor({ timeout: 20_000 });
         expect(await page.getByTestId('reading-view').count()).toBe(0);
-        expect(await page.evaluate((c) => (window as any).triplicate.loans.read({ card: c }), due)).toMatchObject({ ok: false, error: { code: 'denied.noContentAccess' } });
+        expect(await page.evaluate((c) => (window as any).triplicate.loans.read({ card: c }), due)).toMatchObject({
+          ok: false,
+          error: { code: 'denied.noContentAccess' },
+        });
         await page.getByTestId('bell').click();
         await page.getByTestId('bell-item-loan.recalled').first().waitFor();
         await shot(page, locale, '10-due-view-closed-bell');
@@ -262,11 +271,21 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         await shot(page, locale, '12-register');
         await page.getByTestId('register-export').click();
         const exported = join(stateDir, '..', 'exports');
-        await expect.poll(() => existsSync(exported) && readdirSync(exported).length > 0 && readFileSync(join(exported, readdirSync(exported)[0]!), 'utf8')).toContain(card);
+        await expect
+          .poll(() => existsSync(exported) && readdirSync(exported).length > 0 && readFileSync(join(exported, readdirSync(exported)[0]!), 'utf8'))
+          .toContain(card);
 
         // The journal: the read names its card and copy; the print was journaled.
-        const rows = custodian.archive.db.prepare('SELECT event, outcome, details FROM journal ORDER BY seq').all() as { event: string; outcome: string; details: string }[];
-        expect(rows.some((r) => r.event === 'dossier.open' && r.outcome === 'ok' && JSON.parse(r.details).card === card && JSON.parse(r.details).copyNumber === `${first}-S`)).toBe(true);
+        const rows = custodian.archive.db.prepare('SELECT event, outcome, details FROM journal ORDER BY seq').all() as {
+          event: string;
+          outcome: string;
+          details: string;
+        }[];
+        expect(
+          rows.some(
+            (r) => r.event === 'dossier.open' && r.outcome === 'ok' && JSON.parse(r.details).card === card && JSON.parse(r.details).copyNumber === `${first}-S`,
+          ),
+        ).toBe(true);
         expect(rows.some((r) => r.event === 'loan.print' && r.outcome === 'ok' && r.details.includes(`${first}-S`))).toBe(true);
         expect(rows.some((r) => r.event === 'loan.copyOut')).toBe(false);
       } catch (error) {

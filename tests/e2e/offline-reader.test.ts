@@ -36,7 +36,10 @@ const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
   await animationsSettled(page, 'body');
   const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
+  const untranslated = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => UNTRANSLATED_KEY.test(l));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `offline-reader-${locale}-${name}.png`), fullPage: true });
 }
@@ -48,7 +51,12 @@ interface LogLine {
   reason: string | null;
 }
 const logOf = (file: string): LogLine[] =>
-  existsSync(offline.logPathFor(file)) ? readFileSync(offline.logPathFor(file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as LogLine) : [];
+  existsSync(offline.logPathFor(file))
+    ? readFileSync(offline.logPathFor(file), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as LogLine)
+    : [];
 
 const available = existsSync(CHROMIUM_PATH);
 
@@ -76,7 +84,14 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
       const borrower = await archive.unlock(PEOPLE.manager.login, PEOPLE.manager.password);
       const draft = await createDossier(collector, completeDossier({ customerName: CUSTOMER, phone: '0571-8888-1234' }));
       await fileDossier(collector, { number: draft.number });
-      const filed = await loans.fileCard(borrower, { copyNumber: `${draft.number}-S`, purpose: '出差拜访客户前准备', form: 'offline', periodDays: 3, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true });
+      const filed = await loans.fileCard(borrower, {
+        copyNumber: `${draft.number}-S`,
+        purpose: '出差拜访客户前准备',
+        form: 'offline',
+        periodDays: 3,
+        readingPlace: '本人笔记本电脑',
+        acknowledgeNoPublicReading: true,
+      });
       await loans.approveCard(custodian, { card: filed.card });
       const laptop = mkdtempSync(join(tmpdir(), 'triplicate-e2e-laptop-'));
       const file = join(laptop, `${filed.card}.tpkg`);
@@ -108,7 +123,9 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
         const before = readFileSync(file);
         await page.getByTestId('reader-passphrase').fill('not the passphrase at all');
         await page.getByTestId('reader-open').click();
-        await expect.poll(() => page.getByTestId('error-message').textContent(), { timeout: 30_000 }).toContain(errorMessages[locale]['offline.wrongPassphrase']);
+        await expect
+          .poll(() => page.getByTestId('error-message').textContent(), { timeout: 30_000 })
+          .toContain(errorMessages[locale]['offline.wrongPassphrase']);
         expect(readFileSync(file).equals(before)).toBe(true);
         expect(existsSync(offline.logPathFor(file))).toBe(false);
         await shot(page, locale, 'wrong-passphrase');
@@ -130,7 +147,9 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
         await expect.poll(() => page.getByTestId('reading-content').innerText()).toContain('李明');
 
         // Copying is blocked, with the sentence in the person's language.
-        const prevented = await page.getByTestId('reading-content').evaluate((el) => !el.dispatchEvent(new ClipboardEvent('copy', { bubbles: true, cancelable: true })));
+        const prevented = await page
+          .getByTestId('reading-content')
+          .evaluate((el) => !el.dispatchEvent(new ClipboardEvent('copy', { bubbles: true, cancelable: true })));
         expect(prevented).toBe(true);
         await expect.poll(() => page.getByTestId('reading-notice').textContent()).toBe(text.copyBlocked);
 
@@ -166,7 +185,9 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
         // Opening again after the due time is refused, and the refusal is in the log.
         await page.getByTestId('reader-passphrase').fill(PASSPHRASE);
         await page.getByTestId('reader-open').click();
-        await expect.poll(() => page.getByTestId('error-message').textContent(), { timeout: 30_000 }).toContain(errorMessages[locale]['offline.expired'].slice(0, 8));
+        await expect
+          .poll(() => page.getByTestId('error-message').textContent(), { timeout: 30_000 })
+          .toContain(errorMessages[locale]['offline.expired'].slice(0, 8));
         expect(logOf(file).at(-1)).toMatchObject({ action: 'open', outcome: 'denied', reason: 'offline.expired' });
       } finally {
         await bridge.close();

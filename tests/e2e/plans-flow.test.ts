@@ -27,7 +27,13 @@ import { serveStatic, type StaticServer } from './support/static-server';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
-const MARKETING_MANAGER: TestPerson = { login: 'gao.sc', name: '高市场经理', department: 'marketing', rank: 'department-manager', password: 'gao.sc-password-1' };
+const MARKETING_MANAGER: TestPerson = {
+  login: 'gao.sc',
+  name: '高市场经理',
+  department: 'marketing',
+  rank: 'department-manager',
+  password: 'gao.sc-password-1',
+};
 const PARTS = {
   summary: '巩固合作，扩大份额',
   profile: '电子制造龙头；关键人物李明（采购总监）；优势：规模，劣势：账期长',
@@ -40,7 +46,10 @@ const CHANGED_ACTIONS = '每月拜访一次，九月前签订续约';
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
   await animationsSettled(page, 'body');
   const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
+  const untranslated = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => UNTRANSLATED_KEY.test(l));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `plans-${locale}-${name}.png`), fullPage: true });
 }
@@ -85,7 +94,10 @@ describe.skipIf(!available)('yearly maintenance plans UI (chromium)', () => {
       await collector.lock();
       const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-plans-')), 'state');
       mkdirSync(stateDir, { recursive: true });
-      writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }));
+      writeFileSync(
+        join(stateDir, APP_STATE_FILE),
+        JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }),
+      );
       const origin = server.origin;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));

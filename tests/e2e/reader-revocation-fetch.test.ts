@@ -41,14 +41,24 @@ const WRONG_FINGERPRINT = 'AB:'.repeat(31) + 'AB';
 async function shot(page: Page, locale: Locale, name: string): Promise<void> {
   await page.waitForTimeout(200);
   const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
+  const untranslated = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => UNTRANSLATED_KEY.test(l));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `reader-revocation-fetch-${locale}-${name}.png`), fullPage: true });
 }
 
 /** The custodian at the office: signs in to the server and revokes the package's card there. */
 async function revokeAtServer(serve: ServeProcess, card: string): Promise<void> {
-  const client = await RemoteClient.connect({ host: '127.0.0.1', port: serve.port, fingerprint: serve.fingerprint, locale: 'en', connectTimeoutMs: 10_000, callTimeoutMs: 60_000 });
+  const client = await RemoteClient.connect({
+    host: '127.0.0.1',
+    port: serve.port,
+    fingerprint: serve.fingerprint,
+    locale: 'en',
+    connectTimeoutMs: 10_000,
+    callTimeoutMs: 60_000,
+  });
   try {
     const signed = await client.signIn(PEOPLE.custodianS.login, PEOPLE.custodianS.password, 'office-desk');
     expect(signed.ok).toBe(true);
@@ -87,7 +97,14 @@ describe.skipIf(!available)('the reader fetches the revocation list from the arc
       const borrower = await archive.unlock(PEOPLE.manager.login, PEOPLE.manager.password);
       const draft = await createDossier(collector, completeDossier({ customerName: CUSTOMER }));
       await fileDossier(collector, { number: draft.number });
-      const filed = await loans.fileCard(borrower, { copyNumber: `${draft.number}-S`, purpose: '出差拜访客户前准备', form: 'offline', periodDays: 3, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true });
+      const filed = await loans.fileCard(borrower, {
+        copyNumber: `${draft.number}-S`,
+        purpose: '出差拜访客户前准备',
+        form: 'offline',
+        periodDays: 3,
+        readingPlace: '本人笔记本电脑',
+        acknowledgeNoPublicReading: true,
+      });
       await loans.approveCard(custodian, { card: filed.card });
       const file = join(laptop, `${filed.card}.tpkg`);
       await offline.issuePackage(borrower, { card: filed.card, passphrase: PASSPHRASE, out: file });
@@ -98,7 +115,10 @@ describe.skipIf(!available)('the reader fetches the revocation list from the arc
       // The laptop signed in to this server before (as a workstation): it remembers the address and the pin.
       const stateDir = join(laptop, 'state');
       mkdirSync(stateDir, { recursive: true });
-      writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale, recentArchives: [], recentServers: [{ address, fingerprint: serve.fingerprint, lastUsedAt: new Date().toISOString() }] }));
+      writeFileSync(
+        join(stateDir, APP_STATE_FILE),
+        JSON.stringify({ locale, recentArchives: [], recentServers: [{ address, fingerprint: serve.fingerprint, lastUsedAt: new Date().toISOString() }] }),
+      );
       const origin = server.origin;
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
@@ -132,7 +152,10 @@ describe.skipIf(!available)('the reader fetches the revocation list from the arc
         await page.getByTestId('reader-fetch-login').fill(PEOPLE.manager.login);
         await page.getByTestId('reader-fetch-password').fill(PEOPLE.manager.password);
         await page.getByTestId('reader-fetch-submit').click();
-        const refused = formatError({ code: 'remote.certificateChanged', params: { address, actual: serve.fingerprint, expected: normaliseFingerprint(WRONG_FINGERPRINT) } }, locale);
+        const refused = formatError(
+          { code: 'remote.certificateChanged', params: { address, actual: serve.fingerprint, expected: normaliseFingerprint(WRONG_FINGERPRINT) } },
+          locale,
+        );
         await expect.poll(() => page.getByTestId('reader-fetch-error').textContent(), { timeout: 30_000 }).toBe(refused);
         expect(await page.getByTestId('reader-fetch-password').inputValue()).toBe('');
         expect(bridge.reader.isOpen).toBe(true);
@@ -153,7 +176,10 @@ describe.skipIf(!available)('the reader fetches the revocation list from the arc
         expect(bridge.reader.lists()[0]!.packages).toBeGreaterThanOrEqual(1);
         await expect.poll(() => page.getByTestId('reader-lists').textContent()).not.toBe(text.listsNone);
         // The package's own log says why it was closed; its key in the file is gone.
-        const log = readFileSync(offline.logPathFor(file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; reason: string | null });
+        const log = readFileSync(offline.logPathFor(file), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { outcome: string; reason: string | null });
         expect(log.at(-1)).toMatchObject({ outcome: 'denied', reason: 'offline.revoked' });
         expect(offline.describePackageFile(file).destroyed).toBe(true);
         await shot(page, locale, 'closed-revoked');

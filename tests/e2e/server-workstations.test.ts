@@ -46,7 +46,10 @@ interface Workstation {
 async function shot(w: Workstation, name: string): Promise<void> {
   await animationsSettled(w.page, 'body');
   const text = await w.page.evaluate(() => document.body.innerText);
-  const untranslated = text.split('\n').map((l) => l.trim()).filter((l) => UNTRANSLATED_KEY.test(l));
+  const untranslated = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => UNTRANSLATED_KEY.test(l));
   expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
   await w.page.screenshot({ path: join(SHOTS, `server-${w.locale}-${name}.png`), fullPage: true });
 }
@@ -142,7 +145,11 @@ describe.skipIf(!available)('two workstations on one archive server (chromium)',
     await page.getByTestId('card-new').click();
     await page.getByTestId('card-copy').click();
     await page.keyboard.type(number);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: `${number}-S` }).first().click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: `${number}-S` })
+      .first()
+      .click();
     await page.getByTestId('card-purpose').fill('准备年度续约谈判');
     await page.getByTestId('card-place').fill('总部 12 楼档案阅览室');
     await page.getByTestId('card-acknowledge').check();
@@ -175,7 +182,9 @@ describe.skipIf(!available)('two workstations on one archive server (chromium)',
     await shot(sales, '04-reading');
 
     // The server's journal: each operation once, in the name of who signed in, from the workstation it reported.
-    const entries = serverArchive().db.prepare("SELECT event, actor_id, details FROM journal WHERE event IN ('loan.file', 'loan.approve', 'dossier.open') AND outcome = 'ok'").all() as {
+    const entries = serverArchive()
+      .db.prepare("SELECT event, actor_id, details FROM journal WHERE event IN ('loan.file', 'loan.approve', 'dossier.open') AND outcome = 'ok'")
+      .all() as {
       event: string;
       details: string;
     }[];

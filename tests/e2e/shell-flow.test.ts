@@ -31,7 +31,10 @@ const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 
 async function visibleTextLines(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => document.body.innerText);
-  return text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 async function shot(page: Page, driver: string, locale: Locale, name: string): Promise<void> {
@@ -68,9 +71,13 @@ async function addPerson(
 
 function journalRows(folder: string, stateDir: string) {
   return unlockArchive({ folder, login: ADMIN.login, password: ADMIN.password }, { stateDir, kdfTargetMs: 1 }).then((session) => {
-    const rows = session.archive.db
-      .prepare('SELECT event, outcome, reason, actor_name AS actorName, details FROM journal ORDER BY seq')
-      .all() as { event: string; outcome: string; reason: string | null; actorName: string | null; details: string }[];
+    const rows = session.archive.db.prepare('SELECT event, outcome, reason, actor_name AS actorName, details FROM journal ORDER BY seq').all() as {
+      event: string;
+      outcome: string;
+      reason: string | null;
+      actorName: string | null;
+      details: string;
+    }[];
     return session.lock().then(() => rows);
   });
 }
@@ -124,7 +131,14 @@ for (const driver of drivers) {
             return (window as any).__injected === true;
           });
           expect(injected).toBe(false);
-          expect(await page.evaluate(() => fetch('https://example.com/').then(() => 'fetched', () => 'blocked'))).toBe('blocked');
+          expect(
+            await page.evaluate(() =>
+              fetch('https://example.com/').then(
+                () => 'fetched',
+                () => 'blocked',
+              ),
+            ),
+          ).toBe('blocked');
           await expect.poll(() => consoleErrors.filter((e) => /Content Security Policy/i.test(e)).length).toBeGreaterThanOrEqual(2);
           consoleErrors.length = 0;
 
@@ -180,9 +194,7 @@ for (const driver of drivers) {
           await page.getByTestId('unlock-password').fill('not-the-password');
           await page.getByTestId('unlock-submit').click();
           await page.getByTestId('unlock-error').waitFor();
-          expect(await page.getByTestId('unlock-error').innerText()).toContain(
-            locale === 'en' ? 'Wrong login or password.' : '登录名或密码错误。',
-          );
+          expect(await page.getByTestId('unlock-error').innerText()).toContain(locale === 'en' ? 'Wrong login or password.' : '登录名或密码错误。');
           await shot(page, driver.name, locale, '08-unlock-error');
 
           // Unlock as the account manager.
@@ -202,9 +214,10 @@ for (const driver of drivers) {
           });
 
           // Forged identities: an extra `login` or an `actorId` is refused (and journaled, checked below).
-          const forgedPassword = await page.evaluate((login) =>
-            (window as any).triplicate.people.changeOwnPassword({ password: 'forged-password-1', login }),
-          ADMIN.login);
+          const forgedPassword = await page.evaluate(
+            (login) => (window as any).triplicate.people.changeOwnPassword({ password: 'forged-password-1', login }),
+            ADMIN.login,
+          );
           expect(forgedPassword).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
           const forgedCurrent = await page.evaluate(() => (window as any).triplicate.session.current({ actorId: 'someone-else' }));
           expect(forgedCurrent).toMatchObject({ ok: false, error: { code: 'input.invalid' } });

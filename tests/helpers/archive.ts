@@ -47,10 +47,7 @@ export async function makeArchive(): Promise<TestArchive> {
   const stateDir = join(root, 'state');
   const clock = new ManualClock();
   const options: ArchiveOptions = { clock, stateDir, kdfTargetMs: 1, workstation: 'test-workstation' };
-  const { session, recoveryKey } = await initArchive(
-    { folder, adminLogin: ADMIN.login, adminName: ADMIN.name, adminPassword: ADMIN.password },
-    options,
-  );
+  const { session, recoveryKey } = await initArchive({ folder, adminLogin: ADMIN.login, adminName: ADMIN.name, adminPassword: ADMIN.password }, options);
   await session.lock();
   const archive: TestArchive = {
     folder,

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const failure = toArchiveError(error).toInfo();
-    process.stdout.write(JSON.stringify({ ok: false, ms, code: failure.code, params: failure.params, en: formatError(failure, 'en'), zh: formatError(failure, 'zh-CN') }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ ok: false, ms, code: failure.code, params: failure.params, en: formatError(failure, 'en'), zh: formatError(failure, 'zh-CN') }) + '\n',
+    );
     process.exitCode = 1;
   }
 }

@@ -14,7 +14,13 @@ export const DEFAULT_WIRE = '11010001';
 export function fabricateElectron(dir: string): void {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'), { recursive: true });
-  const body = Buffer.concat([Buffer.from('#!/bin/sh\n# '), Buffer.from(FUSE_SENTINEL), Buffer.from([1, 8]), Buffer.from(DEFAULT_WIRE), Buffer.from('\necho stand-in\n')]);
+  const body = Buffer.concat([
+    Buffer.from('#!/bin/sh\n# '),
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([1, 8]),
+    Buffer.from(DEFAULT_WIRE),
+    Buffer.from('\necho stand-in\n'),
+  ]);
   writeFileSync(join(dir, 'electron'), body);
   chmodSync(join(dir, 'electron'), 0o755);
   for (const locale of ['zh-CN', 'en-US', 'de', 'ja']) writeFileSync(join(dir, 'locales', `${locale}.pak`), locale);

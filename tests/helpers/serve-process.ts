@@ -20,10 +20,14 @@ export interface ServeProcess {
 export async function startServe(folder: string, login: string, password: string, env: Record<string, string> = {}): Promise<ServeProcess> {
   const profileDir = process.env.TRIPLICATE_SERVE_CPU_PROF;
   const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeFlags, BIN, 'serve', '--archive', folder, '--as', login, '--listen', '127.0.0.1:0', '--password-stdin', '--lang', 'en'], {
-    env: { ...process.env, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, BIN, 'serve', '--archive', folder, '--as', login, '--listen', '127.0.0.1:0', '--password-stdin', '--lang', 'en'],
+    {
+      env: { ...process.env, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));

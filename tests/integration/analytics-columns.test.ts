@@ -10,7 +10,14 @@ import { updateDossier } from '../../src-main/core/dossiers/service';
 import type { TestArchive } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
 
-const ANALYST = { login: 'qian.fx', name: '钱分析', department: 'marketing', rank: 'staff' as const, duties: ['analyst' as const], password: 'qian.fx-password-1' };
+const ANALYST = {
+  login: 'qian.fx',
+  name: '钱分析',
+  department: 'marketing',
+  rank: 'staff' as const,
+  duties: ['analyst' as const],
+  password: 'qian.fx-password-1',
+};
 
 let archive: TestArchive;
 let numbers: string[] = [];
@@ -20,7 +27,11 @@ beforeAll(async () => {
   await archive.addPerson(ANALYST);
   // 8 from exhibitions, 6 from the web; industry left blank on two drafts (shown as '-').
   const items: BulkDossier[] = Array.from({ length: 14 }, (_, i) => ({
-    content: completeDossier({ customerName: `渠道测试客户${i}号有限公司`, sourceChannel: i < 8 ? 'exhibitions' : 'web-news', industry: i < 12 ? '电子制造' : '' }),
+    content: completeDossier({
+      customerName: `渠道测试客户${i}号有限公司`,
+      sourceChannel: i < 8 ? 'exhibitions' : 'web-news',
+      industry: i < 12 ? '电子制造' : '',
+    }),
     createdAt: '2025-06-01T02:00:00Z',
     // A dossier without industry cannot be filed: those two stay drafts.
     file: i < 12,
@@ -39,7 +50,9 @@ async function byChannel(filters: Record<string, string> = {}) {
   const s = await archive.unlock(ANALYST.login, ANALYST.password);
   try {
     const channelsMatchContent = s.archive.db
-      .prepare(`SELECT count(*) AS n FROM dossiers d JOIN dossier_content c ON c.dossier_id = d.id WHERE d.source_channel IS NOT json_extract(c.content, '$.basic.sourceChannel')`)
+      .prepare(
+        `SELECT count(*) AS n FROM dossiers d JOIN dossier_content c ON c.dossier_id = d.id WHERE d.source_channel IS NOT json_extract(c.content, '$.basic.sourceChannel')`,
+      )
       .get() as { n: number };
     expect(channelsMatchContent.n).toBe(0);
     return await runAnalytics(s, { measure: 'dossiers', dimension: 'sourceChannel', filters });

@@ -12,7 +12,14 @@ import { updateSettings } from '../../src-main/core/settings/service';
 import { ADMIN, lastEntries, type TestArchive } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
 
-const ANALYST = { login: 'qian.fx', name: '钱分析', department: 'marketing', rank: 'staff' as const, duties: ['analyst' as const], password: 'qian.fx-password-1' };
+const ANALYST = {
+  login: 'qian.fx',
+  name: '钱分析',
+  department: 'marketing',
+  rank: 'staff' as const,
+  duties: ['analyst' as const],
+  password: 'qian.fx-password-1',
+};
 
 let archive: TestArchive;
 let names: string[] = [];
@@ -129,7 +136,10 @@ describe('the analyst is refused personal fields and small groups, and every ref
       const all = await runAnalytics(s, { measure: 'dossiers', dimension: 'grade', filters: { status: 'filed' } });
       expect(all.total).toBe(30);
       // Refused: filed and maintained (29) — subtracting it from the first would reveal the one lost customer.
-      await expectCode(runAnalytics(s, { measure: 'dossiers', dimension: 'grade', filters: { status: 'filed', lifecycle: 'maintained' } }), 'denied.groupTooSmall');
+      await expectCode(
+        runAnalytics(s, { measure: 'dossiers', dimension: 'grade', filters: { status: 'filed', lifecycle: 'maintained' } }),
+        'denied.groupTooSmall',
+      );
       expect(lastEntries(s, 1)[0]).toMatchObject({ event: 'analytics.query', outcome: 'denied', reason: 'denied.groupTooSmall' });
     }));
 

@@ -24,7 +24,10 @@ describe('an archived dossier', () => {
     try {
       const numbers: string[] = [];
       for (const name of ['上海华为电子科技有限公司', '上海华为终端有限公司']) {
-        const d = await createDossier(collector, { ...completeDossier({ customerName: name }), classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: PEOPLE.manager.login } });
+        const d = await createDossier(collector, {
+          ...completeDossier({ customerName: name }),
+          classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: PEOPLE.manager.login },
+        });
         await fileDossier(collector, { number: d.number });
         numbers.push(d.number);
       }

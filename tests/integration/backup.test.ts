@@ -94,10 +94,13 @@ describe('backup and restore', () => {
     const cases: [string, (b: Buffer) => void][] = [
       ['archive.db', (b) => (b[offsets[1]! + 5000]! ^= 1)],
       ['keyring.json', (b) => (b[offsets[0]! + 40]! ^= 1)],
-      ['signature', (b) => {
-        const at = b.lastIndexOf(Buffer.from(`"seq":${manifest.journalHead.seq}`));
-        b.write(`"seq":${manifest.journalHead.seq + 1}`.slice(0, 7 + String(manifest.journalHead.seq).length), at);
-      }],
+      [
+        'signature',
+        (b) => {
+          const at = b.lastIndexOf(Buffer.from(`"seq":${manifest.journalHead.seq}`));
+          b.write(`"seq":${manifest.journalHead.seq + 1}`.slice(0, 7 + String(manifest.journalHead.seq).length), at);
+        },
+      ],
     ];
     for (const [detail, damage] of cases) {
       const copy = Buffer.from(bytes);

@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => archive.cleanup());
 
 const as = (args: string[], env: Record<string, string> = {}) =>
-  runCli([...args, '--archive', archive.folder, '--as', ADMIN.login, '--password-stdin'], `${ADMIN.password}\n`, { TRIPLICATE_STATE_DIR: archive.stateDir, ...env });
+  runCli([...args, '--archive', archive.folder, '--as', ADMIN.login, '--password-stdin'], `${ADMIN.password}\n`, {
+    TRIPLICATE_STATE_DIR: archive.stateDir,
+    ...env,
+  });
 
 describe('triplicate calendar', () => {
   it('sets holidays and make-up working days, and shows them in both languages', () => {

@@ -25,7 +25,7 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('per-command options and help', () => {
-  it('prints one command\'s usage for `<command> --help`, in either language, exit 0', () => {
+  it("prints one command's usage for `<command> --help`, in either language, exit 0", () => {
     const en = runCli(['journal', 'export', '--help'], '', env);
     expect(en.status).toBe(0);
     expect(en.stdout).toMatch(/^Usage: triplicate journal export --archive DIR/);
@@ -92,7 +92,11 @@ describe('signals and pipes', () => {
   });
 
   it('the launcher runs the sources through tsx when asked (or when the bundle is missing or stale)', () => {
-    const source = spawnSync(process.execPath, [BIN, '--help'], { env: { ...process.env, TRIPLICATE_CLI: 'source', LANG: 'en_US.UTF-8' }, encoding: 'utf8', timeout: 60_000 });
+    const source = spawnSync(process.execPath, [BIN, '--help'], {
+      env: { ...process.env, TRIPLICATE_CLI: 'source', LANG: 'en_US.UTF-8' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(source.status).toBe(0);
     expect(source.stdout).toMatch(/^Usage: triplicate <command>/);
   });

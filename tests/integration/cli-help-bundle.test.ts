@@ -24,7 +24,10 @@ beforeAll(async () => {
   out = mkdtempSync(join(cache, 'triplicate-cli-help-'));
   metafiles = await buildCliBundle(out);
   // Records every module the process loaded, as it exits.
-  writeFileSync(join(out, 'record-loaded.cjs'), "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_FILE, JSON.stringify(Object.keys(require.cache))));\n");
+  writeFileSync(
+    join(out, 'record-loaded.cjs'),
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_FILE, JSON.stringify(Object.keys(require.cache))));\n",
+  );
 }, 240_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -36,7 +39,9 @@ function runBundle(args: string[], stdin = ''): { status: number | null; stdout:
     env: { ...process.env, LOADED_FILE: loadedFile, LANG: 'en_US.UTF-8', LC_ALL: '' },
     timeout: 60_000,
   });
-  const loaded = (JSON.parse(readFileSync(loadedFile, 'utf8')) as string[]).filter((path) => !path.endsWith('record-loaded.cjs')).map((path) => relative(ROOT, path));
+  const loaded = (JSON.parse(readFileSync(loadedFile, 'utf8')) as string[])
+    .filter((path) => !path.endsWith('record-loaded.cjs'))
+    .map((path) => relative(ROOT, path));
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, loaded };
 }
 
@@ -49,8 +54,14 @@ describe('the bundled CLI', () => {
     expect(Object.keys(metafiles.commands.inputs).some((path) => path.includes('src-main/core/journal/'))).toBe(true);
   });
 
-  it('answers --help, a command\'s --help and bad usage without loading the commands file or an addon', () => {
-    for (const args of [['--help'], ['journal', 'export', '--help'], ['person', 'add', '-h', '--lang', 'zh-CN'], ['verify-export', 'F', '--dossiers', '5'], []]) {
+  it("answers --help, a command's --help and bad usage without loading the commands file or an addon", () => {
+    for (const args of [
+      ['--help'],
+      ['journal', 'export', '--help'],
+      ['person', 'add', '-h', '--lang', 'zh-CN'],
+      ['verify-export', 'F', '--dossiers', '5'],
+      [],
+    ]) {
       const run = runBundle(args);
       expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(args.length === 0 || args.includes('--dossiers') ? 2 : 0);
       expect(run.loaded, args.join(' ')).toEqual([relative(ROOT, join(out, CLI_ENTRY_FILE))]);
@@ -61,7 +72,11 @@ describe('the bundled CLI', () => {
     for (const lang of ['en', 'zh-CN']) {
       for (const args of [['--help'], ['lead', 'publication', '--help']]) {
         const bundled = runBundle([...args, '--lang', lang]);
-        const source = spawnSync(process.execPath, [BIN, ...args, '--lang', lang], { encoding: 'utf8', env: { ...process.env, TRIPLICATE_CLI: 'source' }, timeout: 120_000 });
+        const source = spawnSync(process.execPath, [BIN, ...args, '--lang', lang], {
+          encoding: 'utf8',
+          env: { ...process.env, TRIPLICATE_CLI: 'source' },
+          timeout: 120_000,
+        });
         expect(source.status, source.stderr).toBe(0);
         expect(bundled.stdout).toBe(source.stdout);
       }

@@ -50,7 +50,13 @@ describe('three copies', () => {
 
     // The marketing custodian may not re-issue the sales copy.
     await expectCode(reissueCopy(custodianM, { copyNumber: `${number}-S` }), 'denied.notCopyCustodian');
-    expect(lastEntries(custodianM)[0]).toMatchObject({ event: 'copy.reissue', outcome: 'denied', reason: 'denied.notCopyCustodian', objectType: 'copy', objectId: `${number}-S` });
+    expect(lastEntries(custodianM)[0]).toMatchObject({
+      event: 'copy.reissue',
+      outcome: 'denied',
+      reason: 'denied.notCopyCustodian',
+      objectType: 'copy',
+      objectId: `${number}-S`,
+    });
     // Nor may a collector, who is no custodian at all.
     await expectCode(reissueCopy(collector, { copyNumber: `${number}-S` }), 'denied.notCustodian');
 

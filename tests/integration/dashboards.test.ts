@@ -25,7 +25,12 @@ beforeAll(async () => {
   // Responsible manager zhang.jl sits in key-accounts: these are that department's dossiers.
   const make = (i: number, grade: 'A' | 'B', reviewedDaysAgo: number): BulkDossier => {
     const base = completeDossier({ customerName: `看板测试客户${i}有限公司` });
-    return { content: { ...base, classification: { ...base.classification!, grade } }, createdAt: daysAgo(400), file: true, reviewedAt: daysAgo(reviewedDaysAgo) };
+    return {
+      content: { ...base, classification: { ...base.classification!, grade } },
+      createdAt: daysAgo(400),
+      file: true,
+      reviewedAt: daysAgo(reviewedDaysAgo),
+    };
   };
   for (let i = 0; i < 4; i++) items.push(make(i, 'A', 30));
   for (let i = 4; i < 7; i++) items.push(make(i, 'B', 200));
@@ -69,7 +74,12 @@ describe('each viewer sees the charts that are for them', () => {
   it('a chart for someone else is refused and journaled; an unknown chart is an error', () =>
     as(PEOPLE.deptManager, async (s) => {
       await expectCode(chartData(s, { id: 'incidents-marks' }), 'denied.notChartAudience');
-      expect(lastEntries(s, 1)[0]).toMatchObject({ event: 'dashboard.chart', outcome: 'denied', reason: 'denied.notChartAudience', objectId: 'incidents-marks' });
+      expect(lastEntries(s, 1)[0]).toMatchObject({
+        event: 'dashboard.chart',
+        outcome: 'denied',
+        reason: 'denied.notChartAudience',
+        objectId: 'incidents-marks',
+      });
       await expectCode(chartData(s, { id: 'no-such-chart' }), 'chart.unknown');
       expect(lastEntries(s, 1)[0]).toMatchObject({ event: 'dashboard.chart', outcome: 'error', reason: 'chart.unknown' });
     }));
@@ -128,7 +138,14 @@ describe('each viewer sees the charts that are for them', () => {
 
   it('the lead funnel (seed 004 大客户信息收集): a later report of the same customer never counts', async () => {
     expect((await as(PEOPLE.deptManager, (s) => chartData(s, { id: 'lead-funnel' }))).noData).toBe(true);
-    const report = { customerName: '合肥市看板出租汽车有限公司', need: '更新出租车辆', quantity: 12, sector: 'taxi', contactPerson: '周联系', contactDetails: '0551-6000-0000' };
+    const report = {
+      customerName: '合肥市看板出租汽车有限公司',
+      need: '更新出租车辆',
+      quantity: 12,
+      sector: 'taxi',
+      contactPerson: '周联系',
+      contactDetails: '0551-6000-0000',
+    };
     await as(PEOPLE.staff, (s) => reportLead(s, report));
     await as(PEOPLE.collector, (s) => reportLead(s, { ...report, customerName: ' 合肥市看板出租汽车有限公司 ' }));
     const chart = await as(PEOPLE.deptManager, (s) => chartData(s, { id: 'lead-funnel' }));

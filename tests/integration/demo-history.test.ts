@@ -60,7 +60,9 @@ describe('the living demo', () => {
     // Plans are yearly records of their own (issue 17), filed by the responsible account manager.
     expect(count("SELECT count(*) AS n FROM maintenance_plans WHERE status = 'filed'")).toBeGreaterThan(0);
     const birthdays = session.archive.db
-      .prepare("SELECT json_extract(k.value, '$.birthday') AS b FROM dossier_content, json_each(content, '$.keyPersons') k WHERE json_extract(k.value, '$.birthday') != ''")
+      .prepare(
+        "SELECT json_extract(k.value, '$.birthday') AS b FROM dossier_content, json_each(content, '$.keyPersons') k WHERE json_extract(k.value, '$.birthday') != ''",
+      )
       .all() as { b: string }[];
     const soon = (b: string) => {
       const today = new Date();
@@ -74,12 +76,15 @@ describe('the living demo', () => {
     const first = session.archive.db.prepare('SELECT min(at) AS at FROM journal').get() as { at: string };
     expect(Date.now() - new Date(first.at).getTime()).toBeGreaterThan(90 * 86_400_000);
     expect(count('SELECT count(*) AS n FROM journal a JOIN journal b ON b.seq = a.seq + 1 WHERE b.at < a.at')).toBe(0);
-    expect(count("SELECT count(DISTINCT substr(at, 1, 7)) AS n FROM journal")).toBeGreaterThanOrEqual(4);
+    expect(count('SELECT count(DISTINCT substr(at, 1, 7)) AS n FROM journal')).toBeGreaterThanOrEqual(4);
   });
 
   it('has an information analyst, printed with the others, whose standing charts all have content', { timeout: 300_000 }, async () => {
     expect(run.stdout).toMatch(/^\s+analyst\s+demo-analyst-\d{4}\s/m);
-    const analyst = await unlockArchive({ folder: join(root, 'archive'), login: 'analyst', password: password('analyst') }, { stateDir: join(root, 'state'), kdfTargetMs: 1 });
+    const analyst = await unlockArchive(
+      { folder: join(root, 'archive'), login: 'analyst', password: password('analyst') },
+      { stateDir: join(root, 'state'), kdfTargetMs: 1 },
+    );
     try {
       // The analyst page's standing queries (AnalystPage.tsx), each with groups to draw.
       const standing: AnalyticsQuery[] = [
@@ -96,7 +101,9 @@ describe('the living demo', () => {
         // Small months of loans fold into "(other)"; at least one group stands on its own.
         expect(result.rows.filter((r) => r.key !== OTHER_GROUP).length, label).toBeGreaterThanOrEqual(1);
       }
-      const journaled = analyst.archive.db.prepare(`SELECT count(*) AS n FROM journal WHERE event = 'analytics.query' AND outcome = 'ok' AND actor_id = ?`).get(analyst.actor.id) as { n: number };
+      const journaled = analyst.archive.db
+        .prepare(`SELECT count(*) AS n FROM journal WHERE event = 'analytics.query' AND outcome = 'ok' AND actor_id = ?`)
+        .get(analyst.actor.id) as { n: number };
       expect(journaled.n).toBe(standing.length);
     } finally {
       await analyst.lock();
@@ -107,7 +114,10 @@ describe('the living demo', () => {
     const viewers = ['gm', 'dm.keyacc', 'dm.sales', 'dm.market', 'cust.c', 'cust.s', 'cust.m', 'auditor', 'analyst'];
     const shown = new Map<string, { noData: boolean; total: number }[]>();
     for (const login of viewers) {
-      const viewer = await unlockArchive({ folder: join(root, 'archive'), login, password: password(login) }, { stateDir: join(root, 'state'), kdfTargetMs: 1 });
+      const viewer = await unlockArchive(
+        { folder: join(root, 'archive'), login, password: password(login) },
+        { stateDir: join(root, 'state'), kdfTargetMs: 1 },
+      );
       try {
         for (const id of await listCharts(viewer)) {
           const chart = await chartData(viewer, { id });
@@ -121,7 +131,10 @@ describe('the living demo', () => {
     for (const chart of CHARTS) {
       const seen = shown.get(chart.id) ?? [];
       expect(seen.length, `${chart.id}: nobody in the demo sees it`).toBeGreaterThan(0);
-      expect(seen.filter((c) => c.noData), `${chart.id}: no data`).toEqual([]);
+      expect(
+        seen.filter((c) => c.noData),
+        `${chart.id}: no data`,
+      ).toEqual([]);
       expect(Math.max(...seen.map((c) => c.total)), `${chart.id}: all zero`).toBeGreaterThan(0);
     }
   });

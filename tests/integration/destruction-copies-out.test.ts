@@ -59,7 +59,9 @@ describe('destruction while copies are out', () => {
       expect(lastEntries(gm)[0]).toMatchObject({ event: 'destruction.approve', outcome: 'denied', reason: 'denied.copiesOut' });
       expect(formatError({ code: 'denied.copiesOut' }, 'en')).toMatch(/on loan/);
       expect(formatError({ code: 'denied.copiesOut' }, 'zh-CN')).toMatch(/在借/);
-      const states = gm.archive.db.prepare('SELECT state FROM dossier_copies WHERE dossier_id = (SELECT id FROM dossiers WHERE archive_number = ?)').all(number);
+      const states = gm.archive.db
+        .prepare('SELECT state FROM dossier_copies WHERE dossier_id = (SELECT id FROM dossiers WHERE archive_number = ?)')
+        .all(number);
       expect(states).not.toContainEqual({ state: 'destroyed' });
 
       // The package revoked, the copy still on loan: still refused.

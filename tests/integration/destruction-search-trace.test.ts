@@ -23,7 +23,9 @@ const GM: TestPerson = { login: 'zong.jl', name: '总经理', department: 'key-a
 
 /** Only the destroyed dossier's key persons use these; they interleave with common characters in code-point order. */
 const RARE = Array.from('龘靐齉爩鱻麤龗灪蠹鬱');
-const COMMON = Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光');
+const COMMON = Array.from(
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光',
+);
 
 /** A deterministic generator, so a failure reproduces. */
 function chooser(seed: number) {
@@ -57,7 +59,10 @@ describe('destruction and the search indexes', () => {
     const others: BulkDossier[] = Array.from({ length: 1500 }, (_, i) => ({
       content: {
         ...completeDossier({ customerName: `${pick(COMMON, 6)}有限公司`, industry: pick(COMMON, 2) }),
-        keyPersons: [{ name: pick(COMMON, 3), title: '经理', purchaseRole: '影响者' }, { name: pick(COMMON, 12), title: '总监', purchaseRole: '决策者' }],
+        keyPersons: [
+          { name: pick(COMMON, 3), title: '经理', purchaseRole: '影响者' },
+          { name: pick(COMMON, 12), title: '总监', purchaseRole: '决策者' },
+        ],
       },
       createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
     }));
@@ -74,7 +79,9 @@ describe('destruction and the search indexes', () => {
     // pages with everyone else's.
     const db = collector.archive.db;
     for (const table of ['dossier_search', 'dossier_search_bigram']) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
-    const rareKeys = (db.prepare('SELECT term FROM dossier_search_idx').all() as { term: Buffer }[]).filter((r) => RARE.some((c) => r.term.includes(Buffer.from(c))));
+    const rareKeys = (db.prepare('SELECT term FROM dossier_search_idx').all() as { term: Buffer }[]).filter((r) =>
+      RARE.some((c) => r.term.includes(Buffer.from(c))),
+    );
     expect(rareKeys.length).toBeGreaterThan(0);
 
     const custodian = await unlockAs(archive, PEOPLE.custodianS);

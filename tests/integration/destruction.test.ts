@@ -12,13 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDossier, fileDossier, openDossier, updateDossier } from '../../src-main/core/dossiers/service';
 import { canonicalJson } from '../../src-main/core/journal/entry';
 import { verifyJournal } from '../../src-main/core/journal/verify';
-import {
-  approveDestruction,
-  destructionRecord,
-  rejectDestruction,
-  requestBulkDestruction,
-  requestDestruction,
-} from '../../src-main/core/records/destruction';
+import { approveDestruction, destructionRecord, rejectDestruction, requestBulkDestruction, requestDestruction } from '../../src-main/core/records/destruction';
 import { listHolds, releaseHold, setHold } from '../../src-main/core/records/holds';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
@@ -26,7 +20,12 @@ import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } fro
 import { decryptSqlcipher4 } from '../helpers/sqlcipher4-pages';
 
 const person = (login: string, name: string, department: string, rank: TestPerson['rank']): TestPerson => ({
-  login, name, department, rank, duties: [], password: `${login}-password-1`,
+  login,
+  name,
+  department,
+  rank,
+  duties: [],
+  password: `${login}-password-1`,
 });
 const MANAGERS = {
   C: person('kf.bz', '客服部长', 'customer-service', 'department-manager'),
@@ -57,7 +56,13 @@ afterEach(async () => {
 async function filedDossier(name = '上海华为电子科技有限公司', other = false): Promise<string> {
   const content = other
     ? {
-        ...completeDossier({ customerName: name, legalRepresentative: '雷军', address: '北京市海淀区清河中街 68 号', phone: '010-6060-6666', industry: '消费电子' }),
+        ...completeDossier({
+          customerName: name,
+          legalRepresentative: '雷军',
+          address: '北京市海淀区清河中街 68 号',
+          phone: '010-6060-6666',
+          industry: '消费电子',
+        }),
         keyPersons: [{ name: '林斌', title: '总裁', purchaseRole: '决策者' }],
       }
     : completeDossier({ customerName: name });
@@ -107,7 +112,11 @@ describe('destruction', () => {
     const record = await as(GM, (s) => destructionRecord(s));
     expect(record).toHaveLength(1);
     expect(record[0]).toMatchObject({ number, contentSha256: expectedHash, revisions: 2, copies: [`${number}-C`, `${number}-M`, `${number}-S`] });
-    expect(record[0]!.approvers.sort()).toEqual(Object.values(MANAGERS).map((m) => m.name).sort());
+    expect(record[0]!.approvers.sort()).toEqual(
+      Object.values(MANAGERS)
+        .map((m) => m.name)
+        .sort(),
+    );
     const states = db.prepare('SELECT state FROM dossier_copies WHERE dossier_id = ?').all(dossierId) as { state: string }[];
     expect(states.map((s) => s.state)).toEqual(['destroyed', 'destroyed', 'destroyed']);
     await expectCode(openDossier(custodian, { number }), 'dossier.notFound');
@@ -119,7 +128,7 @@ describe('destruction', () => {
     await custodian.lock();
     const { plaintext, badPages } = decryptSqlcipher4(readFileSync(join(archive.folder, 'archive.db')), key);
     expect(badPages).toBe(0);
-    expect(plaintext.includes(Buffer.from('SQLite format 3') ) || plaintext.includes(Buffer.from('CREATE TABLE'))).toBe(true);
+    expect(plaintext.includes(Buffer.from('SQLite format 3')) || plaintext.includes(Buffer.from('CREATE TABLE'))).toBe(true);
     const found = SECRETS.filter((secret) => plaintext.includes(Buffer.from(secret, 'utf8')));
     expect(found).toEqual([]);
     // The other dossier is untouched, and the stub keeps its number and customer name.

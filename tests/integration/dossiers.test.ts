@@ -32,7 +32,14 @@ describe('writing dossiers', () => {
     expect(created.number).toMatch(/^KH-2026-\d{5}$/);
     expect(created).toMatchObject({ status: 'draft', revision: 1 });
     const [entry] = lastEntries(collector);
-    expect(entry).toMatchObject({ event: 'dossier.create', outcome: 'ok', actorId: collector.actor.id, actorDuty: 'collector', objectType: 'dossier', objectId: created.number });
+    expect(entry).toMatchObject({
+      event: 'dossier.create',
+      outcome: 'ok',
+      actorId: collector.actor.id,
+      actorDuty: 'collector',
+      objectType: 'dossier',
+      objectId: created.number,
+    });
     expect(details(entry!).fields).toContain('keyPersons.1.name');
 
     // While it is a draft they are writing, the collector reads it back.
@@ -61,7 +68,11 @@ describe('writing dossiers', () => {
     expect(details(entry!).missing).toEqual(['basic.phone']);
     const row = collector.archive.db.prepare('SELECT status FROM dossiers WHERE archive_number = ?').get(draft.number) as { status: string };
     expect(row.status).toBe('draft');
-    expect(collector.archive.db.prepare('SELECT count(*) AS n FROM dossier_copies c JOIN dossiers d ON d.id = c.dossier_id WHERE d.archive_number = ?').get(draft.number)).toEqual({ n: 0 });
+    expect(
+      collector.archive.db
+        .prepare('SELECT count(*) AS n FROM dossier_copies c JOIN dossiers d ON d.id = c.dossier_id WHERE d.archive_number = ?')
+        .get(draft.number),
+    ).toEqual({ n: 0 });
 
     // Filled in, the same draft files.
     await updateDossier(collector, { number: draft.number, changes: { basic: { phone: '010-1234-5678' } } });
@@ -75,7 +86,13 @@ describe('writing dossiers', () => {
     const saved = await updateDossier(collector, {
       number: draft.number,
       expectedRevision: 1,
-      changes: { basic: { phone: '021-6666-0202' }, keyPersons: [{ name: '李明', title: '副总裁' }, { name: '王芳', title: '财务经理' }] },
+      changes: {
+        basic: { phone: '021-6666-0202' },
+        keyPersons: [
+          { name: '李明', title: '副总裁' },
+          { name: '王芳', title: '财务经理' },
+        ],
+      },
     });
     expect(saved.revision).toBe(2);
     expect(lastEntries(collector)[0]).toMatchObject({ event: 'dossier.update', outcome: 'ok', objectId: draft.number });
@@ -105,7 +122,13 @@ describe('who may write', () => {
       const session = await archive.unlock(login, password);
       try {
         await expectCode(updateDossier(session, { number: draft.number, changes: { basic: { phone: '000' } } }), 'denied.notWriter');
-        expect(lastEntries(session)[0]).toMatchObject({ event: 'dossier.update', outcome: 'denied', reason: 'denied.notWriter', actorId: session.actor.id, objectId: draft.number });
+        expect(lastEntries(session)[0]).toMatchObject({
+          event: 'dossier.update',
+          outcome: 'denied',
+          reason: 'denied.notWriter',
+          actorId: session.actor.id,
+          objectId: draft.number,
+        });
         await expectCode(createDossier(session, completeDossier()), 'denied.notWriter');
         await expectCode(openDossier(session, { number: draft.number }), 'denied.noContentAccess');
       } finally {
@@ -213,13 +236,28 @@ describe('rule 3: catalogue for business duties, content only with a loan', () =
     try {
       const page = await searchCatalogue(manager, { text: draft.number });
       expect(page.total).toBe(1);
-      expect(page.rows[0]).toMatchObject({ number: draft.number, customerName: '杭州阿里云计算有限公司', grade: 'A', secrecy: 'secret', industry: '电子制造', status: 'filed', responsibleManager: { login: PEOPLE.manager.login } });
+      expect(page.rows[0]).toMatchObject({
+        number: draft.number,
+        customerName: '杭州阿里云计算有限公司',
+        grade: 'A',
+        secrecy: 'secret',
+        industry: '电子制造',
+        status: 'filed',
+        responsibleManager: { login: PEOPLE.manager.login },
+      });
       expect(page.rows[0]!.copies).toHaveLength(3);
       expect(JSON.stringify(page)).not.toContain('李明');
 
       await expectCode(openDossier(manager, { number: draft.number, sections: ['keyPersons'] }), 'denied.noContentAccess');
       const [entry] = lastEntries(manager);
-      expect(entry).toMatchObject({ event: 'dossier.open', outcome: 'denied', reason: 'denied.noContentAccess', actorId: manager.actor.id, objectType: 'dossier', objectId: draft.number });
+      expect(entry).toMatchObject({
+        event: 'dossier.open',
+        outcome: 'denied',
+        reason: 'denied.noContentAccess',
+        actorId: manager.actor.id,
+        objectType: 'dossier',
+        objectId: draft.number,
+      });
       expect(details(entry!).sections).toEqual(['keyPersons']);
     } finally {
       await manager.lock();

@@ -51,16 +51,18 @@ describe('seed 004: contact cadence and callbacks on the due list', () => {
     // The manager's other due work (visit reports, plans, surveys: other sources) is not this test's.
     const items = (await dueAs(PEOPLE.manager)).filter((i) => i.kind === 'contact' || i.kind === 'callback');
     const view = items.map((i) => [i.kind, i.subject, i.dueAt, i.overdue]);
-    expect(view).toEqual([
-      // 庆典活动的前30天: opening on 1 February → due 2 January (ends at midnight Shanghai): overdue now.
-      ['callback', '新厂开业', '2026-01-02T16:00:00.000Z', true],
-      // 核心大客户主要负责人每周沟通1-2次: due by the end of this week (Sunday 11 January).
-      ['contact', '李明', '2026-01-11T16:00:00.000Z', false],
-      // 生日或寿辰的前10天: birthday 20 January → due 10 January, shown a week before.
-      ['callback', '李明', '2026-01-10T16:00:00.000Z', false],
-      // 影响者每月至少沟通2次: due by the end of January.
-      ['contact', '王芳', '2026-01-31T16:00:00.000Z', false],
-    ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))));
+    expect(view).toEqual(
+      [
+        // 庆典活动的前30天: opening on 1 February → due 2 January (ends at midnight Shanghai): overdue now.
+        ['callback', '新厂开业', '2026-01-02T16:00:00.000Z', true],
+        // 核心大客户主要负责人每周沟通1-2次: due by the end of this week (Sunday 11 January).
+        ['contact', '李明', '2026-01-11T16:00:00.000Z', false],
+        // 生日或寿辰的前10天: birthday 20 January → due 10 January, shown a week before.
+        ['callback', '李明', '2026-01-10T16:00:00.000Z', false],
+        // 影响者每月至少沟通2次: due by the end of January.
+        ['contact', '王芳', '2026-01-31T16:00:00.000Z', false],
+      ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+    );
     // 赵强 has no cadence class: never on the list.
     expect(items.every((i) => i.subject !== '赵强')).toBe(true);
     expect(items.every((i) => i.dossierNumber === number)).toBe(true);
@@ -73,14 +75,18 @@ describe('seed 004: contact cadence and callbacks on the due list', () => {
       const [entry] = lastEntries(s, 1);
       expect(entry!.event).toBe('due.list');
       expect(entry!.outcome).toBe('ok');
-      expect(JSON.parse(entry!.details)).toMatchObject({ items: items.length, overdue: items.filter((i) => i.overdue).length, kinds: { contact: 2, callback: 2 } });
+      expect(JSON.parse(entry!.details)).toMatchObject({
+        items: items.length,
+        overdue: items.filter((i) => i.overdue).length,
+        kinds: { contact: 2, callback: 2 },
+      });
       expect(items.filter((i) => (i.kind === 'contact' || i.kind === 'callback') && i.overdue)).toHaveLength(1);
     } finally {
       await s.lock();
     }
   });
 
-  it('a contact record answering the birthday callback takes off both the callback and 李明\'s contact for the week', async () => {
+  it("a contact record answering the birthday callback takes off both the callback and 李明's contact for the week", async () => {
     const before = await dueAs(PEOPLE.manager);
     const birthday = before.find((i) => i.kind === 'callback' && i.key.startsWith('birthday:'))!;
     const s = await unlockAs(archive, PEOPLE.manager);
@@ -110,7 +116,7 @@ describe('seed 004: contact cadence and callbacks on the due list', () => {
     }
   });
 
-  it('the cadence numbers are the archive\'s settings: two contacts a week for core principals', async () => {
+  it("the cadence numbers are the archive's settings: two contacts a week for core principals", async () => {
     const s = await unlockAs(archive, PEOPLE.manager);
     try {
       await updateDossier(s, { number, changes: {}, add: { contactRecords: [{ date: '2026-01-20', person: '李明' }] } });
@@ -125,7 +131,11 @@ describe('seed 004: contact cadence and callbacks on the due list', () => {
       await admin.lock();
     }
     // One contact a week no longer meets it: overdue since the first week that had only one (5–11 January).
-    expect((await dueAs(PEOPLE.manager)).find((i) => i.subject === '李明')).toMatchObject({ kind: 'contact', overdue: true, dueAt: '2026-01-11T16:00:00.000Z' });
+    expect((await dueAs(PEOPLE.manager)).find((i) => i.subject === '李明')).toMatchObject({
+      kind: 'contact',
+      overdue: true,
+      dueAt: '2026-01-11T16:00:00.000Z',
+    });
     const again = await unlockAs(archive, PEOPLE.manager);
     try {
       await updateDossier(again, { number, changes: {}, add: { contactRecords: [{ date: '2026-01-20', person: '李明', topic: '回访' }] } });
@@ -182,7 +192,7 @@ describe('seed 004: contact cadence and callbacks on the due list', () => {
 });
 
 describe('triplicate due', () => {
-  it('prints the same items as the dashboard\'s due:list for the same person', async () => {
+  it("prints the same items as the dashboard's due:list for the same person", async () => {
     // The command runs on the system clock: put the test clock there, with a birthday in the window.
     const now = new Date();
     archive.clock.set(now);
@@ -206,9 +216,13 @@ describe('triplicate due', () => {
       expect(cli.status, cli.stderr).toBe(0);
       expect(JSON.parse(cli.stdout)).toEqual(dashboard);
       expect(dashboard.some((i) => i.subject === '周伟' && i.kind === 'callback')).toBe(true);
-      const text = runCli(['due', '--archive', archive.folder, '--as', PEOPLE.manager.login, '--password-stdin', '--lang', 'zh-CN'], `${PEOPLE.manager.password}\n`, {
-        TRIPLICATE_STATE_DIR: archive.stateDir,
-      });
+      const text = runCli(
+        ['due', '--archive', archive.folder, '--as', PEOPLE.manager.login, '--password-stdin', '--lang', 'zh-CN'],
+        `${PEOPLE.manager.password}\n`,
+        {
+          TRIPLICATE_STATE_DIR: archive.stateDir,
+        },
+      );
       expect(text.status, text.stderr).toBe(0);
       const lines = text.stdout.trim().split('\n');
       expect(lines[0]).toBe('到期\t状态\t类型\t档案\t客户\t事项\t标识');

@@ -44,12 +44,21 @@ describe('departure handover', () => {
     });
     // The leaver (responsible for both) has a loan running.
     const card = await as(PEOPLE.manager, (m) =>
-      fileCard(m, { copyNumber: `${numbers[0]}-S`, purpose: '续约谈判', form: 'in-app', periodDays: 3, readingPlace: '阅览室', acknowledgeNoPublicReading: true }),
+      fileCard(m, {
+        copyNumber: `${numbers[0]}-S`,
+        purpose: '续约谈判',
+        form: 'in-app',
+        periodDays: 3,
+        readingPlace: '阅览室',
+        acknowledgeNoPublicReading: true,
+      }),
     );
     await as(PEOPLE.custodianS, (s) => approveCard(s, { card: card.card }));
 
     // Only the leaver's department manager (or the general manager) starts it.
-    await as(PEOPLE.custodianS, (s) => expectCode(startHandover(s, { leaver: PEOPLE.manager.login, successor: SUCCESSOR.login }), 'denied.notDepartmentManager'));
+    await as(PEOPLE.custodianS, (s) =>
+      expectCode(startHandover(s, { leaver: PEOPLE.manager.login, successor: SUCCESSOR.login }), 'denied.notDepartmentManager'),
+    );
     const handover = await as(PEOPLE.deptManager, async (s) => {
       const h = await startHandover(s, { leaver: PEOPLE.manager.login, successor: SUCCESSOR.login });
       expect(lastEntries(s)[0]).toMatchObject({ event: 'handover.start', outcome: 'ok' });
@@ -68,7 +77,9 @@ describe('departure handover', () => {
       const leaver = findPersonByLogin(db, PEOPLE.manager.login)!;
       expect(db.prepare('SELECT count(*) AS n FROM dossiers WHERE responsible_id = ?').get(successor.id)).toEqual({ n: 2 });
       expect(db.prepare('SELECT count(*) AS n FROM dossiers WHERE responsible_id = ?').get(leaver.id)).toEqual({ n: 0 });
-      expect(db.prepare(`SELECT count(*) AS n FROM loans WHERE borrower_id = ? AND state IN ('submitted', 'queued', 'on-loan')`).get(leaver.id)).toEqual({ n: 0 });
+      expect(db.prepare(`SELECT count(*) AS n FROM loans WHERE borrower_id = ? AND state IN ('submitted', 'queued', 'on-loan')`).get(leaver.id)).toEqual({
+        n: 0,
+      });
     });
 
     await as(SUCCESSOR, (s) => signHandover(s, { id: handover.id }));

@@ -30,7 +30,14 @@ describe('incident timeline', () => {
       collector.archive.db.transaction(() => {
         for (let i = 1; i <= 9000; i++) {
           const about = i % 1000 === 0;
-          journal.append({ actor, event: about ? 'dossier.open' : 'catalogue.search', object: about ? { type: 'dossier', id: number } : { type: 'dossier', id: 'X-0' }, outcome: 'ok', reason: null, details: { i } });
+          journal.append({
+            actor,
+            event: about ? 'dossier.open' : 'catalogue.search',
+            object: about ? { type: 'dossier', id: number } : { type: 'dossier', id: 'X-0' },
+            outcome: 'ok',
+            reason: null,
+            details: { i },
+          });
         }
       })();
     } finally {
@@ -47,7 +54,9 @@ describe('incident timeline', () => {
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       expect(Math.max(...seqs)).toBeGreaterThan(2 * 4096);
 
-      const plan = (custodian.archive.db.prepare(`EXPLAIN QUERY PLAN ${timelineSql(2)}`).all(10, 'dossier', number, 'copy', `${number}-S`) as { detail: string }[])
+      const plan = (
+        custodian.archive.db.prepare(`EXPLAIN QUERY PLAN ${timelineSql(2)}`).all(10, 'dossier', number, 'copy', `${number}-S`) as { detail: string }[]
+      )
         .map((r) => r.detail)
         .join('\n');
       expect(plan).toMatch(/journal_by_object/);

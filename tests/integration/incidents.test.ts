@@ -40,7 +40,9 @@ describe('suspension', () => {
     try {
       await searchCatalogue(suspect, {});
       // Not the manager of another department, and not staff.
-      await as(PEOPLE.deptManager, (s) => expectCode(suspendPerson(s, { login: PEOPLE.otherManager.login, reason: '越权查询' }), 'denied.notDepartmentManager'));
+      await as(PEOPLE.deptManager, (s) =>
+        expectCode(suspendPerson(s, { login: PEOPLE.otherManager.login, reason: '越权查询' }), 'denied.notDepartmentManager'),
+      );
       await as(PEOPLE.staff, (s) => expectCode(suspendPerson(s, { login: PEOPLE.otherManager.login, reason: '越权查询' }), 'denied.notDepartmentManager'));
       await as(SALES_HEAD, async (s) => {
         await suspendPerson(s, { login: PEOPLE.otherManager.login, reason: '发现信息滥用行为' });
@@ -71,11 +73,19 @@ describe('incidents', () => {
     }
     const copy = `${number}-S`;
     // Staff cannot record incidents.
-    await as(PEOPLE.staff, (s) => expectCode(recordIncidentByHand(s, { kind: 'leak', copyNumber: copy, login: PEOPLE.manager.login, description: 'x' }), 'denied.notManagement'));
+    await as(PEOPLE.staff, (s) =>
+      expectCode(recordIncidentByHand(s, { kind: 'leak', copyNumber: copy, login: PEOPLE.manager.login, description: 'x' }), 'denied.notManagement'),
+    );
     const first = await as(PEOPLE.custodianS, (s) =>
       recordIncidentByHand(s, { kind: 'leak', copyNumber: copy, login: PEOPLE.manager.login, description: '客户资料外传至竞争对手' }),
     );
-    expect(first).toMatchObject({ kind: 'leak', copyNumber: copy, person: { login: PEOPLE.manager.login }, manager: { login: PEOPLE.deptManager.login }, marks: 1 });
+    expect(first).toMatchObject({
+      kind: 'leak',
+      copyNumber: copy,
+      person: { login: PEOPLE.manager.login },
+      manager: { login: PEOPLE.deptManager.login },
+      marks: 1,
+    });
     // The manager's notice (the loans' notification mechanism).
     const notices = await as(PEOPLE.deptManager, (s) => listNotifications(s, {}));
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'incident.recorded', number }));

@@ -9,7 +9,6 @@ import { lastEntries, type TestArchive } from '../helpers/archive';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
 
-
 let archive: TestArchive;
 let manager: SessionManager;
 let router: Router;
@@ -55,7 +54,7 @@ describe('dossier channels', () => {
     expect(diff).toMatchObject({ ok: false, error: { code: 'denied.noContentAccess' } });
   });
 
-  it('copies:reissue is the holding department custodian\'s alone; copies:list shows the lag to anyone with the catalogue', async () => {
+  it("copies:reissue is the holding department custodian's alone; copies:list shows the lag to anyone with the catalogue", async () => {
     const number = await filedDossier();
     await ok(router.handle('dossiers:update', { number, changes: { basic: { fax: '021-5555-0199' } } }, APP));
     await as(PEOPLE.custodianM);

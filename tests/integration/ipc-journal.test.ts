@@ -63,7 +63,8 @@ afterAll(async () => {
   archive.cleanup();
 });
 
-const unlock = (who: { login: string; password: string }) => router.handle('session:unlock', { folder: archive.folder, login: who.login, password: who.password }, APP);
+const unlock = (who: { login: string; password: string }) =>
+  router.handle('session:unlock', { folder: archive.folder, login: who.login, password: who.password }, APP);
 
 describe('journal over IPC', () => {
   it('an export reports progress as events and writes a file that verifies offline', async () => {
@@ -110,7 +111,12 @@ describe('journal over IPC', () => {
     const shown = dialogs;
     expect(await router.handle('journal:export', { format: 'csv', filters: {} }, APP)).toMatchObject({ ok: false, error: { code: 'denied.notAuditor' } });
     expect(dialogs).toBe(shown);
-    expect(lastEntries(manager.current!, 1)[0]).toMatchObject({ event: 'journal.export', outcome: 'denied', reason: 'denied.notAuditor', actorName: ADMIN.name });
+    expect(lastEntries(manager.current!, 1)[0]).toMatchObject({
+      event: 'journal.export',
+      outcome: 'denied',
+      reason: 'denied.notAuditor',
+      actorName: ADMIN.name,
+    });
     expect(await router.handle('journal:read', { filters: {} }, APP)).toMatchObject({ ok: false, error: { code: 'denied.notAuditor' } });
     expect(await router.handle('journal:status', {}, APP)).toEqual({ ok: true, value: { lastRun: null } });
   });

@@ -38,13 +38,17 @@ afterEach(async () => {
 const as = (person: { login: string; password: string }) => harness.as(person);
 
 describe('offline channels', () => {
-  it('issue through a save dialog, a request naming a path is refused, and the custodian\'s return imports the reads', async () => {
+  it("issue through a save dialog, a request naming a path is refused, and the custodian's return imports the reads", async () => {
     await as(PEOPLE.collector);
     const { number } = await ok<{ number: string }>(router.handle('dossiers:create', completeDossier(), APP));
     await ok(router.handle('dossiers:file', { number }, APP));
     await as(PEOPLE.manager);
     const { card } = await ok<{ card: string }>(
-      router.handle('cards:file', { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true }, APP),
+      router.handle(
+        'cards:file',
+        { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true },
+        APP,
+      ),
     );
     await as(PEOPLE.custodianS);
     await ok(router.handle('cards:approve', { card }, APP));

@@ -30,7 +30,13 @@ beforeEach(async () => {
   archive.clock.set(new Date());
   dir = mkdtempSync(join(tmpdir(), 'triplicate-ipc-reader-'));
   closed.length = 0;
-  reader = new ReaderHost({ stateDir: join(dir, 'laptop-state'), clock: archive.clock, workstation: 'laptop-zhang', idleSource: { idleSeconds: () => 0 }, onClosed: (r) => closed.push(r) });
+  reader = new ReaderHost({
+    stateDir: join(dir, 'laptop-state'),
+    clock: archive.clock,
+    workstation: 'laptop-zhang',
+    idleSource: { idleSeconds: () => 0 },
+    onClosed: (r) => closed.push(r),
+  });
   harness = ipcHarness(archive, { chooseSaveFile: async () => saved, chooseOpenFile: async () => chosen, reader });
 });
 
@@ -48,7 +54,11 @@ async function issuedPackage(): Promise<{ card: string; number: string; file: st
   await ok(router.handle('dossiers:file', { number }, APP));
   await harness.as(PEOPLE.manager);
   const { card } = await ok<{ card: string }>(
-    router.handle('cards:file', { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true }, APP),
+    router.handle(
+      'cards:file',
+      { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true },
+      APP,
+    ),
   );
   await harness.as(PEOPLE.custodianS);
   await ok(router.handle('cards:approve', { card }, APP));
@@ -72,13 +82,19 @@ describe('the reader channels and revocation from the UI', () => {
 
     chosen = pkg.file;
     expect(await ok(router.handle('reader:choose', {}, APP))).toMatchObject({ dossierNumber: pkg.number, card: pkg.card, destroyed: false });
-    expect(await router.handle('reader:open', { passphrase: 'wrong passphrase!' }, APP)).toMatchObject({ ok: false, error: { code: 'offline.wrongPassphrase' } });
+    expect(await router.handle('reader:open', { passphrase: 'wrong passphrase!' }, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'offline.wrongPassphrase' },
+    });
     const opened = await ok<{ allowCopyOut: boolean; reader: { name: string } }>(router.handle('reader:open', { passphrase: PASSPHRASE }, APP));
     expect(opened).toMatchObject({ allowCopyOut: false, reader: { name: PEOPLE.manager.name } });
     const shown = await ok<{ dossier: { content: Record<string, unknown> } }>(router.handle('reader:show', { section: 'keyPersons' }, APP));
     expect(JSON.stringify(shown.dossier.content)).toContain('李明');
     // A widened request is refused by the schema.
-    expect(await router.handle('reader:show', { section: 'keyPersons', file: '/etc/passwd' }, APP)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(await router.handle('reader:show', { section: 'keyPersons', file: '/etc/passwd' }, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
 
     // The custodian revokes from the desk (by card); the borrower exports the list.
     await harness.as(PEOPLE.custodianS);
@@ -99,11 +115,14 @@ describe('the reader channels and revocation from the UI', () => {
     expect(await ok(router.handle('reader:status', {}, APP))).toMatchObject({ lists: [{ packages: 1 }] });
   });
 
-  it('someone else cannot revoke a borrower\'s package from the UI (refused and journaled)', async () => {
+  it("someone else cannot revoke a borrower's package from the UI (refused and journaled)", async () => {
     const { router } = harness;
     const pkg = await issuedPackage();
     await harness.as(PEOPLE.otherManager);
-    expect(await router.handle('offline:revoke', { card: pkg.card, reason: '试图吊销' }, APP)).toMatchObject({ ok: false, error: { code: 'denied.notCustodian' } });
+    expect(await router.handle('offline:revoke', { card: pkg.card, reason: '试图吊销' }, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'denied.notCustodian' },
+    });
     expect(lastEntries(harness.manager.current!)[0]).toMatchObject({ event: 'offline.revoke', outcome: 'denied' });
     // The borrower may: a lost laptop only narrows their own access.
     await harness.as(PEOPLE.manager);

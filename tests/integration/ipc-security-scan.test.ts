@@ -47,7 +47,8 @@ describe('Electron security scan', () => {
   for (const target of targets) {
     it(`electronegativity finds no high-severity issue in ${target.slice(ROOT.length + 1)}`, () => {
       const findings = scan(target);
-      for (const f of findings) process.stderr.write(`[electronegativity] ${f.severity} ${f.issue} ${f.file}${ACCEPTED[f.issue] ? ` (accepted: ${ACCEPTED[f.issue]})` : ''}\n`);
+      for (const f of findings)
+        process.stderr.write(`[electronegativity] ${f.severity} ${f.issue} ${f.file}${ACCEPTED[f.issue] ? ` (accepted: ${ACCEPTED[f.issue]})` : ''}\n`);
       expect(findings.filter((f) => f.severity === 'HIGH')).toEqual([]);
     }, 150_000);
   }

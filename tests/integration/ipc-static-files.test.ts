@@ -26,7 +26,16 @@ describe('renderer files', () => {
   });
 
   it('a path that leaves the renderer folder is refused, however it is spelled', () => {
-    for (const path of ['/../keyring.json', '/assets/../../keyring.json', '/%2e%2e/keyring.json', '/..%2fkeyring.json', '/assets/link.json', '/%00', '/..\\keyring.json', '/%E0%A4%A']) {
+    for (const path of [
+      '/../keyring.json',
+      '/assets/../../keyring.json',
+      '/%2e%2e/keyring.json',
+      '/..%2fkeyring.json',
+      '/assets/link.json',
+      '/%00',
+      '/..\\keyring.json',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveStaticFile(renderer, path), path).toBeNull();
     }
   });

@@ -37,8 +37,42 @@ function rng(seed: number): () => number {
 
 // Everything CSV quoting, formula defusing, JSON escaping and UTF-8 care about.
 const PIECES = [
-  ',', '"', '""', '\r', '\n', '\r\n', "'", '=', '+', '-', '@', '\t', '\\', '\\"', '\u0000', '\u0001', '\u001f', '\u007f',
-  '\u2028', '\uFEFF', '中文', '王五', '😀', ' ', 'a', 'Z', '0', '9', '{}', '[', ']', ':', 'null', '\b', '\f', '/',
+  ',',
+  '"',
+  '""',
+  '\r',
+  '\n',
+  '\r\n',
+  "'",
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\\',
+  '\\"',
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\u2028',
+  '\uFEFF',
+  '中文',
+  '王五',
+  '😀',
+  ' ',
+  'a',
+  'Z',
+  '0',
+  '9',
+  '{}',
+  '[',
+  ']',
+  ':',
+  'null',
+  '\b',
+  '\f',
+  '/',
 ];
 const awkward = (random: () => number, max = 6): string => {
   let s = '';
@@ -105,9 +139,18 @@ describe('the CSV fast paths give what the row paths give', () => {
     const pages = new CsvPages(db, {}, head);
     const encoded = pages.encode(pages.read(0, 5000), new LinkCheck(db, session.archive.archiveId, head));
     expect(encoded).not.toBeNull();
-    expect(Buffer.from(encoded!.csv).toString('utf8')).toBe(rowPathCsv({}, head).subarray(Buffer.byteLength(csvHeader(EXPORT_COLUMNS))).toString('utf8'));
+    expect(Buffer.from(encoded!.csv).toString('utf8')).toBe(
+      rowPathCsv({}, head)
+        .subarray(Buffer.byteLength(csvHeader(EXPORT_COLUMNS)))
+        .toString('utf8'),
+    );
 
-    for (const filters of [{}, { outcome: 'denied' }, { from: '2026-01-06T00:00:00Z', to: '2026-01-09T00:00:00Z' }, { object: { type: 'dossier', id: 'D-1' } }]) {
+    for (const filters of [
+      {},
+      { outcome: 'denied' },
+      { from: '2026-01-06T00:00:00Z', to: '2026-01-09T00:00:00Z' },
+      { object: { type: 'dossier', id: 'D-1' } },
+    ]) {
       const file = join(out, `awkward-${randomBytes(4).toString('hex')}.csv`);
       const progress: { written: number; total: number }[] = [];
       const result = await exportJournal(session, { format: 'csv', out: file, filters }, { onProgress: (p) => progress.push(p) });
@@ -125,7 +168,22 @@ describe('the CSV fast paths give what the row paths give', () => {
     // Another tool wrote a name as bytes that are not UTF-8; its hash is over the text SQLite gives back.
     const insert = db.prepare(`INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const bytes = Buffer.from([0x41, 0xe4, 0xb8, 0x2c, 0xff, 0x22]);
-    const row: EntryRow = [head.seq + 1, '2026-02-01T00:00:00.000Z', 0, 'p-x', bytes.toString('utf8'), null, 'ws', 'e.x', null, null, 'ok', null, '{}', head.hash];
+    const row: EntryRow = [
+      head.seq + 1,
+      '2026-02-01T00:00:00.000Z',
+      0,
+      'p-x',
+      bytes.toString('utf8'),
+      null,
+      'ws',
+      'e.x',
+      null,
+      null,
+      'ok',
+      null,
+      '{}',
+      head.hash,
+    ];
     insert.run(row[0], row[1], row[2], row[3], bytes, row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12], row[13], rowHash(row));
     const text = db.prepare(`SELECT ${CHAIN_TEXT_SQL} FROM journal WHERE seq = ?`).pluck().get(row[0]) as string;
     expect(text).toContain('\uFFFD');
@@ -189,9 +247,24 @@ describe('the CSV fast paths give what the row paths give', () => {
       'at null, re-hashed': rehashed((r) => (r[1] = null)),
       'an unknown outcome, re-hashed': rehashed((r) => (r[10] = 'maybe')),
       'seq 0, re-hashed': rehashed((r) => (r[0] = 0)),
-      'seq 007, re-hashed': rehashed((r) => (r[0] = 7), (r) => csvLine(r).slice(0, -2).replace(/^7,/, '007,')),
-      'tz -0, re-hashed': rehashed((r) => (r[2] = 0), (r) => csvLine(r).slice(0, -2).replace(/^(\d+,[^,]*),0,/, '$1,-0,')),
-      'tz 05, re-hashed': rehashed((r) => (r[2] = 5), (r) => csvLine(r).slice(0, -2).replace(/^(\d+,[^,]*),5,/, '$1,05,')),
+      'seq 007, re-hashed': rehashed(
+        (r) => (r[0] = 7),
+        (r) => csvLine(r).slice(0, -2).replace(/^7,/, '007,'),
+      ),
+      'tz -0, re-hashed': rehashed(
+        (r) => (r[2] = 0),
+        (r) =>
+          csvLine(r)
+            .slice(0, -2)
+            .replace(/^(\d+,[^,]*),0,/, '$1,-0,'),
+      ),
+      'tz 05, re-hashed': rehashed(
+        (r) => (r[2] = 5),
+        (r) =>
+          csvLine(r)
+            .slice(0, -2)
+            .replace(/^(\d+,[^,]*),5,/, '$1,05,'),
+      ),
     });
     for (const [what, line] of Object.entries(variants)) {
       await check(Buffer.from([...lines.slice(0, simple), line, ...lines.slice(simple + 1)].join('\r\n'), 'utf8'), what);
@@ -250,7 +323,8 @@ describe('the CSV fast paths give what the row paths give', () => {
       await other.addPerson(AUDITOR);
       const s = await other.unlock(AUDITOR.login, AUDITOR.password);
       // Neighbours differ in event, so an event filter can take one without the other.
-      for (let i = 0; i < 40; i++) s.archive.journal.append({ actor: { id: 'p', name: '赵六', duty: null }, event: `e.${i % 2}`, outcome: 'ok', details: { i } });
+      for (let i = 0; i < 40; i++)
+        s.archive.journal.append({ actor: { id: 'p', name: '赵六', duty: null }, event: `e.${i % 2}`, outcome: 'ok', details: { i } });
       const seq = s.archive.journal.head().seq - 20;
       const key = Buffer.from(s.archive.databaseKey);
       await s.lock();

@@ -75,9 +75,18 @@ describe('journal exports', () => {
 
   it('a filtered export holds exactly the matching entries, and still verifies against the signed chain', async () => {
     const file = join(out, 'filtered.jsonl');
-    const filters = { person: READER.login, object: { type: 'dossier', id: 'D-1' }, event: 'dossier.open', from: '2026-01-05T00:00:00Z', to: '2026-01-06T00:00:00Z' };
+    const filters = {
+      person: READER.login,
+      object: { type: 'dossier', id: 'D-1' },
+      event: 'dossier.open',
+      from: '2026-01-05T00:00:00Z',
+      to: '2026-01-06T00:00:00Z',
+    };
     const result = await asAuditor((s) => exportJournal(s, { format: 'jsonl', out: file, filters }));
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe(result.count);
     expect(result.count).toBeGreaterThan(0);
     for (const l of lines) expect(l).toMatchObject({ actor_id: readerId, object_id: 'D-1', event: 'dossier.open' });
@@ -128,8 +137,12 @@ describe('journal exports', () => {
 
   it('bad filters are refused with the field named, and journaled as an error', async () => {
     await asAuditor(async (s) => {
-      await expect(exportJournal(s, { format: 'csv', out: join(out, 'bad.csv'), filters: { from: 'yesterday' } })).rejects.toMatchObject({ code: 'input.invalid' });
-      await expect(exportJournal(s, { format: 'csv', out: join(out, 'bad.csv'), filters: { person: 'nobody' } })).rejects.toMatchObject({ code: 'person.notFound' });
+      await expect(exportJournal(s, { format: 'csv', out: join(out, 'bad.csv'), filters: { from: 'yesterday' } })).rejects.toMatchObject({
+        code: 'input.invalid',
+      });
+      await expect(exportJournal(s, { format: 'csv', out: join(out, 'bad.csv'), filters: { person: 'nobody' } })).rejects.toMatchObject({
+        code: 'person.notFound',
+      });
       expect(lastEntries(s, 1)[0]).toMatchObject({ event: 'journal.export', outcome: 'error' });
     });
   });
@@ -168,7 +181,21 @@ describe('triplicate journal export / verify-export', () => {
 
   it('exports with filters, refuses to overwrite without --force, and verifies offline (exit 0 / 1)', async () => {
     const file = join(out, 'cli.csv');
-    const args = ['journal', 'export', '--archive', archive.folder, '--as', AUDITOR.login, '--password-stdin', '--format', 'csv', '--out', file, '--outcome', 'denied'];
+    const args = [
+      'journal',
+      'export',
+      '--archive',
+      archive.folder,
+      '--as',
+      AUDITOR.login,
+      '--password-stdin',
+      '--format',
+      'csv',
+      '--out',
+      file,
+      '--outcome',
+      'denied',
+    ];
     const first = cli(args, `${AUDITOR.password}\n`);
     expect(first.status, first.stderr).toBe(0);
     const again = cli(args, `${AUDITOR.password}\n`);
@@ -197,7 +224,10 @@ describe('triplicate journal export / verify-export', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/未找到导出文件/);
     expect(cli(['verify-export']).status).toBe(2);
-    const badFormat = cli(['journal', 'export', '--archive', archive.folder, '--as', AUDITOR.login, '--password-stdin', '--format', 'pdf', '--out', junk], `${AUDITOR.password}\n`);
+    const badFormat = cli(
+      ['journal', 'export', '--archive', archive.folder, '--as', AUDITOR.login, '--password-stdin', '--format', 'pdf', '--out', junk],
+      `${AUDITOR.password}\n`,
+    );
     expect(badFormat.status).toBe(2);
   });
 });

@@ -90,7 +90,11 @@ function rows(db: Db): EntryRow[] {
 /** Rewrites the journal as `list`, renumbered from 1 and re-chained from the genesis hash. */
 function rewriteChain(db: Db, list: EntryRow[]): void {
   db.prepare('DELETE FROM journal').run();
-  const insert = db.prepare(`INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(',')})`);
+  const insert = db.prepare(
+    `INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',')
+      .map(() => '?')
+      .join(',')})`,
+  );
   let prev = genesisHash(archiveId);
   list.forEach((row, i) => {
     const next = [...row] as EntryRow;
@@ -111,18 +115,42 @@ function signAsInsider(db: Db, ranges: [number, number][]): void {
     const hash = db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck().get(last) as string;
     digest = nextDigest(digest, first, last);
     const signature = signer.sign(entriesMessage(archiveId, insider.personId, session, first, last, hash, digest));
-    db.prepare('INSERT OR REPLACE INTO journal_signatures VALUES (?, ?, ?, ?, ?, ?, ?)').run(last, first, insider.personId, session, digest, signer.fingerprint, signature);
+    db.prepare('INSERT OR REPLACE INTO journal_signatures VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      last,
+      first,
+      insider.personId,
+      session,
+      digest,
+      signer.fingerprint,
+      signature,
+    );
   }
 }
 
 function appendRaw(db: Db, fields: Partial<Record<'actorId' | 'actorName' | 'actorDuty' | 'event' | 'details', string | null>>): number {
   const last = rows(db).at(-1)!;
   const row: EntryRow = [
-    last[0] + 1, '2026-01-05T09:30:00.000Z', 480, fields.actorId ?? null, fields.actorName ?? null, fields.actorDuty ?? null, 'test-workstation',
-    fields.event ?? 'dossier.open', 'dossier', 'KH-2026-00001', 'ok', null, fields.details ?? '{}', last[14]!,
+    last[0] + 1,
+    '2026-01-05T09:30:00.000Z',
+    480,
+    fields.actorId ?? null,
+    fields.actorName ?? null,
+    fields.actorDuty ?? null,
+    'test-workstation',
+    fields.event ?? 'dossier.open',
+    'dossier',
+    'KH-2026-00001',
+    'ok',
+    null,
+    fields.details ?? '{}',
+    last[14]!,
   ];
   row[14] = rowHash(row);
-  db.prepare(`INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(',')})`).run(...row);
+  db.prepare(
+    `INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',')
+      .map(() => '?')
+      .join(',')})`,
+  ).run(...row);
   return row[0];
 }
 
@@ -146,10 +174,15 @@ describe('an insider with the raw key and their own signing key', () => {
     tamper((db) => {
       const all = rows(db);
       erased = seqOf(db, 'department.list', insider.personId);
-      rewriteChain(db, all.filter((r) => r[0] !== erased));
+      rewriteChain(
+        db,
+        all.filter((r) => r[0] !== erased),
+      );
       // Re-sign every one of their own entries from there on; nobody else's can be re-signed.
       db.prepare('DELETE FROM journal_signatures WHERE last_seq >= ?').run(erased);
-      const own = (db.prepare('SELECT seq FROM journal WHERE seq >= ? AND actor_id = ?').pluck().all(erased, insider.personId) as number[]).map((s) => [s, s] as [number, number]);
+      const own = (db.prepare('SELECT seq FROM journal WHERE seq >= ? AND actor_id = ?').pluck().all(erased, insider.personId) as number[]).map(
+        (s) => [s, s] as [number, number],
+      );
       signAsInsider(db, own);
     });
     const elsewhere = await auditorVerifies('elsewhere');
@@ -165,7 +198,7 @@ describe('an insider with the raw key and their own signing key', () => {
     expect(here.report.problem).toMatchObject({ kind: 'behind-anchor' });
   });
 
-  it('cannot append an entry in another person\'s name, with or without their own signature', async () => {
+  it("cannot append an entry in another person's name, with or without their own signature", async () => {
     let forged = 0;
     tamper((db) => {
       const admin = personId(db, ADMIN.login);
@@ -189,9 +222,28 @@ describe('an insider with the raw key and their own signing key', () => {
       const key = newSigningKey();
       const record = { person: admin, publicKey: key.publicKey.toString('base64') };
       const row = rows(db).at(-1)!;
-      const entry: EntryRow = [row[0] + 1, '2026-01-05T09:30:00.000Z', 480, insider.personId, STAFF.name, 'admin', 'x', 'person.resetPassword', 'person', admin, 'ok', null, JSON.stringify({ signingKey: record }), row[14]!];
+      const entry: EntryRow = [
+        row[0] + 1,
+        '2026-01-05T09:30:00.000Z',
+        480,
+        insider.personId,
+        STAFF.name,
+        'admin',
+        'x',
+        'person.resetPassword',
+        'person',
+        admin,
+        'ok',
+        null,
+        JSON.stringify({ signingKey: record }),
+        row[14]!,
+      ];
       entry[14] = rowHash(entry);
-      db.prepare(`INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(',')})`).run(...entry);
+      db.prepare(
+        `INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',')
+          .map(() => '?')
+          .join(',')})`,
+      ).run(...entry);
       forged = entry[0];
       signAsInsider(db, [[forged, forged]]);
     });
@@ -211,7 +263,13 @@ describe('an insider with the raw key and their own signing key', () => {
       const session = 'ghost-session';
       const digest = nextDigest(sessionDigestStart(archiveId, ghost, session), forged, forged);
       db.prepare('INSERT INTO journal_signatures VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        forged, forged, ghost, session, digest, signer.fingerprint, signer.sign(entriesMessage(archiveId, ghost, session, forged, forged, hash, digest)),
+        forged,
+        forged,
+        ghost,
+        session,
+        digest,
+        signer.fingerprint,
+        signer.sign(entriesMessage(archiveId, ghost, session, forged, forged, hash, digest)),
       );
     });
     const { report } = await auditorVerifies('here');
@@ -223,7 +281,22 @@ describe('an insider with the raw key and their own signing key', () => {
     tamper((db) => {
       const all = rows(db);
       const admin = personId(db, ADMIN.login);
-      const forged: EntryRow = [0, all[place - 2]![1], 480, admin, ADMIN.name, 'admin', 'test-workstation', 'dossier.open', 'dossier', 'KH-2026-00001', 'ok', null, '{}', ''];
+      const forged: EntryRow = [
+        0,
+        all[place - 2]![1],
+        480,
+        admin,
+        ADMIN.name,
+        'admin',
+        'test-workstation',
+        'dossier.open',
+        'dossier',
+        'KH-2026-00001',
+        'ok',
+        null,
+        '{}',
+        '',
+      ];
       rewriteChain(db, [...all.slice(0, place - 1), forged, ...all.slice(place - 1)]);
     });
     const { report } = await auditorVerifies('elsewhere');
@@ -234,7 +307,9 @@ describe('an insider with the raw key and their own signing key', () => {
   it('cutting the journal back to an older genuine head, keyring included, is caught by the workstation that saw more', async () => {
     let cut = 0;
     tamper((db) => {
-      const older = db.prepare("SELECT seq, head_hash AS hash, at, signature FROM journal_heads WHERE role = 'session' ORDER BY seq LIMIT 1 OFFSET 2").get() as Keyring['journalHead'];
+      const older = db
+        .prepare("SELECT seq, head_hash AS hash, at, signature FROM journal_heads WHERE role = 'session' ORDER BY seq LIMIT 1 OFFSET 2")
+        .get() as Keyring['journalHead'];
       cut = older!.seq;
       db.prepare('DELETE FROM journal WHERE seq > ?').run(cut);
       db.prepare('DELETE FROM journal_heads WHERE seq > ?').run(cut);
@@ -287,7 +362,7 @@ describe('an insider with the raw key and their own signing key', () => {
     expect(journaled).toBeGreaterThanOrEqual(1);
   });
 
-  it('an old database put back, then another person\'s session, does not move the keyring\'s head back', async () => {
+  it("an old database put back, then another person's session, does not move the keyring's head back", async () => {
     const saved = readFileSync(join(archive.folder, 'archive.db'));
     await adminSession();
     await staffSession();

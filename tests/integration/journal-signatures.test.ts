@@ -47,7 +47,7 @@ async function as<T>(login: string, password: string, fn: (s: Session) => Promis
 }
 
 describe('signing keys follow the person', () => {
-  it('the founding administrator\'s key is the keyring\'s root, and no archive-wide key is stored', async () => {
+  it("the founding administrator's key is the keyring's root, and no archive-wide key is stored", async () => {
     await as(ADMIN.login, ADMIN.password, async (s) => {
       expect(s.archive.db.prepare('SELECT count(*) FROM signing_key').pluck().get()).toBe(0);
       const init = JSON.parse(s.archive.db.prepare('SELECT details FROM journal WHERE seq = 1').pluck().get() as string);
@@ -76,7 +76,10 @@ describe('signing keys follow the person', () => {
       // A new key was issued with the approval; the person did not have to enrol one.
       expect(s.archive.db.prepare("SELECT count(*) FROM journal WHERE event = 'person.key'").pluck().get()).toBe(0);
     });
-    const recovered = await recoverWithKey({ folder: archive.folder, recoveryKey: archive.recoveryKey, login: ADMIN.login, newPassword: 'admin-password-2' }, archive.options);
+    const recovered = await recoverWithKey(
+      { folder: archive.folder, recoveryKey: archive.recoveryKey, login: ADMIN.login, newPassword: 'admin-password-2' },
+      archive.options,
+    );
     await listDepartments(recovered);
     await recovered.lock();
     const { report } = await as(AUDITOR.login, AUDITOR.password, async (s) => ({ report: await verifyArchiveJournal(s) }));
@@ -85,7 +88,7 @@ describe('signing keys follow the person', () => {
     // Eleven argon2id sign-ins and a recovery: on a loaded two-core machine that takes more than a minute.
   }, 180_000);
 
-  it('failed unlocks are written unsigned, counted apart, and do not stop the auditor\'s co-signature', async () => {
+  it("failed unlocks are written unsigned, counted apart, and do not stop the auditor's co-signature", async () => {
     await expect(archive.unlock(STAFF.login, 'wrong-password-1')).rejects.toThrow();
     const { report } = await as(AUDITOR.login, AUDITOR.password, async (s) => ({ report: await verifyArchiveJournal(s) }));
     expect(report.ok).toBe(true);
@@ -119,7 +122,22 @@ describe('exports carry the head and its signatures', () => {
     for (const r of rows) {
       if (r.seq === removed) continue;
       seq++;
-      const row = [seq, r.at, r.tz_offset, r.actor_id, r.actor_name, r.actor_duty, r.workstation, r.event, r.object_type, r.object_id, r.outcome, r.reason, r.details, prev] as Parameters<typeof rowHash>[0];
+      const row = [
+        seq,
+        r.at,
+        r.tz_offset,
+        r.actor_id,
+        r.actor_name,
+        r.actor_duty,
+        r.workstation,
+        r.event,
+        r.object_type,
+        r.object_id,
+        r.outcome,
+        r.reason,
+        r.details,
+        prev,
+      ] as Parameters<typeof rowHash>[0];
       const hash = rowHash(row);
       db.prepare('INSERT INTO journal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...row, hash);
       prev = hash;

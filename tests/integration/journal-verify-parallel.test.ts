@@ -41,7 +41,13 @@ beforeEach(() => {
   const actor = { id: null, name: '测试', duty: null };
   db.transaction(() => {
     for (let i = 0; i < ENTRIES; i++) {
-      journal.append({ actor, event: 'dossier.open', object: { type: 'dossier', id: `KH-2026-${String(i % 97).padStart(5, '0')}` }, outcome: 'ok', details: { i } });
+      journal.append({
+        actor,
+        event: 'dossier.open',
+        object: { type: 'dossier', id: `KH-2026-${String(i % 97).padStart(5, '0')}` },
+        outcome: 'ok',
+        details: { i },
+      });
     }
   })();
   db.close();
@@ -63,12 +69,17 @@ async function bothWays(options: { workers?: number; readerKey?: Buffer } = {}):
     const input = { archiveId: ARCHIVE_ID, publicKey: signer.publicKey, keyringHead: null };
     const single = verifyJournal(db, input);
     const byWorkers: number[] = [];
-    const parallel = await verifyJournalInParallel(db, input, { path, key: options.readerKey ?? key }, {
-      workers: options.workers ?? 2,
-      minChunks: 1,
-      workersOnly: true,
-      onWorkerChunk: (index) => byWorkers.push(index),
-    });
+    const parallel = await verifyJournalInParallel(
+      db,
+      input,
+      { path, key: options.readerKey ?? key },
+      {
+        workers: options.workers ?? 2,
+        minChunks: 1,
+        workersOnly: true,
+        onWorkerChunk: (index) => byWorkers.push(index),
+      },
+    );
     return { single, parallel, byWorkers };
   } finally {
     db.close();
@@ -155,13 +166,25 @@ describe('the built app', () => {
       const built = createRequire(__filename)(chunk!) as { walkInWorkers: typeof import('../../src-main/core/journal/verify-pool').walkInWorkers };
       const db = openDatabase(path, key);
       try {
-        const blocks = new Map((db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [b, [min, max] as [string, string]]));
+        const blocks = new Map(
+          (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [
+            b,
+            [min, max] as [string, string],
+          ]),
+        );
         const context: WalkContext = { archiveId: ARCHIVE_ID, signed: new Map(), blocks, eraStart: Infinity, runs: [], people: [] };
         const here = new ChainWalker(db, context);
         const byWorkers: number[] = [];
-        const results = await built.walkInWorkers(context, ENTRIES, 3, { path, key }, { workers: 1, minChunks: 1, workersOnly: true, onWorkerChunk: (i) => byWorkers.push(i) }, () => {
-          throw new Error('every chunk was to be walked by the worker');
-        });
+        const results = await built.walkInWorkers(
+          context,
+          ENTRIES,
+          3,
+          { path, key },
+          { workers: 1, minChunks: 1, workersOnly: true, onWorkerChunk: (i) => byWorkers.push(i) },
+          () => {
+            throw new Error('every chunk was to be walked by the worker');
+          },
+        );
         expect(byWorkers.sort()).toEqual([0, 1, 2]);
         const expected: ChunkResult[] = [0, 1, 2].map((i) => here.walk(i, ENTRIES));
         expect([0, 1, 2].map((i) => results.get(i))).toEqual(expected);
@@ -177,11 +200,16 @@ describe('the fast path (chain-blob.ts)', () => {
   /** The walker's context as verify.ts builds it: the signed checkpoints and the time blocks. */
   function contextOf(db: Db): WalkContext {
     const signed = new Map((db.prepare('SELECT seq, head_hash FROM journal_checkpoints').raw(true).all() as [number, string][]).map(([s, h]) => [s, h]));
-    const blocks = new Map((db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [b, [min, max] as [string, string]]));
+    const blocks = new Map(
+      (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [
+        b,
+        [min, max] as [string, string],
+      ]),
+    );
     return { archiveId: ARCHIVE_ID, signed, blocks, eraStart: Infinity, runs: [], people: [] };
   }
 
-  it('finds every chunk of an intact journal intact, with the row walk\'s result', () => {
+  it("finds every chunk of an intact journal intact, with the row walk's result", () => {
     const db = openDatabase(path, key);
     try {
       const context = contextOf(db);

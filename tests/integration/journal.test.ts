@@ -83,7 +83,7 @@ describe('the journal can only grow', () => {
     expect(seqs).toContain(Math.ceil((start + 1) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY);
     await session.lock();
     const keyring = readKeyring(archive.folder);
-    const last = (await archive.unlock(AUDITOR.login, AUDITOR.password));
+    const last = await archive.unlock(AUDITOR.login, AUDITOR.password);
     expect(last.archive.db.prepare('SELECT max(seq) FROM journal_heads').pluck().get()).toBe(keyring.journalHead!.seq);
     expect((await verifyArchiveJournal(last)).ok).toBe(true);
     await last.lock();

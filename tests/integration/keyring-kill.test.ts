@@ -98,10 +98,15 @@ async function checkArchive(touched: readonly string[], inspect: (session: Sessi
       keyringHead: session.archive.keyring.journalHead,
     });
     expect(report.ok, JSON.stringify(report.problem)).toBe(true);
-    const stray = readdirSync(archive.folder).filter((f) => !['archive.db', 'archive.db-wal', 'archive.db-shm', 'keyring.json', 'archive.lock', 'archive.holder.json'].includes(f));
+    const stray = readdirSync(archive.folder).filter(
+      (f) => !['archive.db', 'archive.db-wal', 'archive.db-shm', 'keyring.json', 'archive.lock', 'archive.holder.json'].includes(f),
+    );
     expect(stray).toEqual([]);
     const slots = new Set(session.archive.keyring.slots.map((s) => s.id));
-    const active = session.archive.db.prepare('SELECT login, slot_id AS slotId FROM people WHERE disabled_at IS NULL').all() as { login: string; slotId: string }[];
+    const active = session.archive.db.prepare('SELECT login, slot_id AS slotId FROM people WHERE disabled_at IS NULL').all() as {
+      login: string;
+      slotId: string;
+    }[];
     for (const person of active) expect(slots.has(person.slotId), `${person.login}'s slot is in the keyring`).toBe(true);
     const people = await listPeople(session);
     await session.lock();
@@ -130,7 +135,10 @@ async function checkArchive(touched: readonly string[], inspect: (session: Sessi
 /** How many `ok` entries of an event the journal has: whether the killed operation committed. */
 function committed(session: Session, event: string, objectLogin?: string): number {
   const sql = `SELECT count(*) FROM journal WHERE event = ? AND outcome = 'ok'${objectLogin ? ' AND object_id = (SELECT id FROM people WHERE login = ?)' : ''}`;
-  return session.archive.db.prepare(sql).pluck().get(...(objectLogin ? [event, objectLogin] : [event])) as number;
+  return session.archive.db
+    .prepare(sql)
+    .pluck()
+    .get(...(objectLogin ? [event, objectLogin] : [event])) as number;
 }
 
 interface LoopHooks {

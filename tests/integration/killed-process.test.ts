@@ -22,7 +22,24 @@ function addAndKill(login: string, afterMs: number): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [BIN, 'person', 'add', '--archive', archive.folder, '--as', ADMIN.login, '--login', login, '--name', login, '--department', 'sales', '--rank', 'staff', '--password-stdin'],
+      [
+        BIN,
+        'person',
+        'add',
+        '--archive',
+        archive.folder,
+        '--as',
+        ADMIN.login,
+        '--login',
+        login,
+        '--name',
+        login,
+        '--department',
+        'sales',
+        '--rank',
+        'staff',
+        '--password-stdin',
+      ],
       { env: { ...process.env, TRIPLICATE_STATE_DIR: archive.stateDir, TRIPLICATE_KDF_TARGET_MS: '1' }, stdio: ['pipe', 'ignore', 'ignore'] },
     );
     child.stdin.end(`${ADMIN.password}\nkilled-pass-001\n`);

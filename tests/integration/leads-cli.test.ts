@@ -11,7 +11,9 @@ import { makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
 let archive: TestArchive;
 
 const cli = (args: string[], who: { login: string; password: string }, lang = 'en') =>
-  runCli([...args, '--archive', archive.folder, '--as', who.login, '--password-stdin', '--lang', lang], `${who.password}\n`, { TRIPLICATE_STATE_DIR: archive.stateDir });
+  runCli([...args, '--archive', archive.folder, '--as', who.login, '--password-stdin', '--lang', lang], `${who.password}\n`, {
+    TRIPLICATE_STATE_DIR: archive.stateDir,
+  });
 
 beforeAll(async () => {
   archive = await makeDossierArchive();

@@ -102,7 +102,7 @@ describe('lead intake', () => {
   });
 
   it('expiry: a valid lead names its expiry date, reads expired after it, cannot become a project then, and frees the customer for a new report', async () => {
-    const l = await as(PEOPLE.otherManager, (s) => reportLead(s, lead({ customerName: '芜湖公安局' , sector: 'public-security' })));
+    const l = await as(PEOPLE.otherManager, (s) => reportLead(s, lead({ customerName: '芜湖公安局', sector: 'public-security' })));
     await as(PEOPLE.manager, async (s) => {
       await expectCode(checkLead(s, { id: l.id, verdict: 'valid', expiresOn: dayIn(archive.clock.now(), 'Asia/Shanghai') }), 'lead.expiryNotFuture');
       await expectCode(checkLead(s, { id: l.id, verdict: 'valid', expiresOn: '2026-02-30' }), 'lead.badDate');

@@ -26,14 +26,23 @@ beforeAll(async () => {
   const custodian = await unlockAs(archive, PEOPLE.custodianS);
   number = (await createDossier(collector, completeDossier())).number;
   await fileDossier(collector, { number });
-  card = (await fileCard(borrower, { copyNumber: `${number}-S`, purpose: '续约谈判', form: 'printed', periodDays: 2, readingPlace: '总部档案室', acknowledgeNoPublicReading: true })).card;
+  card = (
+    await fileCard(borrower, {
+      copyNumber: `${number}-S`,
+      purpose: '续约谈判',
+      form: 'printed',
+      periodDays: 2,
+      readingPlace: '总部档案室',
+      acknowledgeNoPublicReading: true,
+    })
+  ).card;
   await approveCard(custodian, { card });
   for (const s of [collector, borrower, custodian]) await s.lock();
 }, 300_000);
 afterAll(() => archive.cleanup());
 
 describe('borrowing from the command line', () => {
-  it('loan list shows a department\'s loans to its custodian, and the loan (made on the test clock) as overdue now', () => {
+  it("loan list shows a department's loans to its custodian, and the loan (made on the test clock) as overdue now", () => {
     const all = cli(['loan', 'list', '--department', 'sales', '--json'], PEOPLE.custodianS);
     expect(all.status, all.stderr).toBe(0);
     const rows = JSON.parse(all.stdout) as { card: string; state: string }[];
@@ -53,14 +62,16 @@ describe('borrowing from the command line', () => {
     const s = await unlockAs(archive, PEOPLE.custodianM);
     try {
       // The CLI's own session ends with its lock entry; the refusal is just before it.
-      const entry = lastEntries(s, 5).filter((e) => e.event === 'loan.list').at(-1);
+      const entry = lastEntries(s, 5)
+        .filter((e) => e.event === 'loan.list')
+        .at(-1);
       expect(entry).toMatchObject({ event: 'loan.list', outcome: 'denied', reason: 'denied.notCopyCustodian' });
     } finally {
       await s.lock();
     }
   });
 
-  it('register export writes the department\'s register as CSV with a BOM', () => {
+  it("register export writes the department's register as CSV with a BOM", () => {
     const out = join(archive.folder, '..', 'sales-register.csv');
     const result = cli(['register', 'export', '--department', 'sales', '--out', out], PEOPLE.custodianS);
     expect(result.status, result.stderr).toBe(0);

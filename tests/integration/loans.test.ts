@@ -19,10 +19,25 @@ import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } fro
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 /** An account manager whose direct manager (people.manager_id) is the key-accounts department manager. */
-const QIAN = { login: 'qian.jl', name: '钱经理', department: 'key-accounts', rank: 'account-manager' as const, password: 'qian.jl-password-1', managerLogin: PEOPLE.deptManager.login };
+const QIAN = {
+  login: 'qian.jl',
+  name: '钱经理',
+  department: 'key-accounts',
+  rank: 'account-manager' as const,
+  password: 'qian.jl-password-1',
+  managerLogin: PEOPLE.deptManager.login,
+};
 
 let archive: TestArchive;
-let collector: Session, borrower: Session, other: Session, qian: Session, custodianS: Session, custodianM: Session, deptManager: Session, staff: Session, admin: Session;
+let collector: Session,
+  borrower: Session,
+  other: Session,
+  qian: Session,
+  custodianS: Session,
+  custodianM: Session,
+  deptManager: Session,
+  staff: Session,
+  admin: Session;
 
 beforeAll(async () => {
   archive = await makeDossierArchive();
@@ -67,21 +82,37 @@ describe('borrow cards and loans', () => {
   it('the full path works: file → approve → read (with watermark) → renew → return', async () => {
     const number = await filedDossier();
     const filed = await loans.fileCard(borrower, card(`${number}-S`));
-    expect(filed).toMatchObject({ state: 'submitted', borrower: { login: PEOPLE.manager.login }, copyNumber: `${number}-S`, department: 'sales', needsSecondApproval: false });
+    expect(filed).toMatchObject({
+      state: 'submitted',
+      borrower: { login: PEOPLE.manager.login },
+      copyNumber: `${number}-S`,
+      department: 'sales',
+      needsSecondApproval: false,
+    });
     expect(filed.card).toMatch(/^JY-2026-\d{5}$/);
     expect(lastEntries(borrower)[0]).toMatchObject({ event: 'loan.file', outcome: 'ok', objectType: 'card', objectId: filed.card });
     // Not readable until approved (rule 3).
     await expectCode(loans.readDossier(borrower, { card: filed.card }), 'denied.noContentAccess');
 
     const approved = await loans.approveCard(custodianS, { card: filed.card });
-    expect(approved).toMatchObject({ state: 'on-loan', startsAt: archive.clock.now().toISOString(), dueAt: new Date(archive.clock.now().getTime() + 3 * DAY).toISOString() });
+    expect(approved).toMatchObject({
+      state: 'on-loan',
+      startsAt: archive.clock.now().toISOString(),
+      dueAt: new Date(archive.clock.now().getTime() + 3 * DAY).toISOString(),
+    });
     expect(lastEntries(custodianS)[0]).toMatchObject({ event: 'loan.approve', outcome: 'ok', actorDuty: 'custodian', objectId: filed.card });
     expect((await listCopies(custodianS, { number })).find((c) => c.copyNumber === `${number}-S`)!.state).toBe('on-loan');
 
     archive.clock.advance(HOUR);
     const reading = await loans.readDossier(borrower, { card: filed.card, sections: ['basic', 'keyPersons'] });
     expect(reading.dossier.content.basic?.customerName).toBe('上海华为电子科技有限公司');
-    expect(reading.watermark).toEqual({ readerName: PEOPLE.manager.name, readerLogin: PEOPLE.manager.login, card: filed.card, copyNumber: `${number}-S`, at: archive.clock.now().toISOString() });
+    expect(reading.watermark).toEqual({
+      readerName: PEOPLE.manager.name,
+      readerLogin: PEOPLE.manager.login,
+      card: filed.card,
+      copyNumber: `${number}-S`,
+      at: archive.clock.now().toISOString(),
+    });
     expect(lastEntries(borrower)[0]).toMatchObject({ event: 'dossier.open', outcome: 'ok', objectId: number });
 
     await loans.requestRenewal(borrower, { card: filed.card, days: 2 });
@@ -112,7 +143,7 @@ describe('borrow cards and loans', () => {
     await loans.returnLoan(borrower, { card: filed.card });
   });
 
-  it('rule 2: the approval queue holds only cards awaiting the person\'s own decision', async () => {
+  it("rule 2: the approval queue holds only cards awaiting the person's own decision", async () => {
     const number = await filedDossier('confidential');
     const filed = await loans.fileCard(borrower, card(`${number}-S`));
     const queued = async (s: Session) => (await loans.pendingApprovals(s)).some((l) => l.card === filed.card);
@@ -132,7 +163,13 @@ describe('borrow cards and loans', () => {
   it('rule 1: a staff member cannot file a borrow card', async () => {
     const number = await filedDossier();
     await expectCode(loans.fileCard(staff, card(`${number}-S`)), 'denied.rankTooLow');
-    expect(lastEntries(staff)[0]).toMatchObject({ event: 'loan.file', outcome: 'denied', reason: 'denied.rankTooLow', objectType: 'copy', objectId: `${number}-S` });
+    expect(lastEntries(staff)[0]).toMatchObject({
+      event: 'loan.file',
+      outcome: 'denied',
+      reason: 'denied.rankTooLow',
+      objectType: 'copy',
+      objectId: `${number}-S`,
+    });
   });
 
   it('a card needs the acknowledgement of the no-public-reading rule and a period within the archive maximum', async () => {
@@ -260,7 +297,7 @@ describe('borrow cards and loans', () => {
     expect((await loans.listNotifications(borrower)).some((n) => n.kind === 'loan.recalled' && n.card === c)).toBe(true);
   });
 
-  it('reading someone else\'s card is refused and journaled; printing is journaled; copying out is off by default', async () => {
+  it("reading someone else's card is refused and journaled; printing is journaled; copying out is off by default", async () => {
     const number = await filedDossier();
     const { card: c } = await loans.fileCard(borrower, card(`${number}-S`));
     await loans.approveCard(custodianS, { card: c });
@@ -287,7 +324,14 @@ describe('borrow cards and loans', () => {
       const lost = await loans.recordLoanLost(custodianS, { card: c, description: '出差途中遗失' });
       expect(lost).toMatchObject({ state: 'lost', manager: PEOPLE.deptManager.login, marks: i });
       expect(lastEntries(custodianS)[0]).toMatchObject({ event: 'loan.lost', outcome: 'ok', objectId: c });
-      expect(details(custodianS)).toMatchObject({ borrower: QIAN.login, manager: PEOPLE.deptManager.login, copyNumber: `${number}-S`, revision: 1, marks: i, flagged: i >= 3 });
+      expect(details(custodianS)).toMatchObject({
+        borrower: QIAN.login,
+        manager: PEOPLE.deptManager.login,
+        copyNumber: `${number}-S`,
+        revision: 1,
+        marks: i,
+        flagged: i >= 3,
+      });
       expect((await listCopies(custodianS, { number })).find((c2) => c2.copyNumber === `${number}-S`)!.state).toBe('lost');
       await expectCode(loans.readDossier(qian, { card: c }), 'denied.noContentAccess');
     }

@@ -10,8 +10,20 @@ import { lastEntries, makeArchive, type TestArchive, type TestPerson } from '../
 import { completeDossier, expectCode, PEOPLE, unlockAs } from '../helpers/dossiers';
 import { collectDue } from '../helpers/relations';
 
-const MARKETING_MANAGER: TestPerson = { login: 'gao.sc', name: '高市场经理', department: 'marketing', rank: 'department-manager', password: 'gao.sc-password-1' };
-const FULL = { summary: '巩固合作，扩大份额', profile: '电子制造龙头；优势：规模', competition: '对手甲报价低', assessment: '合作三年，关系稳定', actions: '每季度拜访一次' };
+const MARKETING_MANAGER: TestPerson = {
+  login: 'gao.sc',
+  name: '高市场经理',
+  department: 'marketing',
+  rank: 'department-manager',
+  password: 'gao.sc-password-1',
+};
+const FULL = {
+  summary: '巩固合作，扩大份额',
+  profile: '电子制造龙头；优势：规模',
+  competition: '对手甲报价低',
+  assessment: '合作三年，关系稳定',
+  actions: '每季度拜访一次',
+};
 
 let archive: TestArchive;
 let number: string;
@@ -74,7 +86,11 @@ describe('yearly maintenance plans (seed 000 第十条、第十一条)', () => {
       await expectCode(approvePlan(s, { number, year: 2026 }), 'denied.notPlanApprover');
     });
     await as(MARKETING_MANAGER, async (s) => {
-      expect(collectDue(s).filter((i) => i.kind === 'planApproval').map((i) => i.dossierNumber)).toEqual([number]);
+      expect(
+        collectDue(s)
+          .filter((i) => i.kind === 'planApproval')
+          .map((i) => i.dossierNumber),
+      ).toEqual([number]);
       expect((await listPlans(s, { scope: 'pending' })).map((p) => p.number)).toEqual([number]);
       const approved = await approvePlan(s, { number, year: 2026 });
       expect(approved).toMatchObject({ pending: null, status: 'filed' });

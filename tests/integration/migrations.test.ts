@@ -59,7 +59,10 @@ describe('migrations', () => {
 
   it('a migration that fails leaves the schema at the version before it', () => {
     const db = freshDb();
-    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 10, name: 'broken', up: (d: Db) => d.exec('CREATE TABLE half (x) STRICT; SELECT * FROM missing_table;') }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: LATEST_VERSION + 10, name: 'broken', up: (d: Db) => d.exec('CREATE TABLE half (x) STRICT; SELECT * FROM missing_table;') },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);

@@ -22,7 +22,9 @@ let dir: string;
 let card: string;
 
 const withArchive = (args: string[], who: { login: string; password: string }, extraStdin = '') =>
-  runCli([...args, '--archive', archive.folder, '--as', who.login, '--password-stdin'], `${who.password}\n${extraStdin}`, { TRIPLICATE_STATE_DIR: archive.stateDir });
+  runCli([...args, '--archive', archive.folder, '--as', who.login, '--password-stdin'], `${who.password}\n${extraStdin}`, {
+    TRIPLICATE_STATE_DIR: archive.stateDir,
+  });
 
 beforeAll(async () => {
   archive = await makeDossierArchive();
@@ -32,7 +34,16 @@ beforeAll(async () => {
   const custodian = await unlockAs(archive, PEOPLE.custodianS);
   const number = (await createDossier(collector, completeDossier())).number;
   await fileDossier(collector, { number });
-  card = (await fileCard(borrower, { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true })).card;
+  card = (
+    await fileCard(borrower, {
+      copyNumber: `${number}-S`,
+      purpose: '出差拜访',
+      form: 'offline',
+      periodDays: 2,
+      readingPlace: '本人笔记本电脑',
+      acknowledgeNoPublicReading: true,
+    })
+  ).card;
   await approveCard(custodian, { card });
   for (const s of [collector, borrower, custodian]) await s.lock();
   dir = mkdtempSync(join(tmpdir(), 'triplicate-offline-cli-'));
@@ -86,7 +97,16 @@ describe('offline packages from the command line', () => {
     await fileDossier(collector, { number });
     await collector.lock();
     const borrower = await unlockAs(archive, PEOPLE.manager);
-    const demoCard = (await fileCard(borrower, { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true })).card;
+    const demoCard = (
+      await fileCard(borrower, {
+        copyNumber: `${number}-S`,
+        purpose: '出差拜访',
+        form: 'offline',
+        periodDays: 2,
+        readingPlace: '本人笔记本电脑',
+        acknowledgeNoPublicReading: true,
+      })
+    ).card;
     await borrower.lock();
     const custodian = await unlockAs(archive, PEOPLE.custodianS);
     await approveCard(custodian, { card: demoCard });
@@ -140,20 +160,31 @@ describe('offline packages from the command line', () => {
     expect(sections.status).toBe(2);
     expect(sections.stdout).not.toContain('李明');
     // A reader that goes away (| head -1) ends the command quietly: no stack trace.
-    const piped = spawnSync('bash', ['-c', `set -o pipefail; printf '%s\\n' "$PASS" | "${process.execPath}" "${BIN}" offline read "${out}" --password-stdin | head -1; echo "status=\${PIPESTATUS[1]}" >&2`], {
-      encoding: 'utf8',
-      env: { ...process.env, PASS: PASSPHRASE, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
-      timeout: 60_000,
-    });
+    const piped = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; printf '%s\\n' "$PASS" | "${process.execPath}" "${BIN}" offline read "${out}" --password-stdin | head -1; echo "status=\${PIPESTATUS[1]}" >&2`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PASS: PASSPHRASE, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
+        timeout: 60_000,
+      },
+    );
     expect(piped.stdout.trim().split('\n')).toHaveLength(1);
     expect(piped.stderr).not.toMatch(/EPIPE|Error| {4}at /);
     expect(piped.stderr).toMatch(/status=0/);
     // A reader that is gone before anything is written (| true): still no trace, exit 0.
-    const gone = spawnSync('bash', ['-c', `printf '%s\\n' "$PASS" | "${process.execPath}" "${BIN}" offline read "${out}" --password-stdin | true; echo "status=\${PIPESTATUS[1]}" >&2`], {
-      encoding: 'utf8',
-      env: { ...process.env, PASS: PASSPHRASE, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
-      timeout: 60_000,
-    });
+    const gone = spawnSync(
+      'bash',
+      ['-c', `printf '%s\\n' "$PASS" | "${process.execPath}" "${BIN}" offline read "${out}" --password-stdin | true; echo "status=\${PIPESTATUS[1]}" >&2`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PASS: PASSPHRASE, TRIPLICATE_KDF_TARGET_MS: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
+        timeout: 60_000,
+      },
+    );
     expect(gone.stderr).not.toMatch(/EPIPE|Error| {4}at /);
     expect(gone.stderr).toMatch(/status=0/);
     const wrong = runCli(['offline', 'read', out, '--password-stdin'], 'wrong passphrase here\n');

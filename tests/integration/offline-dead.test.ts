@@ -112,7 +112,9 @@ describe('a returned package is dead', () => {
     expect(store.add(list).packages).toBeGreaterThanOrEqual(1);
     archive.clock.advance(HOUR);
     await expectCode(
-      offline.OfflineReader.open({ file: copy, passphrase: PASSPHRASE, clock: archive.clock, workstation: 'laptop-zhang' }, () => store.listsFor(custodianS.archive.archiveId, offlineSigner(custodianS.archive.db).fingerprint)),
+      offline.OfflineReader.open({ file: copy, passphrase: PASSPHRASE, clock: archive.clock, workstation: 'laptop-zhang' }, () =>
+        store.listsFor(custodianS.archive.archiveId, offlineSigner(custodianS.archive.db).fingerprint),
+      ),
       'offline.revoked',
     );
     await expectCode(read(copy), 'offline.destroyed');
@@ -155,7 +157,12 @@ describe('the app reader', () => {
     expect(existsSync(offline.logPathFor(pkg.file))).toBe(false);
 
     const reader = await open(PASSPHRASE);
-    expect(reader.opened).toMatchObject({ dossierNumber: pkg.number, customerName: '杭州西湖茶叶贸易有限公司', card: pkg.card, reader: { name: PEOPLE.manager.name } });
+    expect(reader.opened).toMatchObject({
+      dossierNumber: pkg.number,
+      customerName: '杭州西湖茶叶贸易有限公司',
+      card: pkg.card,
+      reader: { name: PEOPLE.manager.name },
+    });
     const basic = reader.show('basic', 'view');
     expect(basic.watermark).toMatchObject({ readerName: PEOPLE.manager.name, card: pkg.card, copyNumber: `${pkg.number}-S`, offline: true });
     expect(JSON.stringify(basic.dossier.content)).toContain('0571-8888-1234');
@@ -166,7 +173,10 @@ describe('the app reader', () => {
     expect(() => reader.show('basic', 'view')).toThrow(/offline.expired/);
     expect(reader.isOpen).toBe(false);
 
-    const lines = readFileSync(offline.logPathFor(pkg.file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action?: string; outcome: string; sections: string[] });
+    const lines = readFileSync(offline.logPathFor(pkg.file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action?: string; outcome: string; sections: string[] });
     expect(lines.map((l) => [l.action, l.outcome, l.sections])).toEqual([
       ['open', 'ok', []],
       ['view', 'ok', ['basic']],
@@ -176,7 +186,9 @@ describe('the app reader', () => {
     // On return they become the borrower's dossier.open and loan.print entries.
     const back = await offline.returnPackage(custodianS, { file: pkg.file });
     expect(back.imported).toBe(4);
-    const events = lastEntries(custodianS, 10).filter((e) => details(e).offline === true && details(e).package === pkg.id).map((e) => e.event);
+    const events = lastEntries(custodianS, 10)
+      .filter((e) => details(e).offline === true && details(e).package === pkg.id)
+      .map((e) => e.event);
     expect(events).toEqual(['dossier.open', 'dossier.open', 'loan.print', 'dossier.open']);
   });
 });

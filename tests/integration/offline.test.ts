@@ -101,7 +101,14 @@ describe('offline packages', () => {
     const reading = await read(out, { sections: ['basic'] });
     expect(reading.dossier.content.basic?.customerName).toBe(CUSTOMER);
     expect(reading.dossier.content.keyPersons).toBeUndefined();
-    expect(reading.watermark).toEqual({ readerName: PEOPLE.manager.name, readerLogin: PEOPLE.manager.login, card: c, copyNumber: `${number}-S`, at: archive.clock.now().toISOString(), offline: true });
+    expect(reading.watermark).toEqual({
+      readerName: PEOPLE.manager.name,
+      readerLogin: PEOPLE.manager.login,
+      card: c,
+      copyNumber: `${number}-S`,
+      at: archive.clock.now().toISOString(),
+      offline: true,
+    });
     // The log records sections and times, never content.
     const log = readFileSync(offline.logPathFor(out), 'utf8');
     expect(log).not.toContain(CUSTOMER);
@@ -116,7 +123,7 @@ describe('offline packages', () => {
     expect(existsSync(offline.logPathFor(out))).toBe(false);
   });
 
-  it('rule 4: a package read after due-at is refused by the reading machine\'s clock, and a clock set back is refused too', async () => {
+  it("rule 4: a package read after due-at is refused by the reading machine's clock, and a clock set back is refused too", async () => {
     const { card: c } = await offlineLoan();
     const out = path();
     const issued = await offline.issuePackage(borrower, { card: c, passphrase: PASSPHRASE, out });
@@ -128,8 +135,15 @@ describe('offline packages', () => {
     archive.clock.set(new Date(start.getTime() - DAY));
     await expectCode(read(out), 'offline.clockBehind');
     archive.clock.set(new Date(new Date(issued.dueAt).getTime() + HOUR));
-    const lines = readFileSync(offline.logPathFor(out), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; reason: string | null });
-    expect(lines.map((l) => [l.outcome, l.reason])).toEqual([['ok', null], ['denied', 'offline.expired'], ['denied', 'offline.clockBehind']]);
+    const lines = readFileSync(offline.logPathFor(out), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { outcome: string; reason: string | null });
+    expect(lines.map((l) => [l.outcome, l.reason])).toEqual([
+      ['ok', null],
+      ['denied', 'offline.expired'],
+      ['denied', 'offline.clockBehind'],
+    ]);
     await loans.returnLoan(custodianS, { card: c });
   });
 
@@ -162,7 +176,7 @@ describe('offline packages', () => {
     expect(lastEntries(custodianS)[0]).toMatchObject({ event: 'offline.return', outcome: 'error', reason: 'offline.tampered' });
   });
 
-  it('offline reads come back into the journal on return, at their own times, as the borrower\'s dossier.open entries', async () => {
+  it("offline reads come back into the journal on return, at their own times, as the borrower's dossier.open entries", async () => {
     const { card: c, number } = await offlineLoan();
     const out = path();
     const issued = await offline.issuePackage(borrower, { card: c, passphrase: PASSPHRASE, out });
@@ -176,13 +190,26 @@ describe('offline packages', () => {
 
     // Only the copy's custodian receives it.
     await expectCode(offline.returnPackage(borrower, { file: out }), 'denied.notCustodian');
-    expect(lastEntries(borrower)[0]).toMatchObject({ event: 'offline.return', outcome: 'denied', reason: 'denied.notCustodian', objectType: 'package', objectId: issued.package });
+    expect(lastEntries(borrower)[0]).toMatchObject({
+      event: 'offline.return',
+      outcome: 'denied',
+      reason: 'denied.notCustodian',
+      objectType: 'package',
+      objectId: issued.package,
+    });
 
     const returned = await offline.returnPackage(custodianS, { file: out });
     expect(returned).toMatchObject({ package: issued.package, card: c, imported: 2, log: 'intact', problem: null, incident: null, loanState: 'returned' });
     const [readA, readB, returnEntry, loanReturn] = lastEntries(custodianS, 4);
     expect(readA).toMatchObject({ event: 'dossier.open', outcome: 'ok', at: first, actorName: PEOPLE.manager.name, objectType: 'dossier', objectId: number });
-    expect(details(readA!)).toMatchObject({ offline: true, package: issued.package, card: c, sections: ['basic', 'keyPersons'], workstation: 'laptop-zhang', importedBy: PEOPLE.custodianS.login });
+    expect(details(readA!)).toMatchObject({
+      offline: true,
+      package: issued.package,
+      card: c,
+      sections: ['basic', 'keyPersons'],
+      workstation: 'laptop-zhang',
+      importedBy: PEOPLE.custodianS.login,
+    });
     expect(readB).toMatchObject({ event: 'dossier.open', outcome: 'ok', at: second });
     expect(returnEntry).toMatchObject({ event: 'offline.return', outcome: 'ok', objectType: 'package', objectId: issued.package, actorDuty: 'custodian' });
     expect(details(returnEntry!)).toMatchObject({ imported: 2, log: 'intact' });
@@ -216,7 +243,11 @@ describe('offline packages', () => {
       expect(broken).toMatchObject({ event: 'offline.log', outcome: 'error', reason: 'offline.logBroken', objectType: 'package', objectId: issued.package });
       expect(details(broken!)).toMatchObject({ line: 2, incident: returned.incident, borrower: PEOPLE.manager.login });
       expect(entry).toMatchObject({ event: 'offline.return', outcome: 'ok' });
-      const incident = custodianS.archive.db.prepare('SELECT kind, person_id, description FROM incidents WHERE id = ?').get(returned.incident) as { kind: string; person_id: string; description: string };
+      const incident = custodianS.archive.db.prepare('SELECT kind, person_id, description FROM incidents WHERE id = ?').get(returned.incident) as {
+        kind: string;
+        person_id: string;
+        description: string;
+      };
       expect(incident.kind).toBe('leak');
       expect(incident.person_id).toBe(borrower.actor.id);
       expect(incident.description).toContain(issued.package);

@@ -75,7 +75,7 @@ describe('a second opener', () => {
     expect(await tryInChild(archive.folder, AUDITOR.login, AUDITOR.password, archive.stateDir)).toMatchObject({ ok: true });
   }, 60_000);
 
-  it('the CLI is refused while the app\'s session manager holds the archive, in English and Chinese', async () => {
+  it("the CLI is refused while the app's session manager holds the archive, in English and Chinese", async () => {
     const manager = new SessionManager({
       stateDir: archive.stateDir,
       archiveOptions: { clock: archive.clock, workstation: 'front-desk-pc', kdfTargetMs: 1 },

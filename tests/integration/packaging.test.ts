@@ -25,7 +25,11 @@ let asarFiles: string[];
 beforeAll(async () => {
   // CI builds before it tests; a bare checkout builds here so the payload is the real one.
   if (!['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].every((f) => existsSync(join(root, f)))) {
-    const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+    const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: root,
+      stdio: 'ignore',
+      timeout: 300_000,
+    });
     expect(built.status).toBe(0);
   }
   ({ work, appDir } = await packLinuxDir());
@@ -35,13 +39,43 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packaged app (electron-builder --linux dir)', () => {
   it('ships main, preload, renderer and the two native addons, and nothing the bundles already hold', () => {
-    for (const file of ['/out/main/index.js', '/out/main/journal-verify-worker.js', '/out/preload/index.js', '/out/renderer/index.html', '/out/renderer/fonts/fonts.css', '/out/renderer/fonts/OFL.txt', '/package.json']) {
+    for (const file of [
+      '/out/main/index.js',
+      '/out/main/journal-verify-worker.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+      '/out/renderer/fonts/fonts.css',
+      '/out/renderer/fonts/OFL.txt',
+      '/package.json',
+    ]) {
       expect(asarFiles).toContain(file);
     }
-    const packages = new Set(asarFiles.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')));
+    const packages = new Set(
+      asarFiles
+        .filter((f) => f.startsWith('/node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3)
+            .join('/'),
+        ),
+    );
     expect(packages).toContain('better-sqlite3-multiple-ciphers');
     expect(packages).toContain('argon2');
-    for (const bundled of ['antd', 'react', 'react-dom', 'i18next', 'zod', 'exceljs', 'tsx', 'esbuild', 'electron', 'vite', 'typescript', '@ant-design/icons']) {
+    for (const bundled of [
+      'antd',
+      'react',
+      'react-dom',
+      'i18next',
+      'zod',
+      'exceljs',
+      'tsx',
+      'esbuild',
+      'electron',
+      'vite',
+      'typescript',
+      '@ant-design/icons',
+    ]) {
       expect(packages, bundled).not.toContain(bundled);
     }
     expect(asarFiles.some((f) => /^\/(src-main|src-renderer|tests|resources)\//.test(f))).toBe(false);

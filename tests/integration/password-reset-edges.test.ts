@@ -64,7 +64,12 @@ describe('CLI', () => {
     expect(request.status, request.stderr).toBe(0);
     expect(request.stdout).toContain(SALES_HEAD.login);
 
-    const approve = runCli(['person', 'reset', 'approve', ...base, '--as', SALES_HEAD.login, '--login', CUSTODIAN.login], `${SALES_HEAD.password}\n`, env, 180_000);
+    const approve = runCli(
+      ['person', 'reset', 'approve', ...base, '--as', SALES_HEAD.login, '--login', CUSTODIAN.login],
+      `${SALES_HEAD.password}\n`,
+      env,
+      180_000,
+    );
     expect(approve.status, approve.stderr).toBe(0);
     const code = /^ {2}([0-9A-Z-]{39})$/m.exec(approve.stdout)?.[1];
     expect(code).toBeDefined();

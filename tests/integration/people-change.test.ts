@@ -30,7 +30,10 @@ describe('people change', () => {
       expect(changed).toMatchObject({ rank: 'account-manager', department: 'key-accounts', managerId: head.id });
       const [entry] = lastEntries(admin);
       expect(entry).toMatchObject({ event: 'person.change', outcome: 'ok', actorDuty: 'admin' });
-      expect(JSON.parse(entry!.details)).toMatchObject({ before: { rank: 'staff', department: 'sales', manager: null }, after: { rank: 'account-manager', department: 'key-accounts' } });
+      expect(JSON.parse(entry!.details)).toMatchObject({
+        before: { rank: 'staff', department: 'sales', manager: null },
+        after: { rank: 'account-manager', department: 'key-accounts' },
+      });
 
       await expectCode(changePerson(admin, { login: KEEPER.login, department: 'key-accounts' }), 'person.custodianNeedsHoldingDepartment');
       await expectCode(changePerson(admin, { login: HEAD.login, manager: STAFF.login }), 'person.managerCycle');

@@ -37,13 +37,94 @@ const unlock = (who: { login: string; password: string }) =>
 describe('one source of permissions', () => {
   it('the actor view carries what the policy allows, for each duty', async () => {
     await harness.manager.lock('user');
-    expect((await unlock(PEOPLE.collector)).may).toEqual({ createDossiers: true, fileCards: false, seeCatalogue: true, readJournal: false, administer: false, fileVisitReports: false, spotCheckVisitReports: false, approvePlans: false, keepPlans: false, seeRegister: false, keepCopies: false, seeRecords: false, requestDestruction: false, manageDepartment: false, setHolds: false, recordIncidents: false, seeIncidentRegister: false, seeHandovers: false, backUp: false, seeCompliance: false, checkLeads: false });
+    expect((await unlock(PEOPLE.collector)).may).toEqual({
+      createDossiers: true,
+      fileCards: false,
+      seeCatalogue: true,
+      readJournal: false,
+      administer: false,
+      fileVisitReports: false,
+      spotCheckVisitReports: false,
+      approvePlans: false,
+      keepPlans: false,
+      seeRegister: false,
+      keepCopies: false,
+      seeRecords: false,
+      requestDestruction: false,
+      manageDepartment: false,
+      setHolds: false,
+      recordIncidents: false,
+      seeIncidentRegister: false,
+      seeHandovers: false,
+      backUp: false,
+      seeCompliance: false,
+      checkLeads: false,
+    });
     await harness.manager.lock('user');
-    expect((await unlock(PEOPLE.manager)).may).toEqual({ createDossiers: true, fileCards: true, seeCatalogue: true, readJournal: false, administer: false, fileVisitReports: true, spotCheckVisitReports: false, approvePlans: false, keepPlans: false, seeRegister: false, keepCopies: false, seeRecords: false, requestDestruction: false, manageDepartment: false, setHolds: false, recordIncidents: false, seeIncidentRegister: false, seeHandovers: true, backUp: false, seeCompliance: false, checkLeads: true });
+    expect((await unlock(PEOPLE.manager)).may).toEqual({
+      createDossiers: true,
+      fileCards: true,
+      seeCatalogue: true,
+      readJournal: false,
+      administer: false,
+      fileVisitReports: true,
+      spotCheckVisitReports: false,
+      approvePlans: false,
+      keepPlans: false,
+      seeRegister: false,
+      keepCopies: false,
+      seeRecords: false,
+      requestDestruction: false,
+      manageDepartment: false,
+      setHolds: false,
+      recordIncidents: false,
+      seeIncidentRegister: false,
+      seeHandovers: true,
+      backUp: false,
+      seeCompliance: false,
+      checkLeads: true,
+    });
     await harness.manager.lock('user');
-    expect((await unlock(PEOPLE.custodianS)).may).toMatchObject({ createDossiers: false, seeCatalogue: true, administer: false, seeRegister: true, keepCopies: true, seeRecords: true, requestDestruction: true, manageDepartment: false, setHolds: true, recordIncidents: true, seeIncidentRegister: false, seeHandovers: true, backUp: false, checkLeads: false });
+    expect((await unlock(PEOPLE.custodianS)).may).toMatchObject({
+      createDossiers: false,
+      seeCatalogue: true,
+      administer: false,
+      seeRegister: true,
+      keepCopies: true,
+      seeRecords: true,
+      requestDestruction: true,
+      manageDepartment: false,
+      setHolds: true,
+      recordIncidents: true,
+      seeIncidentRegister: false,
+      seeHandovers: true,
+      backUp: false,
+      checkLeads: false,
+    });
     await harness.manager.lock('user');
-    expect((await unlock(ADMIN)).may).toEqual({ createDossiers: false, fileCards: false, seeCatalogue: false, readJournal: false, administer: true, fileVisitReports: false, spotCheckVisitReports: false, approvePlans: false, keepPlans: false, seeRegister: false, keepCopies: false, seeRecords: false, requestDestruction: false, manageDepartment: false, setHolds: false, recordIncidents: false, seeIncidentRegister: false, seeHandovers: false, backUp: true, seeCompliance: false, checkLeads: false });
+    expect((await unlock(ADMIN)).may).toEqual({
+      createDossiers: false,
+      fileCards: false,
+      seeCatalogue: false,
+      readJournal: false,
+      administer: true,
+      fileVisitReports: false,
+      spotCheckVisitReports: false,
+      approvePlans: false,
+      keepPlans: false,
+      seeRegister: false,
+      keepCopies: false,
+      seeRecords: false,
+      requestDestruction: false,
+      manageDepartment: false,
+      setHolds: false,
+      recordIncidents: false,
+      seeIncidentRegister: false,
+      seeHandovers: false,
+      backUp: true,
+      seeCompliance: false,
+      checkLeads: false,
+    });
     expect(await ok<ActorView | null>(harness.router.handle('session:current', undefined, APP))).toMatchObject({ may: { administer: true } });
   });
 

@@ -99,7 +99,8 @@ describe('separation of duties (三员分立)', () => {
     as(ADMIN, async (s) => {
       const entry = await refused(
         s,
-        () => addPerson(s, { login: 'two.hats', name: '双职', department: 'sales', rank: 'staff', duties: ['custodian', 'auditor'], password: 'two-hats-pass-1' }),
+        () =>
+          addPerson(s, { login: 'two.hats', name: '双职', department: 'sales', rank: 'staff', duties: ['custodian', 'auditor'], password: 'two-hats-pass-1' }),
         'person.dutyConflict',
       );
       expect(entry).toMatchObject({ event: 'person.add', outcome: 'error', reason: 'person.dutyConflict' });
@@ -148,7 +149,11 @@ describe('people and passwords', () => {
   it('malformed input is refused, journaled, and changes nothing', () =>
     as(ADMIN, async (s) => {
       const before = (await listPeople(s)).length;
-      const entry = await refused(s, () => addPerson(s, { login: 'bad login!', name: '', department: 'sales', rank: 'emperor', password: 'x' }), 'input.invalid');
+      const entry = await refused(
+        s,
+        () => addPerson(s, { login: 'bad login!', name: '', department: 'sales', rank: 'emperor', password: 'x' }),
+        'input.invalid',
+      );
       expect(entry).toMatchObject({ event: 'person.add', outcome: 'error', reason: 'input.invalid' });
       expect(JSON.parse(entry.details).detail).toMatch(/login/);
       expect((await listPeople(s)).length).toBe(before);

@@ -46,7 +46,9 @@ function harness(services: { render?: () => Promise<Buffer>; answer?: (name: str
 async function lastEntry(login: string, password: string): Promise<JournalEntry> {
   const session = await archive.unlock(login, password);
   try {
-    return lastEntries(session, 30).filter((e) => e.event === 'print.pdf').pop()!;
+    return lastEntries(session, 30)
+      .filter((e) => e.event === 'print.pdf')
+      .pop()!;
   } finally {
     await session.lock();
   }
@@ -128,7 +130,10 @@ describe('save a printout as PDF', () => {
   it('refuses a printout of anything else (a dossier’s content never leaves as PDF)', async () => {
     const h = harness({ render: async () => PAGE_PDF });
     await h.as(AUDITOR);
-    expect(await h.router.handle('print:pdf', { document: 'dossier', id: 'KH-2026-00001' }, APP)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(await h.router.handle('print:pdf', { document: 'dossier', id: 'KH-2026-00001' }, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    });
     expect(dialogs).toEqual([]);
     expect(existsSync(out) && readdirSync(out).length).toBe(0);
     await h.manager.lock('user');

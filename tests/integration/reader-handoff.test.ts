@@ -54,7 +54,11 @@ describe('a double-clicked package', () => {
     await ok(router.handle('dossiers:file', { number }, APP));
     await harness.as(PEOPLE.manager);
     const { card } = await ok<{ card: string }>(
-      router.handle('cards:file', { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true }, APP),
+      router.handle(
+        'cards:file',
+        { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true },
+        APP,
+      ),
     );
     await harness.as(PEOPLE.custodianS);
     await ok(router.handle('cards:approve', { card }, APP));

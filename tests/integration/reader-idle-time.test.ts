@@ -34,11 +34,22 @@ beforeAll(async () => {
   } finally {
     await admin.lock();
   }
-  const [collector, borrower, custodian] = [await unlockAs(archive, PEOPLE.collector), await unlockAs(archive, PEOPLE.manager), await unlockAs(archive, PEOPLE.custodianS)];
+  const [collector, borrower, custodian] = [
+    await unlockAs(archive, PEOPLE.collector),
+    await unlockAs(archive, PEOPLE.manager),
+    await unlockAs(archive, PEOPLE.custodianS),
+  ];
   try {
     const draft = await createDossier(collector, completeDossier());
     await fileDossier(collector, { number: draft.number });
-    const filed = await loans.fileCard(borrower, { copyNumber: `${draft.number}-S`, purpose: '出差拜访客户前准备', form: 'offline', periodDays: 3, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true });
+    const filed = await loans.fileCard(borrower, {
+      copyNumber: `${draft.number}-S`,
+      purpose: '出差拜访客户前准备',
+      form: 'offline',
+      periodDays: 3,
+      readingPlace: '本人笔记本电脑',
+      acknowledgeNoPublicReading: true,
+    });
     await loans.approveCard(custodian, { card: filed.card });
     file = join(dir, 'laptop.tpkg');
     await offline.issuePackage(borrower, { card: filed.card, passphrase: PASSPHRASE, out: file });
@@ -54,11 +65,18 @@ afterAll(() => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('the reader\'s idle time', () => {
-  it('is the issuing archive\'s setting, carried in the package', async () => {
+describe("the reader's idle time", () => {
+  it("is the issuing archive's setting, carried in the package", async () => {
     let idleSeconds = 0;
     const closed: ReaderEnd[] = [];
-    const reader = new ReaderHost({ stateDir: join(dir, 'state'), clock: archive.clock, workstation: 'laptop', idleSource: { idleSeconds: () => idleSeconds }, idlePollMs: 20, onClosed: (r) => closed.push(r) });
+    const reader = new ReaderHost({
+      stateDir: join(dir, 'state'),
+      clock: archive.clock,
+      workstation: 'laptop',
+      idleSource: { idleSeconds: () => idleSeconds },
+      idlePollMs: 20,
+      onClosed: (r) => closed.push(r),
+    });
     try {
       reader.choose(file);
       const opened = await reader.open(PASSPHRASE);

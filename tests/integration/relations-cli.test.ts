@@ -12,7 +12,9 @@ let archive: TestArchive;
 let number: string;
 
 const cli = (args: string[], who: { login: string; password: string }, lang = 'en') =>
-  runCli([...args, '--archive', archive.folder, '--as', who.login, '--password-stdin', '--lang', lang], `${who.password}\n`, { TRIPLICATE_STATE_DIR: archive.stateDir });
+  runCli([...args, '--archive', archive.folder, '--as', who.login, '--password-stdin', '--lang', lang], `${who.password}\n`, {
+    TRIPLICATE_STATE_DIR: archive.stateDir,
+  });
 
 beforeAll(async () => {
   archive = await makeDossierArchive();
@@ -70,7 +72,11 @@ describe('relationship work from the command line', () => {
     expect(follow.stdout).toContain('交期');
     const bad = cli(['regrade', 'record', '--number', number, '--value', '9', '--potential', '1', '--stability', '1', '--grade', 'C'], PEOPLE.manager);
     expect(bad.status).toBe(2);
-    const regraded = cli(['regrade', 'record', '--number', number, '--value', '5', '--potential', '4', '--stability', '4', '--grade', 'A'], PEOPLE.manager, 'zh-CN');
+    const regraded = cli(
+      ['regrade', 'record', '--number', number, '--value', '5', '--potential', '4', '--stability', '4', '--grade', 'A'],
+      PEOPLE.manager,
+      'zh-CN',
+    );
     expect(regraded.status, regraded.stderr).toBe(0);
     expect(regraded.stdout).toContain('B → A');
   });

@@ -183,7 +183,9 @@ describe('the half-yearly survey of transacting customers: 一年两次定期调
     await as(PEOPLE.manager, async (s) => {
       const items = surveysDue(due(s));
       // 30 June ends at midnight Beijing time: 16:00 UTC.
-      expect(items).toEqual([expect.objectContaining({ kind: 'survey', dossierNumber: number, subject: '2026-H1', dueAt: '2026-06-30T16:00:00.000Z', overdue: false })]);
+      expect(items).toEqual([
+        expect.objectContaining({ kind: 'survey', dossierNumber: number, subject: '2026-H1', dueAt: '2026-06-30T16:00:00.000Z', overdue: false }),
+      ]);
       expect(items.some((i) => i.dossierNumber === prospect)).toBe(false);
       await expectCode(recordPeriodicSurvey(s, { number: prospect, changes: '尚未成交' }), 'relations.notTransacting');
       const done = await recordPeriodicSurvey(s, { number, changes: '采购总监更换；年采购额下降。', grade: 'B' });
@@ -206,7 +208,10 @@ describe('the half-yearly survey of transacting customers: 一年两次定期调
     archive.clock.set('2027-01-04T02:00:00Z');
     await as(PEOPLE.manager, async (s) => {
       const items = surveysDue(due(s));
-      expect(items.map((i) => [i.subject, i.overdue])).toEqual([['2026-H2', true], ['2027-H1', false]]);
+      expect(items.map((i) => [i.subject, i.overdue])).toEqual([
+        ['2026-H2', true],
+        ['2027-H1', false],
+      ]);
     });
     await as(PEOPLE.otherManager, async (s) => {
       await expectCode(recordPeriodicSurvey(s, { number, changes: 'x' }), 'denied.notWriter');
@@ -228,7 +233,11 @@ describe('quarterly re-grading: 每季度评估客户等级 (seed 003)', () => {
       expect(r).toMatchObject({ quarter: '2027-Q1', gradeBefore: 'B', gradeAfter: 'A' });
       expect(lastEntries(s)[0]).toMatchObject({ event: 'regrade.record', outcome: 'ok' });
       expect(findDossierByNumber(s.archive.db, number)!.grade).toBe('A');
-      expect(regradesDue(due(s)).filter((i) => i.dossierNumber === number).map((i) => i.subject)).toEqual(['2026-Q4']);
+      expect(
+        regradesDue(due(s))
+          .filter((i) => i.dossierNumber === number)
+          .map((i) => i.subject),
+      ).toEqual(['2026-Q4']);
     });
     await as(PEOPLE.collector, async (s) => {
       await expectCode(recordRegrade(s, { number, value: 1, potential: 1, stability: 1, grade: 'C' }), 'denied.notWriter');

@@ -31,7 +31,10 @@ describe('retention', () => {
     const numbers = await as(PEOPLE.collector, async (c) => {
       const out: string[] = [];
       for (const name of ['上海华为电子科技有限公司', '北京小米通讯技术有限公司', '深圳腾讯计算机系统有限公司']) {
-        const d = await createDossier(c, { ...completeDossier({ customerName: name }), classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: PEOPLE.manager.login } });
+        const d = await createDossier(c, {
+          ...completeDossier({ customerName: name }),
+          classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: PEOPLE.manager.login },
+        });
         await fileDossier(c, { number: d.number });
         out.push(d.number);
       }

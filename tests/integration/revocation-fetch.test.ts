@@ -31,7 +31,11 @@ beforeAll(async () => {
   // The served archive runs on real time; the package is issued on it too.
   archive.clock.set(new Date());
   dir = mkdtempSync(join(tmpdir(), 'triplicate-revocation-fetch-'));
-  const [collector, borrower, custodian] = [await unlockAs(archive, PEOPLE.collector), await unlockAs(archive, PEOPLE.manager), await unlockAs(archive, PEOPLE.custodianS)];
+  const [collector, borrower, custodian] = [
+    await unlockAs(archive, PEOPLE.collector),
+    await unlockAs(archive, PEOPLE.manager),
+    await unlockAs(archive, PEOPLE.custodianS),
+  ];
   try {
     const draft = await createDossier(collector, completeDossier());
     await fileDossier(collector, { number: draft.number });
@@ -70,7 +74,21 @@ describe('the revocation list from the archive server', () => {
   it('offline revocations --server fetches the signed list as the borrower and writes it here', () => {
     const out = join(dir, 'fetched.json');
     const result = runCli(
-      ['offline', 'revocations', '--server', server(), '--fingerprint', serve.fingerprint, '--as', PEOPLE.manager.login, '--out', out, '--password-stdin', '--lang', 'en'],
+      [
+        'offline',
+        'revocations',
+        '--server',
+        server(),
+        '--fingerprint',
+        serve.fingerprint,
+        '--as',
+        PEOPLE.manager.login,
+        '--out',
+        out,
+        '--password-stdin',
+        '--lang',
+        'en',
+      ],
       `${PEOPLE.manager.password}\n`,
     );
     expect(result.stderr).toBe('');
@@ -80,7 +98,21 @@ describe('the revocation list from the archive server', () => {
     expect(named).toContain(pkg.id);
     // A wrong fingerprint: refused before anything is sent, nothing written.
     const wrong = runCli(
-      ['offline', 'revocations', '--server', server(), '--fingerprint', 'AA:'.repeat(31) + 'AA', '--as', PEOPLE.manager.login, '--out', join(dir, 'never.json'), '--password-stdin', '--lang', 'en'],
+      [
+        'offline',
+        'revocations',
+        '--server',
+        server(),
+        '--fingerprint',
+        'AA:'.repeat(31) + 'AA',
+        '--as',
+        PEOPLE.manager.login,
+        '--out',
+        join(dir, 'never.json'),
+        '--password-stdin',
+        '--lang',
+        'en',
+      ],
       `${PEOPLE.manager.password}\n`,
     );
     expect(wrong.status).toBe(1);
@@ -89,16 +121,29 @@ describe('the revocation list from the archive server', () => {
 
   it('the reader fetches it, closes the package open now, and the package never opens again', async () => {
     const closed: ReaderEnd[] = [];
-    const reader = new ReaderHost({ stateDir: join(dir, 'laptop-state'), clock: archive.clock, workstation: 'laptop-zhang', idleSource: { idleSeconds: () => 0 }, onClosed: (r) => closed.push(r) });
+    const reader = new ReaderHost({
+      stateDir: join(dir, 'laptop-state'),
+      clock: archive.clock,
+      workstation: 'laptop-zhang',
+      idleSource: { idleSeconds: () => 0 },
+      onClosed: (r) => closed.push(r),
+    });
     try {
       reader.choose(pkg.file);
       await reader.open(PASSPHRASE);
       expect(reader.isOpen).toBe(true);
-      await expect(reader.fetchRevocations({ server: server(), fingerprint: serve.fingerprint, login: PEOPLE.manager.login, password: 'wrong password 123' })).rejects.toMatchObject({
+      await expect(
+        reader.fetchRevocations({ server: server(), fingerprint: serve.fingerprint, login: PEOPLE.manager.login, password: 'wrong password 123' }),
+      ).rejects.toMatchObject({
         code: 'vault.wrongPassword',
       });
       expect(reader.isOpen).toBe(true);
-      const fetched = await reader.fetchRevocations({ server: server(), fingerprint: serve.fingerprint, login: PEOPLE.manager.login, password: PEOPLE.manager.password });
+      const fetched = await reader.fetchRevocations({
+        server: server(),
+        fingerprint: serve.fingerprint,
+        login: PEOPLE.manager.login,
+        password: PEOPLE.manager.password,
+      });
       expect(fetched.closedOpen).toBe(true);
       expect(fetched.list.packages).toBeGreaterThanOrEqual(1);
       expect(closed).toContain('revoked');
@@ -117,7 +162,10 @@ describe('after the server stops', () => {
     await serve.exited;
     const reader = await unlockAs(archive, PEOPLE.custodianS);
     try {
-      const rows = reader.archive.db.prepare(`SELECT actor_name, details FROM journal WHERE event = 'offline.revocations' AND outcome = 'ok'`).all() as { actor_name: string; details: string }[];
+      const rows = reader.archive.db.prepare(`SELECT actor_name, details FROM journal WHERE event = 'offline.revocations' AND outcome = 'ok'`).all() as {
+        actor_name: string;
+        details: string;
+      }[];
       const fetched = rows.filter((r) => (JSON.parse(r.details) as { fetched?: boolean }).fetched === true);
       expect(fetched.length).toBe(2);
       expect(fetched.every((r) => r.actor_name === PEOPLE.manager.name)).toBe(true);

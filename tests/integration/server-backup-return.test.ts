@@ -23,13 +23,23 @@ let archive: TestArchive;
 let served: TestServer;
 let w: TestWorkstation;
 const serverArchive = (): OpenArchive => (served.server as unknown as { ctx: { archive: OpenArchive } }).ctx.archive;
-const count = (sql: string, ...args: unknown[]) => (serverArchive().db.prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    serverArchive()
+      .db.prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 
 beforeAll(async () => {
   archive = await makeArchive();
   served = await serveArchive(archive);
   w = makeWorkstation();
-  const signed = await w.call('server:signIn', { address: `127.0.0.1:${served.port}`, fingerprint: served.fingerprint, login: ADMIN.login, password: ADMIN.password });
+  const signed = await w.call('server:signIn', {
+    address: `127.0.0.1:${served.port}`,
+    fingerprint: served.fingerprint,
+    login: ADMIN.login,
+    password: ADMIN.password,
+  });
   if (!signed.ok) throw new Error(signed.error.code);
 }, 120_000);
 
@@ -62,7 +72,12 @@ describe('backups and returns from a workstation', () => {
     // A second workstation keeps writing journal entries (every request is one) during the backup.
     const other = makeWorkstation();
     try {
-      const signed = await other.call('server:signIn', { address: `127.0.0.1:${served.port}`, fingerprint: served.fingerprint, login: ADMIN.login, password: ADMIN.password });
+      const signed = await other.call('server:signIn', {
+        address: `127.0.0.1:${served.port}`,
+        fingerprint: served.fingerprint,
+        login: ADMIN.login,
+        password: ADMIN.password,
+      });
       expect(signed.ok).toBe(true);
       let writing = true;
       let writes = 0;
@@ -100,7 +115,7 @@ describe('backups and returns from a workstation', () => {
     }
   }, 180_000);
 
-  it('a return is refused with its own message, in the person\'s language, and journaled on the server', async () => {
+  it("a return is refused with its own message, in the person's language, and journaled on the server", async () => {
     const refusals = () => count("SELECT count(*) AS n FROM journal WHERE event = 'remote.refused' AND reason = 'remote.packageReturnLocal'");
     const before = refusals();
     const head = serverArchive().journal.head().seq;

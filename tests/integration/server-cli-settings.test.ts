@@ -34,7 +34,17 @@ afterAll(async () => {
   archive?.cleanup();
 });
 
-const remote = (login = ADMIN.login) => ['--server', `127.0.0.1:${serve.port}`, '--fingerprint', serve.fingerprint, '--as', login, '--password-stdin', '--lang', 'en'];
+const remote = (login = ADMIN.login) => [
+  '--server',
+  `127.0.0.1:${serve.port}`,
+  '--fingerprint',
+  serve.fingerprint,
+  '--as',
+  login,
+  '--password-stdin',
+  '--lang',
+  'en',
+];
 const env = () => ({ TRIPLICATE_STATE_DIR: archive.stateDir });
 
 describe('settings through an archive server', () => {
@@ -80,12 +90,19 @@ describe('settings through an archive server', () => {
   it('after the server stops, the same command on the folder prints the same settings, and the change is journaled', async () => {
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
-    const local = runCli(['settings', 'get', '--archive', archive.folder, '--as', ADMIN.login, '--password-stdin', '--lang', 'en'], `${ADMIN.password}\n`, env());
+    const local = runCli(
+      ['settings', 'get', '--archive', archive.folder, '--as', ADMIN.login, '--password-stdin', '--lang', 'en'],
+      `${ADMIN.password}\n`,
+      env(),
+    );
     expect(local.status).toBe(0);
     expect(local.stdout).toBe(listed.replace('idleLockMinutes = 5', 'idleLockMinutes = 7'));
     const admin = await archive.unlock(ADMIN.login, ADMIN.password);
     try {
-      const rows = admin.archive.db.prepare(`SELECT actor_name, outcome FROM journal WHERE event = 'settings.update'`).all() as { actor_name: string; outcome: string }[];
+      const rows = admin.archive.db.prepare(`SELECT actor_name, outcome FROM journal WHERE event = 'settings.update'`).all() as {
+        actor_name: string;
+        outcome: string;
+      }[];
       expect(rows.filter((r) => r.outcome === 'ok').map((r) => r.actor_name)).toEqual([ADMIN.name]);
       expect(rows.some((r) => r.outcome !== 'ok')).toBe(true);
     } finally {

@@ -35,7 +35,17 @@ afterAll(async () => {
   archive?.cleanup();
 });
 
-const remote = (fingerprint = serve.fingerprint) => ['--server', `127.0.0.1:${serve.port}`, '--fingerprint', fingerprint, '--as', AUDITOR.login, '--password-stdin', '--lang', 'en'];
+const remote = (fingerprint = serve.fingerprint) => [
+  '--server',
+  `127.0.0.1:${serve.port}`,
+  '--fingerprint',
+  fingerprint,
+  '--as',
+  AUDITOR.login,
+  '--password-stdin',
+  '--lang',
+  'en',
+];
 
 describe('the CLI against an archive server', () => {
   it('prints the certificate fingerprint and keeps the certificate beside the archive, not in it', () => {
@@ -64,7 +74,7 @@ describe('the CLI against an archive server', () => {
     expect(verified.status).toBe(0);
   }, 60_000);
 
-  it('the administrator is refused journal verify by the server\'s policy: exit 1, one line', () => {
+  it("the administrator is refused journal verify by the server's policy: exit 1, one line", () => {
     const args = remote().map((a) => (a === AUDITOR.login ? ADMIN.login : a));
     const result = runCli(['journal', 'verify', ...args], `${ADMIN.password}\n`);
     expect(result.status).toBe(1);
@@ -93,7 +103,11 @@ describe('the CLI against an archive server', () => {
     try {
       const report = await verifyArchiveJournal(auditor);
       expect(report.ok).toBe(true);
-      const events = auditor.archive.db.prepare("SELECT event, outcome FROM journal WHERE event IN ('archive.serve', 'remote.refused') OR (event = 'session.unlock' AND details LIKE '%remote%')").all() as Array<{ event: string; outcome: string }>;
+      const events = auditor.archive.db
+        .prepare(
+          "SELECT event, outcome FROM journal WHERE event IN ('archive.serve', 'remote.refused') OR (event = 'session.unlock' AND details LIKE '%remote%')",
+        )
+        .all() as Array<{ event: string; outcome: string }>;
       expect(events.filter((e) => e.event === 'archive.serve' && e.outcome === 'ok')).toHaveLength(1);
       expect(events.some((e) => e.event === 'session.unlock' && e.outcome === 'denied')).toBe(true);
     } finally {

@@ -23,7 +23,10 @@ let serve: ServeProcess | null = null;
 beforeAll(async () => {
   archive = await makeDossierArchive();
   await archive.addPerson(AUDITOR);
-  numbers = await fileDossiers(archive, KILL_DELAYS.map(() => 'secret' as const));
+  numbers = await fileDossiers(
+    archive,
+    KILL_DELAYS.map(() => 'secret' as const),
+  );
 }, 300_000);
 
 afterAll(async () => {

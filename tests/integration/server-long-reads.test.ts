@@ -48,7 +48,12 @@ async function verify(): Promise<{ ok: boolean; count: number; byWorkers: number
   const db = openDatabase(path, key);
   const byWorkers: number[] = [];
   try {
-    const report = await verifyJournalInParallel(db, { archiveId: 'server-verify', publicKey, keyringHead: null }, { path, key }, { onWorkerChunk: (i) => byWorkers.push(i) });
+    const report = await verifyJournalInParallel(
+      db,
+      { archiveId: 'server-verify', publicKey, keyringHead: null },
+      { path, key },
+      { onWorkerChunk: (i) => byWorkers.push(i) },
+    );
     return { ok: report.ok, count: report.count, byWorkers: byWorkers.sort() };
   } finally {
     db.close();

@@ -123,7 +123,11 @@ describe('per-session signers on the archive server', () => {
       expect(signers).toContain(idOf(login));
     }
     // Every remote lock has its person's checkpoint at the lock entry itself.
-    const locks = db.prepare("SELECT seq, actor_id AS actor, details FROM journal WHERE event = 'session.lock'").all() as { seq: number; actor: string; details: string }[];
+    const locks = db.prepare("SELECT seq, actor_id AS actor, details FROM journal WHERE event = 'session.lock'").all() as {
+      seq: number;
+      actor: string;
+      details: string;
+    }[];
     expect(locks.filter((l) => JSON.parse(l.details).remote).length).toBe(6);
     for (const lock of locks) {
       const head = db.prepare("SELECT count(*) FROM journal_heads WHERE seq = ? AND signer_id = ? AND role = 'session'").pluck().get(lock.seq, lock.actor);
@@ -132,7 +136,10 @@ describe('per-session signers on the archive server', () => {
     // zhang's runs after the approval's key record are signed with the new key (verify checked that); and before it, with the old.
     const record = db.prepare("SELECT seq FROM journal WHERE event = 'person.resetApprove' AND outcome = 'ok'").pluck().get() as number;
     const zhangId = idOf(PEOPLE.manager.login);
-    const fingerprints = db.prepare('SELECT DISTINCT key_fingerprint FROM journal_signatures WHERE person_id = ? AND first_seq > ?').pluck().all(zhangId, record);
+    const fingerprints = db
+      .prepare('SELECT DISTINCT key_fingerprint FROM journal_signatures WHERE person_id = ? AND first_seq > ?')
+      .pluck()
+      .all(zhangId, record);
     const before = db.prepare('SELECT DISTINCT key_fingerprint FROM journal_signatures WHERE person_id = ? AND last_seq < ?').pluck().all(zhangId, record);
     expect(fingerprints).toHaveLength(1);
     expect(before).toHaveLength(1);

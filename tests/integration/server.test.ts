@@ -40,7 +40,8 @@ afterAll(async () => {
 });
 
 type JournalRow = { event: string; outcome: string; reason: string | null; object_id: string | null; actor_id: string | null; details: string };
-const journal = (): JournalRow[] => reader.archive.db.prepare('SELECT event, outcome, reason, object_id, actor_id, details FROM journal ORDER BY seq').all() as JournalRow[];
+const journal = (): JournalRow[] =>
+  reader.archive.db.prepare('SELECT event, outcome, reason, object_id, actor_id, details FROM journal ORDER BY seq').all() as JournalRow[];
 const personId = (login: string) => findPersonByLogin(reader.archive.db, login)!.id;
 
 describe('six workstations, one borrow flow at the same time', () => {
@@ -107,7 +108,13 @@ describe('six workstations, one borrow flow at the same time', () => {
     expect(pushes).toContain('event:notifications');
 
     // Every success of a write or a read through a loan is in the journal exactly once.
-    const events: Record<string, string> = { 'cards:file': 'loan.file', 'cards:approve': 'loan.approve', 'loans:renew': 'loan.renew', 'loans:recall': 'loan.recall', 'loans:return': 'loan.return' };
+    const events: Record<string, string> = {
+      'cards:file': 'loan.file',
+      'cards:approve': 'loan.approve',
+      'loans:renew': 'loan.renew',
+      'loans:recall': 'loan.recall',
+      'loans:return': 'loan.return',
+    };
     const rows = journal();
     const expected = new Map<string, number>();
     const cards = new Set<string>();
@@ -136,7 +143,10 @@ describe('six workstations, one borrow flow at the same time', () => {
     }
     // Each entry names the workstation as reported and the address the server saw.
     const fileEntry = rows.find((r) => r.event === 'loan.file' && r.outcome === 'ok')!;
-    expect(JSON.parse(fileEntry.details).remote).toMatchObject({ reported: expect.stringMatching(/^ws-/), address: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+    expect(JSON.parse(fileEntry.details).remote).toMatchObject({
+      reported: expect.stringMatching(/^ws-/),
+      address: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    });
 
     await Promise.all([custC, custS, custM, amZhang, amLiu, auditor, deptManager].map((c) => c.close()));
   }, 240_000);
@@ -175,7 +185,8 @@ describe('what the server refuses', () => {
   it('a wrong password is refused as such and journaled; the server backs the login off', async () => {
     const c = await served.connect();
     try {
-      for (let i = 0; i < 3; i++) expect(await c.signIn(PEOPLE.staff.login, 'wrong-password-1')).toMatchObject({ ok: false, error: { code: 'vault.wrongPassword' } });
+      for (let i = 0; i < 3; i++)
+        expect(await c.signIn(PEOPLE.staff.login, 'wrong-password-1')).toMatchObject({ ok: false, error: { code: 'vault.wrongPassword' } });
       expect(await c.signIn(PEOPLE.staff.login, PEOPLE.staff.password)).toMatchObject({ ok: false, error: { code: 'vault.throttled' } });
       const denied = journal().filter((r) => r.event === 'session.unlock' && r.outcome === 'denied' && r.actor_id === personId(PEOPLE.staff.login));
       expect(denied.map((r) => r.reason)).toEqual(['vault.wrongPassword', 'vault.wrongPassword', 'vault.wrongPassword', 'vault.throttled']);
@@ -191,7 +202,9 @@ describe('what the server refuses', () => {
     client.sendRaw(JSON.stringify({ id: 5, type: 'call', channel: 'people:list', extra: true }));
     const after = await client.call('notifications:list', { unreadOnly: true });
     expect(after.ok).toBe(true);
-    const refused = journal().slice(before).filter((r) => r.event === 'remote.refused');
+    const refused = journal()
+      .slice(before)
+      .filter((r) => r.event === 'remote.refused');
     expect(refused.map((r) => r.reason)).toEqual(['remote.malformed', 'remote.malformed', 'remote.malformed']);
   });
 
@@ -209,11 +222,17 @@ describe('what the server refuses', () => {
 
   it('a certificate other than the pinned one is refused with a clear message; an unpinned one names its fingerprint', async () => {
     const wrong = served.fingerprint.replace(/^../, served.fingerprint.startsWith('AA') ? 'BB' : 'AA');
-    const error = await served.connect(wrong).then(() => null, (e: unknown) => e);
+    const error = await served.connect(wrong).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RemoteFailure);
     expect((error as RemoteFailure).info.code).toBe('remote.certificateChanged');
     expect((error as RemoteFailure).message).toContain(served.fingerprint);
-    const unknown = await served.connect(null).then(() => null, (e: unknown) => e);
+    const unknown = await served.connect(null).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((unknown as RemoteFailure).info.code).toBe('remote.certificateUnknown');
   });
 
@@ -230,8 +249,14 @@ describe('what the server refuses', () => {
   });
 
   it('channels that pick local folders or make archives are not served', async () => {
-    expect(await client.call('archive:create', { folder: '/tmp/x', adminLogin: 'a', adminName: 'b', password: 'long-enough-password' })).toMatchObject({ ok: false, error: { code: 'remote.unsupported' } });
-    expect(await client.call('session:unlock', { folder: '/tmp/x', login: 'a', password: 'long-enough-password' })).toMatchObject({ ok: false, error: { code: 'remote.unsupported' } });
+    expect(await client.call('archive:create', { folder: '/tmp/x', adminLogin: 'a', adminName: 'b', password: 'long-enough-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'remote.unsupported' },
+    });
+    expect(await client.call('session:unlock', { folder: '/tmp/x', login: 'a', password: 'long-enough-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'remote.unsupported' },
+    });
   });
 
   it('a write retried with its idempotency key is applied once and answered the same', async () => {

@@ -55,7 +55,9 @@ describe('administrators change the archive’s settings', () => {
       const error = await refusal(updateSettings(s, { reviewPeriodMonths: 30 }));
       expect(error.code).toBe('settings.outOfRange');
       expect(error.params).toMatchObject({ key: 'reviewPeriodMonths', min: 1, max: 24 });
-      expect(formatError({ code: error.code, params: error.params }, 'en')).toBe('reviewPeriodMonths must be a whole number from 1 to 24; nothing was changed.');
+      expect(formatError({ code: error.code, params: error.params }, 'en')).toBe(
+        'reviewPeriodMonths must be a whole number from 1 to 24; nothing was changed.',
+      );
       expect(formatError({ code: error.code, params: error.params }, 'zh-CN')).toBe('reviewPeriodMonths 必须是 1 到 24 之间的整数；未做任何更改。');
       expect(readSettings(s.archive.db)).toEqual(before);
       expect(lastEntries(s, 1)[0]).toMatchObject({ event: 'settings.update', outcome: 'error', reason: 'settings.outOfRange' });

@@ -24,7 +24,23 @@ afterAll(() => archive.cleanup());
 
 function addNewcomer() {
   return runCli(
-    ['person', 'add', '--archive', archive.folder, '--as', ADMIN.login, '--login', NEWCOMER.login, '--name', '赵六', '--department', 'sales', '--rank', 'staff', '--password-stdin'],
+    [
+      'person',
+      'add',
+      '--archive',
+      archive.folder,
+      '--as',
+      ADMIN.login,
+      '--login',
+      NEWCOMER.login,
+      '--name',
+      '赵六',
+      '--department',
+      'sales',
+      '--rank',
+      'staff',
+      '--password-stdin',
+    ],
     `${ADMIN.password}\n${NEWCOMER.password}\n`,
     { TRIPLICATE_STATE_DIR: archive.stateDir },
   );
@@ -41,7 +57,11 @@ it('ends with everyone able to unlock', async () => {
 
   const added = addNewcomer();
   expect(added.status, added.stderr).toBe(0);
-  for (const [login, password] of [[ADMIN.login, ADMIN.password], [AUDITOR.login, AUDITOR.password], [NEWCOMER.login, NEWCOMER.password]]) {
+  for (const [login, password] of [
+    [ADMIN.login, ADMIN.password],
+    [AUDITOR.login, AUDITOR.password],
+    [NEWCOMER.login, NEWCOMER.password],
+  ]) {
     await (await archive.unlock(login!, password!)).lock();
   }
 }, 120_000);
@@ -57,7 +77,11 @@ it('a holder never writes its keyring over a later revision on disk', async () =
   // The lock-time head update does not overwrite it either.
   await admin.lock();
   expect(readFileSync(join(archive.folder, KEYRING_FILE))).toEqual(newer);
-  for (const [login, password] of [[ADMIN.login, ADMIN.password], [AUDITOR.login, AUDITOR.password], [NEWCOMER.login, NEWCOMER.password]]) {
+  for (const [login, password] of [
+    [ADMIN.login, ADMIN.password],
+    [AUDITOR.login, AUDITOR.password],
+    [NEWCOMER.login, NEWCOMER.password],
+  ]) {
     await (await archive.unlock(login!, password!)).lock();
   }
   // A fresh holder reads the later revision and writes above it.

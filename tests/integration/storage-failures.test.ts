@@ -57,7 +57,10 @@ const canMount = (() => {
 })();
 
 async function failure(attempt: Promise<unknown>): Promise<ArchiveError> {
-  const error = await attempt.then(() => null, (e: unknown) => e);
+  const error = await attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, 'the attempt failed').toBeInstanceOf(ArchiveError);
   return error as ArchiveError;
 }
@@ -117,33 +120,39 @@ describe('inside a session', () => {
     }
   }, 60_000);
 
-  it.skipIf(!canMount)('disk full: refused, nothing changed, and journaled once space is back', async () => {
-    const mountPoint = mkdtempSync(join(tmpdir(), 'triplicate-full-'));
-    expect(tryMount(['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs'], mountPoint)).toBe(true);
-    const folder = join(mountPoint, 'archive');
-    const options = { stateDir: mkdtempSync(join(tmpdir(), 'triplicate-full-state-')), kdfTargetMs: 1 };
-    const { session: created } = await initArchive({ folder, adminLogin: 'admin', adminName: '管理员', adminPassword: 'admin-password-1' }, options);
-    await created.lock();
-    const session = await unlockArchive({ folder, login: 'admin', password: 'admin-password-1' }, options);
-    const filler = join(mountPoint, 'filler');
-    mkdirSync(filler);
-    for (const size of [64 * 1024, 4096, 512]) {
-      for (let i = 0; ; i++) {
-        try {
-          writeFileSync(join(filler, `${size}-${i}`), Buffer.alloc(size, 1));
-        } catch {
-          break;
+  it.skipIf(!canMount)(
+    'disk full: refused, nothing changed, and journaled once space is back',
+    async () => {
+      const mountPoint = mkdtempSync(join(tmpdir(), 'triplicate-full-'));
+      expect(tryMount(['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs'], mountPoint)).toBe(true);
+      const folder = join(mountPoint, 'archive');
+      const options = { stateDir: mkdtempSync(join(tmpdir(), 'triplicate-full-state-')), kdfTargetMs: 1 };
+      const { session: created } = await initArchive({ folder, adminLogin: 'admin', adminName: '管理员', adminPassword: 'admin-password-1' }, options);
+      await created.lock();
+      const session = await unlockArchive({ folder, login: 'admin', password: 'admin-password-1' }, options);
+      const filler = join(mountPoint, 'filler');
+      mkdirSync(filler);
+      for (const size of [64 * 1024, 4096, 512]) {
+        for (let i = 0; ; i++) {
+          try {
+            writeFileSync(join(filler, `${size}-${i}`), Buffer.alloc(size, 1));
+          } catch {
+            break;
+          }
         }
       }
-    }
-    const error = await failure(addPerson(session, { login: 'new.person', name: '新人', department: 'sales', rank: 'staff', duties: [], password: 'new-person-pass-1' }));
-    expectSaid(error, 'vault.diskFull', 'disk is full', '磁盘已满');
-    expect(session.archive.db.prepare("SELECT count(*) FROM people WHERE login = 'new.person'").pluck().get()).toBe(0);
-    rmSync(filler, { recursive: true, force: true });
-    await listPeople(session);
-    expect(entriesWithReason(session, 'vault.diskFull')).toEqual([expect.objectContaining({ event: 'person.add', outcome: 'error' })]);
-    await session.lock();
-  }, 90_000);
+      const error = await failure(
+        addPerson(session, { login: 'new.person', name: '新人', department: 'sales', rank: 'staff', duties: [], password: 'new-person-pass-1' }),
+      );
+      expectSaid(error, 'vault.diskFull', 'disk is full', '磁盘已满');
+      expect(session.archive.db.prepare("SELECT count(*) FROM people WHERE login = 'new.person'").pluck().get()).toBe(0);
+      rmSync(filler, { recursive: true, force: true });
+      await listPeople(session);
+      expect(entriesWithReason(session, 'vault.diskFull')).toEqual([expect.objectContaining({ event: 'person.add', outcome: 'error' })]);
+      await session.lock();
+    },
+    90_000,
+  );
 });
 
 describe('refused opens, journaled at the next unlock on this workstation', () => {
@@ -167,24 +176,28 @@ describe('refused opens, journaled at the next unlock on this workstation', () =
     }
   }, 60_000);
 
-  it.skipIf(!canMount)('read-only folder (a read-only bind mount of the archive)', async () => {
-    const archive = await makeArchive();
-    const readOnly = mkdtempSync(join(tmpdir(), 'triplicate-ro-'));
-    try {
-      expect(tryMount(['--bind', archive.folder], readOnly)).toBe(true);
-      execFileSync('mount', ['-o', 'remount,bind,ro', readOnly]);
-      const before = snapshot(archive.folder);
-      const error = await failure(unlockArchive({ folder: readOnly, login: ADMIN.login, password: ADMIN.password }, archive.options));
-      expectSaid(error, 'vault.readOnly', 'cannot be written', '只读');
-      expect(snapshot(archive.folder)).toEqual(before);
-      await noted();
-      const session = await archive.unlock(ADMIN.login, ADMIN.password);
-      expect(entriesWithReason(session, 'vault.readOnly')).toEqual([expect.objectContaining({ event: 'session.unlock', outcome: 'error' })]);
-      await session.lock();
-    } finally {
-      archive.cleanup();
-    }
-  }, 60_000);
+  it.skipIf(!canMount)(
+    'read-only folder (a read-only bind mount of the archive)',
+    async () => {
+      const archive = await makeArchive();
+      const readOnly = mkdtempSync(join(tmpdir(), 'triplicate-ro-'));
+      try {
+        expect(tryMount(['--bind', archive.folder], readOnly)).toBe(true);
+        execFileSync('mount', ['-o', 'remount,bind,ro', readOnly]);
+        const before = snapshot(archive.folder);
+        const error = await failure(unlockArchive({ folder: readOnly, login: ADMIN.login, password: ADMIN.password }, archive.options));
+        expectSaid(error, 'vault.readOnly', 'cannot be written', '只读');
+        expect(snapshot(archive.folder)).toEqual(before);
+        await noted();
+        const session = await archive.unlock(ADMIN.login, ADMIN.password);
+        expect(entriesWithReason(session, 'vault.readOnly')).toEqual([expect.objectContaining({ event: 'session.unlock', outcome: 'error' })]);
+        await session.lock();
+      } finally {
+        archive.cleanup();
+      }
+    },
+    60_000,
+  );
 
   it('damaged file: a 0-byte archive.db gets no schema written into it', async () => {
     const archive = await makeArchive();

@@ -34,7 +34,13 @@ async function asManager<T>(fn: (s: Session) => Promise<T>): Promise<T> {
 
 const callbacks = (s: Session, number: string) => collectDue(s).filter((i) => i.kind === 'callback' && i.dossierNumber === number);
 const storedContent = (s: Session, number: string) =>
-  JSON.parse((s.archive.db.prepare('SELECT c.content FROM dossier_content c JOIN dossiers d ON d.id = c.dossier_id WHERE d.archive_number = ?').get(number) as { content: string }).content) as DossierContent;
+  JSON.parse(
+    (
+      s.archive.db.prepare('SELECT c.content FROM dossier_content c JOIN dossiers d ON d.id = c.dossier_id WHERE d.archive_number = ?').get(number) as {
+        content: string;
+      }
+    ).content,
+  ) as DossierContent;
 
 describe('celebration callbacks keyed by the celebration, not its place (seed 004 回访客户)', () => {
   it('deleting the first celebration leaves the second’s answered callback answered', () =>
@@ -79,7 +85,10 @@ describe('celebration callbacks keyed by the celebration, not its place (seed 00
       const legacy = storedContent(s, number);
       legacy.celebrations = [OPENING, RELOCATION];
       legacy.contactRecords = [{ date: '2026-01-05', answers: `celebration:${number}:2:2026-02-10` }];
-      db.prepare('UPDATE dossier_content SET content = ? WHERE dossier_id = (SELECT id FROM dossiers WHERE archive_number = ?)').run(JSON.stringify(legacy), number);
+      db.prepare('UPDATE dossier_content SET content = ? WHERE dossier_id = (SELECT id FROM dossiers WHERE archive_number = ?)').run(
+        JSON.stringify(legacy),
+        number,
+      );
       db.exec('ALTER TABLE due_celebrations DROP COLUMN celebration_id');
       db.transaction(() => updateToSchemaVersion280.up(db))();
 

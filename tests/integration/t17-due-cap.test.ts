@@ -27,7 +27,11 @@ beforeAll(async () => {
   try {
     for (let d = 0; d < 3; d++) {
       const dossier = completeDossier({ customerName: `苏州第${d + 1}电子有限公司` });
-      dossier.keyPersons = Array.from({ length: 4 }, (_, i) => ({ name: `联系人${d}-${i}`, contactClass: 'core' as const, birthday: `1980-01-${String(10 + d * 4 + i).padStart(2, '0')}` }));
+      dossier.keyPersons = Array.from({ length: 4 }, (_, i) => ({
+        name: `联系人${d}-${i}`,
+        contactClass: 'core' as const,
+        birthday: `1980-01-${String(10 + d * 4 + i).padStart(2, '0')}`,
+      }));
       await createDossier(manager, dossier);
     }
   } finally {

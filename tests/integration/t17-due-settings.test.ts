@@ -19,7 +19,13 @@ import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } fro
 import { collectDue } from '../helpers/relations';
 
 const SALES_MANAGER: TestPerson = { login: 'qian.xs', name: '钱销售经理', department: 'sales', rank: 'department-manager', password: 'qian.xs-password-1' };
-const MARKETING_MANAGER: TestPerson = { login: 'gao.sc', name: '高市场经理', department: 'marketing', rank: 'department-manager', password: 'gao.sc-password-1' };
+const MARKETING_MANAGER: TestPerson = {
+  login: 'gao.sc',
+  name: '高市场经理',
+  department: 'marketing',
+  rank: 'department-manager',
+  password: 'gao.sc-password-1',
+};
 const FULL = { summary: '巩固合作', profile: '龙头企业', competition: '对手甲报价低', assessment: '关系稳定', actions: '每季度拜访一次' };
 const visits = [{ customer: '上海华为电子科技有限公司', personMet: '李明', purpose: '续约', result: '同意报价', nextStep: '发报价单' }];
 
@@ -73,7 +79,9 @@ describe('spot checks and plan approvals follow the archive settings (issue 17 p
       await savePlan(s, { number, year: 2026, parts: { actions: '每月拜访一次' } });
     });
     const approval = (s: Session) => collectDue(s).filter((i) => i.kind === 'planApproval');
-    await as(MARKETING_MANAGER, async (s) => expect(approval(s)).toEqual([expect.objectContaining({ dossierNumber: number, dueAt: '2026-03-05T02:00:00.000Z', overdue: false })]));
+    await as(MARKETING_MANAGER, async (s) =>
+      expect(approval(s)).toEqual([expect.objectContaining({ dossierNumber: number, dueAt: '2026-03-05T02:00:00.000Z', overdue: false })]),
+    );
     await asAdmin((s) => updateSettings(s, { planApprovalDays: 1 }));
     archive.clock.set('2026-03-03T02:01:00Z');
     await as(MARKETING_MANAGER, async (s) => expect(approval(s)).toEqual([expect.objectContaining({ dueAt: '2026-03-03T02:00:00.000Z', overdue: true })]));
@@ -101,7 +109,13 @@ describe('a partial change of an object setting keeps the fields it leaves out',
     asAdmin(async (s) => {
       await updateSettings(s, { workingCalendar: { weekendDays: [0], workdays: ['2026-10-10'], reportDueTime: '17:30', commentDueTime: '10:00' } });
       await updateSettings(s, { workingCalendar: { holidays: ['2026-10-01'] } });
-      expect(readSettings(s.archive.db).workingCalendar).toEqual({ weekendDays: [0], holidays: ['2026-10-01'], workdays: ['2026-10-10'], reportDueTime: '17:30', commentDueTime: '10:00' });
+      expect(readSettings(s.archive.db).workingCalendar).toEqual({
+        weekendDays: [0],
+        holidays: ['2026-10-01'],
+        workdays: ['2026-10-10'],
+        reportDueTime: '17:30',
+        commentDueTime: '10:00',
+      });
       // The journal names only what changed, old and new.
       expect(JSON.parse(lastEntries(s, 1)[0]!.details).changes).toEqual({
         workingCalendar: {

@@ -207,7 +207,10 @@ describe('removing people and rekeying', () => {
 
   it('the recovery key sets a new password for an administrator, and the journal says so', async () => {
     await expectCode(
-      recoverWithKey({ folder: archive.folder, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', login: ADMIN.login, newPassword: 'brand-new-pass-1' }, archive.options),
+      recoverWithKey(
+        { folder: archive.folder, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', login: ADMIN.login, newPassword: 'brand-new-pass-1' },
+        archive.options,
+      ),
       'vault.wrongPassword',
     );
     const session = await recoverWithKey(
@@ -228,7 +231,10 @@ describe('locking', () => {
     await session.lock();
     expect(key.every((b) => b === 0)).toBe(true);
     expect(session.archive.db.open).toBe(false);
-    await expectCode(session.perform({ action: 'person.list' }, () => 1), 'vault.locked');
+    await expectCode(
+      session.perform({ action: 'person.list' }, () => 1),
+      'vault.locked',
+    );
     // The lock and its signed checkpoint are in the journal; the keyring carries the signed head.
     const again = await archive.unlock(ADMIN.login, ADMIN.password);
     const [lock] = lastEntries(again, 2);

@@ -99,7 +99,11 @@ describe('daily visit reports (seed 004 每日客户拜访表)', () => {
     const late = await as(PEOPLE.staff, (s) => fileVisitReport(s, { date: '2026-01-07', visits }));
     expect(late.late).toBe(true);
     await as(PEOPLE.staff, async (s) => {
-      expect(collectDue(s).filter((i) => i.kind === 'visitReport').map((i) => i.key)).toEqual(['visitReport:2026-01-08']);
+      expect(
+        collectDue(s)
+          .filter((i) => i.kind === 'visitReport')
+          .map((i) => i.key),
+      ).toEqual(['visitReport:2026-01-08']);
       await expectCode(fileVisitReport(s, { date: '2026-01-09', visits }), 'visitReport.future');
     });
   });
@@ -125,7 +129,9 @@ describe('daily visit reports (seed 004 每日客户拜访表)', () => {
       const all = await listVisitReports(s, { scope: 'all' });
       expect(all.map((r) => r.id)).toEqual([filed.id]);
       const checked = await spotCheckVisitReport(s, { id: filed.id, findings: '填写完整，批示及时。' });
-      expect(checked.checks).toEqual([expect.objectContaining({ findings: '填写完整，批示及时。', by: { login: SALES_MANAGER.login, name: SALES_MANAGER.name } })]);
+      expect(checked.checks).toEqual([
+        expect.objectContaining({ findings: '填写完整，批示及时。', by: { login: SALES_MANAGER.login, name: SALES_MANAGER.name } }),
+      ]);
       expect(checked.visits).toHaveLength(2);
       expect(lastEntries(s)[0]).toMatchObject({ event: 'visitReport.spotCheck', outcome: 'ok' });
     });
@@ -137,9 +143,16 @@ describe('daily visit reports (seed 004 每日客户拜访表)', () => {
     });
   });
 
-  it('a configured supervisor (the person\'s manager) comments instead of the key-account department manager', async () => {
+  it("a configured supervisor (the person's manager) comments instead of the key-account department manager", async () => {
     const lead: TestPerson = { login: 'he.zg', name: '何主管', department: 'sales', rank: 'account-manager', password: 'he.zg-password-1' };
-    const rep: TestPerson = { login: 'ma.yw', name: '马业务', department: 'key-accounts', rank: 'staff', password: 'ma.yw-password-1', managerLogin: lead.login };
+    const rep: TestPerson = {
+      login: 'ma.yw',
+      name: '马业务',
+      department: 'key-accounts',
+      rank: 'staff',
+      password: 'ma.yw-password-1',
+      managerLogin: lead.login,
+    };
     await archive.addPerson(lead);
     await archive.addPerson(rep);
     archive.clock.set('2026-01-09T02:00:00Z');

@@ -23,7 +23,12 @@ let address: string;
 const workstations: TestWorkstation[] = [];
 
 const serverArchive = (): OpenArchive => (served.server as unknown as { ctx: { archive: OpenArchive } }).ctx.archive;
-const count = (sql: string, ...args: unknown[]) => (serverArchive().db.prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    serverArchive()
+      .db.prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 const station = (options?: Parameters<typeof makeWorkstation>[0]) => {
   const w = makeWorkstation(options);
   workstations.push(w);
@@ -65,7 +70,12 @@ describe('the desktop app as a workstation', () => {
     expect(!local.ok && local.error.code).toBe('vault.locked');
     // A wrong password is refused by the server, in the language asked for.
     await w.call('app:setLocale', { locale: 'zh-CN' });
-    const wrongPassword = await w.call('server:signIn', { address, fingerprint: served.fingerprint, login: PEOPLE.manager.login, password: 'not-the-password' });
+    const wrongPassword = await w.call('server:signIn', {
+      address,
+      fingerprint: served.fingerprint,
+      login: PEOPLE.manager.login,
+      password: 'not-the-password',
+    });
     expect(!wrongPassword.ok && wrongPassword.error.code).toBe('vault.wrongPassword');
   });
 
@@ -89,7 +99,9 @@ describe('the desktop app as a workstation', () => {
     expect(recent.ok && recent.value[0]?.address).toBe(address);
     expect(readdirSync(archive.folder).some((f) => f.includes('state'))).toBe(false);
     // The journal names the workstation as reported and the address the server saw.
-    const last = serverArchive().db.prepare("SELECT details FROM journal WHERE event = 'session.unlock' ORDER BY seq DESC LIMIT 1").get() as { details: string };
+    const last = serverArchive().db.prepare("SELECT details FROM journal WHERE event = 'session.unlock' ORDER BY seq DESC LIMIT 1").get() as {
+      details: string;
+    };
     expect(JSON.parse(last.details).remote.reported).toBe('test-workstation');
 
     const locked = await w.call('session:lock');
@@ -98,7 +110,9 @@ describe('the desktop app as a workstation', () => {
     expect(w.link.actor).toBeNull();
     const after = await w.call('people:list');
     expect(!after.ok && after.error.code).toBe('vault.locked');
-    const lockEntry = serverArchive().db.prepare("SELECT details FROM journal WHERE event = 'session.lock' ORDER BY seq DESC LIMIT 1").get() as { details: string };
+    const lockEntry = serverArchive().db.prepare("SELECT details FROM journal WHERE event = 'session.lock' ORDER BY seq DESC LIMIT 1").get() as {
+      details: string;
+    };
     expect(JSON.parse(lockEntry.details).reason).toBe('user');
   });
 
@@ -109,7 +123,9 @@ describe('the desktop app as a workstation', () => {
     for (let i = 0; i < 100 && !w.events.some((e) => e.event === 'event:locked'); i++) await new Promise((r) => setTimeout(r, 50));
     expect(w.link.actor).toBeNull();
     expect(w.events.find((e) => e.event === 'event:locked')?.payload).toEqual({ reason: 'idle' });
-    const lockEntry = serverArchive().db.prepare("SELECT details FROM journal WHERE event = 'session.lock' ORDER BY seq DESC LIMIT 1").get() as { details: string };
+    const lockEntry = serverArchive().db.prepare("SELECT details FROM journal WHERE event = 'session.lock' ORDER BY seq DESC LIMIT 1").get() as {
+      details: string;
+    };
     expect(JSON.parse(lockEntry.details).reason).toBe('idle');
   });
 

@@ -36,8 +36,8 @@ async function asAuditor<T>(fn: (s: Awaited<ReturnType<TestArchive['unlock']>>) 
   }
 }
 
-describe('XLSX and Excel\'s row limit', () => {
-  it('uses Excel\'s real limit unless told otherwise', () => {
+describe("XLSX and Excel's row limit", () => {
+  it("uses Excel's real limit unless told otherwise", () => {
     expect(XLSX_MAX_ROWS).toBe(1_048_576);
   });
 

@@ -13,7 +13,7 @@ import { appLocale, formatDate, formatDateTime, formatNumber } from '../../src-r
 
 afterEach(() => applyDateLocale('en'));
 
-describe('dayjs locale for antd\'s pickers', () => {
+describe("dayjs locale for antd's pickers", () => {
   it('names weekdays and months in Chinese when the app is in Chinese, in English otherwise', () => {
     applyDateLocale('zh-CN');
     const day = dayjs('2026-01-31T12:00:00');
@@ -27,7 +27,7 @@ describe('dayjs locale for antd\'s pickers', () => {
 });
 
 describe('formatting helper', () => {
-  it('writes dates, times and numbers the app language\'s way, whatever the system locale', () => {
+  it("writes dates, times and numbers the app language's way, whatever the system locale", () => {
     const at = '2026-01-31T06:05:00Z';
     expect(formatDateTime(at, 'zh-CN', 'Asia/Shanghai')).toBe('2026年1月31日 14:05');
     expect(formatDate(at, 'zh-CN', 'Asia/Shanghai')).toBe('2026年1月31日');
@@ -43,7 +43,7 @@ describe('formatting helper', () => {
   });
 });
 
-describe('review dates on the archive\'s calendar', () => {
+describe("review dates on the archive's calendar", () => {
   it('defaults the archive to Asia/Shanghai and refuses a zone Intl does not know', () => {
     expect(archiveSettingsSchema.parse({}).timeZone).toBe('Asia/Shanghai');
     expect(archiveSettingsSchema.safeParse({ timeZone: 'Mars/Olympus' }).success).toBe(false);
@@ -62,7 +62,8 @@ describe('review dates on the archive\'s calendar', () => {
   });
 
   it('clamps to the last day of the month, leap years included, and counts backwards the same way', () => {
-    const shanghai = (y: number, m: number, d: number, h = 9) => fromWallTime({ year: y, month: m, day: d, hour: h, minute: 0, second: 0, ms: 0 }, 'Asia/Shanghai');
+    const shanghai = (y: number, m: number, d: number, h = 9) =>
+      fromWallTime({ year: y, month: m, day: d, hour: h, minute: 0, second: 0, ms: 0 }, 'Asia/Shanghai');
     const day = (at: Date) => wallTime(at, 'Asia/Shanghai');
     expect(day(addMonthsInZone(shanghai(2027, 11, 30), 3))).toMatchObject({ year: 2028, month: 2, day: 29, hour: 9 });
     expect(day(addMonthsInZone(shanghai(2026, 11, 30), 3))).toMatchObject({ year: 2027, month: 2, day: 28 });
@@ -72,7 +73,7 @@ describe('review dates on the archive\'s calendar', () => {
     expect(day(addMonthsInZone(shanghai(2026, 3, 1, 0), 3))).toMatchObject({ month: 6, day: 1, hour: 0 });
   });
 
-  it('the overdue cut-off is the moment one period before now on the archive\'s calendar', () => {
+  it("the overdue cut-off is the moment one period before now on the archive's calendar", () => {
     const now = fromWallTime({ year: 2026, month: 11, day: 30, hour: 1, minute: 0, second: 0, ms: 0 }, 'Asia/Shanghai');
     const cut = reviewCutoffs(now, 3, 0, 'Asia/Shanghai');
     expect(wallTime(new Date(cut.overdue), 'Asia/Shanghai')).toMatchObject({ year: 2026, month: 8, day: 30, hour: 1 });

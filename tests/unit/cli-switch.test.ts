@@ -22,7 +22,12 @@ describe('the Windows console shim', () => {
   const shim = readFileSync(join(__dirname, '../../src-main/cli/launchers/triplicate-cli.cmd'), 'utf8');
 
   it('streams the output without paging and hands back the exit code the app reports', () => {
-    expect(shim.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true); // cmd needs CRLF
+    expect(
+      shim
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.endsWith('\r')),
+    ).toBe(true); // cmd needs CRLF
     expect(shim).toMatch(/--cli %\* 2>&1 \| findstr "\^"/);
     expect(shim).not.toMatch(/\|\s*more\b/);
     expect(shim).toMatch(/set "TRIPLICATE_CLI_EXIT_FILE=%TEMP%\\/);

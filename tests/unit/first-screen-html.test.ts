@@ -12,7 +12,8 @@ import { FIRST_SCREEN_FILE, FOLDER_SLOT } from '../../src-main/contract/first-sc
 import type { AppInfo } from '../../src-main/contract/ipc';
 import { canHydrate } from '../../src-renderer/first-screen/hydration';
 
-const INDEX = '<!doctype html>\n<html lang="zh-CN">\n<head><title>Triplicate</title></head>\n<body>\n<div id="root"></div>\n<script type="module" src="./assets/index.js"></script>\n</body>\n</html>';
+const INDEX =
+  '<!doctype html>\n<html lang="zh-CN">\n<head><title>Triplicate</title></head>\n<body>\n<div id="root"></div>\n<script type="module" src="./assets/index.js"></script>\n</body>\n</html>';
 const SCREENS = {
   'zh-CN': `<div data-testid="screen-unlock">解锁 <code title="${FOLDER_SLOT}">${FOLDER_SLOT}</code></div>`,
   en: `<div data-testid="screen-unlock">Unlock <code title="${FOLDER_SLOT}">${FOLDER_SLOT}</code></div>`,
@@ -30,10 +31,12 @@ const info = (over: Partial<FirstScreenInfo> = {}): FirstScreenInfo => ({
 });
 
 describe('withFirstScreen', () => {
-  it('puts the unlock screen of the archive opened last, in the person\'s language, into #root with its marks', () => {
+  it("puts the unlock screen of the archive opened last, in the person's language, into #root with its marks", () => {
     const html = withFirstScreen(INDEX, SCREENS, info({ locale: 'en' }));
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('<div id="root" data-first-screen="unlock" data-locale="en" data-folder="/archives/sales"><div data-testid="screen-unlock">Unlock <code title="/archives/sales">/archives/sales</code></div></div>');
+    expect(html).toContain(
+      '<div id="root" data-first-screen="unlock" data-locale="en" data-folder="/archives/sales"><div data-testid="screen-unlock">Unlock <code title="/archives/sales">/archives/sales</code></div></div>',
+    );
     expect(html).not.toContain(FOLDER_SLOT);
     expect(html).toContain('<script type="module" src="./assets/index.js"></script>');
   });
@@ -71,7 +74,7 @@ describe('readFirstScreens', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads the build\'s screens, and takes a missing, corrupt or foreign file as none', () => {
+  it("reads the build's screens, and takes a missing, corrupt or foreign file as none", () => {
     dir = mkdtempSync(join(tmpdir(), 'triplicate-first-screen-'));
     expect(readFirstScreens(dir)).toBeNull();
     writeFileSync(join(dir, FIRST_SCREEN_FILE), '{"zh-CN": "<div>');

@@ -26,12 +26,25 @@ describe('lint keeps the layers', () => {
   });
 
   it('a renderer file may not import electron, a bare Node module or the main side beyond the contract', async () => {
-    for (const from of ['electron', 'fs', 'path', '../../../src-main/core/session', '../../../src-main/ipc/router', '../../../src-main/app/idle-lock', '../../../src-main/cli/main']) {
+    for (const from of [
+      'electron',
+      'fs',
+      'path',
+      '../../../src-main/core/session',
+      '../../../src-main/ipc/router',
+      '../../../src-main/app/idle-lock',
+      '../../../src-main/cli/main',
+    ]) {
       const errors = await importErrors('src-renderer/features/lint-probe.tsx', `import * as probe from '${from}';\nexport const p = probe;\n`);
       expect(errors, from).toHaveLength(1);
       expect(errors[0], from).toMatch(RESTRICTED);
     }
-    expect(await importErrors('src-renderer/features/lint-probe.tsx', "import { ERROR_CODES } from '../../src-main/contract/errors';\nexport const e = ERROR_CODES;\n")).toEqual([]);
+    expect(
+      await importErrors(
+        'src-renderer/features/lint-probe.tsx',
+        "import { ERROR_CODES } from '../../src-main/contract/errors';\nexport const e = ERROR_CODES;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('a core file may not import electron', async () => {
@@ -49,7 +62,8 @@ describe('lint keeps the layers', () => {
   });
 
   it('the preload imports electron and the channel tables only; contract types are fine', async () => {
-    const ok = "import { contextBridge } from 'electron';\nimport { API_CHANNELS } from '../contract/api-channels';\nimport type { TriplicateApi } from '../contract/ipc';\nexport const x: [unknown, unknown, TriplicateApi | null] = [contextBridge, API_CHANNELS, null];\n";
+    const ok =
+      "import { contextBridge } from 'electron';\nimport { API_CHANNELS } from '../contract/api-channels';\nimport type { TriplicateApi } from '../contract/ipc';\nexport const x: [unknown, unknown, TriplicateApi | null] = [contextBridge, API_CHANNELS, null];\n";
     expect(await importErrors('src-main/preload/lint-probe.ts', ok)).toEqual([]);
     for (const from of ['../contract/ipc', 'zod', 'node:path']) {
       const errors = await importErrors('src-main/preload/lint-probe.ts', `import * as probe from '${from}';\nexport const p = probe;\n`);
@@ -62,7 +76,12 @@ describe('lint keeps the layers', () => {
       const errors = await importErrors('src-main/contract/lint-probe.ts', `import * as probe from '${from}';\nexport const p = probe;\n`);
       expect(errors, from).toHaveLength(1);
     }
-    expect(await importErrors('src-main/contract/lint-probe.ts', "import { z } from 'zod';\nimport { ERROR_CODES } from './errors';\nexport const s = [z, ERROR_CODES];\n")).toEqual([]);
+    expect(
+      await importErrors(
+        'src-main/contract/lint-probe.ts',
+        "import { z } from 'zod';\nimport { ERROR_CODES } from './errors';\nexport const s = [z, ERROR_CODES];\n",
+      ),
+    ).toEqual([]);
     const errors = await importErrors('src-main/contract/api-channels.ts', "import { CHANNELS } from './ipc';\nexport const c = CHANNELS;\n");
     expect(errors).toHaveLength(1);
     expect(await importErrors('src-main/contract/api-channels.ts', "import type { Channel } from './ipc';\nexport type C = Channel;\n")).toEqual([]);

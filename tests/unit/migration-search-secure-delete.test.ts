@@ -13,7 +13,10 @@ import { parseTerms } from '../../src-main/core/dossiers/search-text';
 function archiveAt260WithDossiers() {
   const db = new Database(':memory:');
   db.pragma('foreign_keys=ON');
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 260));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 260),
+  );
   const now = '2026-01-05T09:00:00.000Z';
   db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', ?)").run(now);
   db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', ?)").run(now);
@@ -33,7 +36,9 @@ function archiveAt260WithDossiers() {
 }
 
 const ids = (db: Database.Database, text: string, column: 'publicMatch' | 'personsMatch' = 'publicMatch') =>
-  parseTerms(text).map((t) => (db.prepare(`SELECT rowid AS id FROM ${t.table} WHERE ${t.table} MATCH ? ORDER BY rowid`).all(t[column]) as { id: number }[]).map((r) => r.id))[0];
+  parseTerms(text).map((t) =>
+    (db.prepare(`SELECT rowid AS id FROM ${t.table} WHERE ${t.table} MATCH ? ORDER BY rowid`).all(t[column]) as { id: number }[]).map((r) => r.id),
+  )[0];
 
 describe('migration 0270 search indexes that delete in place', () => {
   it('rebuilds both indexes from the content and the stubs, with secure-delete on', () => {

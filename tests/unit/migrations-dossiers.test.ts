@@ -7,7 +7,10 @@ import { migrate } from '../../src-main/core/db/migrate';
 function freshAt(version: number) {
   const db = new Database(':memory:');
   db.pragma('foreign_keys=ON');
-  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
   const now = '2026-01-05T09:00:00.000Z';
   db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', ?)").run(now);
   db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', ?)").run(now);
@@ -50,7 +53,11 @@ describe('dossier migrations', () => {
     db.prepare('DELETE FROM dossier_copies').run();
     expect(() => add.run('KH-2026-00001-S', 'borrowed')).toThrow(/CHECK/);
     expect(() =>
-      db.prepare("INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (1, 'nowhere', 'x', 'x', 1, 'lost', 'now')").run(),
+      db
+        .prepare(
+          "INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (1, 'nowhere', 'x', 'x', 1, 'lost', 'now')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
   });
 
@@ -69,11 +76,16 @@ describe('dossier migrations', () => {
 });
 
 describe('dossier content migration', () => {
-  it('0070 dossier content: moves each dossier\'s content to its own table, intact, and out of the catalogue row', () => {
+  it("0070 dossier content: moves each dossier's content to its own table, intact, and out of the catalogue row", () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys=ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 70));
-    db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now')").run();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 70),
+    );
+    db.prepare(
+      "INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now')",
+    ).run();
     db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', 'now')").run();
     db.prepare(
       `INSERT INTO dossiers (archive_number, status, customer_name, grade, lifecycle, secrecy, content, revision, created_at, created_by, updated_at)
@@ -92,8 +104,13 @@ describe('holding departments migration', () => {
   it('0080 copies held: the dossier row lists the departments holding a live copy, kept by trigger', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys=ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 80));
-    db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now'), ('marketing', '市场部', 'Marketing', 1, 'M', 'now')").run();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 80),
+    );
+    db.prepare(
+      "INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now'), ('marketing', '市场部', 'Marketing', 1, 'M', 'now')",
+    ).run();
     db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', 'now')").run();
     db.prepare(
       `INSERT INTO dossiers (archive_number, status, customer_name, grade, lifecycle, secrecy, revision, created_at, created_by, updated_at)
@@ -101,7 +118,9 @@ describe('holding departments migration', () => {
     ).run();
     const held = () => (db.prepare('SELECT held_by FROM dossiers').get() as { held_by: string }).held_by;
     expect(held()).toBe('');
-    const add = db.prepare("INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (1, ?, ?, 'x', 1, 'in-custody', 'now')");
+    const add = db.prepare(
+      "INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (1, ?, ?, 'x', 1, 'in-custody', 'now')",
+    );
     add.run('sales', 'KH-2026-00001-S');
     add.run('marketing', 'KH-2026-00001-M');
     expect(held()).toBe(' marketing sales ');
@@ -116,14 +135,21 @@ describe('cheaper held_by migration', () => {
   it('0090 copies held append: a new copy adds its department once, a copy written with held_by already set changes nothing', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys=ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 90));
-    db.prepare("INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now'), ('marketing', '市场部', 'Marketing', 1, 'M', 'now')").run();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 90),
+    );
+    db.prepare(
+      "INSERT INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', 'now'), ('marketing', '市场部', 'Marketing', 1, 'M', 'now')",
+    ).run();
     db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', 'now')").run();
     const dossier = db.prepare(
       `INSERT INTO dossiers (archive_number, status, customer_name, grade, lifecycle, secrecy, revision, created_at, created_by, updated_at, held_by)
        VALUES (?, 'filed', '华为', 'A', 'potential', 'secret', 1, 'now', 'p1', 'now', ?)`,
     );
-    const copy = db.prepare("INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (?, ?, ?, 'x', 1, ?, 'now')");
+    const copy = db.prepare(
+      "INSERT INTO dossier_copies (dossier_id, department, copy_number, shelf, revision, state, issued_at) VALUES (?, ?, ?, 'x', 1, ?, 'now')",
+    );
     const held = (id: number) => (db.prepare('SELECT held_by FROM dossiers WHERE id = ?').get(id) as { held_by: string }).held_by;
     dossier.run('KH-2026-00001', '');
     copy.run(1, 'sales', 'A-S', 'in-custody');

@@ -7,9 +7,14 @@ import { migrate } from '../../src-main/core/db/migrate';
 function freshAt(version: number) {
   const db = new Database(':memory:');
   db.pragma('foreign_keys=ON');
-  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
   const now = '2026-01-05T09:00:00.000Z';
-  db.prepare("INSERT OR IGNORE INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', ?)").run(now);
+  db.prepare(
+    "INSERT OR IGNORE INTO departments (code, name_zh, name_en, holds_copy, copy_suffix, created_at) VALUES ('sales', '销售部', 'Sales', 1, 'S', ?)",
+  ).run(now);
   db.prepare("INSERT INTO people (id, login, name, department, rank, created_at) VALUES ('p1', 'zhang', '张三', 'sales', 'account-manager', ?)").run(now);
   return db;
 }
@@ -41,7 +46,7 @@ describe('relationship-work migrations', () => {
     expect(() => db.prepare('DELETE FROM visit_report_revisions').run()).toThrow(/append-only/);
   });
 
-  it('0231 plans: the old dossier plan field becomes that year\'s plan, filed with a filed dossier; empty ones are skipped', () => {
+  it("0231 plans: the old dossier plan field becomes that year's plan, filed with a filed dossier; empty ones are skipped", () => {
     const db = freshAt(190);
     const withYear = insertDossier(db, 'KH-2025-00001', 'filed', {
       maintenancePlan: { year: 2025, summary: '巩固合作', profileSwot: '优势明显', competition: '对手甲', assessment: '关系良好', actionsTargets: '季度拜访' },
@@ -49,7 +54,10 @@ describe('relationship-work migrations', () => {
     const noYear = insertDossier(db, 'KH-2025-00002', 'draft', { maintenancePlan: { summary: '试合作' } });
     insertDossier(db, 'KH-2025-00003', 'filed', { maintenancePlan: {} });
     insertDossier(db, 'KH-2025-00004', 'filed', {});
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 231));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 231),
+    );
     const plans = db.prepare('SELECT dossier_id, year, status, content, author_id, filed_at FROM maintenance_plans ORDER BY dossier_id').all() as {
       dossier_id: number;
       year: number;
@@ -60,9 +68,21 @@ describe('relationship-work migrations', () => {
     }[];
     expect(plans).toHaveLength(2);
     expect(plans[0]).toMatchObject({ dossier_id: withYear, year: 2025, status: 'filed', author_id: 'p1', filed_at: '2025-06-01T00:00:00.000Z' });
-    expect(JSON.parse(plans[0]!.content)).toEqual({ summary: '巩固合作', profile: '优势明显', competition: '对手甲', assessment: '关系良好', actions: '季度拜访' });
+    expect(JSON.parse(plans[0]!.content)).toEqual({
+      summary: '巩固合作',
+      profile: '优势明显',
+      competition: '对手甲',
+      assessment: '关系良好',
+      actions: '季度拜访',
+    });
     expect(plans[1]).toMatchObject({ dossier_id: noYear, year: new Date().getUTCFullYear(), status: 'draft', filed_at: null });
     expect(db.prepare("SELECT count(*) AS n FROM plan_revisions WHERE kind = 'migrate'").get()).toEqual({ n: 2 });
-    expect(() => db.prepare("INSERT INTO maintenance_plans (dossier_id, year, status, content, author_id, revision, created_at, updated_at) VALUES (?, 2025, 'draft', '{}', 'p1', 1, 'now', 'now')").run(withYear)).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO maintenance_plans (dossier_id, year, status, content, author_id, revision, created_at, updated_at) VALUES (?, 2025, 'draft', '{}', 'p1', 1, 'now', 'now')",
+        )
+        .run(withYear),
+    ).toThrow(/UNIQUE/);
   });
 });

@@ -10,13 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatError } from '../../src-main/contract/messages';
 import { ArchiveError } from '../../src-main/core/errors';
 import { initArchive } from '../../src-main/core/vault/init';
-import {
-  defaultFsTypeOf,
-  fsTypeFromMacMount,
-  fsTypeFromMounts,
-  isNetworkFsType,
-  isUncPath,
-} from '../../src-main/core/vault/network-folder';
+import { defaultFsTypeOf, fsTypeFromMacMount, fsTypeFromMounts, isNetworkFsType, isUncPath } from '../../src-main/core/vault/network-folder';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { ADMIN, makeArchive, snapshot } from '../helpers/archive';
 
@@ -64,7 +58,7 @@ describe('the mount table', () => {
     expect(isUncPath('/home/li/archive')).toBe(false);
   });
 
-  it('finds this machine\'s temporary folder on a local file system', () => {
+  it("finds this machine's temporary folder on a local file system", () => {
     expect(isNetworkFsType(defaultFsTypeOf(tmpdir()))).toBe(false);
     // A folder that does not exist yet is judged by its nearest existing parent.
     expect(defaultFsTypeOf(join(tmpdir(), 'not', 'yet', 'there'))).toBe(defaultFsTypeOf(tmpdir()));
@@ -78,8 +72,14 @@ describe('an archive on a network folder', () => {
 
   it('is not created, and nothing is written', async () => {
     const folder = join(root, 'new-archive');
-    const attempt = initArchive({ folder, adminLogin: 'admin', adminName: '管理员', adminPassword: 'admin-password-1' }, { stateDir: join(root, 'state'), kdfTargetMs: 1, fsTypeOf: nfs });
-    const error = await attempt.then(() => null, (e: unknown) => e);
+    const attempt = initArchive(
+      { folder, adminLogin: 'admin', adminName: '管理员', adminPassword: 'admin-password-1' },
+      { stateDir: join(root, 'state'), kdfTargetMs: 1, fsTypeOf: nfs },
+    );
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ArchiveError);
     expect((error as ArchiveError).code).toBe('vault.networkFolder');
     expect((error as ArchiveError).params).toMatchObject({ path: folder, type: 'nfs4' });

@@ -28,7 +28,7 @@ describe('borrowing policy', () => {
     expect(can(self, 'loan.reject', { loan: loan() })).toEqual({ allowed: false, reason: 'denied.ownCard' });
   });
 
-  it('rule 2: a department manager approves only 机密 cards, and only of the borrower\'s or the dossier\'s department', () => {
+  it("rule 2: a department manager approves only 机密 cards, and only of the borrower's or the dossier's department", () => {
     const manager = actor({ rank: 'department-manager', department: 'key-accounts' });
     expect(can(manager, 'loan.approve', { loan: loan() })).toEqual({ allowed: false, reason: 'denied.notApprover' });
     expect(can(manager, 'loan.approve', { loan: loan({ needsSecond: true }) }).allowed).toBe(true);
@@ -37,7 +37,7 @@ describe('borrowing policy', () => {
     expect(can(actor({ rank: 'general-manager', department: 'marketing' }), 'loan.approve', { loan: loan({ needsSecond: true }) }).allowed).toBe(true);
   });
 
-  it('printing needs an active loan of one\'s own; copying out also needs the archive to allow it', () => {
+  it("printing needs an active loan of one's own; copying out also needs the archive to allow it", () => {
     const b = actor({ id: 'b', rank: 'account-manager' });
     expect(can(b, 'loan.print', { loan: loan() }).allowed).toBe(true);
     expect(can(b, 'loan.print', { loan: loan({ active: false }) })).toEqual({ allowed: false, reason: 'denied.noContentAccess' });
@@ -46,9 +46,12 @@ describe('borrowing policy', () => {
     expect(can(actor({ id: 'c', rank: 'account-manager' }), 'loan.print', { loan: loan() })).toEqual({ allowed: false, reason: 'denied.notBorrower' });
   });
 
-  it('a department\'s register is for its custodians and managers', () => {
+  it("a department's register is for its custodians and managers", () => {
     expect(can(actor({ duties: ['custodian'] }), 'loan.register', { copyDepartment: 'sales' }).allowed).toBe(true);
-    expect(can(actor({ duties: ['custodian'], department: 'marketing' }), 'loan.register', { copyDepartment: 'sales' })).toEqual({ allowed: false, reason: 'denied.notCopyCustodian' });
+    expect(can(actor({ duties: ['custodian'], department: 'marketing' }), 'loan.register', { copyDepartment: 'sales' })).toEqual({
+      allowed: false,
+      reason: 'denied.notCopyCustodian',
+    });
     expect(can(actor({ rank: 'department-manager' }), 'loan.register', { copyDepartment: 'sales' }).allowed).toBe(true);
     expect(can(actor({ rank: 'account-manager' }), 'loan.register', { copyDepartment: 'sales' })).toEqual({ allowed: false, reason: 'denied.notCustodian' });
   });

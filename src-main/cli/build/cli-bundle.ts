@@ -34,7 +34,11 @@ export async function commandSpecsJson(): Promise<string> {
     },
   };
   const built = await build({
-    stdin: { contents: "import { COMMAND_SPECS } from './command-specs';\nprocess.stdout.write(JSON.stringify(COMMAND_SPECS));", resolveDir: CLI, loader: 'ts' },
+    stdin: {
+      contents: "import { COMMAND_SPECS } from './command-specs';\nprocess.stdout.write(JSON.stringify(COMMAND_SPECS));",
+      resolveDir: CLI,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -79,7 +83,9 @@ export async function buildCliBundle(outDir: string): Promise<{ entry: Metafile;
         loader: 'ts',
       }));
       // run.ts's `import('./main')`: the second file, loaded at run time.
-      b.onResolve({ filter: /^\.\/main$/ }, (args) => (/[\\/]cli[\\/]run\.ts$/.test(args.importer) ? { path: `./${CLI_COMMANDS_FILE}`, external: true } : undefined));
+      b.onResolve({ filter: /^\.\/main$/ }, (args) =>
+        /[\\/]cli[\\/]run\.ts$/.test(args.importer) ? { path: `./${CLI_COMMANDS_FILE}`, external: true } : undefined,
+      );
     },
   };
   const entry = await build({

@@ -60,7 +60,8 @@ export const calendarSetCommand: Command = {
   },
   usage: {
     en: 'calendar set --archive DIR --as ADMIN [--holiday YYYY-MM-DD]... [--workday YYYY-MM-DD]... [--weekend 0-6]... [--report-time HH:MM] [--comment-time HH:MM]',
-    'zh-CN': 'calendar set --archive 目录 --as 管理员 [--holiday 日期]... [--workday 调休日期]... [--weekend 0-6]... [--report-time 时:分] [--comment-time 时:分]',
+    'zh-CN':
+      'calendar set --archive 目录 --as 管理员 [--holiday 日期]... [--workday 调休日期]... [--weekend 0-6]... [--report-time 时:分] [--comment-time 时:分]',
   },
   needs: 'unlocked',
   async run(ctx, session) {

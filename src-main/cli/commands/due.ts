@@ -30,7 +30,7 @@ export const dueSentences = {
 /** An unknown kind (a source added by a newer build) prints as its code rather than failing. */
 export function dueLine(item: DueItem, t: (typeof dueSentences)['en']): string {
   const kind = (t.kinds as Record<string, string>)[item.kind] ?? item.kind;
-  const subject = item.more !== undefined ? t.more.replace('{{count}}', String(item.more)) : item.subject ?? '-';
+  const subject = item.more !== undefined ? t.more.replace('{{count}}', String(item.more)) : (item.subject ?? '-');
   return [item.dueAt, item.overdue ? t.overdue : t.due, kind, item.dossierNumber ?? '-', item.customerName ?? '-', subject, item.key].join('\t');
 }
 

@@ -16,7 +16,8 @@ const sentences = {
     lifted: 'Suspension of {{login}} lifted.',
     recorded: 'Incident {{id}} recorded against {{login}} ({{marks}} integrity marks); direct manager: {{manager}}.',
     changed: '{{login}} is now {{rank}} in {{department}}, direct manager {{manager}}.',
-    handover: 'Handover {{id}} of {{login}}: {{dossiers}} dossiers, {{assignments}} collector assignments, {{loans}} loans recalled, {{cards}} cards cancelled. The successor and a custodian sign it next.',
+    handover:
+      'Handover {{id}} of {{login}}: {{dossiers}} dossiers, {{assignments}} collector assignments, {{loans}} loans recalled, {{cards}} cards cancelled. The successor and a custodian sign it next.',
     signed: 'Handover {{id}} signed{{done}}.',
     completed: '; complete — the account is disabled',
     none: '(none)',
@@ -26,7 +27,8 @@ const sentences = {
     lifted: '已解除对 {{login}} 的权限暂停。',
     recorded: '已登记事件 {{id}}，责任人 {{login}}（诚信黑点 {{marks}} 个）；直接上级：{{manager}}。',
     changed: '{{login}} 现为 {{department}} 的 {{rank}}，直接上级 {{manager}}。',
-    handover: '{{login}} 的离职交接 {{id}}：档案 {{dossiers}} 份，采集分配 {{assignments}} 项，收回借阅 {{loans}} 项，取消借阅卡 {{cards}} 张。下一步由接任人和档案保管员签字。',
+    handover:
+      '{{login}} 的离职交接 {{id}}：档案 {{dossiers}} 份，采集分配 {{assignments}} 项，收回借阅 {{loans}} 项，取消借阅卡 {{cards}} 张。下一步由接任人和档案保管员签字。',
     signed: '交接 {{id}} 已签字{{done}}。',
     completed: '；交接完成，该账户已停用',
     none: '（无）',
@@ -44,7 +46,11 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
     needs: 'unlocked',
     async run(ctx, session) {
       const cs = ctx.values['collector-successor'];
-      const h = await startHandover(session!, { leaver: ctx.need('leaver'), successor: ctx.need('successor'), ...(typeof cs === 'string' ? { collectorSuccessor: cs } : {}) });
+      const h = await startHandover(session!, {
+        leaver: ctx.need('leaver'),
+        successor: ctx.need('successor'),
+        ...(typeof cs === 'string' ? { collectorSuccessor: cs } : {}),
+      });
       ctx.out(
         interpolate(sentences[ctx.locale].handover, {
           id: h.id,
@@ -105,7 +111,10 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   {
     name: 'person unsuspend',
     options: { note: { type: 'string' } },
-    usage: { en: 'person unsuspend --archive DIR --as MANAGER --login L [--note TEXT]', 'zh-CN': 'person unsuspend --archive 目录 --as 经理 --login 登录名 [--note 说明]' },
+    usage: {
+      en: 'person unsuspend --archive DIR --as MANAGER --login L [--note TEXT]',
+      'zh-CN': 'person unsuspend --archive 目录 --as 经理 --login 登录名 [--note 说明]',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const r = await liftSuspension(session!, { login: ctx.need('login'), note: typeof ctx.values.note === 'string' ? ctx.values.note : '' });
@@ -132,7 +141,10 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   },
   {
     name: 'incident list',
-    usage: { en: 'incident list --archive DIR --as LOGIN [--json]   (register with evidence timelines)', 'zh-CN': 'incident list --archive 目录 --as 登录名 [--json]（事件登记簿及证据时间线）' },
+    usage: {
+      en: 'incident list --archive DIR --as LOGIN [--json]   (register with evidence timelines)',
+      'zh-CN': 'incident list --archive 目录 --as 登录名 [--json]（事件登记簿及证据时间线）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const list = await incidentRegister(session!);

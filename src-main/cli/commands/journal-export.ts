@@ -34,7 +34,8 @@ export const journalExportCommand: Command = {
   },
   usage: {
     en: 'journal export --archive DIR --as LOGIN --format csv|xlsx|jsonl --out FILE [--from ISO --to ISO --person LOGIN --dossier ID --event E --outcome ok|denied|error] [--force]',
-    'zh-CN': 'journal export --archive 目录 --as 登录名 --format csv|xlsx|jsonl --out 文件 [--from 时间 --to 时间 --person 登录名 --dossier 档案ID --event 事件 --outcome ok|denied|error] [--force]',
+    'zh-CN':
+      'journal export --archive 目录 --as 登录名 --format csv|xlsx|jsonl --out 文件 [--from 时间 --to 时间 --person 登录名 --dossier 档案ID --event 事件 --outcome ok|denied|error] [--force]',
   },
   needs: 'unlocked',
   async run(ctx, session) {

@@ -60,7 +60,16 @@ function quantity(ctx: CommandContext): number {
 const str = (ctx: CommandContext, name: string) => (typeof ctx.values[name] === 'string' ? (ctx.values[name] as string) : undefined);
 
 const leadLine = (l: LeadView) =>
-  [l.id, l.state, l.reportedAt, `${l.reporter.name}(${l.reporter.login})`, l.customerName, l.quantity, l.expiresOn ?? '-', l.state === 'pending' ? l.checkDueAt : '-'].join('\t');
+  [
+    l.id,
+    l.state,
+    l.reportedAt,
+    `${l.reporter.name}(${l.reporter.login})`,
+    l.customerName,
+    l.quantity,
+    l.expiresOn ?? '-',
+    l.state === 'pending' ? l.checkDueAt : '-',
+  ].join('\t');
 
 /** The publication as tab-separated lines, or CSV (quoted, with a BOM for Excel) with --csv. */
 function publicationLines(p: LeadPublication, locale: 'en' | 'zh-CN', csv: boolean): string[] {
@@ -91,7 +100,8 @@ export const LEAD_COMMANDS: readonly Command[] = [
     },
     usage: {
       en: 'lead report --archive DIR --as LOGIN --customer NAME [--credit-code CODE] [--sector S] --need TEXT --quantity N --contact PERSON --contact-details PHONE [--notes TEXT] [--json]',
-      'zh-CN': 'lead report --archive 目录 --as 登录名 --customer 客户名称 [--credit-code 统一社会信用代码] [--sector 类别] --need 需求 --quantity 标的量 --contact 第三方联系人 --contact-details 联系方式 [--notes 备注] [--json]（大客户信息记录表）',
+      'zh-CN':
+        'lead report --archive 目录 --as 登录名 --customer 客户名称 [--credit-code 统一社会信用代码] [--sector 类别] --need 需求 --quantity 标的量 --contact 第三方联系人 --contact-details 联系方式 [--notes 备注] [--json]（大客户信息记录表）',
     },
     needs: 'unlocked',
     async run(ctx, session) {
@@ -120,7 +130,10 @@ export const LEAD_COMMANDS: readonly Command[] = [
     },
     needs: 'unlocked',
     async run(ctx, session) {
-      const rows = await listLeads(session!, { ...(str(ctx, 'state') ? { state: str(ctx, 'state') } : {}), ...(ctx.values.mine === true ? { mine: true } : {}) });
+      const rows = await listLeads(session!, {
+        ...(str(ctx, 'state') ? { state: str(ctx, 'state') } : {}),
+        ...(ctx.values.mine === true ? { mine: true } : {}),
+      });
       if (ctx.values.json) return ctx.out(JSON.stringify(rows, null, 2));
       const t = sentences[ctx.locale];
       if (rows.length === 0) return ctx.out(t.none);
@@ -140,7 +153,9 @@ export const LEAD_COMMANDS: readonly Command[] = [
       if ((ctx.values.valid === true) === (ctx.values.invalid === true)) throw new UsageError('--valid | --invalid');
       const l = await checkLead(
         session!,
-        ctx.values.valid === true ? { id: id(ctx), verdict: 'valid', expiresOn: ctx.need('expires') } : { id: id(ctx), verdict: 'invalid', reason: ctx.need('reason') },
+        ctx.values.valid === true
+          ? { id: id(ctx), verdict: 'valid', expiresOn: ctx.need('expires') }
+          : { id: id(ctx), verdict: 'invalid', reason: ctx.need('reason') },
       );
       ctx.out(interpolate(sentences[ctx.locale].checked, { id: l.id, state: l.state }));
     },
@@ -148,7 +163,10 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead merge',
     options: { id: { type: 'string' }, with: { type: 'string' } },
-    usage: { en: 'lead merge --archive DIR --as LOGIN --id N --with M   (the same lead twice: the earlier counts)', 'zh-CN': 'lead merge --archive 目录 --as 登录名 --id 编号 --with 编号（同一信息：先报者计算）' },
+    usage: {
+      en: 'lead merge --archive DIR --as LOGIN --id N --with M   (the same lead twice: the earlier counts)',
+      'zh-CN': 'lead merge --archive 目录 --as 登录名 --id 编号 --with 编号（同一信息：先报者计算）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await mergeLeads(session!, { id: id(ctx), with: id(ctx, 'with') });
@@ -158,7 +176,10 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead project',
     options: { id: { type: 'string' } },
-    usage: { en: 'lead project --archive DIR --as LOGIN --id N   (a valid lead becomes a project)', 'zh-CN': 'lead project --archive 目录 --as 登录名 --id 编号（有效信息立项）' },
+    usage: {
+      en: 'lead project --archive DIR --as LOGIN --id N   (a valid lead becomes a project)',
+      'zh-CN': 'lead project --archive 目录 --as 登录名 --id 编号（有效信息立项）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await openProject(session!, { id: id(ctx) });
@@ -168,7 +189,10 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead deliver',
     options: { id: { type: 'string' }, quantity: { type: 'string' }, date: { type: 'string' } },
-    usage: { en: 'lead deliver --archive DIR --as LOGIN --id N --quantity N --date YYYY-MM-DD', 'zh-CN': 'lead deliver --archive 目录 --as 登录名 --id 编号 --quantity 提车量 --date 日期（合同登记）' },
+    usage: {
+      en: 'lead deliver --archive DIR --as LOGIN --id N --quantity N --date YYYY-MM-DD',
+      'zh-CN': 'lead deliver --archive 目录 --as 登录名 --id 编号 --quantity 提车量 --date 日期（合同登记）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await recordDelivery(session!, { id: id(ctx), quantity: quantity(ctx), deliveredOn: ctx.need('date') });
@@ -178,7 +202,10 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead dossier',
     options: { id: { type: 'string' } },
-    usage: { en: 'lead dossier --archive DIR --as LOGIN --id N   (intent to cooperate: the project gets a dossier)', 'zh-CN': 'lead dossier --archive 目录 --as 登录名 --id 编号（有合作意向时建立大客户档案）' },
+    usage: {
+      en: 'lead dossier --archive DIR --as LOGIN --id N   (intent to cooperate: the project gets a dossier)',
+      'zh-CN': 'lead dossier --archive 目录 --as 登录名 --id 编号（有合作意向时建立大客户档案）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await leadToDossier(session!, { id: id(ctx) });
@@ -202,7 +229,10 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead conversion',
     options: { quarter: { type: 'string' } },
-    usage: { en: 'lead conversion --archive DIR --as LOGIN [--quarter YYYY-Qn] [--json]', 'zh-CN': 'lead conversion --archive 目录 --as 登录名 [--quarter 年-季度，如 2026-Q2] [--json]（季度项目转化率）' },
+    usage: {
+      en: 'lead conversion --archive DIR --as LOGIN [--quarter YYYY-Qn] [--json]',
+      'zh-CN': 'lead conversion --archive 目录 --as 登录名 [--quarter 年-季度，如 2026-Q2] [--json]（季度项目转化率）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const c = await leadConversion(session!, str(ctx, 'quarter') ? { quarter: str(ctx, 'quarter') } : {});
@@ -211,7 +241,8 @@ export const LEAD_COMMANDS: readonly Command[] = [
       ctx.out(interpolate(t.conversion, { quarter: c.quarter, from: c.from, to: c.to }));
       if (c.rows.length === 0) return ctx.out(t.none);
       ctx.out(t.conversionHeader);
-      for (const r of c.rows) ctx.out([r.login, r.name, r.department, r.projects, r.target, r.delivered, r.rate === null ? '-' : `${(r.rate * 100).toFixed(1)}%`].join('\t'));
+      for (const r of c.rows)
+        ctx.out([r.login, r.name, r.department, r.projects, r.target, r.delivered, r.rate === null ? '-' : `${(r.rate * 100).toFixed(1)}%`].join('\t'));
     },
   },
 ];

@@ -78,7 +78,8 @@ function sectionsOf(ctx: CommandContext): Section[] | undefined {
   const raw = ctx.values.section;
   const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
   for (const s of list) {
-    if (!(SECTIONS as readonly string[]).includes(s)) throw new UsageError(interpolate(offlineSentences[ctx.locale].badSection, { section: s, all: SECTIONS.join(', ') }));
+    if (!(SECTIONS as readonly string[]).includes(s))
+      throw new UsageError(interpolate(offlineSentences[ctx.locale].badSection, { section: s, all: SECTIONS.join(', ') }));
   }
   return list.length ? (list as Section[]) : undefined;
 }
@@ -109,7 +110,8 @@ export const offlineReadCommand: Command = {
   options: { revocations: { type: 'string', multiple: true }, 'key-fingerprint': { type: 'string' } },
   usage: {
     en: 'offline read FILE [--revocations LIST …] [--key-fingerprint FP] [--json]   (no archive; the package passphrase; what the package is, never its content — read it in the app)',
-    'zh-CN': 'offline read 文件 [--revocations 清单 …] [--key-fingerprint 指纹] [--json]（无需档案库；离线包口令；只显示离线包概况，不显示内容——请在应用中阅读）',
+    'zh-CN':
+      'offline read 文件 [--revocations 清单 …] [--key-fingerprint 指纹] [--json]（无需档案库；离线包口令；只显示离线包概况，不显示内容——请在应用中阅读）',
   },
   needs: 'none',
   async run(ctx) {
@@ -131,7 +133,11 @@ export const offlineReadCommand: Command = {
       return ctx.out(JSON.stringify({ ...rest, refusal: found.refusal?.code ?? null }, null, 2));
     }
     const logState =
-      found.log.status === 'missing' ? t.logNone : found.log.status === 'broken' ? interpolate(t.logBroken, { line: found.log.problemLine ?? '?', entries: found.log.entries }) : interpolate(t.logIntact, { entries: found.log.entries });
+      found.log.status === 'missing'
+        ? t.logNone
+        : found.log.status === 'broken'
+          ? interpolate(t.logBroken, { line: found.log.problemLine ?? '?', entries: found.log.entries })
+          : interpolate(t.logIntact, { entries: found.log.entries });
     const rows: [string, string][] = [
       [t.fieldPackage, found.package],
       [t.fieldDossier, found.customerName ? `${found.dossierNumber} ${found.customerName}` : found.dossierNumber],
@@ -167,7 +173,7 @@ export const offlineRevokeCommand: Command = {
   name: 'offline revoke',
   options: { package: { type: 'string' }, reason: { type: 'string' } },
   usage: {
-    en: 'offline revoke --archive DIR --as LOGIN --package ID --reason TEXT   (a lost laptop: the borrower or the copy\'s custodian)',
+    en: "offline revoke --archive DIR --as LOGIN --package ID --reason TEXT   (a lost laptop: the borrower or the copy's custodian)",
     'zh-CN': 'offline revoke --archive 目录 --as 登录名 --package 编号 --reason 原因（笔记本遗失：借阅人或副本保管员）',
   },
   needs: 'unlocked',
@@ -182,7 +188,8 @@ export const offlineRevocationsCommand: Command = {
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
   usage: {
     en: 'offline revocations --archive DIR --as LOGIN --out FILE [--force]   (the signed revocation list for laptops; with --server HOST:PORT --fingerprint FP instead of --archive, a laptop fetches it)',
-    'zh-CN': 'offline revocations --archive 目录 --as 登录名 --out 文件 [--force]（供笔记本使用的已签名吊销清单；以 --server 主机:端口 --fingerprint 指纹 代替 --archive 时，由笔记本从档案服务器获取）',
+    'zh-CN':
+      'offline revocations --archive 目录 --as 登录名 --out 文件 [--force]（供笔记本使用的已签名吊销清单；以 --server 主机:端口 --fingerprint 指纹 代替 --archive 时，由笔记本从档案服务器获取）',
   },
   needs: 'unlocked',
   async run(ctx, session) {
@@ -191,4 +198,10 @@ export const offlineRevocationsCommand: Command = {
   },
 };
 
-export const OFFLINE_COMMANDS: readonly Command[] = [offlineIssueCommand, offlineReadCommand, offlineReturnCommand, offlineRevokeCommand, offlineRevocationsCommand];
+export const OFFLINE_COMMANDS: readonly Command[] = [
+  offlineIssueCommand,
+  offlineReadCommand,
+  offlineReturnCommand,
+  offlineRevokeCommand,
+  offlineRevocationsCommand,
+];

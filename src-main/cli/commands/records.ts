@@ -5,13 +5,7 @@
 import { resolve } from 'node:path';
 import { interpolate } from '../../contract/messages';
 import type { DestructionRequestView, HoldView } from '../../contract/records';
-import {
-  approveDestruction,
-  destructionRecord,
-  listDestructionRequests,
-  rejectDestruction,
-  requestDestruction,
-} from '../../core/records/destruction';
+import { approveDestruction, destructionRecord, listDestructionRequests, rejectDestruction, requestDestruction } from '../../core/records/destruction';
 import { listHolds, releaseHold, setHold } from '../../core/records/holds';
 import { exportDestructionRecord } from '../../core/records/record-export';
 import { decideRetention, retentionDue } from '../../core/records/retention';
@@ -48,12 +42,23 @@ function id(ctx: CommandContext): number {
 const holdLine = (h: HoldView) =>
   [h.id, h.name, h.customer ?? '-', h.numbers.join(',') || '-', h.setBy.login, h.setAt, h.released ? `released ${h.released.at}` : 'active'].join('\t');
 const requestLine = (r: DestructionRequestView) =>
-  [r.id, r.number, r.customerName, r.state, r.requestedBy.login, r.departments.join(','), r.decisions.map((d) => `${d.department}:${d.decision}`).join(',') || '-'].join('\t');
+  [
+    r.id,
+    r.number,
+    r.customerName,
+    r.state,
+    r.requestedBy.login,
+    r.departments.join(','),
+    r.decisions.map((d) => `${d.department}:${d.decision}`).join(',') || '-',
+  ].join('\t');
 
 export const RECORDS_COMMANDS: readonly Command[] = [
   {
     name: 'retention due',
-    usage: { en: 'retention due --archive DIR --as MANAGER [--json]   (end of retention; three years without interaction)', 'zh-CN': 'retention due --archive 目录 --as 部门经理 [--json]（保管期满；三年未互动）' },
+    usage: {
+      en: 'retention due --archive DIR --as MANAGER [--json]   (end of retention; three years without interaction)',
+      'zh-CN': 'retention due --archive 目录 --as 部门经理 [--json]（保管期满；三年未互动）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const rows = await retentionDue(session!);
@@ -130,22 +135,20 @@ export const RECORDS_COMMANDS: readonly Command[] = [
       ctx.out(interpolate(sentences[ctx.locale].requested, { number: r.number, id: r.id, departments: r.departments.join(', ') }));
     },
   },
-  ...(['approve', 'reject'] as const).map(
-    (verb): Command => ({
-      name: `destruction ${verb}`,
-      options: { id: { type: 'string' }, note: { type: 'string' } },
-      usage: {
-        en: `destruction ${verb} --archive DIR --as MANAGER --id N [--note TEXT]`,
-        'zh-CN': `destruction ${verb} --archive 目录 --as 部门经理 --id 编号 [--note 意见]`,
-      },
-      needs: 'unlocked',
-      async run(ctx, session) {
-        const input = { id: id(ctx), note: typeof ctx.values.note === 'string' ? ctx.values.note : '' };
-        const r = verb === 'approve' ? await approveDestruction(session!, input) : await rejectDestruction(session!, input);
-        ctx.out(interpolate(sentences[ctx.locale].decided, { id: r.id, number: r.number, state: r.state }));
-      },
-    }),
-  ),
+  ...(['approve', 'reject'] as const).map((verb): Command => ({
+    name: `destruction ${verb}`,
+    options: { id: { type: 'string' }, note: { type: 'string' } },
+    usage: {
+      en: `destruction ${verb} --archive DIR --as MANAGER --id N [--note TEXT]`,
+      'zh-CN': `destruction ${verb} --archive 目录 --as 部门经理 --id 编号 [--note 意见]`,
+    },
+    needs: 'unlocked',
+    async run(ctx, session) {
+      const input = { id: id(ctx), note: typeof ctx.values.note === 'string' ? ctx.values.note : '' };
+      const r = verb === 'approve' ? await approveDestruction(session!, input) : await rejectDestruction(session!, input);
+      ctx.out(interpolate(sentences[ctx.locale].decided, { id: r.id, number: r.number, state: r.state }));
+    },
+  })),
   {
     name: 'destruction list',
     usage: { en: 'destruction list --archive DIR --as LOGIN [--json]', 'zh-CN': 'destruction list --archive 目录 --as 登录名 [--json]' },
@@ -173,7 +176,10 @@ export const RECORDS_COMMANDS: readonly Command[] = [
       const lines = await destructionRecord(session!);
       if (ctx.values.json) return ctx.out(JSON.stringify(lines, null, 2));
       if (lines.length === 0) return ctx.out(sentences[ctx.locale].none);
-      for (const l of lines) ctx.out([l.id, l.number, l.customerName, l.copies.join(' '), l.contentSha256, l.requestedBy, l.approvers.join(','), l.destroyedBy, l.destroyedAt].join('\t'));
+      for (const l of lines)
+        ctx.out(
+          [l.id, l.number, l.customerName, l.copies.join(' '), l.contentSha256, l.requestedBy, l.approvers.join(','), l.destroyedBy, l.destroyedAt].join('\t'),
+        );
     },
   },
 ];

@@ -73,11 +73,25 @@ function parseItem(item: string): { question: string; score: number; comment?: s
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 export function complaintLine(c: ComplaintView, locale: CommandContext['locale']): string {
-  return [c.id, c.number, c.customerName, STATES[locale][c.state], c.owner.login, c.receivedAt, c.respondBy, c.respondedAt ?? '-', c.solveBy, c.solvedAt ?? '-', c.overdue ? sentences[locale].overdue : '-'].join('\t');
+  return [
+    c.id,
+    c.number,
+    c.customerName,
+    STATES[locale][c.state],
+    c.owner.login,
+    c.receivedAt,
+    c.respondBy,
+    c.respondedAt ?? '-',
+    c.solveBy,
+    c.solvedAt ?? '-',
+    c.overdue ? sentences[locale].overdue : '-',
+  ].join('\t');
 }
 
 function followUpLine(f: FollowUpView, locale: CommandContext['locale']): string {
-  return [f.id, f.number, f.customerName, f.question, f.score, f.owner.login, f.dueAt, f.closedAt ?? '-', f.overdue ? sentences[locale].overdue : '-'].join('\t');
+  return [f.id, f.number, f.customerName, f.question, f.score, f.owner.login, f.dueAt, f.closedAt ?? '-', f.overdue ? sentences[locale].overdue : '-'].join(
+    '\t',
+  );
 }
 
 export const RELATIONS_COMMANDS: readonly Command[] = [
@@ -98,7 +112,13 @@ export const RELATIONS_COMMANDS: readonly Command[] = [
         ...(str(v.lifecycle) ? { lifecycle: str(v.lifecycle) } : {}),
       });
       const t = sentences[ctx.locale];
-      ctx.out(interpolate(t.surveyed, { number: ctx.need('number'), period: r.period, revision: r.revision ? interpolate(t.revision, { revision: r.revision }) : '' }));
+      ctx.out(
+        interpolate(t.surveyed, {
+          number: ctx.need('number'),
+          period: r.period,
+          revision: r.revision ? interpolate(t.revision, { revision: r.revision }) : '',
+        }),
+      );
     },
   },
   {
@@ -114,7 +134,19 @@ export const RELATIONS_COMMANDS: readonly Command[] = [
       const t = sentences[ctx.locale];
       ctx.out(t.registerHead);
       for (const r of rows) {
-        ctx.out([r.number, r.customerName, r.grade, r.lifecycle, r.industry || '-', r.responsible?.login ?? '-', r.lastSurvey?.period ?? '-', r.lastSurvey?.conductedAt ?? '-', r.surveyDue ? t.surveyDue : t.surveyDone].join('\t'));
+        ctx.out(
+          [
+            r.number,
+            r.customerName,
+            r.grade,
+            r.lifecycle,
+            r.industry || '-',
+            r.responsible?.login ?? '-',
+            r.lastSurvey?.period ?? '-',
+            r.lastSurvey?.conductedAt ?? '-',
+            r.surveyDue ? t.surveyDue : t.surveyDone,
+          ].join('\t'),
+        );
       }
     },
   },
@@ -149,7 +181,10 @@ export const RELATIONS_COMMANDS: readonly Command[] = [
   {
     name: 'followup close',
     options: { id: { type: 'string' }, result: { type: 'string' } },
-    usage: { en: 'followup close --archive DIR --as LOGIN --id N --result TEXT', 'zh-CN': 'followup close --archive 目录 --as 登录名 --id 编号 --result 落实情况' },
+    usage: {
+      en: 'followup close --archive DIR --as LOGIN --id N --result TEXT',
+      'zh-CN': 'followup close --archive 目录 --as 登录名 --id 编号 --result 落实情况',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const r = await closeFollowUp(session!, { id: positiveId(ctx), result: ctx.need('result') });
@@ -166,14 +201,22 @@ export const RELATIONS_COMMANDS: readonly Command[] = [
     needs: 'unlocked',
     async run(ctx, session) {
       const owner = str(ctx.values.owner);
-      const r = await recordComplaint(session!, { number: ctx.need('number'), subject: ctx.need('subject'), content: ctx.need('content'), ...(owner ? { ownerLogin: owner } : {}) });
+      const r = await recordComplaint(session!, {
+        number: ctx.need('number'),
+        subject: ctx.need('subject'),
+        content: ctx.need('content'),
+        ...(owner ? { ownerLogin: owner } : {}),
+      });
       ctx.out(interpolate(sentences[ctx.locale].complaint, { id: r.id, respondBy: r.respondBy, solveBy: r.solveBy }));
     },
   },
   {
     name: 'complaint list',
     options: { open: { type: 'boolean' } },
-    usage: { en: 'complaint list --archive DIR --as LOGIN [--open] [--json]   (overdue ones flagged)', 'zh-CN': 'complaint list --archive 目录 --as 登录名 [--open] [--json]（逾期的会标出）' },
+    usage: {
+      en: 'complaint list --archive DIR --as LOGIN [--open] [--json]   (overdue ones flagged)',
+      'zh-CN': 'complaint list --archive 目录 --as 登录名 [--open] [--json]（逾期的会标出）',
+    },
     needs: 'unlocked',
     async run(ctx, session) {
       const rows = await listComplaints(session!, ctx.values.open ? { open: true } : {});
@@ -182,24 +225,22 @@ export const RELATIONS_COMMANDS: readonly Command[] = [
       for (const c of rows) ctx.out(complaintLine(c, ctx.locale));
     },
   },
-  ...(['respond', 'solve', 'close'] as const).map(
-    (step): Command => ({
-      name: `complaint ${step}`,
-      options: { id: { type: 'string' }, ...(step === 'close' ? {} : { text: { type: 'string' } }) },
-      usage:
-        step === 'close'
-          ? { en: 'complaint close --archive DIR --as LOGIN --id N', 'zh-CN': 'complaint close --archive 目录 --as 登录名 --id 编号' }
-          : {
-              en: `complaint ${step} --archive DIR --as LOGIN --id N --text TEXT`,
-              'zh-CN': `complaint ${step} --archive 目录 --as 登录名 --id 编号 --text ${step === 'respond' ? '响应内容' : '解决方案'}`,
-            },
-      needs: 'unlocked',
-      async run(ctx, session) {
-        const view = await complaintStep(session!, { id: positiveId(ctx), step, ...(step === 'close' ? {} : { text: ctx.need('text') }) });
-        ctx.out(interpolate(sentences[ctx.locale].step, { id: view.id, state: STATES[ctx.locale][view.state] }));
-      },
-    }),
-  ),
+  ...(['respond', 'solve', 'close'] as const).map((step): Command => ({
+    name: `complaint ${step}`,
+    options: { id: { type: 'string' }, ...(step === 'close' ? {} : { text: { type: 'string' } }) },
+    usage:
+      step === 'close'
+        ? { en: 'complaint close --archive DIR --as LOGIN --id N', 'zh-CN': 'complaint close --archive 目录 --as 登录名 --id 编号' }
+        : {
+            en: `complaint ${step} --archive DIR --as LOGIN --id N --text TEXT`,
+            'zh-CN': `complaint ${step} --archive 目录 --as 登录名 --id 编号 --text ${step === 'respond' ? '响应内容' : '解决方案'}`,
+          },
+    needs: 'unlocked',
+    async run(ctx, session) {
+      const view = await complaintStep(session!, { id: positiveId(ctx), step, ...(step === 'close' ? {} : { text: ctx.need('text') }) });
+      ctx.out(interpolate(sentences[ctx.locale].step, { id: view.id, state: STATES[ctx.locale][view.state] }));
+    },
+  })),
   {
     name: 'regrade record',
     options: {
@@ -212,7 +253,8 @@ export const RELATIONS_COMMANDS: readonly Command[] = [
     },
     usage: {
       en: 'regrade record --archive DIR --as LOGIN --number N --value 1-5 --potential 1-5 --stability 1-5 --grade A|B|C [--note TEXT]   (quarterly re-grading)',
-      'zh-CN': 'regrade record --archive 目录 --as 登录名 --number 档案编号 --value 1-5 --potential 1-5 --stability 1-5 --grade A|B|C [--note 说明]（每季度评估客户等级）',
+      'zh-CN':
+        'regrade record --archive 目录 --as 登录名 --number 档案编号 --value 1-5 --potential 1-5 --stability 1-5 --grade A|B|C [--note 说明]（每季度评估客户等级）',
     },
     needs: 'unlocked',
     async run(ctx, session) {

@@ -10,9 +10,9 @@ import type { Command } from './types';
 
 const sentences = {
   en: {
-    requested: 'Reset of {{login}}\'s password requested. It takes effect when one of these approves it: {{approvers}}.',
+    requested: "Reset of {{login}}'s password requested. It takes effect when one of these approves it: {{approvers}}.",
     noApprover:
-      'Reset of {{login}}\'s password requested, but nobody may approve it yet: add a department manager of their department or a general manager (for an auditor: another auditor or a general manager). Until then their password stays as it is.',
+      "Reset of {{login}}'s password requested, but nobody may approve it yet: add a department manager of their department or a general manager (for an auditor: another auditor or a general manager). Until then their password stays as it is.",
     approved: 'Approved. One-time code for {{login}} ({{name}}) — shown only now; hand it to them in person:',
     approvedHint: 'At their next unlock they type it as their password and choose a new one. Their old password no longer opens the archive.',
     none: 'No password resets wait for your approval.',

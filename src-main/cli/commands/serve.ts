@@ -71,7 +71,10 @@ export const serveCommand: Command = {
     try {
       const certificate = await ensureCertificate(folder, address.host === '0.0.0.0' || address.host === '::' ? [] : [address.host]);
       // Whether this person may serve is the policy's decision, journaled like any other.
-      await admin.perform({ action: 'archive.serve', details: { listen: `${address.host}:${address.port}`, fingerprint: certificate.fingerprint } }, () => undefined);
+      await admin.perform(
+        { action: 'archive.serve', details: { listen: `${address.host}:${address.port}`, fingerprint: certificate.fingerprint } },
+        () => undefined,
+      );
       const idle = Number(process.env.TRIPLICATE_SERVE_IDLE_SECONDS);
       server = new ArchiveServer({
         admin,

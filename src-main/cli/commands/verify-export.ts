@@ -13,7 +13,7 @@ import type { Command } from './types';
 
 const sentences = {
   en: {
-    ok: 'Export verified: {{count}} entries (seq {{first}}–{{last}}) of archive {{archive}}, unchanged and in the signed chain (head {{head}}).\nSigned by key {{fingerprint}} — compare it with the archive\'s fingerprint.',
+    ok: "Export verified: {{count}} entries (seq {{first}}–{{last}}) of archive {{archive}}, unchanged and in the signed chain (head {{head}}).\nSigned by key {{fingerprint}} — compare it with the archive's fingerprint.",
     needFile: 'verify-export needs the export file: triplicate verify-export FILE [--key-fingerprint FP]',
     at: 'line {{line}}',
     seq: ' (entry {{seq}})',
@@ -23,13 +23,13 @@ const sentences = {
       inserted: '{{where}} was inserted — the archive never signed it there',
       moved: '{{where}} was moved out of its place{{seq}}',
       key: 'the manifest is signed by another key than the expected one',
-      signature: 'the manifest\'s signature does not hold',
+      signature: "the manifest's signature does not hold",
       manifest: 'the manifest contradicts itself',
     } satisfies Record<ExportProblemKind, string>,
     compared: 'The later export holds everything the earlier one ({{earlier}}, head {{head}}) proved.',
     comparison: {
       archive: 'the two exports are of different archives',
-      behind: 'the later export\'s signed head is below the earlier one\'s: entries from {{seq}} on were cut off',
+      behind: "the later export's signed head is below the earlier one's: entries from {{seq}} on were cut off",
       diverged: 'entry {{seq}} differs between the two exports: the journal was rewritten there',
       vanished: 'entry {{seq}}, in the earlier export, is gone from the later one',
     } satisfies Record<ComparisonProblemKind, string>,

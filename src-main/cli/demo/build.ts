@@ -88,7 +88,14 @@ function people(rng: Rng): Spec[] {
  */
 function analyst(seed: number): { spec: Spec; password: string } {
   const rng = seededRng(seed ^ 0x18);
-  const spec: Spec = { login: 'analyst', name: personName(rng), department: 'marketing', rank: 'staff', duties: ['analyst'], role: 'analyst 信息分析员 (aggregates only)' };
+  const spec: Spec = {
+    login: 'analyst',
+    name: personName(rng),
+    department: 'marketing',
+    rank: 'staff',
+    duties: ['analyst'],
+    role: 'analyst 信息分析员 (aggregates only)',
+  };
   return { spec, password: `demo-analyst-${Math.floor(rng() * 9000 + 1000)}` };
 }
 
@@ -110,10 +117,7 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   const archiveOptions: ArchiveOptions = { ...o.archiveOptions, clock };
   const password = (login: string) => `demo-${login}-${Math.floor(rng() * 9000 + 1000)}`;
   const adminPassword = password('admin');
-  const { session: admin, recoveryKey } = await initArchive(
-    { folder: o.folder, adminLogin: 'admin', adminName: '系统管理员', adminPassword },
-    archiveOptions,
-  );
+  const { session: admin, recoveryKey } = await initArchive({ folder: o.folder, adminLogin: 'admin', adminName: '系统管理员', adminPassword }, archiveOptions);
   const logins: DemoLogin[] = [{ login: 'admin', name: '系统管理员', role: 'administrator 系统管理员', password: adminPassword }];
   try {
     for (const spec of people(rng)) {
@@ -172,7 +176,10 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
         // Revisions: copies of these dossiers now lag; every fourth lags by two.
         lagging = byCollector[0]!.slice(-Math.max(1, Math.min(200, Math.floor(o.dossiers / 100))));
         for (const [i, number] of lagging.entries()) {
-          await updateDossier(collector, { number, changes: { basic: { fax: `0${i % 90}-5550${i % 10}000` }, finance: { annualPerformance: `第${i + 1}次更新：业绩稳步增长` } } });
+          await updateDossier(collector, {
+            number,
+            changes: { basic: { fax: `0${i % 90}-5550${i % 10}000` }, finance: { annualPerformance: `第${i + 1}次更新：业绩稳步增长` } },
+          });
           if (i % 4 === 0) await updateDossier(collector, { number, changes: { market: { strategicDirection: '拓展华东市场' } } });
         }
       }
@@ -211,7 +218,9 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
     for (const number of (byCollector[1] ?? []).slice(1, 6)) await reviewDossier(gm, { number });
     // One approval each (not 机密), and not the dossier whose marketing copy was lost.
     const open = new Set(
-      (gm.archive.db.prepare("SELECT archive_number AS n FROM dossiers WHERE status = 'filed' AND secrecy != 'confidential'").all() as { n: string }[]).map((r) => r.n),
+      (gm.archive.db.prepare("SELECT archive_number AS n FROM dossiers WHERE status = 'filed' AND secrecy != 'confidential'").all() as { n: string }[]).map(
+        (r) => r.n,
+      ),
     );
     // The first collector's first twelve get contact records; revised ones have lagging copies.
     const busy = new Set([...lagging, ...(byCollector[0] ?? []).slice(0, 12), ...lost.map((c) => c.slice(0, -2))]);
@@ -221,6 +230,20 @@ export async function buildDemoArchive(o: DemoOptions): Promise<DemoReport> {
   }
   const collected = (byCollector[0] ?? []).slice(0, 12);
   const history =
-    lendable.length >= 11 && collected.length >= 12 ? await buildHistory({ clock, start, end, as, lendable, collected, log }) : (log('history: too few dossiers, skipped'), null);
-  return { folder: o.folder, logins, recoveryKey, dossiers: o.dossiers, drafts: o.dossiers - filed, filed, revised: lagging.length, reissued, lost, batches, history };
+    lendable.length >= 11 && collected.length >= 12
+      ? await buildHistory({ clock, start, end, as, lendable, collected, log })
+      : (log('history: too few dossiers, skipped'), null);
+  return {
+    folder: o.folder,
+    logins,
+    recoveryKey,
+    dossiers: o.dossiers,
+    drafts: o.dossiers - filed,
+    filed,
+    revised: lagging.length,
+    reissued,
+    lost,
+    batches,
+    history,
+  };
 }

@@ -160,7 +160,18 @@ export async function buildHistory(h: HistoryInput): Promise<HistoryReport> {
           await updateDossier(s, {
             number,
             changes: {},
-            add: { contactRecords: [{ date: day(h.clock.now()), person: '采购部王经理', topic: '季度回访', content: '了解明年采购计划', result: '客户有意扩大合作', nextStep: '下月拜访' }] },
+            add: {
+              contactRecords: [
+                {
+                  date: day(h.clock.now()),
+                  person: '采购部王经理',
+                  topic: '季度回访',
+                  content: '了解明年采购计划',
+                  result: '客户有意扩大合作',
+                  nextStep: '下月拜访',
+                },
+              ],
+            },
           });
           report.contactRecords++;
           tick();
@@ -213,12 +224,14 @@ export async function buildHistory(h: HistoryInput): Promise<HistoryReport> {
     at(118);
     h.clock.advance(19.5 * 3_600_000);
     await with_('am3', (s) => readDossier(s, { card: cards.onTime!, sections: ['basic'] }).then(() => undefined));
-    await with_('staff1', (s) => readDossier(s, { card: cards.onTime!, sections: ['basic'] }).then(
-      () => {
-        throw new Error('the demo expected this read to be refused');
-      },
-      () => undefined,
-    ));
+    await with_('staff1', (s) =>
+      readDossier(s, { card: cards.onTime!, sections: ['basic'] }).then(
+        () => {
+          throw new Error('the demo expected this read to be refused');
+        },
+        () => undefined,
+      ),
+    );
 
     // The last days: a fresh lead, key persons with birthdays in the coming weeks, this year's plan.
     at(119);
@@ -231,7 +244,9 @@ export async function buildHistory(h: HistoryInput): Promise<HistoryReport> {
         await updateDossier(s, {
           number,
           changes: {},
-          add: { keyPersons: [{ name: ['周敏', '吴刚', '郑丽', '冯涛', '陈静', '褚明'][i]!, title: '采购总监', birthday: `${1970 + i}-${day(birthday).slice(5)}` }] },
+          add: {
+            keyPersons: [{ name: ['周敏', '吴刚', '郑丽', '冯涛', '陈静', '褚明'][i]!, title: '采购总监', birthday: `${1970 + i}-${day(birthday).slice(5)}` }],
+          },
         });
         report.birthdays++;
         tick();

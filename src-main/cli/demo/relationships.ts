@@ -60,7 +60,8 @@ export function withRelationships(rng: Rng, dossier: NewDossier, now: Date, crea
       return { ...p, contactClass, birthday: birthday(rng) };
     });
   contacts.sort((a, b) => a.date.localeCompare(b.date));
-  const anniversary = rng() < 0.3 ? [{ date: iso(createdAt.getTime() - Math.floor(rng() * 3650) * DAY), kind: 'anniversary' as const, title: '公司成立周年' }] : [];
+  const anniversary =
+    rng() < 0.3 ? [{ date: iso(createdAt.getTime() - Math.floor(rng() * 3650) * DAY), kind: 'anniversary' as const, title: '公司成立周年' }] : [];
   return {
     ...dossier,
     keyPersons: people,

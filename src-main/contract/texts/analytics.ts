@@ -5,7 +5,8 @@
 export const analyticsText = {
   en: {
     title: 'Analysis',
-    intro: 'Aggregates of the whole archive: counts, rates and trends. No customer is ever named, and groups smaller than the archive’s minimum size are combined.',
+    intro:
+      'Aggregates of the whole archive: counts, rates and trends. No customer is ever named, and groups smaller than the archive’s minimum size are combined.',
     dashboardCharts: 'Charts',
     chart: 'Chart',
     table: 'Table',
@@ -47,7 +48,19 @@ export const analyticsText = {
       overdueContacts: 'Contacts overdue',
       leads: 'Leads',
     },
-    buckets: { upTo1Day: 'Up to 1 day', upTo7Days: '2–7 days', upTo30Days: '8–30 days', over30Days: 'Over 30 days', core: 'Core principals', influencer: 'Influencers', nonCore: 'Non-core principals', leadsCounted: 'Reported (counted)', leadsValid: 'Valid', leadsProject: 'Projects', leadsDossier: 'Dossiers' },
+    buckets: {
+      upTo1Day: 'Up to 1 day',
+      upTo7Days: '2–7 days',
+      upTo30Days: '8–30 days',
+      over30Days: 'Over 30 days',
+      core: 'Core principals',
+      influencer: 'Influencers',
+      nonCore: 'Non-core principals',
+      leadsCounted: 'Reported (counted)',
+      leadsValid: 'Valid',
+      leadsProject: 'Projects',
+      leadsDossier: 'Dossiers',
+    },
     measures: { dossiers: 'Customers', reviewCompliance: 'Review compliance', loans: 'Borrow cards', overdueLoans: 'Overdue loans' },
     dimensions: {
       grade: 'Grade',
@@ -104,7 +117,19 @@ export const analyticsText = {
       overdueContacts: '沟通逾期',
       leads: '信息条数',
     },
-    buckets: { upTo1Day: '1 天以内', upTo7Days: '2–7 天', upTo30Days: '8–30 天', over30Days: '30 天以上', core: '核心负责人', influencer: '影响者', nonCore: '非核心负责人', leadsCounted: '计入的提报', leadsValid: '有效信息', leadsProject: '已立项', leadsDossier: '已建档' },
+    buckets: {
+      upTo1Day: '1 天以内',
+      upTo7Days: '2–7 天',
+      upTo30Days: '8–30 天',
+      over30Days: '30 天以上',
+      core: '核心负责人',
+      influencer: '影响者',
+      nonCore: '非核心负责人',
+      leadsCounted: '计入的提报',
+      leadsValid: '有效信息',
+      leadsProject: '已立项',
+      leadsDossier: '已建档',
+    },
     measures: { dossiers: '客户数', reviewCompliance: '审核合规率', loans: '借阅卡', overdueLoans: '逾期借阅' },
     dimensions: {
       grade: '等级',

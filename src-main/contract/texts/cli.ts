@@ -48,7 +48,8 @@ nothing. FP is the certificate fingerprint the administrator gives you (shown by
   badOptionValue: 'Option {{option}} of {{command}} needs a value.',
   commandUsage: 'Usage: triplicate {{usage}}',
   globalOptions: 'Every command also takes --lang zh-CN|en, --password-stdin and --help (-h).',
-  journalSigned: 'Every entry from No. {{from}} is signed by the person it names; {{unsigned}} written with no session (failed unlocks); {{after}} after the last signed checkpoint.',
+  journalSigned:
+    'Every entry from No. {{from}} is signed by the person it names; {{unsigned}} written with no session (failed unlocks); {{after}} after the last signed checkpoint.',
   journalCoSigned: 'You co-signed the head at entry {{seq}}.',
 };
 

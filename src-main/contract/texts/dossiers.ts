@@ -137,7 +137,8 @@ export const dossiersText = {
     },
     record: {
       tab: 'Record an update',
-      intro: 'Enter only what has changed. Your values are added to the dossier as a new revision without showing you its current content; the three copies then lag until re-issued.',
+      intro:
+        'Enter only what has changed. Your values are added to the dossier as a new revision without showing you its current content; the three copies then lag until re-issued.',
       group: 'Field group',
       submit: 'Record the update',
       clear: 'Clear',

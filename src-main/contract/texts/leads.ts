@@ -5,7 +5,8 @@
 export const leadsText = {
   en: {
     title: 'Leads (key-account information)',
-    intro: 'Report a lead on the one template. The third party’s contact person and details are required. The first reporter of a customer counts; the key-account department checks each lead within two working days.',
+    intro:
+      'Report a lead on the one template. The third party’s contact person and details are required. The first reporter of a customer counts; the key-account department checks each lead within two working days.',
     tabs: { list: 'Leads', mine: 'My leads', publication: 'Published lists', conversion: 'Conversion rate' },
     report: 'Report a lead',
     form: {

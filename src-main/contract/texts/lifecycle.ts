@@ -18,7 +18,8 @@ export const lifecycleText = {
     handover: {
       title: 'Departure handover (离职交接)',
       start: 'Start a departure handover',
-      startWarning: 'The successor becomes responsible for every dossier of the leaver; the leaver’s loans are recalled, offline packages revoked and cards cancelled at once. The account is disabled when the successor and a custodian (or the key-account manager) have signed.',
+      startWarning:
+        'The successor becomes responsible for every dossier of the leaver; the leaver’s loans are recalled, offline packages revoked and cards cancelled at once. The account is disabled when the successor and a custodian (or the key-account manager) have signed.',
       leaver: 'Leaver',
       leaverLogin: 'Login of the person leaving',
       successorLogin: 'Successor (account manager or above)',
@@ -80,7 +81,15 @@ export const lifecycleText = {
     intro: 'Destruction of dossiers under legal holds, the destruction record (销毁清册) and incidents.',
     nothing: 'Nothing here concerns your duties.',
     required: 'Required.',
-    tabs: { destruction: 'Destruction', holds: 'Legal holds', record: 'Destruction record', incidents: 'Incidents', people: 'People', handover: 'Handover', retention: 'Retention' },
+    tabs: {
+      destruction: 'Destruction',
+      holds: 'Legal holds',
+      record: 'Destruction record',
+      incidents: 'Incidents',
+      people: 'People',
+      handover: 'Handover',
+      retention: 'Retention',
+    },
     destruction: {
       request: 'Request destruction',
       number: 'Archive number',
@@ -96,7 +105,8 @@ export const lifecycleText = {
       reject: 'Reject',
       approveTitle: 'Approve destruction of {{number}}',
       rejectTitle: 'Reject destruction of {{number}}',
-      approveWarning: 'When the last holding department approves, the content and every revision are destroyed for good and all three copies become 销毁. This cannot be undone.',
+      approveWarning:
+        'When the last holding department approves, the content and every revision are destroyed for good and all three copies become 销毁. This cannot be undone.',
       note: 'Note',
     },
     holds: {
@@ -156,7 +166,8 @@ export const lifecycleText = {
     handover: {
       title: '离职交接',
       start: '发起离职交接',
-      startWarning: '接任人将负责离职人的全部档案；离职人的借阅立即收回、离线借阅包吊销、借阅卡取消。接任人与档案保管员（或大客户部主管）签字后，该账户即被停用。',
+      startWarning:
+        '接任人将负责离职人的全部档案；离职人的借阅立即收回、离线借阅包吊销、借阅卡取消。接任人与档案保管员（或大客户部主管）签字后，该账户即被停用。',
       leaver: '离职人',
       leaverLogin: '离职人登录名',
       successorLogin: '接任人（客户经理及以上）',

@@ -8,7 +8,8 @@ export const loansText = {
     offline: {
       issue: 'Issue offline package',
       issueTitle: 'Offline package for card {{card}}',
-      issueBody: 'The package holds this dossier encrypted for your laptop. Set a passphrase only you know: it is never stored, and nobody can recover it. The package stops opening at the due time, and when the loan is recalled.',
+      issueBody:
+        'The package holds this dossier encrypted for your laptop. Set a passphrase only you know: it is never stored, and nobody can recover it. The package stops opening at the due time, and when the loan is recalled.',
       passphrase: 'Package passphrase',
       repeat: 'Repeat the passphrase',
       mismatch: 'The two passphrases differ.',
@@ -21,7 +22,8 @@ export const loansText = {
       revocationsSaved: 'Revocation list ({{count}} packages) saved to {{file}}.',
       revoke: 'Revoke offline package',
       revokeTitle: 'Revoke the offline package of card {{card}}',
-      revokeBody: 'The package stops opening on any laptop that gets the revocation list (export it and open it in the reader on the laptop). Until then a laptop that never sees the list can read it until the due time.',
+      revokeBody:
+        'The package stops opening on any laptop that gets the revocation list (export it and open it in the reader on the laptop). Until then a laptop that never sees the list can read it until the due time.',
       revokeReason: 'Reason (e.g. laptop lost)',
       revoked: 'Package revoked at {{at}}. Export the revocation list and open it on the laptop.',
       flagLate: 'The package came back after its due time: its reads were imported and flagged.',
@@ -199,7 +201,8 @@ export const loansText = {
       revocationsSaved: '吊销清单（{{count}} 个离线包）已保存到 {{file}}。',
       revoke: '吊销离线借阅包',
       revokeTitle: '吊销借阅卡 {{card}} 的离线借阅包',
-      revokeBody: '任何取得吊销清单的笔记本电脑都将不能再打开此离线包（请导出清单，并在笔记本电脑的阅读器中打开）。在此之前，从未取得清单的笔记本电脑仍可阅读至到期。',
+      revokeBody:
+        '任何取得吊销清单的笔记本电脑都将不能再打开此离线包（请导出清单，并在笔记本电脑的阅读器中打开）。在此之前，从未取得清单的笔记本电脑仍可阅读至到期。',
       revokeReason: '原因（例如：笔记本电脑遗失）',
       revoked: '离线包已于 {{at}} 吊销。请导出吊销清单并在笔记本电脑上打开。',
       flagLate: '离线包在到期后才归还：其阅读记录已导入并标记。',

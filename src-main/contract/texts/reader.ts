@@ -5,7 +5,8 @@
 export const readerText = {
   en: {
     title: 'Offline package',
-    intro: 'Read a dossier package on this laptop, with no archive. Every open, section view and print is written into the package\'s reading log, which comes back to the archive when the package is returned.',
+    intro:
+      "Read a dossier package on this laptop, with no archive. Every open, section view and print is written into the package's reading log, which comes back to the archive when the package is returned.",
     choose: 'Choose a package file…',
     drop: 'Or drop a package file (.tpkg) on this window.',
     back: 'Back',
@@ -37,14 +38,15 @@ export const readerText = {
     openAgain: 'Open again',
     copiesTitle: 'What a copy of this file can do',
     copies:
-      'A copy of the package file made before it is returned opens with the same passphrase and keeps its own reading log, until this laptop learns of the return from a revocation list (or the due time passes). From then on the copy is refused and its key destroyed. Its reading log still counts: when it comes back, every read made on it is imported into the archive\'s journal and flagged to the custodian. A copy can never be read after its due time, and never without the passphrase.',
+      "A copy of the package file made before it is returned opens with the same passphrase and keeps its own reading log, until this laptop learns of the return from a revocation list (or the due time passes). From then on the copy is refused and its key destroyed. Its reading log still counts: when it comes back, every read made on it is imported into the archive's journal and flagged to the custodian. A copy can never be read after its due time, and never without the passphrase.",
 
     fetch: 'Update revocations from the archive server…',
     fetchTitle: 'Update revocations from the archive server',
     fetchIntro:
       'When this laptop can reach the archive server, sign in with your own login: the signed list of returned and revoked packages is fetched and kept here, with the same checks as a list file. Packages it names never open here again. Your password is used for this sign-in only and is not kept.',
     fetchSubmit: 'Fetch the list',
-    fetchKept: 'Revocation list of {{createdAt}} fetched from the archive server: {{packages}} packages revoked or returned. Packages it names will not open here again.',
+    fetchKept:
+      'Revocation list of {{createdAt}} fetched from the archive server: {{packages}} packages revoked or returned. Packages it names will not open here again.',
   },
   zhCN: {
     title: '离线借阅包',

@@ -6,18 +6,18 @@ export const resetsText = {
   en: {
     requestTitle: 'Request a password reset for {{name}}',
     requestBody:
-      'Nobody sets another person\'s password. Your request must be approved by a second person — a department manager of {{name}}\'s department or the general manager (for an auditor: another auditor or the general manager). The approver receives a one-time code to hand to {{name}}, who then chooses a new password at their next unlock. You never see the code.',
+      "Nobody sets another person's password. Your request must be approved by a second person — a department manager of {{name}}'s department or the general manager (for an auditor: another auditor or the general manager). The approver receives a one-time code to hand to {{name}}, who then chooses a new password at their next unlock. You never see the code.",
     requestSubmit: 'Request reset',
     requested: 'Reset requested. It takes effect when one of these approves it: {{approvers}}.',
     noApprover:
-      'Reset requested, but nobody may approve it yet: add a department manager of the person\'s department or a general manager (for an auditor: another auditor or a general manager). Until then their password stays as it is. Your own password is reset with the recovery key.',
+      "Reset requested, but nobody may approve it yet: add a department manager of the person's department or a general manager (for an auditor: another auditor or a general manager). Until then their password stays as it is. Your own password is reset with the recovery key.",
     close: 'Close',
-    adminHint: 'An administrator\'s password is never reset by request: it is set again with the recovery key (triplicate recover).',
+    adminHint: "An administrator's password is never reset by request: it is set again with the recovery key (triplicate recover).",
     pendingTitle: 'Password resets to approve',
     pendingEmpty: 'No password resets wait for you.',
     requestedBy: 'Requested by {{name}} at {{at}}',
     approve: 'Approve',
-    approveTitle: 'Approve the reset of {{name}}\'s password?',
+    approveTitle: "Approve the reset of {{name}}'s password?",
     approveBody: 'Their current password stops working at once. You will see a one-time code once: hand it to {{name}} in person.',
     codeTitle: 'One-time code for {{name}}',
     codeBody: 'Shown only now. Hand it to {{name}} in person; at their next unlock they type it as their password and choose a new one.',

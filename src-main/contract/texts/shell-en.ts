@@ -101,7 +101,8 @@ export const en = {
     newPasswordConfirm: 'Repeat the new password',
     newPasswordMismatch: 'The two passwords differ.',
     resetSubmit: 'Set password and unlock',
-    resetNotice: 'Your password was reset: requested by {{requestedBy}} on {{requestedAt}}, approved by {{approvedBy}} on {{approvedAt}}. If you did not ask for this, tell your auditor.',
+    resetNotice:
+      'Your password was reset: requested by {{requestedBy}} on {{requestedAt}}, approved by {{approvedBy}} on {{approvedAt}}. If you did not ask for this, tell your auditor.',
     continue: 'Continue',
   },
   nav: {
@@ -139,7 +140,8 @@ export const en = {
     duty_custodian: 'Keep your department’s copy of every dossier; approve, issue, receive and recall loans; keep the borrowing register.',
     duty_auditor: 'Read, verify and export the journal (audit trail and access log). Auditors read no dossier content.',
     duty_collector: 'Create dossiers and record updates for the customers assigned to you.',
-    duty_analyst: 'See aggregates of the archive (counts, rates, trends) on the Analysis page; never a customer’s name, phone or content, and never a group below the minimum size.',
+    duty_analyst:
+      'See aggregates of the archive (counts, rates, trends) on the Analysis page; never a customer’s name, phone or content, and never a group below the minimum size.',
     todo: 'Waiting for you',
     more: 'and {{count}} more — see the full list on its page',
     reviews_title: 'Reviews due in your department',
@@ -193,8 +195,7 @@ export const en = {
     added: '{{name}} was added.',
     disable: 'Disable',
     disableTitle: 'Disable {{name}} ({{login}})?',
-    disableBody:
-      'Their key slot is deleted, so they can no longer sign in. Their record and journal entries stay. This cannot be undone from the app.',
+    disableBody: 'Their key slot is deleted, so they can no longer sign in. Their record and journal entries stay. This cannot be undone from the app.',
     disabledDone: '{{name}} was disabled.',
     setDuties: 'Duties',
     setDutiesTitle: 'Duties of {{name}}',
@@ -222,8 +223,7 @@ export const en = {
     idleMinutes: 'Lock after inactivity (minutes)',
     idleMinutesHint: 'From 1 to 120 minutes. The archive also locks on sleep and screen lock.',
     standingAccess: 'Standing access for the responsible account manager',
-    standingAccessHint:
-      'Off by default: the original materials stay with the key-account department and reading needs a borrow card.',
+    standingAccessHint: 'Off by default: the original materials stay with the key-account department and reading needs a borrow card.',
   },
   server: {
     welcomeTitle: 'Connect to an archive server',
@@ -233,7 +233,8 @@ export const en = {
     address: 'Server address (host:port)',
     addressPlaceholder: 'archive.example.local:7443',
     fingerprint: 'Certificate fingerprint',
-    fingerprintHint: 'Compare it with the fingerprint your administrator gives you (shown by triplicate serve). A server showing any other certificate is refused.',
+    fingerprintHint:
+      'Compare it with the fingerprint your administrator gives you (shown by triplicate serve). A server showing any other certificate is refused.',
     login: 'Login',
     password: 'Password',
     submit: 'Sign in',
@@ -243,7 +244,8 @@ export const en = {
     forget: 'Remove from list',
     lastUsed: 'Last used {{when}}',
     settled: '{{count}} change(s) left unfinished by the lost connection were completed once.',
-    lost_disconnected: 'The connection to the archive server was lost: what was on screen has been cleared. Sign in again; a change that was under way is completed once, never twice.',
+    lost_disconnected:
+      'The connection to the archive server was lost: what was on screen has been cleared. Sign in again; a change that was under way is completed once, never twice.',
     lost_stopped: 'The archive server was stopped by its administrator: what was on screen has been cleared. Sign in again when it is back.',
     lockedReason: 'You were signed out of the archive server.',
     where: 'Archive server {{address}}',

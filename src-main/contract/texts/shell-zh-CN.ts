@@ -68,8 +68,7 @@ export const zhCN: Resources = {
   recovery: {
     title: '您的恢复密钥',
     warningTitle: '此密钥只显示一次',
-    warning:
-      '任何持有此密钥的人都能打开档案库。请立即抄写或打印，并离线存放在保险柜中。此密钥无法再次显示；一旦遗失，忘记的管理员密码将无法找回。',
+    warning: '任何持有此密钥的人都能打开档案库。请立即抄写或打印，并离线存放在保险柜中。此密钥无法再次显示；一旦遗失，忘记的管理员密码将无法找回。',
     keyLabel: '恢复密钥',
     folderLabel: '档案库文件夹',
     fingerprintLabel: '签名密钥指纹',

@@ -48,7 +48,8 @@ export const visitsPlansText = {
     },
     plans: {
       title: 'Maintenance plans (客户维护计划)',
-      intro: 'One plan per customer per year, written by the responsible account manager; changes to a filed plan take effect when the marketing department manager approves them.',
+      intro:
+        'One plan per customer per year, written by the responsible account manager; changes to a filed plan take effect when the marketing department manager approves them.',
       mine: 'My plans',
       pending: 'Changes to approve',
       filed: 'Filed plans',

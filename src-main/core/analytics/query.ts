@@ -129,7 +129,12 @@ function countWhere(db: Db, m: MeasureSql, filters: readonly [AnalyticDimension,
  * over equality filters, which the indexes answer by seeking; loans count distinct customers, in
  * one pass over the rows that miss at most one filter.
  */
-export function populations(db: Db, measure: AnalyticMeasure, filters: readonly [AnalyticDimension, string][], b: Bindings): { population: number; differences: number[] } {
+export function populations(
+  db: Db,
+  measure: AnalyticMeasure,
+  filters: readonly [AnalyticDimension, string][],
+  b: Bindings,
+): { population: number; differences: number[] } {
   const m = MEASURES[measure];
   if (m.onePerCustomer) {
     const population = countWhere(db, m, filters, b);
@@ -152,7 +157,13 @@ export function populations(db: Db, measure: AnalyticMeasure, filters: readonly 
 }
 
 /** One row per group: rows counted, customers behind them and, for rates, the rate. */
-export function groups(db: Db, measure: AnalyticMeasure, dimension: AnalyticDimension, filters: readonly [AnalyticDimension, string][], b: Bindings): GroupRow[] {
+export function groups(
+  db: Db,
+  measure: AnalyticMeasure,
+  dimension: AnalyticDimension,
+  filters: readonly [AnalyticDimension, string][],
+  b: Bindings,
+): GroupRow[] {
   const m = MEASURES[measure];
   const column = m.columns[dimension];
   const where = filterSql(m, filters);

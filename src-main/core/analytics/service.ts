@@ -4,12 +4,7 @@
  * decides on those facts, and only then are the groups computed — folded so no group below the
  * archive's minimum size is ever shown. Allowed or refused, the query is in the journal.
  */
-import {
-  analyticsQuerySchema,
-  ANALYTIC_DIMENSIONS,
-  type AnalyticDimension,
-  type AnalyticsResult,
-} from '../../contract/analytics';
+import { analyticsQuerySchema, ANALYTIC_DIMENSIONS, type AnalyticDimension, type AnalyticsResult } from '../../contract/analytics';
 import { reviewCutoffs } from '../dossiers/catalogue';
 import { foldSmallGroups, type AnalyticsFacts } from '../policy';
 import type { Session } from '../session';

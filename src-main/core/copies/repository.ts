@@ -110,13 +110,13 @@ interface Holding {
 
 /** Each holding department with the custodian who receives new copies (the first active one by login). */
 export function holdingDepartments(db: Db): Holding[] {
-  return stmt(db, 
-      `SELECT d.code, d.copy_suffix AS suffix,
+  return stmt(
+    db,
+    `SELECT d.code, d.copy_suffix AS suffix,
          (SELECT p.id FROM people p JOIN person_duties t ON t.person_id = p.id
           WHERE p.department = d.code AND t.duty = 'custodian' AND p.disabled_at IS NULL ORDER BY p.login LIMIT 1) AS custodianId
        FROM departments d WHERE d.holds_copy = 1 ORDER BY d.code`,
-    )
-    .all() as Holding[];
+  ).all() as Holding[];
 }
 
 /** Shelf position for the printed form: cabinet by hundreds of the serial, slot within it. */
@@ -127,7 +127,8 @@ export function defaultShelf(suffix: string, number: string): string {
 
 /** Filing makes one copy per holding department, each reflecting the filed revision. */
 export function fileCopies(db: Db, dossierId: number, number: string, revision: number, at: string, holdings = holdingDepartments(db)): string[] {
-  const insert = stmt(db, 
+  const insert = stmt(
+    db,
     `INSERT INTO dossier_copies (dossier_id, department, copy_number, custodian_id, shelf, revision, state, issued_at)
      VALUES (?, ?, ?, ?, ?, ?, 'in-custody', ?)`,
   );
@@ -139,7 +140,8 @@ export function fileCopies(db: Db, dossierId: number, number: string, revision: 
 }
 
 export function reissue(db: Db, copyId: number, revision: number, custodianId: string, shelf: string, at: string): void {
-  stmt(db, 
+  stmt(
+    db,
     `UPDATE dossier_copies SET revision = ?, custodian_id = ?, shelf = ?, state = 'in-custody', issued_at = ?,
        lost_at = NULL, lost_by = NULL, lost_reason = NULL WHERE id = ?`,
   ).run(revision, custodianId, shelf, at, copyId);

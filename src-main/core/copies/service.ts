@@ -57,12 +57,15 @@ export async function reissueCopy(session: Session, raw: unknown): Promise<CopyV
       const db = session.archive.db;
       const at = session.archive.clock.now().toISOString();
       const shelf = input.shelf ?? copy.shelf;
-      return ctx.commit(() => {
-        repo.reissue(db, copy.id, copy.dossierRevision, session.actor.id, shelf, at);
-        // A replaced lost copy goes to the next card waiting for it (预约).
-        if (copy.state === 'lost') ctx.addDetails({ nextCard: serveQueue(db, copy.id, session.archive.clock.now()) });
-        return repo.toView(repo.findCopy(db, copy.copyNumber)!, who(session, session.actor.id));
-      }, { fromRevision: copy.revision, toRevision: copy.dossierRevision, lagBefore: repo.copyLag(copy), stateBefore: copy.state, shelf });
+      return ctx.commit(
+        () => {
+          repo.reissue(db, copy.id, copy.dossierRevision, session.actor.id, shelf, at);
+          // A replaced lost copy goes to the next card waiting for it (预约).
+          if (copy.state === 'lost') ctx.addDetails({ nextCard: serveQueue(db, copy.id, session.archive.clock.now()) });
+          return repo.toView(repo.findCopy(db, copy.copyNumber)!, who(session, session.actor.id));
+        },
+        { fromRevision: copy.revision, toRevision: copy.dossierRevision, lagBefore: repo.copyLag(copy), stateBefore: copy.state, shelf },
+      );
     },
   );
 }
@@ -85,13 +88,16 @@ export async function recordLostCopy(session: Session, raw: unknown): Promise<Co
       }
       const db = session.archive.db;
       const at = session.archive.clock.now().toISOString();
-      return ctx.commit(() => {
-        // A copy lost during a loan ends that loan and is its incident (loans/loss.ts).
-        const loss = copy.state === 'on-loan' ? loseCopyOnLoan(db, copy.id, session.actor.id, input.reason, session.archive.clock.now()) : null;
-        if (loss) ctx.addDetails({ card: loss.card, incident: loss.incident, borrower: loss.borrower, manager: loss.manager });
-        repo.markLost(db, copy.id, session.actor.id, input.reason, at);
-        return repo.toView(repo.findCopy(db, copy.copyNumber)!, who(session, copy.custodianId));
-      }, { reason: input.reason, revision: copy.revision, stateBefore: copy.state });
+      return ctx.commit(
+        () => {
+          // A copy lost during a loan ends that loan and is its incident (loans/loss.ts).
+          const loss = copy.state === 'on-loan' ? loseCopyOnLoan(db, copy.id, session.actor.id, input.reason, session.archive.clock.now()) : null;
+          if (loss) ctx.addDetails({ card: loss.card, incident: loss.incident, borrower: loss.borrower, manager: loss.manager });
+          repo.markLost(db, copy.id, session.actor.id, input.reason, at);
+          return repo.toView(repo.findCopy(db, copy.copyNumber)!, who(session, copy.custodianId));
+        },
+        { reason: input.reason, revision: copy.revision, stateBefore: copy.state },
+      );
     },
   );
 }

@@ -49,7 +49,10 @@ export async function bulkCreateDossiers(session: Session, raw: unknown): Promis
     });
     const holdings = holdingDepartments(db);
     // What the held_by trigger would write once the copies exist (migrations 0080, 0090).
-    const heldBy = ` ${holdings.map((h) => h.code).sort().join(' ')} `;
+    const heldBy = ` ${holdings
+      .map((h) => h.code)
+      .sort()
+      .join(' ')} `;
     return ctx.commit(() => {
       const numbers: string[] = [];
       let filed = 0;

@@ -4,13 +4,7 @@
  * of rows. Key-person names are searched only within dossiers whose content the searcher may see,
  * and that is decided dossier by dossier by the policy (`dossier.open`), not here.
  */
-import {
-  catalogueQuerySchema,
-  reviewListSchema,
-  type CataloguePage,
-  type CatalogueRow,
-  type ReviewDueRow,
-} from '../../contract/dossiers';
+import { catalogueQuerySchema, reviewListSchema, type CataloguePage, type CatalogueRow, type ReviewDueRow } from '../../contract/dossiers';
 import { can, activeLoanDossierIds } from '../policy';
 import type { Session } from '../session';
 import { readSettings } from '../settings/service';
@@ -35,11 +29,11 @@ export function reviewCutoffs(now: Date, periodMonths: number, withinDays: numbe
 
 /** Dossiers whose key persons match a term and whose content this searcher may read now. */
 function readableByPersons(session: Session, term: TermQuery, loans: Set<number>, standingAccess: boolean): number[] {
-  const candidates = stmt(session.archive.db, 
-      `SELECT id, status, collector_id AS collectorId, responsible_id AS responsibleId, department
+  const candidates = stmt(
+    session.archive.db,
+    `SELECT id, status, collector_id AS collectorId, responsible_id AS responsibleId, department
        FROM dossiers WHERE id IN (SELECT rowid FROM ${term.table} WHERE ${term.table} MATCH ?)`,
-    )
-    .all(term.personsMatch) as { id: number; status: 'draft' | 'filed'; collectorId: string | null; responsibleId: string | null; department: string | null }[];
+  ).all(term.personsMatch) as { id: number; status: 'draft' | 'filed'; collectorId: string | null; responsibleId: string | null; department: string | null }[];
   return candidates
     .filter((c) => can(session.actor, 'dossier.open', { dossier: { ...c, activeLoan: loans.has(c.id), standingAccess } }).allowed)
     .map((c) => c.id);
@@ -88,7 +82,11 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       for (const term of terms) {
         const persons = readableByPersons(session, term, loans, settings.standingAccess);
         const fts = `SELECT rowid AS id FROM ${term.table} WHERE ${term.table} MATCH ?`;
-        sets.push(persons.length ? { sql: `${fts} UNION SELECT value FROM json_each(?)`, params: [term.publicMatch, JSON.stringify(persons)] } : { sql: fts, params: [term.publicMatch] });
+        sets.push(
+          persons.length
+            ? { sql: `${fts} UNION SELECT value FROM json_each(?)`, params: [term.publicMatch, JSON.stringify(persons)] }
+            : { sql: fts, params: [term.publicMatch] },
+        );
       }
     }
     const inList = (column: string, values: readonly string[] | undefined) => {
@@ -124,7 +122,9 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
     if (sets.length && !where.length) {
       const source = sets.map((t) => t.sql).join(' INTERSECT ') + (q.archived === 'exclude' ? ` EXCEPT ${ARCHIVED}` : '');
       const sourceParams = sets.flatMap((t) => t.params);
-      ids = (stmt(db, `SELECT id FROM (${source}) ORDER BY id DESC LIMIT ? OFFSET ?`).all(...sourceParams, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
+      ids = (stmt(db, `SELECT id FROM (${source}) ORDER BY id DESC LIMIT ? OFFSET ?`).all(...sourceParams, q.limit, q.offset) as { id: number }[]).map(
+        (r) => r.id,
+      );
       total = knownTotal(q, ids) ?? (stmt(db, `SELECT count(*) AS n FROM (${source})`).get(...sourceParams) as { n: number }).n;
     } else {
       for (const t of sets) {
@@ -138,7 +138,9 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       // in number order, so a deep offset skips index entries rather than rows; a text match or
       // the review range yields rowids, which sort without touching a row.
       const order = sets.length || q.review ? 'd.id DESC' : 'd.archive_number DESC';
-      ids = (stmt(db, `SELECT d.id FROM dossiers d ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as { id: number }[]).map((r) => r.id);
+      ids = (stmt(db, `SELECT d.id FROM dossiers d ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as { id: number }[]).map(
+        (r) => r.id,
+      );
       total = knownTotal(q, ids) ?? (stmt(db, `SELECT count(*) AS n FROM dossiers d ${clause}`).get(...params) as { n: number }).n;
     }
     const byId = new Map(
@@ -152,7 +154,10 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       ).map((r) => [r.id, r]),
     );
     const rows = ids.map((id) => byId.get(id)!);
-    const copies = copyStatusOf(db, rows.map((r) => r.id));
+    const copies = copyStatusOf(
+      db,
+      rows.map((r) => r.id),
+    );
     ctx.addDetails({ total, returned: rows.length });
     return {
       total,
@@ -188,14 +193,21 @@ export async function listReviewsDue(session: Session, raw: unknown = {}): Promi
     const cut = reviewCutoffs(now, months, q.withinDays, timeZone);
     // A collector's own list: the customers assigned to them, whichever department holds them.
     const [column, key] = q.assigned ? ['d.collector_id', session.actor.id] : ['d.department', department];
-    const rows = stmt(db, 
-        `SELECT d.archive_number, d.customer_name, d.department, d.last_reviewed_at, p.login, p.name
+    const rows = stmt(
+      db,
+      `SELECT d.archive_number, d.customer_name, d.department, d.last_reviewed_at, p.login, p.name
          FROM dossiers d LEFT JOIN people p ON p.id = d.responsible_id
          WHERE ${column} = ? AND d.status = 'filed' AND d.last_reviewed_at <= ?
            AND d.id NOT IN (SELECT dossier_id FROM dossier_retention WHERE archived_at IS NOT NULL)
          ORDER BY d.last_reviewed_at LIMIT 5000`,
-      )
-      .all(key, cut.due) as { archive_number: string; customer_name: string; department: string | null; last_reviewed_at: string; login: string | null; name: string | null }[];
+    ).all(key, cut.due) as {
+      archive_number: string;
+      customer_name: string;
+      department: string | null;
+      last_reviewed_at: string;
+      login: string | null;
+      name: string | null;
+    }[];
     const out: ReviewDueRow[] = rows.map((r) => ({
       number: r.archive_number,
       customerName: r.customer_name,

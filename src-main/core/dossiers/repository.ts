@@ -123,16 +123,30 @@ export interface NewDossierRow extends CatalogueColumns {
 }
 
 export function insertDossier(db: Db, d: NewDossierRow): number {
-  const info = stmt(db, 
-      `INSERT INTO dossiers (archive_number, status, customer_name, industry, grade, lifecycle, secrecy, responsible_id,
+  const info = stmt(
+    db,
+    `INSERT INTO dossiers (archive_number, status, customer_name, industry, grade, lifecycle, secrecy, responsible_id,
          collector_id, department, revision, created_at, created_by, updated_at, filed_at, last_reviewed_at, last_reviewed_by, held_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      d.number, d.filed ? 'filed' : 'draft', d.customerName, d.industry, d.grade, d.lifecycle, d.secrecy, d.responsibleId,
-      d.collectorId, d.department, d.createdAt, d.createdBy, d.createdAt,
-      d.filed?.at ?? null, d.filed?.lastReviewedAt ?? null, d.filed ? d.createdBy : null, d.filed?.heldBy ?? '',
-    );
+  ).run(
+    d.number,
+    d.filed ? 'filed' : 'draft',
+    d.customerName,
+    d.industry,
+    d.grade,
+    d.lifecycle,
+    d.secrecy,
+    d.responsibleId,
+    d.collectorId,
+    d.department,
+    d.createdAt,
+    d.createdBy,
+    d.createdAt,
+    d.filed?.at ?? null,
+    d.filed?.lastReviewedAt ?? null,
+    d.filed ? d.createdBy : null,
+    d.filed?.heldBy ?? '',
+  );
   const id = Number(info.lastInsertRowid);
   // Every writer's celebrations get their ids here too (bulk imports, the demo), not only the service's.
   const content = stampCelebrations(undefined, d.content);
@@ -142,7 +156,8 @@ export function insertDossier(db: Db, d: NewDossierRow): number {
 }
 
 export function updateDossier(db: Db, id: number, c: CatalogueColumns & { content: DossierContent; revision: number; at: string; reviewed: boolean }): void {
-  stmt(db, 
+  stmt(
+    db,
     `UPDATE dossiers SET customer_name = ?, industry = ?, grade = ?, lifecycle = ?, secrecy = ?, responsible_id = ?, department = ?,
        revision = ?, updated_at = ?,
        last_reviewed_at = CASE WHEN ? AND status = 'filed' THEN ? ELSE last_reviewed_at END
@@ -164,9 +179,22 @@ export function markReviewed(db: Db, id: number, at: string, by: string): void {
   stmt(db, 'UPDATE dossiers SET last_reviewed_at = ?, last_reviewed_by = ? WHERE id = ?').run(at, by, id);
 }
 
-export function insertRevision(db: Db, dossierId: number, revision: number, kind: 'create' | 'update', at: string, actorId: string, changes: readonly StoredChange[]): void {
+export function insertRevision(
+  db: Db,
+  dossierId: number,
+  revision: number,
+  kind: 'create' | 'update',
+  at: string,
+  actorId: string,
+  changes: readonly StoredChange[],
+): void {
   stmt(db, 'INSERT INTO dossier_revisions (dossier_id, revision, kind, at, actor_id, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
-    dossierId, revision, kind, at, actorId, JSON.stringify(changes),
+    dossierId,
+    revision,
+    kind,
+    at,
+    actorId,
+    JSON.stringify(changes),
   );
 }
 
@@ -180,8 +208,7 @@ export interface RevisionRecord {
 
 export function findRevision(db: Db, dossierId: number, revision: number): RevisionRecord | null {
   const row = stmt(db, 'SELECT revision, kind, at, actor_id, changes FROM dossier_revisions WHERE dossier_id = ? AND revision = ?').get(dossierId, revision) as
-    | { revision: number; kind: 'create' | 'update'; at: string; actor_id: string; changes: string }
-    | undefined;
+    { revision: number; kind: 'create' | 'update'; at: string; actor_id: string; changes: string } | undefined;
   return row ? { revision: row.revision, kind: row.kind, at: row.at, actorId: row.actor_id, changes: JSON.parse(row.changes) as StoredChange[] } : null;
 }
 

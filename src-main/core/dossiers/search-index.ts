@@ -21,15 +21,25 @@ function bigramRow(doc: SearchDocument): string[] {
 }
 
 export function readSearchDocument(db: Db, id: number): SearchDocument | null {
-  return (
-    (stmt(db, 'SELECT number, name, industry, persons FROM dossier_search_text WHERE id = ?').get(id) as SearchDocument | undefined) ?? null
-  );
+  return (stmt(db, 'SELECT number, name, industry, persons FROM dossier_search_text WHERE id = ?').get(id) as SearchDocument | undefined) ?? null;
 }
 
 /** Adds the dossier's rows; it must have none yet. */
 export function insertSearchRows(db: Db, id: number, doc: SearchDocument): void {
-  stmt(db, 'INSERT INTO dossier_search_text (id, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(id, doc.number, doc.name, doc.industry, doc.persons);
-  stmt(db, 'INSERT INTO dossier_search (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(id, doc.number, doc.name, doc.industry, doc.persons);
+  stmt(db, 'INSERT INTO dossier_search_text (id, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    doc.number,
+    doc.name,
+    doc.industry,
+    doc.persons,
+  );
+  stmt(db, 'INSERT INTO dossier_search (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    doc.number,
+    doc.name,
+    doc.industry,
+    doc.persons,
+  );
   stmt(db, 'INSERT INTO dossier_search_bigram (rowid, number, name, industry, persons) VALUES (?, ?, ?, ?, ?)').run(id, ...bigramRow(doc));
 }
 
@@ -109,7 +119,8 @@ export function scrubSeparators(db: Db, texts: readonly string[]): number {
       .prepare(`SELECT segid, term, pgno FROM ${table}_idx WHERE length(term) > 2 AND instr(?, substr(term, 2, length(term) - 2)) > 0`)
       .all(haystack) as SeparatorRow[];
     for (const key of suspects) {
-      const leaf = db.prepare(`SELECT block FROM ${table}_data WHERE id = ?`).get(key.segid * 2 ** 37 + Math.floor(key.pgno / 2)) as { block: Buffer } | undefined;
+      const leaf = db.prepare(`SELECT block FROM ${table}_data WHERE id = ?`).get(key.segid * 2 ** 37 + Math.floor(key.pgno / 2)) as
+        { block: Buffer } | undefined;
       const first = leaf ? firstTermOnLeaf(leaf.block) : null;
       if (!first || first.subarray(0, key.term.length).equals(key.term)) continue;
       db.unsafeMode(true);

@@ -43,22 +43,25 @@ export async function createDossier(session: Session, raw: unknown): Promise<Dos
     }
     const now = session.archive.clock.now();
     const changes = diffContent({}, content);
-    return ctx.commit(() => {
-      const number = repo.issueArchiveNumber(db, now.getUTCFullYear());
-      ctx.setObject({ type: 'dossier', id: number });
-      const id = repo.insertDossier(db, {
-        number,
-        ...catalogueColumns(content, responsible, actor.department),
-        collectorId: asCollector ? actor.id : null,
-        content,
-        createdAt: now.toISOString(),
-        createdBy: actor.id,
-      });
-      repo.insertRevision(db, id, 1, 'create', now.toISOString(), actor.id, changes);
-      repo.indexDossier(db, id, repo.searchDocument(number, content), false);
-      ctx.addDetails({ number });
-      return { number, status: 'draft', revision: 1, customerName: content.basic!.customerName!, changedFields: changes.map((c) => c.field) };
-    }, { revision: 1, fields: changes.map((c) => c.field), collector: asCollector ? actor.login : null });
+    return ctx.commit(
+      () => {
+        const number = repo.issueArchiveNumber(db, now.getUTCFullYear());
+        ctx.setObject({ type: 'dossier', id: number });
+        const id = repo.insertDossier(db, {
+          number,
+          ...catalogueColumns(content, responsible, actor.department),
+          collectorId: asCollector ? actor.id : null,
+          content,
+          createdAt: now.toISOString(),
+          createdBy: actor.id,
+        });
+        repo.insertRevision(db, id, 1, 'create', now.toISOString(), actor.id, changes);
+        repo.indexDossier(db, id, repo.searchDocument(number, content), false);
+        ctx.addDetails({ number });
+        return { number, status: 'draft', revision: 1, customerName: content.basic!.customerName!, changedFields: changes.map((c) => c.field) };
+      },
+      { revision: 1, fields: changes.map((c) => c.field), collector: asCollector ? actor.login : null },
+    );
   });
 }
 
@@ -102,13 +105,22 @@ export async function updateDossier(session: Session, raw: unknown): Promise<Dos
       const at = session.archive.clock.now().toISOString();
       const revision = dossier.revision + 1;
       const fields = changes.map((c) => c.field);
-      return ctx.commit(() => {
-        // A save is also the quarterly adjustment (三个月增补或调整一次): it restarts the review clock.
-        repo.updateDossier(db, dossier.id, { ...catalogueColumns(next, responsible, collector?.department ?? null), content: next, revision, at, reviewed: true });
-        repo.insertRevision(db, dossier.id, revision, 'update', at, session.actor.id, changes);
-        repo.indexDossier(db, dossier.id, repo.searchDocument(dossier.number, next), true);
-        return { number: dossier.number, status: dossier.status, revision, customerName: next.basic!.customerName!, changedFields: fields };
-      }, { revision, fields, sections: sectionsOf(changes), ...(blind ? { withoutReading: true } : {}) });
+      return ctx.commit(
+        () => {
+          // A save is also the quarterly adjustment (三个月增补或调整一次): it restarts the review clock.
+          repo.updateDossier(db, dossier.id, {
+            ...catalogueColumns(next, responsible, collector?.department ?? null),
+            content: next,
+            revision,
+            at,
+            reviewed: true,
+          });
+          repo.insertRevision(db, dossier.id, revision, 'update', at, session.actor.id, changes);
+          repo.indexDossier(db, dossier.id, repo.searchDocument(dossier.number, next), true);
+          return { number: dossier.number, status: dossier.status, revision, customerName: next.basic!.customerName!, changedFields: fields };
+        },
+        { revision, fields, sections: sectionsOf(changes), ...(blind ? { withoutReading: true } : {}) },
+      );
     },
   );
 }
@@ -211,10 +223,13 @@ export async function reviewDossier(session: Session, raw: unknown): Promise<{ n
     (ctx, dossier) => {
       if (dossier.status !== 'filed') throw new ArchiveError('dossier.notFiled', { number: dossier.number });
       const at = session.archive.clock.now().toISOString();
-      return ctx.commit(() => {
-        repo.markReviewed(session.archive.db, dossier.id, at, session.actor.id);
-        return { number: dossier.number, reviewedAt: at };
-      }, { result: 'no-change', revision: dossier.revision, previousReview: dossier.lastReviewedAt });
+      return ctx.commit(
+        () => {
+          repo.markReviewed(session.archive.db, dossier.id, at, session.actor.id);
+          return { number: dossier.number, reviewedAt: at };
+        },
+        { result: 'no-change', revision: dossier.revision, previousReview: dossier.lastReviewedAt },
+      );
     },
   );
 }
@@ -236,10 +251,13 @@ export async function assignCollector(session: Session, raw: unknown): Promise<{
       const collector = findPersonByLogin(db, login);
       if (!collector || collector.disabled || !collector.duties.includes('collector')) throw new ArchiveError('dossier.notCollector', { login });
       const previous = dossier.collectorId ? findPersonById(db, dossier.collectorId) : null;
-      return ctx.commit(() => {
-        repo.setCollector(db, dossier.id, collector.id);
-        return { number: dossier.number, collector: collector.login };
-      }, { from: previous?.login ?? null, to: collector.login });
+      return ctx.commit(
+        () => {
+          repo.setCollector(db, dossier.id, collector.id);
+          return { number: dossier.number, collector: collector.login };
+        },
+        { from: previous?.login ?? null, to: collector.login },
+      );
     },
   );
 }

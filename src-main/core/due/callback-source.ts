@@ -60,7 +60,13 @@ export const callbackDueSource: DueSource = (query) => {
   // each as due (an answer given ahead of time to one of those is not looked up).
   const limit = query.limit ?? Number.MAX_SAFE_INTEGER;
   const range = monthDayRange(today, birthdayDays, lead);
-  const ranges = range.from <= range.to ? [range] : [{ from: range.from, to: '12-31' }, { from: '01-01', to: range.to }];
+  const ranges =
+    range.from <= range.to
+      ? [range]
+      : [
+          { from: range.from, to: '12-31' },
+          { from: '01-01', to: range.to },
+        ];
   const inRange = stmt(
     db,
     `SELECT ${DOSSIER_COLUMNS}, k.name, k.token, k.birthday_md FROM due_key_persons k JOIN dossiers d ON d.id = k.dossier_id
@@ -90,10 +96,18 @@ export const callbackDueSource: DueSource = (query) => {
     db,
     `SELECT ${DOSSIER_COLUMNS}, c.position, c.celebration_id, c.date, c.md, c.kind, c.title FROM due_celebrations c JOIN dossiers d ON d.id = c.dossier_id
      WHERE c.responsible_id = ? AND ((c.kind = 'anniversary' AND ${yearly.sql}) OR (c.kind <> 'anniversary' AND c.date > ? AND c.date <= ?))`,
-  ).all(query.actor.id, ...yearly.params, today, addDays(today, celebrationDays + lead)) as (Row & { position: number; celebration_id: string | null; date: string; md: string; kind: CelebrationKind; title: string })[];
+  ).all(query.actor.id, ...yearly.params, today, addDays(today, celebrationDays + lead)) as (Row & {
+    position: number;
+    celebration_id: string | null;
+    date: string;
+    md: string;
+    kind: CelebrationKind;
+    title: string;
+  })[];
   for (const c of celebrations) {
     const window = c.kind === 'anniversary' ? yearlyWindow(c.md, today, celebrationDays, lead) : onceWindow(c.date, today, celebrationDays, lead);
-    if (window) push(c, `celebration:${c.archive_number}:${c.celebration_id ?? c.position + 1}:${window.occurrence}`, window, mayRead(c) && c.title ? c.title : null);
+    if (window)
+      push(c, `celebration:${c.archive_number}:${c.celebration_id ?? c.position + 1}:${window.occurrence}`, window, mayRead(c) && c.title ? c.title : null);
   }
   return query.limit === undefined ? items : capItems('callback', items, query.limit, items.length + unread);
 };

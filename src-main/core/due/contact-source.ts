@@ -23,7 +23,13 @@ interface Row extends DossierRow {
   met_until: string;
 }
 
-function dueOfClass(query: DueQuery, contactClass: ContactClass, today: string, timeZone: string, mayRead: (r: DossierRow) => boolean): { items: DueItem[]; total: number } {
+function dueOfClass(
+  query: DueQuery,
+  contactClass: ContactClass,
+  today: string,
+  timeZone: string,
+  mayRead: (r: DossierRow) => boolean,
+): { items: DueItem[]; total: number } {
   const current = periodOf(contactClass, today);
   const limit = query.limit ?? MOST;
   const rows = stmt(
@@ -37,7 +43,13 @@ function dueOfClass(query: DueQuery, contactClass: ContactClass, today: string, 
   const total =
     rows.length < limit
       ? rows.length
-      : (stmt(query.archive.db, 'SELECT count(*) AS n FROM due_key_persons WHERE responsible_id = ? AND contact_class = ? AND met_until < ?').get(query.actor.id, contactClass, current.end) as { n: number }).n;
+      : (
+          stmt(query.archive.db, 'SELECT count(*) AS n FROM due_key_persons WHERE responsible_id = ? AND contact_class = ? AND met_until < ?').get(
+            query.actor.id,
+            contactClass,
+            current.end,
+          ) as { n: number }
+        ).n;
   const items: DueItem[] = [];
   for (const r of rows) {
     const state = cadenceState(contactClass, r.met_until, today);
@@ -62,5 +74,10 @@ export const contactDueSource: DueSource = (query) => {
   const mayRead = contentReader(query);
   const classes = CONTACT_CLASSES.map((c) => dueOfClass(query, c, today, timeZone, mayRead));
   const items = classes.flatMap((c) => c.items);
-  return capItems('contact', items, query.limit ?? MOST, classes.reduce((n, c) => n + c.total, 0));
+  return capItems(
+    'contact',
+    items,
+    query.limit ?? MOST,
+    classes.reduce((n, c) => n + c.total, 0),
+  );
 };

@@ -14,7 +14,17 @@ export function byDueAt(a: DueItem, b: DueItem): number {
 
 /** The item standing for `count` more items of its kind, placed where the first of them is due. */
 export function moreItem(kind: DueKind, count: number, next: Pick<DueItem, 'dueAt' | 'overdue'>): DueItem {
-  return { kind, key: `more:${kind}`, dossierId: null, dossierNumber: null, customerName: null, subject: null, dueAt: next.dueAt, overdue: next.overdue, more: count };
+  return {
+    kind,
+    key: `more:${kind}`,
+    dossierId: null,
+    dossierNumber: null,
+    customerName: null,
+    subject: null,
+    dueAt: next.dueAt,
+    overdue: next.overdue,
+    more: count,
+  };
 }
 
 /**

@@ -22,7 +22,14 @@ export function contentReader(query: DueQuery): (row: DossierRow) => boolean {
     let may = seen.get(row.id);
     if (may === undefined) {
       may = can(query.actor, 'dossier.open', {
-        dossier: { status: row.status, collectorId: row.collector_id, responsibleId: row.responsible_id, department: row.department, activeLoan: loans.has(row.id), standingAccess },
+        dossier: {
+          status: row.status,
+          collectorId: row.collector_id,
+          responsibleId: row.responsible_id,
+          department: row.department,
+          activeLoan: loans.has(row.id),
+          standingAccess,
+        },
       }).allowed;
       seen.set(row.id, may);
     }

@@ -55,7 +55,10 @@ export interface RelationshipSave {
 export function refreshRelationships(db: Db, save: RelationshipSave, rules: RelationshipRules = cadenceRulesOf(db)): void {
   const { dossierId, content } = save;
   const firstSeen = new Map(
-    (stmt(db, 'SELECT name, first_seen FROM due_key_persons WHERE dossier_id = ?').all(dossierId) as { name: string; first_seen: string }[]).map((r) => [r.name, r.first_seen]),
+    (stmt(db, 'SELECT name, first_seen FROM due_key_persons WHERE dossier_id = ?').all(dossierId) as { name: string; first_seen: string }[]).map((r) => [
+      r.name,
+      r.first_seen,
+    ]),
   );
   stmt(db, 'DELETE FROM due_key_persons WHERE dossier_id = ?').run(dossierId);
   stmt(db, 'DELETE FROM due_contacts WHERE dossier_id = ?').run(dossierId);
@@ -70,13 +73,14 @@ export function refreshRelationships(db: Db, save: RelationshipSave, rules: Rela
   contacts.forEach((c, i) => {
     const answers = c.answers?.trim() || null;
     const token = answers ? /^(?:contact|birthday):[^:]+:([0-9a-f]{16}):/.exec(answers)?.[1] : undefined;
-    const person = (c.person ?? '').trim() || (token ? byToken.get(token) ?? '' : '');
+    const person = (c.person ?? '').trim() || (token ? (byToken.get(token) ?? '') : '');
     insertContact.run(dossierId, i, person, c.date, answers);
     if (person) datesOf.set(person, [...(datesOf.get(person) ?? []), c.date]);
   });
 
   const today = dateIn(new Date(save.at), rules.timeZone);
-  const insertPerson = stmt(db, 
+  const insertPerson = stmt(
+    db,
     `INSERT OR IGNORE INTO due_key_persons (dossier_id, name, token, responsible_id, contact_class, birthday_md, first_seen, met_until)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -89,19 +93,25 @@ export function refreshRelationships(db: Db, save: RelationshipSave, rules: Rela
     insertPerson.run(dossierId, name, personToken(dossierId, name), save.responsibleId, cls, birthday, seen, met);
   }
 
-  const insertCelebration = stmt(db, 
+  const insertCelebration = stmt(
+    db,
     'INSERT INTO due_celebrations (dossier_id, position, responsible_id, date, md, kind, title, celebration_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  (content.celebrations ?? []).forEach((c, i) => insertCelebration.run(dossierId, i, save.responsibleId, c.date, c.date.slice(5), c.kind, c.title ?? '', c.id ?? null));
+  (content.celebrations ?? []).forEach((c, i) =>
+    insertCelebration.run(dossierId, i, save.responsibleId, c.date, c.date.slice(5), c.kind, c.title ?? '', c.id ?? null),
+  );
 }
 
 /** After the cadence numbers change: every classified key person's state under the new rules. */
 export function recomputeCadence(db: Db): void {
   forgetRules(db);
   const rules = cadenceRulesOf(db);
-  const rows = db
-    .prepare('SELECT dossier_id, name, contact_class, first_seen FROM due_key_persons WHERE contact_class IS NOT NULL')
-    .all() as { dossier_id: number; name: string; contact_class: ContactClass; first_seen: string }[];
+  const rows = db.prepare('SELECT dossier_id, name, contact_class, first_seen FROM due_key_persons WHERE contact_class IS NOT NULL').all() as {
+    dossier_id: number;
+    name: string;
+    contact_class: ContactClass;
+    first_seen: string;
+  }[];
   const dates = stmt(db, 'SELECT date FROM due_contacts WHERE dossier_id = ? AND person = ?').pluck();
   const update = stmt(db, 'UPDATE due_key_persons SET met_until = ? WHERE dossier_id = ? AND name = ?');
   for (const r of rows) update.run(metUntil(r.contact_class, rules.cadence, dates.all(r.dossier_id, r.name) as string[], r.first_seen), r.dossier_id, r.name);

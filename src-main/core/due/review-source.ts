@@ -59,6 +59,11 @@ export const reviewDueSource: DueSource = (query) => {
   if (!full) return items;
   // Only when a scope had more than the list shows: how many in all, one range of an index each.
   const where = scopes.map(([column]) => `${column} = ?`).join(' OR ');
-  const total = (stmt(db, `SELECT count(*) AS n FROM dossiers WHERE status = 'filed' AND last_reviewed_at <= ? AND (${where})`).get(cut.due, ...scopes.map(([, key]) => key)) as { n: number }).n;
+  const total = (
+    stmt(db, `SELECT count(*) AS n FROM dossiers WHERE status = 'filed' AND last_reviewed_at <= ? AND (${where})`).get(
+      cut.due,
+      ...scopes.map(([, key]) => key),
+    ) as { n: number }
+  ).n;
   return capItems('review', items, limit, total);
 };

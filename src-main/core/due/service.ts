@@ -21,10 +21,17 @@ export async function listDue(session: Session, raw: unknown = {}): Promise<DueI
   return session.perform({ action: 'due.list' }, (ctx) => {
     parseInput(DUE_REQUESTS['due:list'], raw ?? {});
     const query = { archive: session.archive, actor: session.actor, now: session.archive.clock.now(), limit: DUE_LIMIT_PER_KIND };
-    const items = capPerKind(DUE_SOURCES.flatMap((source) => source(query)), DUE_LIMIT_PER_KIND);
+    const items = capPerKind(
+      DUE_SOURCES.flatMap((source) => source(query)),
+      DUE_LIMIT_PER_KIND,
+    );
     const counts: Record<string, number> = {};
     for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + (item.more ?? 1);
-    ctx.addDetails({ items: items.filter((i) => i.more === undefined).length, overdue: items.filter((i) => i.overdue && i.more === undefined).length, kinds: counts });
+    ctx.addDetails({
+      items: items.filter((i) => i.more === undefined).length,
+      overdue: items.filter((i) => i.overdue && i.more === undefined).length,
+      kinds: counts,
+    });
     return items;
   });
 }

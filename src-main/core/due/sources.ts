@@ -32,9 +32,16 @@ export const DUE_SOURCES: DueSource[] = [
   contactDueSource,
   callbackDueSource,
 
-  visitReportsDue, reportCommentsDue, spotChecksDue, plansDue, planApprovalsDue,
+  visitReportsDue,
+  reportCommentsDue,
+  spotChecksDue,
+  plansDue,
+  planApprovalsDue,
 
-  surveysDue, followUpsDue, complaintsDue, regradesDue,
+  surveysDue,
+  followUpsDue,
+  complaintsDue,
+  regradesDue,
 
   leadDueSource,
 ];

@@ -15,7 +15,10 @@ export class Attributor {
   private run: number;
   private readonly runs: number[];
 
-  constructor(private readonly context: WalkContext, first: number) {
+  constructor(
+    private readonly context: WalkContext,
+    first: number,
+  ) {
     this.runs = context.runs;
     // The first run ending at or after `first` (runs ascend and never overlap).
     let lo = 0;

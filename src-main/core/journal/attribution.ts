@@ -187,7 +187,8 @@ export function attribute(db: Db, archiveId: string, lastSeq: number, checkpoint
       } else if (record.event === 'vault.recover') {
         const proof = details.recoveryProof;
         entitled = recoveryKey
-          ? typeof proof === 'string' && verifySignature(recoveryKey, recoveryMessage(archiveId, run.person, recorded.key.toString('base64'), record.prev_hash), proof)
+          ? typeof proof === 'string' &&
+            verifySignature(recoveryKey, recoveryMessage(archiveId, run.person, recorded.key.toString('base64'), record.prev_hash), proof)
           : true; // archives made before issue 12 have no recovery key to vouch
       } else continue;
       if (!entitled) {

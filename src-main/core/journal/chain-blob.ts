@@ -67,7 +67,8 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
     if (end < 0) end = blob.length;
     const textEnd = end - HASH_HEX;
     // Byte by byte rather than Buffer.compare: a native call per entry costs more than three reads.
-    if (textEnd - start < HEAD.length + 2 + AT_LENGTH + 2 + TAIL || blob[start] !== HEAD[0] || blob[start + 1] !== HEAD[1] || blob[start + 2] !== HEAD[2]) return null;
+    if (textEnd - start < HEAD.length + 2 + AT_LENGTH + 2 + TAIL || blob[start] !== HEAD[0] || blob[start + 1] !== HEAD[1] || blob[start + 2] !== HEAD[2])
+      return null;
     // The sequence number, digits up to the next comma.
     let at = start + HEAD.length;
     let seq = 0;

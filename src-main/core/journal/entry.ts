@@ -66,10 +66,7 @@ export function rowHash(row: EntryRow): string {
   // One-shot crypto.hash: about half the cost of createHash for inputs this small (hot in verify).
   return hash(
     'sha256',
-    JSON.stringify([
-      CHAIN_FORMAT, row[0], row[1], row[2], row[3], row[4], row[5], row[6],
-      row[7], row[8], row[9], row[10], row[11], row[12], row[13],
-    ]),
+    JSON.stringify([CHAIN_FORMAT, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12], row[13]]),
     'hex',
   );
 }
@@ -93,8 +90,21 @@ export function chainTextHash(text: string): string {
 
 export function toRow(e: Omit<JournalEntry, 'hash'> & { hash?: string }): EntryRow {
   return [
-    e.seq, e.at, e.tzOffset, e.actorId, e.actorName, e.actorDuty, e.workstation, e.event,
-    e.objectType, e.objectId, e.outcome, e.reason, e.details, e.prevHash, e.hash,
+    e.seq,
+    e.at,
+    e.tzOffset,
+    e.actorId,
+    e.actorName,
+    e.actorDuty,
+    e.workstation,
+    e.event,
+    e.objectType,
+    e.objectId,
+    e.outcome,
+    e.reason,
+    e.details,
+    e.prevHash,
+    e.hash,
   ];
 }
 
@@ -108,8 +118,21 @@ export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
   return hash(
     'sha256',
     JSON.stringify([
-      CHAIN_FORMAT, e.seq, e.at, e.tzOffset, e.actorId, e.actorName, e.actorDuty, e.workstation,
-      e.event, e.objectType, e.objectId, e.outcome, e.reason, e.details, e.prevHash,
+      CHAIN_FORMAT,
+      e.seq,
+      e.at,
+      e.tzOffset,
+      e.actorId,
+      e.actorName,
+      e.actorDuty,
+      e.workstation,
+      e.event,
+      e.objectType,
+      e.objectId,
+      e.outcome,
+      e.reason,
+      e.details,
+      e.prevHash,
     ]),
     'hex',
   );

@@ -61,11 +61,15 @@ export function whereClause(filter: JournalFilter, afterSeq: number, maxSeq: num
   const parts = ['seq > ?', 'seq <= ?'];
   const params: unknown[] = [afterSeq, maxSeq];
   const indexed =
-    filter.object !== undefined ? 'object'
-    : filter.actorId !== undefined ? 'actor'
-    : filter.outcome !== undefined && filter.outcome !== 'ok' ? 'outcome'
-    : filter.event !== undefined ? 'event'
-    : 'outcome';
+    filter.object !== undefined
+      ? 'object'
+      : filter.actorId !== undefined
+        ? 'actor'
+        : filter.outcome !== undefined && filter.outcome !== 'ok'
+          ? 'outcome'
+          : filter.event !== undefined
+            ? 'event'
+            : 'outcome';
   const col = (name: string, key: typeof indexed) => (indexed === key ? name : '+' + name);
   if (filter.actorId !== undefined) {
     parts.push(`${col('actor_id', 'actor')} = ?`);

@@ -4,15 +4,7 @@
  */
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import {
-  canonicalJson,
-  checkpointMessage,
-  ENTRY_COLUMNS,
-  entryHash,
-  genesisHash,
-  type JournalEntry,
-  type Outcome,
-} from './entry';
+import { canonicalJson, checkpointMessage, ENTRY_COLUMNS, entryHash, genesisHash, type JournalEntry, type Outcome } from './entry';
 import type { Signer } from './signer';
 import { journalField, journalText } from './text';
 import type { SignedHead } from '../vault/keyring';
@@ -99,7 +91,11 @@ export class Journal {
     private readonly workstation: string,
     private readonly legacySigner: Signer | null = null,
   ) {
-    this.insert = db.prepare(`INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',').map(() => '?').join(',')})`);
+    this.insert = db.prepare(
+      `INSERT INTO journal (${ENTRY_COLUMNS}) VALUES (${ENTRY_COLUMNS.split(',')
+        .map(() => '?')
+        .join(',')})`,
+    );
     this.lastRow = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
     this.insertTimeBlock = db.prepare(
       'INSERT INTO journal_time_blocks (block, min_at, max_at) SELECT ?, min(at), max(at) FROM journal WHERE seq > ? AND seq <= ?',
@@ -117,9 +113,7 @@ export class Journal {
       'INSERT OR IGNORE INTO journal_heads (seq, head_hash, at, signer_id, role, key_fingerprint, signature) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.lastHead = db.prepare("SELECT seq, head_hash AS hash, at, signature FROM journal_heads WHERE role = 'session' ORDER BY seq DESC, id DESC LIMIT 1");
-    this.headBy = db.prepare(
-      'SELECT seq, head_hash AS hash, at, signature FROM journal_heads WHERE seq = ? AND signer_id = ? AND role = ?',
-    );
+    this.headBy = db.prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_heads WHERE seq = ? AND signer_id = ? AND role = ?');
   }
 
   /**
@@ -273,8 +267,21 @@ export class Journal {
     };
     entry.hash = entryHash(entry);
     this.insert.run(
-      entry.seq, entry.at, entry.tzOffset, entry.actorId, entry.actorName, entry.actorDuty, entry.workstation,
-      entry.event, entry.objectType, entry.objectId, entry.outcome, entry.reason, entry.details, entry.prevHash, entry.hash,
+      entry.seq,
+      entry.at,
+      entry.tzOffset,
+      entry.actorId,
+      entry.actorName,
+      entry.actorDuty,
+      entry.workstation,
+      entry.event,
+      entry.objectType,
+      entry.objectId,
+      entry.outcome,
+      entry.reason,
+      entry.details,
+      entry.prevHash,
+      entry.hash,
     );
     if (by) {
       if (run) {

@@ -31,15 +31,7 @@ export function nextDigest(previous: string, first: number, last: number): strin
 }
 
 /** What a run's signature covers. */
-export function entriesMessage(
-  archiveId: string,
-  personId: string,
-  sessionId: string,
-  first: number,
-  last: number,
-  lastHash: string,
-  digest: string,
-): Buffer {
+export function entriesMessage(archiveId: string, personId: string, sessionId: string, first: number, last: number, lastHash: string, digest: string): Buffer {
   return Buffer.from(`triplicate-entries|v1|${archiveId}|${personId}|${sessionId}|${first}|${last}|${lastHash}|${digest}`, 'utf8');
 }
 

@@ -74,8 +74,7 @@ export function pagePlan(db: Db, filter: JournalFilter, afterSeq: number, maxSeq
     *segments() {
       // A time filter reads only the `seq` ranges whose blocks can hold a match, instead of walking
       // or sorting the journal to find where the range starts.
-      const ranges: [number, number][] =
-        filter.from === undefined && filter.to === undefined ? [[afterSeq, maxSeq]] : timeRanges(db, filter, afterSeq, maxSeq);
+      const ranges: [number, number][] = filter.from === undefined && filter.to === undefined ? [[afterSeq, maxSeq]] : timeRanges(db, filter, afterSeq, maxSeq);
       for (const [after, upTo] of ranges) {
         if (after >= upTo) continue;
         if (!byObject) {

@@ -29,7 +29,13 @@ export async function verifyArchiveJournal(session: Session): Promise<ChainRepor
       archive.options.anchors.raise(archive.archiveId, archive.db, head, archive.keyring.signingKey.fingerprint);
       coSigned = { seq: head.seq };
     }
-    ctx.addDetails({ ok: report.ok, count: report.count, problem: report.problem ?? null, unsigned: report.signatures?.unsigned ?? 0, coSigned: coSigned?.seq ?? null });
+    ctx.addDetails({
+      ok: report.ok,
+      count: report.count,
+      problem: report.problem ?? null,
+      unsigned: report.signatures?.unsigned ?? 0,
+      coSigned: coSigned?.seq ?? null,
+    });
     return { ...report, coSigned };
   });
 }

@@ -24,18 +24,19 @@ try {
   db = undefined;
 }
 // Without a connection nothing keeps this thread: it ends, and verify walks its chunks itself.
-if (db) parentPort!.once('message', (plan: WorkerPlan) => {
-  try {
-    if (plan && db) {
-      const walker = new ChainWalker(db, plan.context);
-      for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) {
-        post({ index, result: walker.walk(index, plan.lastSeq) });
+if (db)
+  parentPort!.once('message', (plan: WorkerPlan) => {
+    try {
+      if (plan && db) {
+        const walker = new ChainWalker(db, plan.context);
+        for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) {
+          post({ index, result: walker.walk(index, plan.lastSeq) });
+        }
       }
+      post({ done: true });
+    } catch (error) {
+      post({ failed: String((error as Error)?.message ?? error) });
+    } finally {
+      db?.close();
     }
-    post({ done: true });
-  } catch (error) {
-    post({ failed: String((error as Error)?.message ?? error) });
-  } finally {
-    db?.close();
-  }
-});
+  });

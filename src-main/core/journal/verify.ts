@@ -100,7 +100,8 @@ function plan(db: Db, input: VerifyInput): Plan {
     const legacy = db.prepare('SELECT seq, head_hash AS hash, at, signature FROM journal_checkpoints ORDER BY seq').all() as SignedHead[];
     for (const checkpoint of legacy) {
       const message = checkpointMessage(input.archiveId, checkpoint.seq, checkpoint.hash, checkpoint.at);
-      if (!input.publicKey || !verifySignature(input.publicKey, message, checkpoint.signature)) problems.push({ seq: checkpoint.seq, kind: 'checkpoint-signature' });
+      if (!input.publicKey || !verifySignature(input.publicKey, message, checkpoint.signature))
+        problems.push({ seq: checkpoint.seq, kind: 'checkpoint-signature' });
       else accept(checkpoint.seq, checkpoint.hash, checkpoint.at);
     }
     for (const head of attribution.heads) accept(head.seq, head.hash, head.at);
@@ -120,9 +121,10 @@ function plan(db: Db, input: VerifyInput): Plan {
     const rootFingerprint = attribution.rootKey ? keyFingerprint(attribution.rootKey) : input.publicKey ? keyFingerprint(input.publicKey) : null;
     if (input.keyringRoot && rootFingerprint && rootFingerprint !== input.keyringRoot) problems.push({ seq: 1, kind: 'root-key' });
     const blocks = new Map(
-      (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(
-        ([block, min, max]) => [block, [min, max] as [string, string]],
-      ),
+      (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([block, min, max]) => [
+        block,
+        [min, max] as [string, string],
+      ]),
     );
     const runEnds = new Map<number, number>();
     for (let i = 0; i < attribution.runs.length; i += 3) runEnds.set(attribution.runs[i + 1]!, attribution.runs[i]!);

@@ -59,7 +59,7 @@ export function isWorkingDay(day: Day): boolean {
  */
 export function workingDaysAfter(at: Date, n: number, timeZone: string): Date {
   let day = dayIn(at, timeZone);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (isWorkingDay(day)) left--;
   }

@@ -3,15 +3,7 @@
  * `session.perform`: the policy decides, the journal records. Journal details carry the lead's id,
  * state and quantity, never the third party's contact details.
  */
-import {
-  leadCheckSchema,
-  leadDeliverySchema,
-  leadIdSchema,
-  leadListSchema,
-  leadMergeSchema,
-  leadReportSchema,
-  type LeadView,
-} from '../../contract/leads';
+import { leadCheckSchema, leadDeliverySchema, leadIdSchema, leadListSchema, leadMergeSchema, leadReportSchema, type LeadView } from '../../contract/leads';
 import type { ArchiveSettings } from '../../contract/settings';
 import { createDossier } from '../dossiers/service';
 import { ArchiveError } from '../errors';
@@ -69,8 +61,24 @@ export async function reportLead(session: Session, raw: unknown): Promise<LeadVi
                               contact_person, contact_details, notes, state, duplicate_of, checked_at, invalid_reason)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(at, session.actor.id, session.actor.department, input.customerName, key, input.creditCode ?? null, input.sector, input.need, input.quantity,
-          input.contactPerson!, input.contactDetails!, input.notes, state, first?.id ?? null, state === 'invalid' ? at : null, reason);
+        .run(
+          at,
+          session.actor.id,
+          session.actor.department,
+          input.customerName,
+          key,
+          input.creditCode ?? null,
+          input.sector,
+          input.need,
+          input.quantity,
+          input.contactPerson!,
+          input.contactDetails!,
+          input.notes,
+          state,
+          first?.id ?? null,
+          state === 'invalid' ? at : null,
+          reason,
+        );
       const leadId = Number(result.lastInsertRowid);
       ctx.setObject({ type: 'lead', id: String(leadId) });
       ctx.addDetails({ state, quantity: input.quantity, ...(first ? { duplicateOf: first.id } : {}) });
@@ -89,7 +97,8 @@ export async function checkLead(session: Session, raw: unknown): Promise<LeadVie
     if (lead.state !== 'pending') throw new ArchiveError('lead.notPending', { id: lead.id, state: shownState(lead, t.today) });
     if (input.verdict === 'valid') {
       const expiresOn = checkDay(input.expiresOn);
-      if (lead.quantity < t.settings.leadMinQuantity) throw new ArchiveError('lead.belowMinimum', { quantity: lead.quantity, minimum: t.settings.leadMinQuantity });
+      if (lead.quantity < t.settings.leadMinQuantity)
+        throw new ArchiveError('lead.belowMinimum', { quantity: lead.quantity, minimum: t.settings.leadMinQuantity });
       if (expiresOn <= t.today) throw new ArchiveError('lead.expiryNotFuture', { expiresOn, today: t.today });
     }
     const at = t.now.toISOString();
@@ -97,7 +106,14 @@ export async function checkLead(session: Session, raw: unknown): Promise<LeadVie
       () =>
         db
           .prepare('UPDATE leads SET state = ?, checked_by = ?, checked_at = ?, expires_on = ?, invalid_reason = ? WHERE id = ?')
-          .run(input.verdict, session.actor.id, at, input.verdict === 'valid' ? input.expiresOn : null, input.verdict === 'invalid' ? input.reason : null, lead.id),
+          .run(
+            input.verdict,
+            session.actor.id,
+            at,
+            input.verdict === 'valid' ? input.expiresOn : null,
+            input.verdict === 'invalid' ? input.reason : null,
+            lead.id,
+          ),
       {
         verdict: input.verdict,
         ...(input.verdict === 'valid' ? { expiresOn: input.expiresOn } : {}),
@@ -140,9 +156,12 @@ export async function openProject(session: Session, raw: unknown): Promise<LeadV
     const state = shownState(lead, t.today);
     if (state === 'expired') throw new ArchiveError('lead.expired', { id: lead.id, expiresOn: lead.expires_on ?? '' });
     if (state !== 'valid') throw new ArchiveError('lead.notValid', { id: lead.id, state });
-    ctx.commit(() => db.prepare("UPDATE leads SET state = 'project', project_by = ?, project_at = ? WHERE id = ?").run(session.actor.id, t.now.toISOString(), lead.id), {
-      quantity: lead.quantity,
-    });
+    ctx.commit(
+      () => db.prepare("UPDATE leads SET state = 'project', project_by = ?, project_at = ? WHERE id = ?").run(session.actor.id, t.now.toISOString(), lead.id),
+      {
+        quantity: lead.quantity,
+      },
+    );
     return view(session, requireLead(db, lead.id), t);
   });
 }
@@ -180,9 +199,12 @@ export async function leadToDossier(session: Session, raw: unknown): Promise<Lea
     const dossier = await createDossier(session, {
       basic: { customerName: lead.customer_name, ...(lead.credit_code ? { creditCode: lead.credit_code } : {}) },
     });
-    ctx.commit(() => db.prepare("UPDATE leads SET state = 'dossier', dossier_number = ?, dossier_at = ? WHERE id = ?").run(dossier.number, t.now.toISOString(), lead.id), {
-      number: dossier.number,
-    });
+    ctx.commit(
+      () => db.prepare("UPDATE leads SET state = 'dossier', dossier_number = ?, dossier_at = ? WHERE id = ?").run(dossier.number, t.now.toISOString(), lead.id),
+      {
+        number: dossier.number,
+      },
+    );
     return view(session, requireLead(db, lead.id), t);
   });
 }

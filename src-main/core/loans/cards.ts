@@ -62,7 +62,14 @@ export async function fileCard(session: Session, raw: unknown): Promise<LoanView
         ctx.addDetails({ card, number: dossier.number, needsSecondApproval: dossier.secrecy === 'confidential' });
         return repo.toView(db, repo.findLoanById(db, id)!, now);
       },
-      { copyNumber: copy.copyNumber, purpose: input.purpose, form: input.form, periodDays: input.periodDays, readingPlace: input.readingPlace, acknowledged: true },
+      {
+        copyNumber: copy.copyNumber,
+        purpose: input.purpose,
+        form: input.form,
+        periodDays: input.periodDays,
+        readingPlace: input.readingPlace,
+        acknowledged: true,
+      },
     );
   });
 }
@@ -75,7 +82,9 @@ function decide<S extends typeof cardRefSchema | typeof rejectCardSchema>(
   raw: unknown,
   body: (input: z.output<S>, loan: repo.LoanRecord, role: 'custodian' | 'manager', ctx: OperationContext) => LoanView,
 ): Promise<LoanView> {
-  return onCard(session, action, schema, raw, (input, loan, ctx) => body(input as z.output<S>, loan, approverRole(session.actor, loanFacts(session, loan))!, ctx));
+  return onCard(session, action, schema, raw, (input, loan, ctx) =>
+    body(input as z.output<S>, loan, approverRole(session.actor, loanFacts(session, loan))!, ctx),
+  );
 }
 
 /** Approves a submitted card, or a requested renewal; the last approval needed takes effect. */
@@ -146,9 +155,12 @@ export async function cancelCard(session: Session, raw: unknown): Promise<LoanVi
     const db = session.archive.db;
     const now = session.archive.clock.now();
     if (loan.state !== 'submitted' && loan.state !== 'queued') throw wrongState(loan, now);
-    return ctx.commit(() => {
-      repo.endLoan(db, loan, 'cancelled', session.actor.id, now.toISOString(), null);
-      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
-    }, { stateBefore: loan.state });
+    return ctx.commit(
+      () => {
+        repo.endLoan(db, loan, 'cancelled', session.actor.id, now.toISOString(), null);
+        return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+      },
+      { stateBefore: loan.state },
+    );
   });
 }

@@ -42,11 +42,14 @@ export async function requestRenewal(session: Session, raw: unknown): Promise<Lo
     const max = readSettings(db).maxRenewalDays;
     if (input.days > max) throw new ArchiveError('loan.periodTooLong', { max });
     const at = now.toISOString();
-    return ctx.commit(() => {
-      repo.requestRenewal(db, loan.id, input.days);
-      for (const custodian of repo.custodiansOf(db, loan.department)) notify(db, custodian, 'card.submitted', loan.id, `renewal:${loan.id}`, at);
-      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
-    }, { days: input.days, dueAt: loan.dueAt });
+    return ctx.commit(
+      () => {
+        repo.requestRenewal(db, loan.id, input.days);
+        for (const custodian of repo.custodiansOf(db, loan.department)) notify(db, custodian, 'card.submitted', loan.id, `renewal:${loan.id}`, at);
+        return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+      },
+      { days: input.days, dueAt: loan.dueAt },
+    );
   });
 }
 
@@ -55,15 +58,18 @@ export async function recallLoan(session: Session, raw: unknown): Promise<LoanVi
   return onLoan(session, 'loan.recall', recallLoanSchema, raw, (input, loan, ctx, now) => {
     const db = session.archive.db;
     const at = now.toISOString();
-    return ctx.commit(() => {
-      repo.endLoan(db, loan, 'recalled', session.actor.id, at, input.reason ?? null);
-      // Rule 7 / recall: an offline package of this loan is revoked in the same transaction.
-      ctx.addDetails({ packagesRevoked: revokePackagesOfLoan(db, loan.id, session.actor.id, at, 'recalled') });
-      notify(db, loan.borrowerId, 'loan.recalled', loan.id, `loan.recalled:${loan.id}`, at);
-      const next = serveQueue(db, loan.copyId, now);
-      ctx.addDetails({ nextCard: next });
-      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
-    }, { reason: input.reason ?? null, borrower: loan.borrower.login, dueAt: loan.dueAt });
+    return ctx.commit(
+      () => {
+        repo.endLoan(db, loan, 'recalled', session.actor.id, at, input.reason ?? null);
+        // Rule 7 / recall: an offline package of this loan is revoked in the same transaction.
+        ctx.addDetails({ packagesRevoked: revokePackagesOfLoan(db, loan.id, session.actor.id, at, 'recalled') });
+        notify(db, loan.borrowerId, 'loan.recalled', loan.id, `loan.recalled:${loan.id}`, at);
+        const next = serveQueue(db, loan.copyId, now);
+        ctx.addDetails({ nextCard: next });
+        return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+      },
+      { reason: input.reason ?? null, borrower: loan.borrower.login, dueAt: loan.dueAt },
+    );
   });
 }
 
@@ -73,14 +79,17 @@ export async function returnLoan(session: Session, raw: unknown): Promise<LoanVi
     const db = session.archive.db;
     const at = now.toISOString();
     const late = at >= loan.dueAt!;
-    return ctx.commit(() => {
-      repo.endLoan(db, loan, late ? 'returned-late' : 'returned', session.actor.id, at, null);
-      // A package not brought back (offline.return) must not outlive the loan it was made for.
-      ctx.addDetails({ packagesRevoked: revokePackagesOfLoan(db, loan.id, session.actor.id, at, 'loan returned without its package') });
-      const next = serveQueue(db, loan.copyId, now);
-      ctx.addDetails({ nextCard: next });
-      return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
-    }, { late, dueAt: loan.dueAt, borrower: loan.borrower.login });
+    return ctx.commit(
+      () => {
+        repo.endLoan(db, loan, late ? 'returned-late' : 'returned', session.actor.id, at, null);
+        // A package not brought back (offline.return) must not outlive the loan it was made for.
+        ctx.addDetails({ packagesRevoked: revokePackagesOfLoan(db, loan.id, session.actor.id, at, 'loan returned without its package') });
+        const next = serveQueue(db, loan.copyId, now);
+        ctx.addDetails({ nextCard: next });
+        return repo.toView(db, repo.findLoanById(db, loan.id)!, now);
+      },
+      { late, dueAt: loan.dueAt, borrower: loan.borrower.login },
+    );
   });
 }
 
@@ -90,7 +99,15 @@ export async function recordLoanLost(session: Session, raw: unknown): Promise<Lo
     const db = session.archive.db;
     return ctx.commit(() => {
       const loss = loseLoan(db, loan, session.actor.id, input.description, now);
-      ctx.addDetails({ borrower: loss.borrower, manager: loss.manager, copyNumber: loan.copyNumber, revision: loss.revision, incident: loss.incident, marks: loss.marks, flagged: loss.flagged });
+      ctx.addDetails({
+        borrower: loss.borrower,
+        manager: loss.manager,
+        copyNumber: loan.copyNumber,
+        revision: loss.revision,
+        incident: loss.incident,
+        marks: loss.marks,
+        flagged: loss.flagged,
+      });
       return { ...repo.toView(db, repo.findLoanById(db, loan.id)!, now), incident: loss.incident, marks: loss.marks, manager: loss.manager };
     });
   });

@@ -25,7 +25,8 @@ export interface Loss {
 export function loseLoan(db: Db, loan: repo.LoanRecord, byId: string, description: string, now: Date): Loss {
   const at = now.toISOString();
   const managerId = repo.responsibleManagerOf(db, loan.borrowerId);
-  const revision = (db.prepare('SELECT copy_revision FROM loans WHERE id = ?').get(loan.id) as { copy_revision: number | null }).copy_revision ?? loan.copyRevision;
+  const revision =
+    (db.prepare('SELECT copy_revision FROM loans WHERE id = ?').get(loan.id) as { copy_revision: number | null }).copy_revision ?? loan.copyRevision;
   repo.endLoan(db, loan, 'lost', byId, at, description);
   revokePackagesOfLoan(db, loan.id, byId, at, 'copy lost');
   repo.markCopyLost(db, loan.copyId, byId, description, at);
@@ -44,7 +45,15 @@ export function loseLoan(db: Db, loan: repo.LoanRecord, byId: string, descriptio
   // The direct manager is told (issue 16): 直接上级承担领导责任.
   noticeToManager(db, managerId, incident, at);
   const marks = countMarks(db, loan.borrowerId);
-  return { card: loan.card, borrower: loan.borrower.login, manager: repo.personRef(db, managerId)?.login ?? null, revision, incident, marks, flagged: marks >= FLAG_AT_MARKS };
+  return {
+    card: loan.card,
+    borrower: loan.borrower.login,
+    manager: repo.personRef(db, managerId)?.login ?? null,
+    revision,
+    incident,
+    marks,
+    flagged: marks >= FLAG_AT_MARKS,
+  };
 }
 
 /** The copy's current loan, if it is on loan: the copies service asks before recording a loss. */

@@ -34,7 +34,10 @@ export function computeNotices(db: Db, actor: Actor, now: Date): number {
     }
   };
   if (actor.duties.includes('custodian')) {
-    add('loan.overdue', db.prepare(`SELECT id, due_at FROM loans WHERE department = ? AND state = 'on-loan' AND due_at <= ?`).all(actor.department, at) as never);
+    add(
+      'loan.overdue',
+      db.prepare(`SELECT id, due_at FROM loans WHERE department = ? AND state = 'on-loan' AND due_at <= ?`).all(actor.department, at) as never,
+    );
   }
   add(
     'loan.dueSoon',
@@ -51,13 +54,21 @@ export function listNotices(db: Db, recipientId: string, unreadOnly: boolean): N
        LEFT JOIN incidents i ON i.id = n.incident_id LEFT JOIN dossiers di ON di.id = i.dossier_id
        WHERE n.recipient_id = ? ${unreadOnly ? 'AND n.read_at IS NULL' : ''} ORDER BY n.id DESC LIMIT 500`,
     )
-    .all(recipientId) as { id: number; kind: NotificationKind; created_at: string; read_at: string | null; card_number: string | null; archive_number: string | null }[];
+    .all(recipientId) as {
+    id: number;
+    kind: NotificationKind;
+    created_at: string;
+    read_at: string | null;
+    card_number: string | null;
+    archive_number: string | null;
+  }[];
   return rows.map((r) => ({ id: r.id, kind: r.kind, card: r.card_number, number: r.archive_number, createdAt: r.created_at, read: r.read_at !== null }));
 }
 
 /** Marks one of the recipient's own notices read; false when it is not theirs or does not exist. */
 export function markNoticeRead(db: Db, recipientId: string, id: number, at: string): boolean {
-  const found = db.prepare('SELECT read_at FROM notifications WHERE id = ? AND recipient_id = ?').get(id, recipientId) as { read_at: string | null } | undefined;
+  const found = db.prepare('SELECT read_at FROM notifications WHERE id = ? AND recipient_id = ?').get(id, recipientId) as
+    { read_at: string | null } | undefined;
   if (!found) return false;
   if (found.read_at === null) db.prepare('UPDATE notifications SET read_at = ? WHERE id = ?').run(at, id);
   return true;

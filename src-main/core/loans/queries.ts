@@ -4,7 +4,17 @@
  * flagged by three integrity marks. Each a journaled operation.
  */
 import { z } from 'zod';
-import { cardRefSchema, FLAG_AT_MARKS, listLoansSchema, notificationRefSchema, type BorrowerHistory, type FlaggedPerson, type IncidentView, type LoanView, type NotificationView } from '../../contract/loans';
+import {
+  cardRefSchema,
+  FLAG_AT_MARKS,
+  listLoansSchema,
+  notificationRefSchema,
+  type BorrowerHistory,
+  type FlaggedPerson,
+  type IncidentView,
+  type LoanView,
+  type NotificationView,
+} from '../../contract/loans';
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
 import { parseInput } from '../validate';

@@ -214,9 +214,13 @@ export function copyOnLoan(db: Db, copyId: number): boolean {
 
 /** The copy goes to this card: one borrower at a time, the copy's state follows. */
 export function issueCopy(db: Db, id: number, copyId: number, approvedAt: string, startsAt: string, dueAt: string, revision: number): void {
-  db.prepare(
-    `UPDATE loans SET state = 'on-loan', approved_at = coalesce(approved_at, ?), starts_at = ?, due_at = ?, copy_revision = ? WHERE id = ?`,
-  ).run(approvedAt, startsAt, dueAt, revision, id);
+  db.prepare(`UPDATE loans SET state = 'on-loan', approved_at = coalesce(approved_at, ?), starts_at = ?, due_at = ?, copy_revision = ? WHERE id = ?`).run(
+    approvedAt,
+    startsAt,
+    dueAt,
+    revision,
+    id,
+  );
   db.prepare(`UPDATE dossier_copies SET state = 'on-loan' WHERE id = ?`).run(copyId);
 }
 

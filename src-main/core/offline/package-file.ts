@@ -185,8 +185,24 @@ export function destroyPackageKey(path: string): boolean {
 }
 
 /** What the file says without its passphrase (the reader's prompt shows it): ids, numbers, times. */
-export function describePackageFile(path: string): { package: string; dossierNumber: string; card: string; copyNumber: string; issuedAt: string; dueAt: string; destroyed: boolean } {
+export function describePackageFile(path: string): {
+  package: string;
+  dossierNumber: string;
+  card: string;
+  copyNumber: string;
+  issuedAt: string;
+  dueAt: string;
+  destroyed: boolean;
+} {
   const file = loadPackageFile(path);
   const h = file.header;
-  return { package: h.package, dossierNumber: h.dossierNumber, card: h.card, copyNumber: h.copyNumber, issuedAt: h.issuedAt, dueAt: h.dueAt, destroyed: isKeyDestroyed(file) };
+  return {
+    package: h.package,
+    dossierNumber: h.dossierNumber,
+    card: h.card,
+    copyNumber: h.copyNumber,
+    issuedAt: h.issuedAt,
+    dueAt: h.dueAt,
+    destroyed: isKeyDestroyed(file),
+  };
 }

@@ -22,7 +22,17 @@ import { systemClock, type Clock } from '../clock';
 import { ArchiveError } from '../errors';
 import { decrypt } from '../vault/seal';
 import { logKeyFor, unwrapPackageKey } from './keys';
-import { destroyPackageKey, isKeyDestroyed, loadPackageFile, logPathFor, payloadAad, verifyPackageFile, type PackageFile, type PackageHeader, type PackagePayload } from './package-file';
+import {
+  destroyPackageKey,
+  isKeyDestroyed,
+  loadPackageFile,
+  logPathFor,
+  payloadAad,
+  verifyPackageFile,
+  type PackageFile,
+  type PackageHeader,
+  type PackagePayload,
+} from './package-file';
 import { appendLog, verifyLog, type LogAction, type LogCheck, type LogLine } from './reading-log';
 import { loadRevocations } from './revocation-list';
 
@@ -138,7 +148,14 @@ function payloadOf(u: Unlocked): PackagePayload {
 }
 
 function watermarkOf(u: Unlocked, payload: PackagePayload, now: Date): OfflineWatermark {
-  return { readerName: payload.reader.name, readerLogin: payload.reader.login, card: u.header.card, copyNumber: u.header.copyNumber, at: now.toISOString(), offline: true };
+  return {
+    readerName: payload.reader.name,
+    readerLogin: payload.reader.login,
+    card: u.header.card,
+    copyNumber: u.header.copyNumber,
+    at: now.toISOString(),
+    offline: true,
+  };
 }
 
 function sectionsOf(u: Unlocked, wanted: readonly Section[] | undefined): Section[] {
@@ -164,7 +181,13 @@ export async function readOfflinePackage(request: OfflineReadRequest): Promise<O
     const payload = payloadOf(u);
     const content: Record<string, unknown> = {};
     for (const s of shown) if (payload.dossier.content[s] !== undefined) content[s] = payload.dossier.content[s];
-    return { package: u.header.package, dossier: { ...payload.dossier, sections: shown, content }, watermark: watermarkOf(u, payload, now), dueAt: u.header.dueAt, keyFingerprint: u.header.key.fingerprint };
+    return {
+      package: u.header.package,
+      dossier: { ...payload.dossier, sections: shown, content },
+      watermark: watermarkOf(u, payload, now),
+      dueAt: u.header.dueAt,
+      keyFingerprint: u.header.key.fingerprint,
+    };
   } finally {
     forget(u);
   }
@@ -194,15 +217,35 @@ export interface PackageInspection {
 export async function inspectOfflinePackage(request: OfflineReadRequest): Promise<PackageInspection> {
   const file = loadPackageFile(request.file);
   const { header } = file;
-  const base = { package: header.package, dossierNumber: header.dossierNumber, card: header.card, copyNumber: header.copyNumber, issuedAt: header.issuedAt, dueAt: header.dueAt, sections: header.sections };
+  const base = {
+    package: header.package,
+    dossierNumber: header.dossierNumber,
+    card: header.card,
+    copyNumber: header.copyNumber,
+    issuedAt: header.issuedAt,
+    dueAt: header.dueAt,
+    sections: header.sections,
+  };
   if (isKeyDestroyed(file)) {
-    return { ...base, customerName: null, reader: null, log: { status: 'missing', entries: 0, problemLine: null }, readable: false, refusal: new ArchiveError('offline.destroyed', { package: header.package }) };
+    return {
+      ...base,
+      customerName: null,
+      reader: null,
+      log: { status: 'missing', entries: 0, problemLine: null },
+      readable: false,
+      refusal: new ArchiveError('offline.destroyed', { package: header.package }),
+    };
   }
   const u = await unlock(request, file);
   try {
     const now = u.clock.now();
     // The state after this open is logged (it is one more entry).
-    const log = () => ({ status: u.log.problem ? 'broken' : u.log.lines.length === 0 ? 'missing' : 'intact', entries: u.log.lines.length, problemLine: u.log.problem?.line ?? null }) as const;
+    const log = () =>
+      ({
+        status: u.log.problem ? 'broken' : u.log.lines.length === 0 ? 'missing' : 'intact',
+        entries: u.log.lines.length,
+        problemLine: u.log.problem?.line ?? null,
+      }) as const;
     try {
       check(u, now, 'open');
     } catch (error) {
@@ -211,7 +254,14 @@ export async function inspectOfflinePackage(request: OfflineReadRequest): Promis
     }
     record(u, now, { outcome: 'ok', reason: null, sections: [], action: 'open' });
     const payload = payloadOf(u);
-    return { ...base, customerName: customerNameOf(payload.dossier), reader: { name: payload.reader.name, login: payload.reader.login }, log: log(), readable: true, refusal: null };
+    return {
+      ...base,
+      customerName: customerNameOf(payload.dossier),
+      reader: { name: payload.reader.name, login: payload.reader.login },
+      log: log(),
+      readable: true,
+      refusal: null,
+    };
   } finally {
     forget(u);
   }

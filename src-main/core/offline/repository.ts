@@ -81,14 +81,21 @@ export function insertPackage(db: Db, p: NewPackageRow): void {
  * whatever ends the loan (recall, departure, loss, return), so access and package end together.
  */
 export function revokePackagesOfLoan(db: Db, loanId: number, by: string, at: string, reason: string): string[] {
-  const ids = (db.prepare(`SELECT id FROM offline_packages WHERE loan_id = ? AND state = 'issued' ORDER BY issued_at, id`).all(loanId) as { id: string }[]).map((r) => r.id);
+  const ids = (db.prepare(`SELECT id FROM offline_packages WHERE loan_id = ? AND state = 'issued' ORDER BY issued_at, id`).all(loanId) as { id: string }[]).map(
+    (r) => r.id,
+  );
   const update = db.prepare(`UPDATE offline_packages SET state = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ?`);
   for (const id of ids) update.run(at, by, reason, id);
   return ids;
 }
 
 export function revokePackage(db: Db, id: string, by: string, at: string, reason: string): void {
-  db.prepare(`UPDATE offline_packages SET state = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ? AND state = 'issued'`).run(at, by, reason, id);
+  db.prepare(`UPDATE offline_packages SET state = 'revoked', revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ? AND state = 'issued'`).run(
+    at,
+    by,
+    reason,
+    id,
+  );
 }
 
 export function markReturned(db: Db, id: string, by: string, at: string, log: ReadingLogStatus, imported: number): void {

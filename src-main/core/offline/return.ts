@@ -65,7 +65,8 @@ function loadReturn(session: Session, raw: unknown) {
   if (!same) throw new ArchiveError('offline.tampered', { detail: 'not the file issued' });
   const pkg = found;
   const loan = loans.findLoanById(db, pkg.loanId)!;
-  if (input.card !== undefined && input.card !== loan.card) throw new ArchiveError('input.invalid', { detail: `the file is the package of card ${loan.card}, not ${input.card}` });
+  if (input.card !== undefined && input.card !== loan.card)
+    throw new ArchiveError('input.invalid', { detail: `the file is the package of card ${loan.card}, not ${input.card}` });
   return { filePath, logPath, destroyed, pkg, loan };
 }
 
@@ -135,19 +136,30 @@ export async function returnPackage(session: Session, raw: unknown): Promise<Ret
             recordedBy: custodian.id,
           });
         if (check.problem) {
-          incident = openIncident(`offline package ${pkg.id}: reading log does not verify at line ${check.problem.line} (${check.problem.kind}); ${check.lines.length} reads imported before it`);
+          incident = openIncident(
+            `offline package ${pkg.id}: reading log does not verify at line ${check.problem.line} (${check.problem.kind}); ${check.lines.length} reads imported before it`,
+          );
           ctx.record({
             actor: custodianActor,
             event: 'offline.log',
             object: { type: 'package', id: pkg.id },
             outcome: 'error',
             reason: 'offline.logBroken',
-            details: { card: loan.card, borrower: loan.borrower.login, line: check.problem.line, kind: check.problem.kind, imported: check.lines.length, incident },
+            details: {
+              card: loan.card,
+              borrower: loan.borrower.login,
+              line: check.problem.line,
+              kind: check.problem.kind,
+              imported: check.lines.length,
+              incident,
+            },
           });
         }
         if (again) {
           // The package had already come back: these reads were made on a copy of it.
-          incident ??= openIncident(`offline package ${pkg.id}: a reading log came back after the package was returned (${pkg.returnedAt}); ${fresh.length} reads not seen before were imported`);
+          incident ??= openIncident(
+            `offline package ${pkg.id}: a reading log came back after the package was returned (${pkg.returnedAt}); ${fresh.length} reads not seen before were imported`,
+          );
         }
         for (const flag of flags) {
           ctx.record({

@@ -16,7 +16,14 @@ import { loadRevocations, revocationsMessage } from './revocation-list';
 const DIR = 'offline-revocations';
 
 const summarySchema = z.object({
-  list: z.object({ archiveId: z.string().uuid(), createdAt: z.string().datetime(), key: z.object({ publicKey: z.string(), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).passthrough(), packages: z.array(z.object({ package: z.string() }).passthrough()) }).passthrough(),
+  list: z
+    .object({
+      archiveId: z.string().uuid(),
+      createdAt: z.string().datetime(),
+      key: z.object({ publicKey: z.string(), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).passthrough(),
+      packages: z.array(z.object({ package: z.string() }).passthrough()),
+    })
+    .passthrough(),
   signature: z.string(),
 });
 

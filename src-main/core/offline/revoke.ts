@@ -53,10 +53,13 @@ export async function revokePackage(session: Session, raw: unknown): Promise<Rev
       if (pkg.state === 'revoked') throw new ArchiveError('offline.revoked');
       const at = session.archive.clock.now().toISOString();
       ctx.setObject({ type: 'package', id: pkg.id });
-      return ctx.commit(() => {
-        repo.revokePackage(db, pkg.id, session.actor.id, at, input.reason);
-        return { package: pkg.id, card: loan.card, revokedAt: at };
-      }, { card: loan.card, borrower: loan.borrower.login, reason: input.reason });
+      return ctx.commit(
+        () => {
+          repo.revokePackage(db, pkg.id, session.actor.id, at, input.reason);
+          return { package: pkg.id, card: loan.card, revokedAt: at };
+        },
+        { card: loan.card, borrower: loan.borrower.login, reason: input.reason },
+      );
     },
   );
 }

@@ -5,7 +5,16 @@
 export { issuePackage } from './issue';
 export { returnPackage } from './return';
 export { exportRevocations, revocationListText, revokePackage } from './revoke';
-export { inspectOfflinePackage, OfflineReader, readOfflinePackage, type ListSource, type OfflineReadRequest, type OfflineSectionView, type OpenedPackage, type PackageInspection } from './read';
+export {
+  inspectOfflinePackage,
+  OfflineReader,
+  readOfflinePackage,
+  type ListSource,
+  type OfflineReadRequest,
+  type OfflineSectionView,
+  type OpenedPackage,
+  type PackageInspection,
+} from './read';
 export { RevocationStore, type StoredList } from './revocation-store';
 export { revokePackagesOfLoan } from './repository';
 export { describePackageFile, logPathFor } from './package-file';

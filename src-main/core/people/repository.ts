@@ -74,10 +74,7 @@ export function listPeople(db: Db): PersonRecord[] {
   return (db.prepare(`${SELECT_PERSON} ORDER BY p.department, p.login`).all() as PersonRow[]).map(toRecord);
 }
 
-export function insertPerson(
-  db: Db,
-  person: Omit<PersonRecord, 'disabled' | 'duties'> & { duties: readonly Duty[] },
-): void {
+export function insertPerson(db: Db, person: Omit<PersonRecord, 'disabled' | 'duties'> & { duties: readonly Duty[] }): void {
   db.prepare(
     `INSERT INTO people (id, login, name, department, rank, manager_id, slot_id, disabled_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
@@ -112,9 +109,7 @@ export function countActiveWithDuty(db: Db, duty: Duty): number {
 
 export function activeSlotIds(db: Db): Set<string> {
   return new Set(
-    (db.prepare('SELECT slot_id FROM people WHERE slot_id IS NOT NULL AND disabled_at IS NULL').all() as { slot_id: string }[]).map(
-      (r) => r.slot_id,
-    ),
+    (db.prepare('SELECT slot_id FROM people WHERE slot_id IS NOT NULL AND disabled_at IS NULL').all() as { slot_id: string }[]).map((r) => r.slot_id),
   );
 }
 

@@ -12,7 +12,14 @@
  * Request, approval and first use are one journal entry each; the code is never journaled.
  */
 import { randomUUID } from 'node:crypto';
-import { loginSchema, MIN_PASSWORD_LENGTH, type ApprovedResetView, type PendingResetView, type ResetNotice, type ResetRequestView } from '../../contract/people';
+import {
+  loginSchema,
+  MIN_PASSWORD_LENGTH,
+  type ApprovedResetView,
+  type PendingResetView,
+  type ResetNotice,
+  type ResetRequestView,
+} from '../../contract/people';
 import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
 import { mayApproveResetOf, type ResetFacts } from '../policy';
@@ -23,16 +30,7 @@ import { passwordBytes } from '../vault/password';
 import { loginLocator } from '../vault/seal';
 import type { Slot } from '../vault/keyring';
 import type { X25519Pair } from '../vault/seal';
-import {
-  issuePersonKey,
-  keyRecord,
-  newPersonKey,
-  openPersonSigner,
-  personSigner,
-  resealPersonKey,
-  sealPersonKey,
-  storePersonKey,
-} from '../vault/signing-keys';
+import { issuePersonKey, keyRecord, newPersonKey, openPersonSigner, personSigner, resealPersonKey, sealPersonKey, storePersonKey } from '../vault/signing-keys';
 import { createSlot, newRecoveryKey, normaliseRecoveryKey } from '../vault/slots';
 import * as repo from './repository';
 import { withNewSlot } from './service';
@@ -50,9 +48,8 @@ interface ResetRow {
 
 function openResetOf(db: Db, personId: string, state: ResetRow['state']): ResetRow | null {
   return (
-    (db
-      .prepare('SELECT * FROM password_resets WHERE person_id = ? AND state = ? ORDER BY requested_at DESC LIMIT 1')
-      .get(personId, state) as ResetRow | undefined) ?? null
+    (db.prepare('SELECT * FROM password_resets WHERE person_id = ? AND state = ? ORDER BY requested_at DESC LIMIT 1').get(personId, state) as
+      ResetRow | undefined) ?? null
   );
 }
 
@@ -104,9 +101,12 @@ export async function requestPasswordReset(session: Session, rawLogin: unknown):
       ctx.commit(
         () => {
           db.prepare("UPDATE password_resets SET state = 'cancelled' WHERE person_id = ? AND state IN ('requested', 'approved')").run(target.id);
-          db.prepare(
-            "INSERT INTO password_resets (id, person_id, state, requested_by, requested_at) VALUES (?, ?, 'requested', ?, ?)",
-          ).run(id, target.id, session.actor.id, at);
+          db.prepare("INSERT INTO password_resets (id, person_id, state, requested_by, requested_at) VALUES (?, ?, 'requested', ?, ?)").run(
+            id,
+            target.id,
+            session.actor.id,
+            at,
+          );
         },
         { resetId: id, approvers: approvers.length },
       );

@@ -95,46 +95,43 @@ export function pruneOrphanSlots(archive: OpenArchive): number {
 }
 
 export async function addPerson(session: Session, raw: unknown): Promise<PersonView> {
-  return session.perform(
-    { action: 'person.add', details: { login: (raw as { login?: unknown } | null)?.login ?? null } },
-    async (ctx) => {
-      const input = parseInput(newPersonSchema, raw);
-      const archive = session.archive;
-      checkPassword(input.password);
-      if (repo.findPersonByLogin(archive.db, input.login)) throw new ArchiveError('person.loginTaken', { login: input.login });
-      checkDuties(archive, input.department, input.duties);
-      let managerId: string | null = null;
-      if (input.managerLogin) {
-        const manager = repo.findPersonByLogin(archive.db, input.managerLogin);
-        if (!manager) throw new ArchiveError('person.notFound', { login: input.managerLogin });
-        managerId = manager.id;
-      }
-      const slot = await newPersonSlot(archive, input.login, input.password);
-      const id = randomUUID();
-      ctx.setObject({ type: 'person', id });
-      return withNewSlot(archive, slot, null, () =>
-        ctx.commit(
-          () => {
-            repo.insertPerson(archive.db, {
-              id,
-              login: input.login,
-              name: input.name,
-              department: input.department,
-              rank: input.rank,
-              duties: input.duties,
-              managerId,
-              slotId: slot.id,
-              createdAt: archive.clock.now().toISOString(),
-            });
-            // Their signing key, recorded in this entry, which the administrator's session signs.
-            ctx.addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, id, slot) });
-            return repo.toView(repo.findPersonById(archive.db, id)!);
-          },
-          { name: input.name, department: input.department, rank: input.rank, duties: input.duties, manager: input.managerLogin ?? null },
-        ),
-      );
-    },
-  );
+  return session.perform({ action: 'person.add', details: { login: (raw as { login?: unknown } | null)?.login ?? null } }, async (ctx) => {
+    const input = parseInput(newPersonSchema, raw);
+    const archive = session.archive;
+    checkPassword(input.password);
+    if (repo.findPersonByLogin(archive.db, input.login)) throw new ArchiveError('person.loginTaken', { login: input.login });
+    checkDuties(archive, input.department, input.duties);
+    let managerId: string | null = null;
+    if (input.managerLogin) {
+      const manager = repo.findPersonByLogin(archive.db, input.managerLogin);
+      if (!manager) throw new ArchiveError('person.notFound', { login: input.managerLogin });
+      managerId = manager.id;
+    }
+    const slot = await newPersonSlot(archive, input.login, input.password);
+    const id = randomUUID();
+    ctx.setObject({ type: 'person', id });
+    return withNewSlot(archive, slot, null, () =>
+      ctx.commit(
+        () => {
+          repo.insertPerson(archive.db, {
+            id,
+            login: input.login,
+            name: input.name,
+            department: input.department,
+            rank: input.rank,
+            duties: input.duties,
+            managerId,
+            slotId: slot.id,
+            createdAt: archive.clock.now().toISOString(),
+          });
+          // Their signing key, recorded in this entry, which the administrator's session signs.
+          ctx.addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, id, slot) });
+          return repo.toView(repo.findPersonById(archive.db, id)!);
+        },
+        { name: input.name, department: input.department, rank: input.rank, duties: input.duties, manager: input.managerLogin ?? null },
+      ),
+    );
+  });
 }
 
 export async function listPeople(session: Session): Promise<PersonView[]> {
@@ -263,10 +260,13 @@ export async function addDepartment(session: Session, raw: unknown): Promise<Dep
       copySuffix: input.copySuffix ?? null,
     };
     if (view.holdsCopy && !view.copySuffix) throw new ArchiveError('input.invalid', { detail: 'copySuffix: required for a holding department' });
-    return ctx.commit(() => {
-      repo.insertDepartment(db, view, session.archive.clock.now().toISOString());
-      return view;
-    }, { ...view });
+    return ctx.commit(
+      () => {
+        repo.insertDepartment(db, view, session.archive.clock.now().toISOString());
+        return view;
+      },
+      { ...view },
+    );
   });
 }
 

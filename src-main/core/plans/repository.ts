@@ -101,7 +101,9 @@ export function customersWithoutPlan(db: Db, responsibleId: string, year: number
 
 /** How many customers of the person have no filed plan for the year: customers less plans filed. */
 export function countWithoutPlan(db: Db, responsibleId: string, year: number): number {
-  const customers = db.prepare(`SELECT count(*) AS n FROM dossiers WHERE responsible_id = ? AND status = 'filed' AND lifecycle <> 'lost'`).get(responsibleId) as { n: number };
+  const customers = db
+    .prepare(`SELECT count(*) AS n FROM dossiers WHERE responsible_id = ? AND status = 'filed' AND lifecycle <> 'lost'`)
+    .get(responsibleId) as { n: number };
   const planned = db
     .prepare(
       `SELECT count(DISTINCT p.dossier_id) AS n FROM maintenance_plans p JOIN dossiers d ON d.id = p.dossier_id

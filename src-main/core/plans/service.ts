@@ -71,10 +71,13 @@ export async function savePlan(session: Session, raw: unknown): Promise<PlanView
         const content = clean(input.parts);
         const status = input.file ? 'filed' : 'draft';
         if (input.file) requireComplete(content);
-        ctx.commit(() => {
-          const id = repo.insertPlan(db, { dossierId: dossier.id, year: input.year, status, content, authorId: actorId, at });
-          repo.insertPlanRevision(db, id, 1, input.file ? 'file' : 'draft', at, actorId, { parts: changedParts({}, content), content });
-        }, { year: input.year, revision: 1, status, parts: changedParts({}, content) });
+        ctx.commit(
+          () => {
+            const id = repo.insertPlan(db, { dossierId: dossier.id, year: input.year, status, content, authorId: actorId, at });
+            repo.insertPlanRevision(db, id, 1, input.file ? 'file' : 'draft', at, actorId, { parts: changedParts({}, content), content });
+          },
+          { year: input.year, revision: 1, status, parts: changedParts({}, content) },
+        );
         return viewOf(db, session.actor, requirePlan(db, dossier, input.year));
       }
       if (plan.status === 'draft') {
@@ -84,10 +87,13 @@ export async function savePlan(session: Session, raw: unknown): Promise<PlanView
         if (input.file) requireComplete(content);
         const status = input.file ? 'filed' : 'draft';
         const revision = plan.revision + 1;
-        ctx.commit(() => {
-          repo.updatePlan(db, plan.id, { status, content, revision, at, filedAt: input.file ? at : null });
-          repo.insertPlanRevision(db, plan.id, revision, input.file ? 'file' : 'draft', at, actorId, { parts, before: plan.content, after: content });
-        }, { year: input.year, revision, status, parts });
+        ctx.commit(
+          () => {
+            repo.updatePlan(db, plan.id, { status, content, revision, at, filedAt: input.file ? at : null });
+            repo.insertPlanRevision(db, plan.id, revision, input.file ? 'file' : 'draft', at, actorId, { parts, before: plan.content, after: content });
+          },
+          { year: input.year, revision, status, parts },
+        );
         return viewOf(db, session.actor, requirePlan(db, dossier, input.year));
       }
       // Filed: the change is proposed, and the plan reads as before until it is approved.
@@ -96,10 +102,13 @@ export async function savePlan(session: Session, raw: unknown): Promise<PlanView
       if (parts.length === 0) throw new ArchiveError('plan.noChange');
       requireComplete(proposed);
       const revision = plan.revision + 1;
-      ctx.commit(() => {
-        repo.setPending(db, plan.id, proposed, actorId, at, revision);
-        repo.insertPlanRevision(db, plan.id, revision, 'propose', at, actorId, { parts, proposed });
-      }, { year: input.year, revision, status: 'filed', pending: true, parts });
+      ctx.commit(
+        () => {
+          repo.setPending(db, plan.id, proposed, actorId, at, revision);
+          repo.insertPlanRevision(db, plan.id, revision, 'propose', at, actorId, { parts, proposed });
+        },
+        { year: input.year, revision, status: 'filed', pending: true, parts },
+      );
       return viewOf(db, session.actor, requirePlan(db, dossier, input.year));
     },
   );
@@ -121,16 +130,24 @@ async function decide(session: Session, raw: unknown, approve: boolean): Promise
     const at = session.archive.clock.now().toISOString();
     const revision = plan.revision + 1;
     const parts = changedParts(plan.content, pending);
-    ctx.commit(() => {
-      if (approve) {
-        repo.updatePlan(db, plan.id, { status: 'filed', content: pending, revision, at, filedAt: plan.filedAt });
-        repo.insertPlanRevision(db, plan.id, revision, 'approve', at, session.actor.id, { parts, before: plan.content, after: pending, proposedBy: plan.pendingBy });
-      } else {
-        repo.setPending(db, plan.id, null, null, null, revision);
-        const reason = 'reason' in input ? input.reason : '';
-        repo.insertPlanRevision(db, plan.id, revision, 'reject', at, session.actor.id, { parts, rejected: pending, proposedBy: plan.pendingBy, reason });
-      }
-    }, { year: input.year, revision, parts });
+    ctx.commit(
+      () => {
+        if (approve) {
+          repo.updatePlan(db, plan.id, { status: 'filed', content: pending, revision, at, filedAt: plan.filedAt });
+          repo.insertPlanRevision(db, plan.id, revision, 'approve', at, session.actor.id, {
+            parts,
+            before: plan.content,
+            after: pending,
+            proposedBy: plan.pendingBy,
+          });
+        } else {
+          repo.setPending(db, plan.id, null, null, null, revision);
+          const reason = 'reason' in input ? input.reason : '';
+          repo.insertPlanRevision(db, plan.id, revision, 'reject', at, session.actor.id, { parts, rejected: pending, proposedBy: plan.pendingBy, reason });
+        }
+      },
+      { year: input.year, revision, parts },
+    );
     return viewOf(db, session.actor, requirePlan(db, dossier, input.year));
   });
 }

@@ -64,7 +64,8 @@ export function foldSmallGroups<R extends AnalyticsRow>(rows: readonly (R & { cu
     foldedRows.push(next);
     customers += next.customers;
   }
-  const strip = (row: R & { customers: number }): AnalyticsRow => (row.rate === undefined ? { key: row.key, count: row.count } : { key: row.key, count: row.count, rate: row.rate });
+  const strip = (row: R & { customers: number }): AnalyticsRow =>
+    row.rate === undefined ? { key: row.key, count: row.count } : { key: row.key, count: row.count, rate: row.rate };
   const out = kept.map(strip).sort((a, b) => a.key.localeCompare(b.key));
   if (foldedRows.length > 0 && customers >= min) {
     const count = foldedRows.reduce((sum, row) => sum + row.count, 0);

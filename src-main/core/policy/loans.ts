@@ -28,9 +28,7 @@ function prepared(db: Db): { one: Statement; all: Statement } {
   let s = statements.get(db);
   if (!s) {
     s = {
-      one: db.prepare(
-        `SELECT 1 FROM loans WHERE borrower_id = ? AND dossier_id = ? AND state = 'on-loan' AND starts_at <= ? AND due_at > ? LIMIT 1`,
-      ),
+      one: db.prepare(`SELECT 1 FROM loans WHERE borrower_id = ? AND dossier_id = ? AND state = 'on-loan' AND starts_at <= ? AND due_at > ? LIMIT 1`),
       all: db.prepare(`SELECT DISTINCT dossier_id AS id FROM loans WHERE borrower_id = ? AND state = 'on-loan' AND starts_at <= ? AND due_at > ?`),
     };
     statements.set(db, s);

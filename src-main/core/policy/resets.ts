@@ -38,5 +38,7 @@ export function mayApproveResetOf(approver: Pick<Actor, 'id' | 'department' | 'r
 export function canApproveReset(actor: Actor, facts: ResetFacts | undefined): Decision {
   if (!facts) return { allowed: false, reason: 'input.invalid' };
   if (actor.id === facts.requestedBy || actor.id === facts.person.id) return { allowed: false, reason: 'denied.resetSecondPerson' };
-  return mayApproveResetOf(actor, facts) ? { allowed: true, duty: actor.duties.includes('auditor') ? 'auditor' : null } : { allowed: false, reason: 'denied.notResetApprover' };
+  return mayApproveResetOf(actor, facts)
+    ? { allowed: true, duty: actor.duties.includes('auditor') ? 'auditor' : null }
+    : { allowed: false, reason: 'denied.notResetApprover' };
 }

@@ -64,9 +64,9 @@ export function destroyDossier(db: Db, f: DestroyFacts): DestroyResult {
   insertSearchRows(db, f.dossierId, { number: dossier.archive_number, name: dossier.customer_name, industry: '', persons: '' });
   scrubSeparators(db, [...(removed ? Object.values(removed) : []), ...searchedValuesOf(revisions)]);
 
-  const copies = (db.prepare('SELECT copy_number FROM dossier_copies WHERE dossier_id = ? ORDER BY copy_number').all(f.dossierId) as { copy_number: string }[]).map(
-    (r) => r.copy_number,
-  );
+  const copies = (
+    db.prepare('SELECT copy_number FROM dossier_copies WHERE dossier_id = ? ORDER BY copy_number').all(f.dossierId) as { copy_number: string }[]
+  ).map((r) => r.copy_number);
   db.prepare(`UPDATE dossier_copies SET state = 'destroyed' WHERE dossier_id = ?`).run(f.dossierId);
   db.prepare(`UPDATE destruction_requests SET state = 'destroyed', decided_at = ? WHERE id = ?`).run(f.at, f.requestId);
   const recordId = Number(

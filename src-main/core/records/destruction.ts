@@ -32,9 +32,9 @@ interface DossierStub {
 }
 
 function requireStub(db: Db, number: string): DossierStub {
-  const row = db.prepare('SELECT id, archive_number AS number, customer_name AS customerName, department FROM dossiers WHERE archive_number = ?').get(number) as
-    | DossierStub
-    | undefined;
+  const row = db
+    .prepare('SELECT id, archive_number AS number, customer_name AS customerName, department FROM dossiers WHERE archive_number = ?')
+    .get(number) as DossierStub | undefined;
   if (!row) throw new ArchiveError('dossier.notFound', { number });
   return row;
 }
@@ -56,9 +56,9 @@ function copiesOut(db: Db, dossierId: number): number {
 
 /** The departments whose managers decide: those holding a copy, else the dossier's own. */
 function decidingDepartments(db: Db, dossier: DossierStub): string[] {
-  const held = (db.prepare(`SELECT DISTINCT department FROM dossier_copies WHERE dossier_id = ? ORDER BY department`).all(dossier.id) as { department: string }[]).map(
-    (r) => r.department,
-  );
+  const held = (
+    db.prepare(`SELECT DISTINCT department FROM dossier_copies WHERE dossier_id = ? ORDER BY department`).all(dossier.id) as { department: string }[]
+  ).map((r) => r.department);
   if (held.length > 0) return held;
   return dossier.department ? [dossier.department] : [];
 }
@@ -191,21 +191,25 @@ async function decide(session: Session, raw: unknown, decision: 'approve' | 'rej
       // A department manager decides for their department; the general manager for every one still open.
       const mine = session.actor.rank === 'general-manager' ? open : open.filter((d) => d === session.actor.department);
       const at = session.archive.clock.now().toISOString();
-      const insert = db.prepare(
-        'INSERT INTO destruction_decisions (request_id, department, approver_id, decision, note, at) VALUES (?, ?, ?, ?, ?, ?)',
-      );
+      const insert = db.prepare('INSERT INTO destruction_decisions (request_id, department, approver_id, decision, note, at) VALUES (?, ?, ?, ?, ?, ?)');
       if (decision === 'reject') {
-        ctx.commit(() => {
-          for (const d of mine) insert.run(f.id, d, session.actor.id, 'reject', input.note, at);
-          db.prepare(`UPDATE destruction_requests SET state = 'rejected', decided_at = ? WHERE id = ?`).run(at, f.id);
-        }, { departments: mine });
+        ctx.commit(
+          () => {
+            for (const d of mine) insert.run(f.id, d, session.actor.id, 'reject', input.note, at);
+            db.prepare(`UPDATE destruction_requests SET state = 'rejected', decided_at = ? WHERE id = ?`).run(at, f.id);
+          },
+          { departments: mine },
+        );
         return findRequest(db, f.id)!;
       }
       const last = open.length === mine.length;
       if (!last) {
-        ctx.commit(() => {
-          for (const d of mine) insert.run(f.id, d, session.actor.id, 'approve', input.note, at);
-        }, { departments: mine, destroyed: false });
+        ctx.commit(
+          () => {
+            for (const d of mine) insert.run(f.id, d, session.actor.id, 'approve', input.note, at);
+          },
+          { departments: mine, destroyed: false },
+        );
         return findRequest(db, f.id)!;
       }
       // Every archive connection already runs with secure_delete on; said again where it matters.
@@ -213,7 +217,9 @@ async function decide(session: Session, raw: unknown, decision: 'approve' | 'rej
       ctx.commit(() => {
         for (const d of mine) insert.run(f.id, d, session.actor.id, 'approve', input.note, at);
         const approvers = (
-          db.prepare('SELECT DISTINCT p.name FROM destruction_decisions x JOIN people p ON p.id = x.approver_id WHERE x.request_id = ? ORDER BY p.name').all(f.id) as {
+          db
+            .prepare('SELECT DISTINCT p.name FROM destruction_decisions x JOIN people p ON p.id = x.approver_id WHERE x.request_id = ? ORDER BY p.name')
+            .all(f.id) as {
             name: string;
           }[]
         ).map((r) => r.name);
@@ -283,9 +289,11 @@ function findRequest(db: Db, id: number): DestructionRequestView | null {
 export async function listDestructionRequests(session: Session, state?: DestructionState): Promise<DestructionRequestView[]> {
   return session.perform({ action: 'destruction.list', details: { state: state ?? null } }, () => {
     const db = session.archive.db;
-    const rows = (state
-      ? db.prepare(`${SELECT_REQUESTS} WHERE r.state = ? ORDER BY r.id DESC LIMIT 1000`).all(state)
-      : db.prepare(`${SELECT_REQUESTS} ORDER BY r.state <> 'pending', r.id DESC LIMIT 1000`).all()) as RequestRow[];
+    const rows = (
+      state
+        ? db.prepare(`${SELECT_REQUESTS} WHERE r.state = ? ORDER BY r.id DESC LIMIT 1000`).all(state)
+        : db.prepare(`${SELECT_REQUESTS} ORDER BY r.state <> 'pending', r.id DESC LIMIT 1000`).all()
+    ) as RequestRow[];
     return rows.map((r) => toView(db, r));
   });
 }

@@ -10,13 +10,7 @@
  * the app, and the second signature disables the account and deletes its key slot.
  */
 import { rankAtLeast } from '../../contract/people';
-import {
-  handoverIdSchema,
-  startHandoverSchema,
-  type HandoverChecklist,
-  type HandoverView,
-  type OrphanedDossier,
-} from '../../contract/lifecycle-people';
+import { handoverIdSchema, startHandoverSchema, type HandoverChecklist, type HandoverView, type OrphanedDossier } from '../../contract/lifecycle-people';
 import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
 import { insertRevision } from '../dossiers/repository';
@@ -47,23 +41,32 @@ export async function startHandover(session: Session, raw: unknown): Promise<Han
     (ctx, { input, leaver: l }) => {
       ctx.setObject({ type: 'person', id: l.id });
       const successor = requireActive(db, input.successor);
-      if (successor.id === l.id || !rankAtLeast(successor.rank, 'account-manager')) throw new ArchiveError('dossier.notResponsible', { login: input.successor });
-      const collectorAssignments = (db.prepare('SELECT archive_number AS n FROM dossiers WHERE collector_id = ? ORDER BY archive_number').all(l.id) as { n: string }[]).map((r) => r.n);
+      if (successor.id === l.id || !rankAtLeast(successor.rank, 'account-manager'))
+        throw new ArchiveError('dossier.notResponsible', { login: input.successor });
+      const collectorAssignments = (
+        db.prepare('SELECT archive_number AS n FROM dossiers WHERE collector_id = ? ORDER BY archive_number').all(l.id) as { n: string }[]
+      ).map((r) => r.n);
       let collector: PersonRecord | null = null;
       if (input.collectorSuccessor !== undefined) {
         collector = requireActive(db, input.collectorSuccessor);
-        if (!collector.duties.includes('collector') || collector.id === l.id) throw new ArchiveError('dossier.notCollector', { login: input.collectorSuccessor });
+        if (!collector.duties.includes('collector') || collector.id === l.id)
+          throw new ArchiveError('dossier.notCollector', { login: input.collectorSuccessor });
       } else if (collectorAssignments.length > 0) {
         throw new ArchiveError('input.invalid', { detail: 'collectorSuccessor: the leaver has collector assignments' });
       }
-      const dossiers = (db.prepare('SELECT archive_number AS n FROM dossiers WHERE responsible_id = ? ORDER BY archive_number').all(l.id) as { n: string }[]).map((r) => r.n);
+      const dossiers = (
+        db.prepare('SELECT archive_number AS n FROM dossiers WHERE responsible_id = ? ORDER BY archive_number').all(l.id) as { n: string }[]
+      ).map((r) => r.n);
       const now = session.archive.clock.now();
       const at = now.toISOString();
       const id = ctx.commit(() => {
         // The responsible manager is also a field of the content: a revision per dossier records the change.
         const handed = db.prepare('SELECT id, revision FROM dossiers WHERE responsible_id = ?').all(l.id) as { id: number; revision: number }[];
         for (const d of handed) {
-          db.prepare(`UPDATE dossier_content SET content = json_set(content, '$.classification.responsibleManager', ?) WHERE dossier_id = ?`).run(successor.login, d.id);
+          db.prepare(`UPDATE dossier_content SET content = json_set(content, '$.classification.responsibleManager', ?) WHERE dossier_id = ?`).run(
+            successor.login,
+            d.id,
+          );
           insertRevision(db, d.id, d.revision + 1, 'update', at, session.actor.id, [
             { field: 'classification.responsibleManager', old: l.login, new: successor.login },
           ]);
@@ -87,9 +90,7 @@ export async function startHandover(session: Session, raw: unknown): Promise<Han
         ctx.addDetails({ successor: successor.login, collectorSuccessor: collector?.login ?? null, ...checklist });
         return Number(
           db
-            .prepare(
-              `INSERT INTO handovers (leaver_id, started_by, started_at, successor_id, collector_successor_id, checklist) VALUES (?, ?, ?, ?, ?, ?)`,
-            )
+            .prepare(`INSERT INTO handovers (leaver_id, started_by, started_at, successor_id, collector_successor_id, checklist) VALUES (?, ?, ?, ?, ?, ?)`)
             .run(l.id, session.actor.id, at, successor.id, collector?.id ?? null, JSON.stringify(checklist)).lastInsertRowid,
         );
       });
@@ -102,14 +103,23 @@ export async function startHandover(session: Session, raw: unknown): Promise<Han
 export async function signHandover(session: Session, raw: unknown): Promise<HandoverView> {
   const db = session.archive.db;
   const claimed = (raw as { id?: unknown } | null)?.id;
-  type HandoverRow = { id: number; leaver_id: string; successor_id: string; successor_signed_at: string | null; witness_signed_at: string | null; completed_at: string | null };
+  type HandoverRow = {
+    id: number;
+    leaver_id: string;
+    successor_id: string;
+    successor_signed_at: string | null;
+    witness_signed_at: string | null;
+    completed_at: string | null;
+  };
   return session.perform(
     {
       action: 'handover.sign',
       object: typeof claimed === 'number' ? { type: 'handover', id: String(claimed) } : null,
       load: () => {
         const { id } = parseInput(handoverIdSchema, raw);
-        const row = db.prepare('SELECT id, leaver_id, successor_id, successor_signed_at, witness_signed_at, completed_at FROM handovers WHERE id = ?').get(id) as HandoverRow | undefined;
+        const row = db
+          .prepare('SELECT id, leaver_id, successor_id, successor_signed_at, witness_signed_at, completed_at FROM handovers WHERE id = ?')
+          .get(id) as HandoverRow | undefined;
         if (!row) throw new ArchiveError('input.invalid', { detail: `no handover ${id}` });
         return row;
       },

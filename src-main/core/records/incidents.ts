@@ -30,8 +30,7 @@ export async function recordIncidentByHand(session: Session, raw: unknown): Prom
   return session.perform({ action: 'incident.record' }, (ctx) => {
     const input = parseInput(manualIncidentSchema, raw);
     const copy = db.prepare('SELECT id, dossier_id, revision FROM dossier_copies WHERE copy_number = ?').get(input.copyNumber) as
-      | { id: number; dossier_id: number; revision: number }
-      | undefined;
+      { id: number; dossier_id: number; revision: number } | undefined;
     if (!copy) throw new ArchiveError('copy.notFound', { copyNumber: input.copyNumber });
     const person = findPersonByLogin(db, input.login);
     if (!person) throw new ArchiveError('person.notFound', { login: input.login });
@@ -41,8 +40,7 @@ export async function recordIncidentByHand(session: Session, raw: unknown): Prom
       () => {
         // The copy's loan at this moment, if any: the incident names it.
         const loan = db.prepare(`SELECT id FROM loans WHERE copy_id = ? AND borrower_id = ? ORDER BY id DESC LIMIT 1`).get(copy.id, person.id) as
-          | { id: number }
-          | undefined;
+          { id: number } | undefined;
         const incident = recordIncident(db, {
           kind: input.kind,
           loanId: loan?.id ?? null,
@@ -77,10 +75,23 @@ export function incidentDetail(db: Db, id: number): IncidentDetail {
         `SELECT l.card_number, p.login, p.name, l.copy_revision, l.starts_at, l.ended_at, l.state
          FROM loans l JOIN people p ON p.id = l.borrower_id WHERE l.copy_id = ? AND l.starts_at IS NOT NULL ORDER BY l.starts_at`,
       )
-      .all(row.copy_id) as { card_number: string; login: string; name: string; copy_revision: number | null; starts_at: string | null; ended_at: string | null; state: string }[]
-  ).map(
-    (l): CopyHolder => ({ card: l.card_number, borrower: { login: l.login, name: l.name }, revision: l.copy_revision, from: l.starts_at, to: l.ended_at, state: l.state }),
-  );
+      .all(row.copy_id) as {
+      card_number: string;
+      login: string;
+      name: string;
+      copy_revision: number | null;
+      starts_at: string | null;
+      ended_at: string | null;
+      state: string;
+    }[]
+  ).map((l): CopyHolder => ({
+    card: l.card_number,
+    borrower: { login: l.login, name: l.name },
+    revision: l.copy_revision,
+    from: l.starts_at,
+    to: l.ended_at,
+    state: l.state,
+  }));
   return {
     id: view.id,
     kind: view.kind,
@@ -93,7 +104,12 @@ export function incidentDetail(db: Db, id: number): IncidentDetail {
     at: view.at,
     marks: countMarks(db, row.person_id),
     holders,
-    timeline: timeline(db, view.number, view.copyNumber, holders.map((h) => h.card)),
+    timeline: timeline(
+      db,
+      view.number,
+      view.copyNumber,
+      holders.map((h) => h.card),
+    ),
   };
 }
 

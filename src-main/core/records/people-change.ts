@@ -16,7 +16,7 @@ import { parseInput } from '../validate';
 
 function createsCycle(db: Db, personId: string, managerId: string): boolean {
   const seen = new Set<string>();
-  for (let id: string | null = managerId; id !== null; ) {
+  for (let id: string | null = managerId; id !== null;) {
     if (id === personId) return true;
     if (seen.has(id)) return false;
     seen.add(id);
@@ -51,7 +51,7 @@ export async function changePerson(session: Session, raw: unknown): Promise<Pers
     const after = {
       rank: input.rank ?? person.rank,
       department,
-      manager: manager === undefined ? person.managerId : manager?.id ?? null,
+      manager: manager === undefined ? person.managerId : (manager?.id ?? null),
     };
     ctx.commit(
       () => {

@@ -14,7 +14,18 @@ import { readDestructionRecord } from './destruction';
 
 const exportSchema = z.object({ out: z.string().min(1).max(4096), force: z.boolean().default(false) }).strict();
 
-const HEADER = ['序号 No.', '档案编号 Number', '客户名称 Customer', '副本 Copies', '修订数 Revisions', 'SHA-256', '申请人 Requested by', '批准人 Approved by', '销毁人 Destroyed by', '销毁时间 Destroyed at'];
+const HEADER = [
+  '序号 No.',
+  '档案编号 Number',
+  '客户名称 Customer',
+  '副本 Copies',
+  '修订数 Revisions',
+  'SHA-256',
+  '申请人 Requested by',
+  '批准人 Approved by',
+  '销毁人 Destroyed by',
+  '销毁时间 Destroyed at',
+];
 
 function cell(value: string | number): string {
   const text = String(value);

@@ -78,14 +78,18 @@ export async function decideRetention(session: Session, raw: unknown): Promise<{
   const db = session.archive.db;
   if (input.decision === 'destroy') {
     const row = db.prepare('SELECT last_reviewed_at, updated_at FROM dossiers WHERE archive_number = ?').get(input.number) as
-      | { last_reviewed_at: string | null; updated_at: string }
-      | undefined;
+      { last_reviewed_at: string | null; updated_at: string } | undefined;
     const last = row ? [row.updated_at, row.last_reviewed_at ?? ''].sort().at(-1)! : '';
     const path = row && session.archive.clock.now().getTime() - Date.parse(last) >= THREE_YEARS_MS ? 'three-year' : 'retention';
-    const request = await requestDestruction(session, { number: input.number, reason: input.reason || (path === 'three-year' ? '三年未互动' : '保管期满') }, path);
+    const request = await requestDestruction(
+      session,
+      { number: input.number, reason: input.reason || (path === 'three-year' ? '三年未互动' : '保管期满') },
+      path,
+    );
     return { number: input.number, decision: 'destroy', requestId: request.id };
   }
-  const dossier = db.prepare('SELECT id, department FROM dossiers WHERE archive_number = ?').get(input.number) as { id: number; department: string | null } | undefined;
+  const dossier = db.prepare('SELECT id, department FROM dossiers WHERE archive_number = ?').get(input.number) as
+    { id: number; department: string | null } | undefined;
   return session.perform(
     {
       action: 'retention.decide',

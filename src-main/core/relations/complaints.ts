@@ -52,7 +52,10 @@ export function complaintState(c: Pick<ComplaintRow, 'responded_at' | 'solved_at
 }
 
 /** The two deadlines, counted from receipt: 首小时响应, 24小时内提供解决方案. */
-export function complaintDeadlines(receivedAt: string, settings: Pick<ArchiveSettings, 'complaintResponseMinutes' | 'complaintSolutionHours'>): { respondBy: Date; solveBy: Date } {
+export function complaintDeadlines(
+  receivedAt: string,
+  settings: Pick<ArchiveSettings, 'complaintResponseMinutes' | 'complaintSolutionHours'>,
+): { respondBy: Date; solveBy: Date } {
   const received = new Date(receivedAt).getTime();
   return {
     respondBy: new Date(received + settings.complaintResponseMinutes * MINUTE_MS),
@@ -167,8 +170,10 @@ export async function complaintStep(session: Session, raw: unknown): Promise<Com
       ctx.commit(
         () => {
           const me = session.actor.id;
-          if (input.step === 'respond') db.prepare('UPDATE complaints SET responded_at = ?, responded_by = ?, response = ? WHERE id = ?').run(at, me, input.text, complaint.id);
-          else if (input.step === 'solve') db.prepare('UPDATE complaints SET solved_at = ?, solved_by = ?, solution = ? WHERE id = ?').run(at, me, input.text, complaint.id);
+          if (input.step === 'respond')
+            db.prepare('UPDATE complaints SET responded_at = ?, responded_by = ?, response = ? WHERE id = ?').run(at, me, input.text, complaint.id);
+          else if (input.step === 'solve')
+            db.prepare('UPDATE complaints SET solved_at = ?, solved_by = ?, solution = ? WHERE id = ?').run(at, me, input.text, complaint.id);
           else db.prepare('UPDATE complaints SET closed_at = ?, closed_by = ? WHERE id = ?').run(at, me, complaint.id);
         },
         { number: complaint.number, from: state, late },

@@ -81,9 +81,21 @@ export function regradesDue({ archive, actor, now, limit }: DueQuery): DueItem[]
  * period's for every customer without the work, the last period's for those filed before it ended
  * without it. Counts of customers less counts of work done, each one index range.
  */
-function periodTotal(db: DueQuery['archive']['db'], table: 'customer_surveys' | 'grade_reviews', column: 'period' | 'quarter', stage: string, stageParams: string[], actorId: string, current: Period, before: Period): number {
+function periodTotal(
+  db: DueQuery['archive']['db'],
+  table: 'customer_surveys' | 'grade_reviews',
+  column: 'period' | 'quarter',
+  stage: string,
+  stageParams: string[],
+  actorId: string,
+  current: Period,
+  before: Period,
+): number {
   const customers = `FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND ${stage}`;
-  const all = db.prepare(`SELECT count(*) AS n, sum(d.filed_at < ?) AS earlier ${customers}`).get(before.end.toISOString(), actorId, ...stageParams) as { n: number; earlier: number | null };
+  const all = db.prepare(`SELECT count(*) AS n, sum(d.filed_at < ?) AS earlier ${customers}`).get(before.end.toISOString(), actorId, ...stageParams) as {
+    n: number;
+    earlier: number | null;
+  };
   const done = db
     .prepare(
       `SELECT count(DISTINCT CASE WHEN w.${column} = ? THEN d.id END) AS now, count(DISTINCT CASE WHEN w.${column} = ? AND d.filed_at < ? THEN d.id END) AS before

@@ -91,10 +91,20 @@ function buildView(session: Session, dossier: DossierRecord, facts: DossierFacts
     return p;
   };
 
-  const surveys = (db.prepare('SELECT * FROM customer_surveys WHERE dossier_id = ? ORDER BY conducted_at DESC, id DESC LIMIT 100').all(dossier.id) as {
-    id: number; period: string; conducted_at: string; recorded_by: string; changes: string; grade_before: string; grade_after: string;
-    lifecycle_before: string; lifecycle_after: string; revision: number | null;
-  }[]).map((s) => ({
+  const surveys = (
+    db.prepare('SELECT * FROM customer_surveys WHERE dossier_id = ? ORDER BY conducted_at DESC, id DESC LIMIT 100').all(dossier.id) as {
+      id: number;
+      period: string;
+      conducted_at: string;
+      recorded_by: string;
+      changes: string;
+      grade_before: string;
+      grade_after: string;
+      lifecycle_before: string;
+      lifecycle_after: string;
+      revision: number | null;
+    }[]
+  ).map((s) => ({
     id: s.id,
     period: s.period,
     conductedAt: s.conducted_at,
@@ -107,32 +117,56 @@ function buildView(session: Session, dossier: DossierRecord, facts: DossierFacts
     revision: s.revision,
   }));
 
-  const satisfaction = (db.prepare('SELECT * FROM satisfaction_surveys WHERE dossier_id = ? ORDER BY conducted_at DESC, id DESC LIMIT 100').all(dossier.id) as {
-    id: number; conducted_at: string; recorded_by: string; threshold: number;
-  }[]).map((s) => {
+  const satisfaction = (
+    db.prepare('SELECT * FROM satisfaction_surveys WHERE dossier_id = ? ORDER BY conducted_at DESC, id DESC LIMIT 100').all(dossier.id) as {
+      id: number;
+      conducted_at: string;
+      recorded_by: string;
+      threshold: number;
+    }[]
+  ).map((s) => {
     const show = sees(s.recorded_by);
     const items = db.prepare('SELECT position, question, score, comment FROM satisfaction_items WHERE survey_id = ? ORDER BY position').all(s.id) as {
-      position: number; question: string; score: number; comment: string;
+      position: number;
+      question: string;
+      score: number;
+      comment: string;
     }[];
     return {
       id: s.id,
       conductedAt: s.conducted_at,
       recordedBy: ref(s.recorded_by),
       threshold: s.threshold,
-      items: items.map((i) => ({ position: i.position, question: i.question, score: i.score, comment: show ? i.comment : null, unsatisfied: i.score < s.threshold })),
+      items: items.map((i) => ({
+        position: i.position,
+        question: i.question,
+        score: i.score,
+        comment: show ? i.comment : null,
+        unsatisfied: i.score < s.threshold,
+      })),
     };
   });
 
-  const followUps = (db.prepare(`${SELECT_FOLLOW_UPS} WHERE f.dossier_id = ? ORDER BY f.closed_at IS NOT NULL, f.due_at LIMIT 500`).all(dossier.id) as FollowUpRow[]).map((r) =>
-    followUpView(r, now, sees(r.recorded_by, r.owner_id)),
+  const followUps = (
+    db.prepare(`${SELECT_FOLLOW_UPS} WHERE f.dossier_id = ? ORDER BY f.closed_at IS NOT NULL, f.due_at LIMIT 500`).all(dossier.id) as FollowUpRow[]
+  ).map((r) => followUpView(r, now, sees(r.recorded_by, r.owner_id)));
+  const complaints = (db.prepare(`${SELECT_COMPLAINTS} WHERE c.dossier_id = ? ORDER BY c.received_at DESC LIMIT 500`).all(dossier.id) as ComplaintRow[]).map(
+    (c) => toComplaintView(c, settings, now, sees(c.received_by, c.owner_id)),
   );
-  const complaints = (db.prepare(`${SELECT_COMPLAINTS} WHERE c.dossier_id = ? ORDER BY c.received_at DESC LIMIT 500`).all(dossier.id) as ComplaintRow[]).map((c) =>
-    toComplaintView(c, settings, now, sees(c.received_by, c.owner_id)),
-  );
-  const grades = (db.prepare('SELECT * FROM grade_reviews WHERE dossier_id = ? ORDER BY reviewed_at DESC, id DESC LIMIT 200').all(dossier.id) as {
-    id: number; quarter: string; value_score: number; potential_score: number; stability_score: number; grade_before: string; grade_after: string;
-    note: string; reviewed_at: string; reviewed_by: string;
-  }[]).map((g) => ({
+  const grades = (
+    db.prepare('SELECT * FROM grade_reviews WHERE dossier_id = ? ORDER BY reviewed_at DESC, id DESC LIMIT 200').all(dossier.id) as {
+      id: number;
+      quarter: string;
+      value_score: number;
+      potential_score: number;
+      stability_score: number;
+      grade_before: string;
+      grade_after: string;
+      note: string;
+      reviewed_at: string;
+      reviewed_by: string;
+    }[]
+  ).map((g) => ({
     id: g.id,
     quarter: g.quarter,
     value: g.value_score,
@@ -193,11 +227,18 @@ export async function listComplaints(session: Session, raw: unknown = {}): Promi
     const now = session.archive.clock.now();
     const where = scope(session.actor, 'c', 'c.received_by');
     const rows = db
-      .prepare(`${SELECT_COMPLAINTS} WHERE ${where.sql} ${open ? 'AND c.closed_at IS NULL' : ''} ORDER BY c.closed_at IS NOT NULL, c.received_at DESC LIMIT 1000`)
+      .prepare(
+        `${SELECT_COMPLAINTS} WHERE ${where.sql} ${open ? 'AND c.closed_at IS NULL' : ''} ORDER BY c.closed_at IS NOT NULL, c.received_at DESC LIMIT 1000`,
+      )
       .all(...where.params) as ComplaintRow[];
     const cache = new Map<number, DossierFacts>();
     return rows.map((c) =>
-      toComplaintView(c, settings, now, maySeeRelationContent(session.actor, { dossier: contentFacts(session, c.dossier_id, cache), ownerId: c.owner_id, recordedById: c.received_by })),
+      toComplaintView(
+        c,
+        settings,
+        now,
+        maySeeRelationContent(session.actor, { dossier: contentFacts(session, c.dossier_id, cache), ownerId: c.owner_id, recordedById: c.received_by }),
+      ),
     );
   });
 }
@@ -213,7 +254,11 @@ export async function listFollowUps(session: Session, raw: unknown = {}): Promis
       .all(...where.params) as FollowUpRow[];
     const cache = new Map<number, DossierFacts>();
     return rows.map((r) =>
-      followUpView(r, now, maySeeRelationContent(session.actor, { dossier: contentFacts(session, r.dossier_id, cache), ownerId: r.owner_id, recordedById: r.recorded_by })),
+      followUpView(
+        r,
+        now,
+        maySeeRelationContent(session.actor, { dossier: contentFacts(session, r.dossier_id, cache), ownerId: r.owner_id, recordedById: r.recorded_by }),
+      ),
     );
   });
 }

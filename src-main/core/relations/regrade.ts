@@ -19,7 +19,10 @@ export function suggestedGrade(value: number, potential: number, stability: numb
   return mean >= 4 ? 'A' : mean >= 2.5 ? 'B' : 'C';
 }
 
-export async function recordRegrade(session: Session, raw: unknown): Promise<{ id: number; quarter: string; gradeBefore: Grade; gradeAfter: Grade; revision: number | null }> {
+export async function recordRegrade(
+  session: Session,
+  raw: unknown,
+): Promise<{ id: number; quarter: string; gradeBefore: Grade; gradeAfter: Grade; revision: number | null }> {
   return session.perform(
     {
       action: 'regrade.record',
@@ -46,7 +49,19 @@ export async function recordRegrade(session: Session, raw: unknown): Promise<{ i
                 `INSERT INTO grade_reviews (dossier_id, quarter, value_score, potential_score, stability_score, grade_before, grade_after, note, reviewed_at, reviewed_by, revision)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
-              .run(dossier.id, quarter, input.value, input.potential, input.stability, dossier.grade, input.grade, input.note ?? '', at, session.actor.id, revision).lastInsertRowid,
+              .run(
+                dossier.id,
+                quarter,
+                input.value,
+                input.potential,
+                input.stability,
+                dossier.grade,
+                input.grade,
+                input.note ?? '',
+                at,
+                session.actor.id,
+                revision,
+              ).lastInsertRowid,
           );
           return { id, quarter, gradeBefore: dossier.grade, gradeAfter: input.grade, revision };
         },

@@ -76,8 +76,7 @@ interface FollowUpFacts {
 function loadFollowUp(session: Session, id: number): { followUp: FollowUpFacts; facts: RelationFacts } {
   const db = session.archive.db;
   const row = db.prepare('SELECT id, dossier_id AS dossierId, owner_id AS ownerId, closed_at AS closedAt FROM follow_ups WHERE id = ?').get(id) as
-    | FollowUpFacts
-    | undefined;
+    FollowUpFacts | undefined;
   if (!row) throw new ArchiveError('relations.followUpNotFound', { id });
   const dossier = findDossierById(db, row.dossierId)!;
   return { followUp: row, facts: { dossier: factsFor(session, dossier), ownerId: row.ownerId } };
@@ -99,7 +98,9 @@ export async function closeFollowUp(session: Session, raw: unknown): Promise<{ i
       if (followUp.closedAt) throw new ArchiveError('relations.followUpClosed', { id: followUp.id });
       const at = session.archive.clock.now().toISOString();
       ctx.commit(() =>
-        session.archive.db.prepare('UPDATE follow_ups SET closed_at = ?, closed_by = ?, result = ? WHERE id = ?').run(at, session.actor.id, input.result, followUp.id),
+        session.archive.db
+          .prepare('UPDATE follow_ups SET closed_at = ?, closed_by = ?, result = ? WHERE id = ?')
+          .run(at, session.actor.id, input.result, followUp.id),
       );
       return { id: followUp.id, closedAt: at };
     },

@@ -45,7 +45,8 @@ export async function recordPeriodicSurvey(session: Session, raw: unknown): Prom
                 `INSERT INTO customer_surveys (dossier_id, period, conducted_at, recorded_by, changes, grade_before, grade_after, lifecycle_before, lifecycle_after, revision)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
-              .run(dossier.id, period, at, session.actor.id, input.changes, dossier.grade, gradeAfter, dossier.lifecycle, lifecycleAfter, revision).lastInsertRowid,
+              .run(dossier.id, period, at, session.actor.id, input.changes, dossier.grade, gradeAfter, dossier.lifecycle, lifecycleAfter, revision)
+              .lastInsertRowid,
           );
           ctx.setObject({ type: 'dossier', id: dossier.number });
           return { id, period, revision };
@@ -98,7 +99,10 @@ export async function transactingRegister(session: Session): Promise<RegisterRow
       lifecycle: r.lifecycle,
       industry: r.industry,
       responsible: r.r_login && r.r_name ? { login: r.r_login, name: r.r_name } : null,
-      lastSurvey: r.period && r.conducted_at && r.s_login && r.s_name ? { period: r.period, conductedAt: r.conducted_at, by: { login: r.s_login, name: r.s_name } } : null,
+      lastSurvey:
+        r.period && r.conducted_at && r.s_login && r.s_name
+          ? { period: r.period, conductedAt: r.conducted_at, by: { login: r.s_login, name: r.s_name } }
+          : null,
       surveyDue: r.period !== current,
     }));
   });

@@ -39,9 +39,7 @@ export const backupManifestSchema = z
     /** The journal head inside the snapshot. */
     journalHead: z.object({ seq: z.number().int().min(0), hash: hex(32) }).strict(),
     signingKey: z.object({ publicKey: z.string(), fingerprint: hex(32) }).strict(),
-    files: z
-      .array(z.object({ name: z.enum(BACKUP_FILE_NAMES), size: z.number().int().min(0), sha256: hex(32) }).strict())
-      .length(BACKUP_FILE_NAMES.length),
+    files: z.array(z.object({ name: z.enum(BACKUP_FILE_NAMES), size: z.number().int().min(0), sha256: hex(32) }).strict()).length(BACKUP_FILE_NAMES.length),
     signature: z.string(),
   })
   .strict();

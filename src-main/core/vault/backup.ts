@@ -50,97 +50,109 @@ export async function backupArchive(session: Session, raw: unknown, onProgress?:
 }
 
 /** The same, into the file main's save dialog picks once the core has allowed it; null when it was closed. */
-export async function backupArchiveChoosing(session: Session, chooseOut: ChooseOutputFile, onProgress?: (p: BackupProgress) => void): Promise<BackupReport | null> {
+export async function backupArchiveChoosing(
+  session: Session,
+  chooseOut: ChooseOutputFile,
+  onProgress?: (p: BackupProgress) => void,
+): Promise<BackupReport | null> {
   return backupTo(session, {}, chooseOut, onProgress);
 }
 
-async function backupTo(session: Session, raw: unknown, chooseOut: ChooseOutputFile | null, onProgress?: (p: BackupProgress) => void): Promise<BackupReport | null> {
-  return session.perform({ action: 'vault.backup', details: { file: typeof (raw as { out?: unknown })?.out === 'string' ? basename((raw as { out: string }).out) : null } }, async (ctx) => {
-    // The dialog already asked before replacing a file.
-    const chosen = chooseOut ? await chooseOut() : undefined;
-    if (chosen === null) {
-      ctx.addDetails({ cancelled: 'dialog' });
-      return null;
-    }
-    if (chosen !== undefined) ctx.addDetails({ file: basename(chosen) });
-    const input = chosen !== undefined ? { out: chosen, force: true } : parseInput(backupInputSchema, raw);
-    const archive = session.archive;
-    ctx.setObject({ type: 'archive', id: archive.archiveId });
-    if (existsSync(input.out) && !input.force) throw new ArchiveError('backup.fileExists', { path: input.out });
-    if (!existsSync(dirname(input.out))) throw new ArchiveError('vault.ioError', { detail: 'ENOENT' });
-
-    onProgress?.({ phase: 'snapshot', written: 0, total: 0 });
-    const temp = `${input.out}.${randomBytes(6).toString('hex')}.tmp`;
-    // The archive's own key for files that leave it (offline-key.ts), not the person's: a backup is
-    // restored and checked by whoever holds the archive then. Made (if new) before the copy, so the copy has it.
-    const signer = offlineSigner(archive.db);
-    try {
-      const keyring = readFileSync(join(archive.folder, KEYRING_FILE));
-      const at = archive.clock.now().toISOString();
-      const fd = openSync(temp, 'wx', 0o600);
-      let manifest: BackupManifest;
-      let head: { seq: number; hash: string };
-      try {
-        const write = (bytes: Buffer, length = bytes.length) => {
-          let off = 0;
-          while (off < length) off += writeSync(fd, bytes, off, length - off);
-        };
-        write(BACKUP_MAGIC);
-        write(keyring);
-        const copied = withQuiescentFile(archive.db, join(archive.folder, DATABASE_FILE), (src) => {
-          const total = keyring.length + fstatSync(src).size;
-          const hash = createHash('sha256');
-          const buffer = Buffer.allocUnsafe(CHUNK);
-          let size = 0;
-          for (;;) {
-            const n = readSync(src, buffer, 0, CHUNK, size);
-            if (n === 0) break;
-            hash.update(buffer.subarray(0, n));
-            write(buffer, n);
-            size += n;
-            onProgress?.({ phase: 'write', written: keyring.length + size, total });
-          }
-          const last = archive.db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
-          return { size, sha256: hash.digest('hex'), head: last, schema: schemaVersion(archive.db) };
-        });
-        head = copied.head;
-        const unsigned: UnsignedManifest = {
-          format: 'triplicate-backup',
-          version: 1,
-          archiveId: archive.archiveId,
-          createdAt: at,
-          createdBy: { id: session.actor.id, name: session.actor.name },
-          schemaVersion: copied.schema,
-          journalHead: { seq: head.seq, hash: head.hash },
-          signingKey: { publicKey: signer.publicKey.toString('base64'), fingerprint: signer.fingerprint },
-          files: [
-            { name: 'keyring.json', size: keyring.length, sha256: createHash('sha256').update(keyring).digest('hex') },
-            { name: 'archive.db', size: copied.size, sha256: copied.sha256 },
-          ],
-        };
-        manifest = { ...unsigned, signature: signer.sign(manifestMessage(unsigned)) };
-        write(encodeTrailer(manifest));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+async function backupTo(
+  session: Session,
+  raw: unknown,
+  chooseOut: ChooseOutputFile | null,
+  onProgress?: (p: BackupProgress) => void,
+): Promise<BackupReport | null> {
+  return session.perform(
+    { action: 'vault.backup', details: { file: typeof (raw as { out?: unknown })?.out === 'string' ? basename((raw as { out: string }).out) : null } },
+    async (ctx) => {
+      // The dialog already asked before replacing a file.
+      const chosen = chooseOut ? await chooseOut() : undefined;
+      if (chosen === null) {
+        ctx.addDetails({ cancelled: 'dialog' });
+        return null;
       }
-      renameSync(temp, input.out);
-      const size = statSync(input.out).size;
-      const manifestSha256 = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
-      const report: BackupReport = { file: input.out, size, journalSeq: head.seq, journalHash: head.hash, manifestSha256, at };
-      ctx.commit(
-        () =>
-          archive.db
-            .prepare('INSERT INTO backups (at, by_person, file_name, size, journal_seq, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(at, session.actor.id, basename(input.out), size, head.seq, manifestSha256),
-        { size, journalSeq: head.seq, journalHash: head.hash, manifestSha256 },
-      );
-      onProgress?.({ phase: 'done', written: size, total: size });
-      return report;
-    } finally {
-      rmSync(temp, { force: true });
-    }
-  });
+      if (chosen !== undefined) ctx.addDetails({ file: basename(chosen) });
+      const input = chosen !== undefined ? { out: chosen, force: true } : parseInput(backupInputSchema, raw);
+      const archive = session.archive;
+      ctx.setObject({ type: 'archive', id: archive.archiveId });
+      if (existsSync(input.out) && !input.force) throw new ArchiveError('backup.fileExists', { path: input.out });
+      if (!existsSync(dirname(input.out))) throw new ArchiveError('vault.ioError', { detail: 'ENOENT' });
+
+      onProgress?.({ phase: 'snapshot', written: 0, total: 0 });
+      const temp = `${input.out}.${randomBytes(6).toString('hex')}.tmp`;
+      // The archive's own key for files that leave it (offline-key.ts), not the person's: a backup is
+      // restored and checked by whoever holds the archive then. Made (if new) before the copy, so the copy has it.
+      const signer = offlineSigner(archive.db);
+      try {
+        const keyring = readFileSync(join(archive.folder, KEYRING_FILE));
+        const at = archive.clock.now().toISOString();
+        const fd = openSync(temp, 'wx', 0o600);
+        let manifest: BackupManifest;
+        let head: { seq: number; hash: string };
+        try {
+          const write = (bytes: Buffer, length = bytes.length) => {
+            let off = 0;
+            while (off < length) off += writeSync(fd, bytes, off, length - off);
+          };
+          write(BACKUP_MAGIC);
+          write(keyring);
+          const copied = withQuiescentFile(archive.db, join(archive.folder, DATABASE_FILE), (src) => {
+            const total = keyring.length + fstatSync(src).size;
+            const hash = createHash('sha256');
+            const buffer = Buffer.allocUnsafe(CHUNK);
+            let size = 0;
+            for (;;) {
+              const n = readSync(src, buffer, 0, CHUNK, size);
+              if (n === 0) break;
+              hash.update(buffer.subarray(0, n));
+              write(buffer, n);
+              size += n;
+              onProgress?.({ phase: 'write', written: keyring.length + size, total });
+            }
+            const last = archive.db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+            return { size, sha256: hash.digest('hex'), head: last, schema: schemaVersion(archive.db) };
+          });
+          head = copied.head;
+          const unsigned: UnsignedManifest = {
+            format: 'triplicate-backup',
+            version: 1,
+            archiveId: archive.archiveId,
+            createdAt: at,
+            createdBy: { id: session.actor.id, name: session.actor.name },
+            schemaVersion: copied.schema,
+            journalHead: { seq: head.seq, hash: head.hash },
+            signingKey: { publicKey: signer.publicKey.toString('base64'), fingerprint: signer.fingerprint },
+            files: [
+              { name: 'keyring.json', size: keyring.length, sha256: createHash('sha256').update(keyring).digest('hex') },
+              { name: 'archive.db', size: copied.size, sha256: copied.sha256 },
+            ],
+          };
+          manifest = { ...unsigned, signature: signer.sign(manifestMessage(unsigned)) };
+          write(encodeTrailer(manifest));
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temp, input.out);
+        const size = statSync(input.out).size;
+        const manifestSha256 = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
+        const report: BackupReport = { file: input.out, size, journalSeq: head.seq, journalHash: head.hash, manifestSha256, at };
+        ctx.commit(
+          () =>
+            archive.db
+              .prepare('INSERT INTO backups (at, by_person, file_name, size, journal_seq, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?)')
+              .run(at, session.actor.id, basename(input.out), size, head.seq, manifestSha256),
+          { size, journalSeq: head.seq, journalHash: head.hash, manifestSha256 },
+        );
+        onProgress?.({ phase: 'done', written: size, total: size });
+        return report;
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    },
+  );
 }
 
 /**

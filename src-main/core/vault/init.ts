@@ -34,10 +34,7 @@ export const initInputSchema = z.object({
 });
 export type InitInput = z.input<typeof initInputSchema>;
 
-export async function initArchive(
-  raw: InitInput,
-  options: ArchiveOptions = {},
-): Promise<{ session: Session; recoveryKey: string }> {
+export async function initArchive(raw: InitInput, options: ArchiveOptions = {}): Promise<{ session: Session; recoveryKey: string }> {
   const input = parseInput(initInputSchema, raw);
   if (input.adminPassword.length < MIN_PASSWORD_LENGTH) throw new ArchiveError('person.weakPassword', { min: MIN_PASSWORD_LENGTH });
   const resolved = resolveOptions(options);

@@ -15,9 +15,35 @@ import { ArchiveError } from '../errors';
 export type FsTypeLookup = (folder: string) => string | null;
 
 const NETWORK_TYPES = new Set([
-  'nfs', 'nfs4', 'cifs', 'smb', 'smb2', 'smb3', 'smbfs', 'ncp', 'ncpfs', 'afs', 'coda', 'ceph', 'glusterfs',
-  'lustre', 'gpfs', 'davfs', 'webdav', 'afpfs', 'ocfs2', 'gfs2', 'unc',
-  'fuse.sshfs', 'sshfs', 'fuse.glusterfs', 'fuse.davfs2', 'fuse.s3fs', 'fuse.rclone', 'fuse.cephfs', 'fuse.smbnetfs',
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smb',
+  'smb2',
+  'smb3',
+  'smbfs',
+  'ncp',
+  'ncpfs',
+  'afs',
+  'coda',
+  'ceph',
+  'glusterfs',
+  'lustre',
+  'gpfs',
+  'davfs',
+  'webdav',
+  'afpfs',
+  'ocfs2',
+  'gfs2',
+  'unc',
+  'fuse.sshfs',
+  'sshfs',
+  'fuse.glusterfs',
+  'fuse.davfs2',
+  'fuse.s3fs',
+  'fuse.rclone',
+  'fuse.cephfs',
+  'fuse.smbnetfs',
 ]);
 
 export function isNetworkFsType(type: string | null): boolean {

@@ -90,9 +90,7 @@ export class OpenArchive {
     const shared = lock?.sharedKeyring;
     if (lock && (!shared || shared.archiveId !== keyring.archiveId || keyringRevision(keyring) > keyringRevision(shared))) lock.sharedKeyring = keyring;
     // Archives made before issue 12 have an archive-wide key; new ones sign with people's keys.
-    const row = db.prepare('SELECT public_key, private_key FROM signing_key WHERE id = 1').get() as
-      | { public_key: Buffer; private_key: Buffer }
-      | undefined;
+    const row = db.prepare('SELECT public_key, private_key FROM signing_key WHERE id = 1').get() as { public_key: Buffer; private_key: Buffer } | undefined;
     this.currentJournal = new Journal(db, keyring.archiveId, options.clock, options.workstation, row ? makeSigner(row.public_key, row.private_key) : null);
     this.headWatch = watchKeyringHead(db, keyring);
   }

@@ -93,7 +93,13 @@ async function recoverHeld(input: z.output<typeof recoverInputSchema>, resolved:
     throw new ArchiveError(reason);
   }
   const newSlot = await createSlot(
-    { archiveId: current.archiveId, epoch: current.epoch, kind: 'person', locator: loginLocator(person.login, current.locatorSalt), cost: await archive.kdfCost() },
+    {
+      archiveId: current.archiveId,
+      epoch: current.epoch,
+      kind: 'person',
+      locator: loginLocator(person.login, current.locatorSalt),
+      cost: await archive.kdfCost(),
+    },
     passwordBytes(input.newPassword),
     archive.databaseKey,
   );

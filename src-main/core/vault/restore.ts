@@ -80,11 +80,7 @@ function copyRange(from: string, start: number, size: number, to: string): void 
   }
 }
 
-export async function restoreArchive(
-  input: RestoreInput,
-  options: ArchiveOptions = {},
-  onProgress?: (phase: RestorePhase) => void,
-): Promise<RestoreReport> {
+export async function restoreArchive(input: RestoreInput, options: ArchiveOptions = {}, onProgress?: (phase: RestorePhase) => void): Promise<RestoreReport> {
   const file = resolve(input.file);
   const to = resolve(input.to);
   const force = input.force ?? false;
@@ -128,7 +124,8 @@ export async function restoreArchive(
 
     let movedTo: string | null = null;
     if (existsSync(to)) {
-      if (existing === 'none') rmSync(to, { recursive: true, force: true }); // an empty folder
+      if (existing === 'none')
+        rmSync(to, { recursive: true, force: true }); // an empty folder
       else {
         movedTo = `${to}.replaced-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
         renameSync(to, movedTo);

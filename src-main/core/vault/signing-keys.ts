@@ -55,8 +55,7 @@ export function storePersonKey(db: Db, personId: string, publicKey: Buffer, slot
 /** The person's signer, opened with their slot's key pair; null when none is stored for this slot. */
 export function openPersonSigner(db: Db, archiveId: string, personId: string, slot: Slot, pair: X25519Pair): PersonSigner | null {
   const row = db.prepare('SELECT public_key, slot_id, sealed FROM person_keys WHERE person_id = ?').get(personId) as
-    | { public_key: Buffer; slot_id: string; sealed: string }
-    | undefined;
+    { public_key: Buffer; slot_id: string; sealed: string } | undefined;
   if (!row || row.slot_id !== slot.id) return null;
   let sealed: Sealed;
   try {

@@ -85,10 +85,6 @@ export function newRecoveryKey(): string {
 
 /** Accepts the key as typed: any case, with or without dashes and spaces, O for 0 and I/L for 1. */
 export function normaliseRecoveryKey(typed: string): Buffer {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return Buffer.from(cleaned, 'utf8');
 }

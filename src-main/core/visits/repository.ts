@@ -72,7 +72,9 @@ export function findReportOf(db: Db, authorId: string, date: string): VisitRepor
 }
 
 export function reportsOf(db: Db, authorId: string, from: string, to: string): VisitReportRecord[] {
-  return (db.prepare(`${SELECT} WHERE r.author_id = ? AND r.report_date BETWEEN ? AND ? ORDER BY r.report_date DESC`).all(authorId, from, to) as Row[]).map(toRecord);
+  return (db.prepare(`${SELECT} WHERE r.author_id = ? AND r.report_date BETWEEN ? AND ? ORDER BY r.report_date DESC`).all(authorId, from, to) as Row[]).map(
+    toRecord,
+  );
 }
 
 /** Reports a supervisor comments on: named to them, or (none named) to the key-account managers. */
@@ -88,7 +90,9 @@ export function reportsSupervisedBy(db: Db, supervisorId: string, orUnassigned: 
 
 export function uncommentedFor(db: Db, supervisorId: string, orUnassigned: boolean): VisitReportRecord[] {
   const rows = db
-    .prepare(`${SELECT} WHERE (r.supervisor_id = ? OR (? AND r.supervisor_id IS NULL)) AND r.author_id <> ? AND r.commented_at IS NULL ORDER BY r.comment_due_at`)
+    .prepare(
+      `${SELECT} WHERE (r.supervisor_id = ? OR (? AND r.supervisor_id IS NULL)) AND r.author_id <> ? AND r.commented_at IS NULL ORDER BY r.comment_due_at`,
+    )
     .all(supervisorId, orUnassigned ? 1 : 0, supervisorId) as Row[];
   return rows.map(toRecord);
 }
@@ -152,7 +156,15 @@ export function lastCheckBy(db: Db, checkerId: string): string | null {
   return row.at;
 }
 
-export function insertReportRevision(db: Db, reportId: number, revision: number, kind: 'file' | 'amend' | 'comment' | 'spotCheck', at: string, actorId: string, changes: unknown): void {
+export function insertReportRevision(
+  db: Db,
+  reportId: number,
+  revision: number,
+  kind: 'file' | 'amend' | 'comment' | 'spotCheck',
+  at: string,
+  actorId: string,
+  changes: unknown,
+): void {
   db.prepare('INSERT INTO visit_report_revisions (report_id, revision, kind, at, actor_id, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
     reportId,
     revision,

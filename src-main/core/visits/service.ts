@@ -64,29 +64,35 @@ export async function fileVisitReport(session: Session, raw: unknown): Promise<V
       ctx.setObject({ type: 'visitReport', id: String(existing.id) });
       if (existing.commentedAt !== null) throw new ArchiveError('visitReport.commented', { date });
       const revision = existing.revision + 1;
-      ctx.commit(() => {
-        repo.amendReport(db, existing.id, input.visits, revision);
-        repo.insertReportRevision(db, existing.id, revision, 'amend', at, session.actor.id, { visits: { old: existing.visits, new: input.visits } });
-      }, { revision, amended: true, late: existing.late });
+      ctx.commit(
+        () => {
+          repo.amendReport(db, existing.id, input.visits, revision);
+          repo.insertReportRevision(db, existing.id, revision, 'amend', at, session.actor.id, { visits: { old: existing.visits, new: input.visits } });
+        },
+        { revision, amended: true, late: existing.late },
+      );
       return summaryOf(db, requireReport(db, existing.id), now);
     }
     const dueAt = reportDueAt(date, settings.workingCalendar, settings.timeZone);
     const late = now.getTime() > dueAt.getTime();
-    const id = ctx.commit(() => {
-      const newId = repo.insertReport(db, {
-        authorId: session.actor.id,
-        date,
-        visits: input.visits,
-        supervisorId: supervisorOf(db, session.actor.id),
-        filedAt: at,
-        dueAt: dueAt.toISOString(),
-        late,
-        commentDueAt: commentDueAt(date, now, settings.workingCalendar, settings.timeZone).toISOString(),
-      });
-      ctx.setObject({ type: 'visitReport', id: String(newId) });
-      repo.insertReportRevision(db, newId, 1, 'file', at, session.actor.id, { visits: { old: null, new: input.visits } });
-      return newId;
-    }, { revision: 1, late, dueAt: dueAt.toISOString() });
+    const id = ctx.commit(
+      () => {
+        const newId = repo.insertReport(db, {
+          authorId: session.actor.id,
+          date,
+          visits: input.visits,
+          supervisorId: supervisorOf(db, session.actor.id),
+          filedAt: at,
+          dueAt: dueAt.toISOString(),
+          late,
+          commentDueAt: commentDueAt(date, now, settings.workingCalendar, settings.timeZone).toISOString(),
+        });
+        ctx.setObject({ type: 'visitReport', id: String(newId) });
+        repo.insertReportRevision(db, newId, 1, 'file', at, session.actor.id, { visits: { old: null, new: input.visits } });
+        return newId;
+      },
+      { revision: 1, late, dueAt: dueAt.toISOString() },
+    );
     return summaryOf(db, requireReport(db, id), now);
   });
 }
@@ -109,10 +115,13 @@ export async function commentVisitReport(session: Session, raw: unknown): Promis
       const at = now.toISOString();
       const late = now.getTime() > new Date(report.commentDueAt).getTime();
       const revision = report.revision + 1;
-      ctx.commit(() => {
-        repo.commentReport(db, report.id, input.comment, at, session.actor.id, late, revision);
-        repo.insertReportRevision(db, report.id, revision, 'comment', at, session.actor.id, { comment: { old: null, new: input.comment } });
-      }, { date: report.date, revision, late, dueAt: report.commentDueAt });
+      ctx.commit(
+        () => {
+          repo.commentReport(db, report.id, input.comment, at, session.actor.id, late, revision);
+          repo.insertReportRevision(db, report.id, revision, 'comment', at, session.actor.id, { comment: { old: null, new: input.comment } });
+        },
+        { date: report.date, revision, late, dueAt: report.commentDueAt },
+      );
       return summaryOf(db, requireReport(db, report.id), now);
     },
   );
@@ -133,10 +142,13 @@ export async function spotCheckVisitReport(session: Session, raw: unknown): Prom
       const now = session.archive.clock.now();
       const at = now.toISOString();
       const revision = report.revision + 1;
-      ctx.commit(() => {
-        repo.insertCheck(db, report.id, session.actor.id, at, input.findings, revision);
-        repo.insertReportRevision(db, report.id, revision, 'spotCheck', at, session.actor.id, { findings: { old: null, new: input.findings } });
-      }, { date: report.date, revision });
+      ctx.commit(
+        () => {
+          repo.insertCheck(db, report.id, session.actor.id, at, input.findings, revision);
+          repo.insertReportRevision(db, report.id, revision, 'spotCheck', at, session.actor.id, { findings: { old: null, new: input.findings } });
+        },
+        { date: report.date, revision },
+      );
       return viewOf(db, requireReport(db, report.id), now);
     },
   );

@@ -15,8 +15,7 @@ export const cardHandlers: DomainHandlers<'cards'> = {
   'cards:pending': async (_input, ctx) => loans.pendingApprovals(open(ctx)),
   'cards:history': async (input, ctx) => loans.borrowerHistory(open(ctx), input),
   // Only filed dossiers can be borrowed; a short page is enough to pick from.
-  'cards:findCopies': async (input, ctx) =>
-    searchCatalogue(open(ctx), { ...(input.text ? { text: input.text } : {}), status: 'filed', limit: 20 }),
+  'cards:findCopies': async (input, ctx) => searchCatalogue(open(ctx), { ...(input.text ? { text: input.text } : {}), status: 'filed', limit: 20 }),
 };
 
 export const loanHandlers: DomainHandlers<'loans'> = {

@@ -40,5 +40,11 @@ export const readerHandlers: DomainHandlers<'reader'> = {
   'reader:waiting': async (_input, ctx) => ctx.reader?.takeWaiting() ?? null,
   // The laptop signs in to the server only for this fetch; the server journals it as that person.
   'reader:fetchRevocations': async (input, ctx) =>
-    host(ctx).fetchRevocations({ server: input.server, fingerprint: input.fingerprint, login: input.login, password: input.password, locale: ctx.state.locale }),
+    host(ctx).fetchRevocations({
+      server: input.server,
+      fingerprint: input.fingerprint,
+      login: input.login,
+      password: input.password,
+      locale: ctx.state.locale,
+    }),
 };

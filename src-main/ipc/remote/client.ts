@@ -100,9 +100,7 @@ export class RemoteClient {
         socket.once('secureConnect', () => {
           const actual = normaliseFingerprint(socket.getPeerCertificate().fingerprint256 ?? '');
           if (expected === actual) return;
-          pinFailure = expected
-            ? fail('remote.certificateChanged', { address, actual, expected })
-            : fail('remote.certificateUnknown', { address, actual });
+          pinFailure = expected ? fail('remote.certificateChanged', { address, actual, expected }) : fail('remote.certificateUnknown', { address, actual });
           socket.destroy();
         });
         return socket;

@@ -203,7 +203,11 @@ export class Connection {
     if (!message.success) {
       const id = typeof (parsed as { id?: unknown })?.id === 'number' ? (parsed as { id: number }).id : -1;
       const type = String((parsed as { type?: unknown })?.type ?? '').slice(0, 40);
-      this.journalRefusal('remote.malformed', { frame: 'schema', type, keys: parsed && typeof parsed === 'object' ? Object.keys(parsed).slice(0, 20) : typeof parsed });
+      this.journalRefusal('remote.malformed', {
+        frame: 'schema',
+        type,
+        keys: parsed && typeof parsed === 'object' ? Object.keys(parsed).slice(0, 20) : typeof parsed,
+      });
       return this.failure(id, 'remote.malformed');
     }
     const msg = message.data;

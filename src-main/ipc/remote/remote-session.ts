@@ -114,8 +114,7 @@ export interface PriorAnswer {
 
 export function priorAnswer(archive: OpenArchive, storedKey: string): PriorAnswer | null {
   const row = archive.db.prepare('SELECT channel, result FROM remote_requests WHERE request_key = ?').get(storedKey) as
-    | { channel: string; result: string | null }
-    | undefined;
+    { channel: string; result: string | null } | undefined;
   if (!row) return null;
   return { channel: row.channel, value: row.result === null ? null : JSON.parse(row.result), hasValue: row.result !== null };
 }

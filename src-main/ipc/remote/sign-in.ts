@@ -40,10 +40,11 @@ export async function signIn(
   archive.assertOpen();
   const now = archive.clock.now();
   const remote = { address: origin.address, reported: origin.reported };
-  const known = keyring.slots
-    .filter((s) => s.kind === 'person' && s.locator === locator)
-    .map((s) => findPersonBySlot(archive.db, s.id))
-    .find((p) => p !== null) ?? null;
+  const known =
+    keyring.slots
+      .filter((s) => s.kind === 'person' && s.locator === locator)
+      .map((s) => findPersonBySlot(archive.db, s.id))
+      .find((p) => p !== null) ?? null;
   // Written by the server, in no one's session: never signed, even when that person is signed in elsewhere.
   const refuse = (
     who: { id: string; name: string } | null,

@@ -21,7 +21,15 @@ export function Button({ variant = 'default', htmlType = 'button', icon, block, 
   const bordered = variant === 'default' || variant === 'primary';
   const iconOnly = children == null || children === '';
   const twoCjk = !icon && bordered && typeof children === 'string' && TWO_CJK.test(children);
-  const classes = ['lt-btn', `lt-btn--${variant}`, iconOnly && 'lt-btn--icon-only', twoCjk && 'lt-btn--two-cjk', block && 'lt-btn--block', loading && 'lt-btn--loading', className]
+  const classes = [
+    'lt-btn',
+    `lt-btn--${variant}`,
+    iconOnly && 'lt-btn--icon-only',
+    twoCjk && 'lt-btn--two-cjk',
+    block && 'lt-btn--block',
+    loading && 'lt-btn--loading',
+    className,
+  ]
     .filter(Boolean)
     .join(' ');
   const click = (event: MouseEvent<HTMLButtonElement>) => {

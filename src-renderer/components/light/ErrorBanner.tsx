@@ -17,14 +17,6 @@ export function ErrorBanner({ error, testId = 'error-message', onClose }: Props)
   const text = useErrorText();
   if (error == null) return null;
   return (
-    <Alert
-      type="error"
-      role="alert"
-      data-testid={testId}
-      title={text(error)}
-      onClose={onClose}
-      closeLabel={t('common.close')}
-      style={{ marginBottom: 16 }}
-    />
+    <Alert type="error" role="alert" data-testid={testId} title={text(error)} onClose={onClose} closeLabel={t('common.close')} style={{ marginBottom: 16 }} />
   );
 }

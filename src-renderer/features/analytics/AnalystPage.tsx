@@ -6,7 +6,13 @@
 import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANALYTIC_DIMENSIONS, ANALYTIC_MEASURES, type AnalyticDimension, type AnalyticMeasure, type AnalyticsResult } from '../../../src-main/contract/analytics';
+import {
+  ANALYTIC_DIMENSIONS,
+  ANALYTIC_MEASURES,
+  type AnalyticDimension,
+  type AnalyticMeasure,
+  type AnalyticsResult,
+} from '../../../src-main/contract/analytics';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ChartCard } from './ChartCard';
@@ -79,15 +85,28 @@ export function AnalystPage() {
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <Form layout="inline" onFinish={run} initialValues={{ measure: 'dossiers', dimension: 'grade' }} style={{ marginBottom: 16 }} disabled={busy}>
         <Form.Item name="measure" label={t('analytics.measure')}>
-          <Select style={{ width: 180 }} options={ANALYTIC_MEASURES.map((m) => ({ value: m, label: t(`analytics.measures.${m}`) }))} data-testid="analytics-measure" />
+          <Select
+            style={{ width: 180 }}
+            options={ANALYTIC_MEASURES.map((m) => ({ value: m, label: t(`analytics.measures.${m}`) }))}
+            data-testid="analytics-measure"
+          />
         </Form.Item>
         <Form.Item name="dimension" label={t('analytics.dimension')}>
-          <Select style={{ width: 160 }} options={ANALYTIC_DIMENSIONS.map((d) => ({ value: d, label: t(`analytics.dimensions.${d}`) }))} data-testid="analytics-dimension" />
+          <Select
+            style={{ width: 160 }}
+            options={ANALYTIC_DIMENSIONS.map((d) => ({ value: d, label: t(`analytics.dimensions.${d}`) }))}
+            data-testid="analytics-dimension"
+          />
         </Form.Item>
         <Form.Item label={t('analytics.filter')}>
           <Space.Compact>
             <Form.Item name="filterField" noStyle>
-              <Select allowClear style={{ width: 150 }} options={ANALYTIC_DIMENSIONS.map((d) => ({ value: d, label: t(`analytics.dimensions.${d}`) }))} data-testid="analytics-filter-field" />
+              <Select
+                allowClear
+                style={{ width: 150 }}
+                options={ANALYTIC_DIMENSIONS.map((d) => ({ value: d, label: t(`analytics.dimensions.${d}`) }))}
+                data-testid="analytics-filter-field"
+              />
             </Form.Item>
             <Form.Item name="filterValue" noStyle>
               <Input style={{ width: 140 }} placeholder={t('analytics.filterValue')} maxLength={200} data-testid="analytics-filter-value" />

@@ -45,7 +45,9 @@ export function useChartLabels() {
   /** A dashboard chart's categories. */
   const categories = useCallback(
     (chart: ChartData): string[] =>
-      chart.categories.map((c) => (chart.categoryKind === 'month' ? month(c) : chart.categoryKind === 'grade' ? grade(c as Grade) : t(`analytics.buckets.${c}`, { defaultValue: c }))),
+      chart.categories.map((c) =>
+        chart.categoryKind === 'month' ? month(c) : chart.categoryKind === 'grade' ? grade(c as Grade) : t(`analytics.buckets.${c}`, { defaultValue: c }),
+      ),
     [month, grade, t],
   );
 

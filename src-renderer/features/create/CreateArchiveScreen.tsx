@@ -60,12 +60,7 @@ export function CreateArchiveScreen({ onBack, onCreated }: Props) {
           <Form.Item name="adminName" label={t('create.adminName')} rules={nameRules(t)}>
             <Input autoComplete="off" data-testid="create-admin-name" />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('create.password')}
-            extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-            rules={passwordRules(t)}
-          >
+          <Form.Item name="password" label={t('create.password')} extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })} rules={passwordRules(t)}>
             <Input.Password autoComplete="new-password" data-testid="create-password" />
           </Form.Item>
           <Form.Item name="confirm" label={t('create.passwordConfirm')} dependencies={['password']} rules={confirmRules(t, 'password')}>

@@ -9,14 +9,20 @@ import { loginSchema, MIN_PASSWORD_LENGTH, personNameSchema } from '../../../src
 export function loginRules(t: TFunction): FormRule[] {
   return [
     { required: true, message: t('common.required') },
-    { validator: async (_, value: string | undefined) => (!value || loginSchema.safeParse(value).success ? undefined : Promise.reject(new Error(t('validation.login')))) },
+    {
+      validator: async (_, value: string | undefined) =>
+        !value || loginSchema.safeParse(value).success ? undefined : Promise.reject(new Error(t('validation.login'))),
+    },
   ];
 }
 
 export function nameRules(t: TFunction): FormRule[] {
   return [
     { required: true, whitespace: true, message: t('common.required') },
-    { validator: async (_, value: string | undefined) => (!value || personNameSchema.safeParse(value).success ? undefined : Promise.reject(new Error(t('validation.name')))) },
+    {
+      validator: async (_, value: string | undefined) =>
+        !value || personNameSchema.safeParse(value).success ? undefined : Promise.reject(new Error(t('validation.name'))),
+    },
   ];
 }
 

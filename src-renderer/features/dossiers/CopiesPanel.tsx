@@ -108,7 +108,13 @@ export function CopiesPanel({ number, onChanged }: { number: string; onChanged?:
             render: (_, c: CopyView) => (
               <Space size={4} wrap={false}>
                 {keeps(c) && (c.lag > 0 || c.state === 'lost') && (c.state === 'in-custody' || c.state === 'lost') && (
-                  <Button size="small" type="primary" loading={busy === c.copyNumber} onClick={() => void reissue(c)} data-testid={`copy-reissue-${c.copyNumber.slice(-1)}`}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={busy === c.copyNumber}
+                    onClick={() => void reissue(c)}
+                    data-testid={`copy-reissue-${c.copyNumber.slice(-1)}`}
+                  >
                     {t('dossiers.copies.reissue')}
                   </Button>
                 )}

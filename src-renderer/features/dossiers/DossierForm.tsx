@@ -10,7 +10,15 @@ import { REQUIRED_TO_FILE, type DossierContent, type DossierView } from '../../.
 import { api, ApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
-import { CELEBRATION_COLUMNS, CELEBRATION_FIELDS, CONTACT_COLUMNS, CONTACT_FIELDS, KEY_PERSON_COLUMNS, KEY_PERSON_FIELDS, type ObjectSection } from './formFields';
+import {
+  CELEBRATION_COLUMNS,
+  CELEBRATION_FIELDS,
+  CONTACT_COLUMNS,
+  CONTACT_FIELDS,
+  KEY_PERSON_COLUMNS,
+  KEY_PERSON_FIELDS,
+  type ObjectSection,
+} from './formFields';
 import { GroupFields } from './GroupFields';
 import { toContent } from './formContent';
 import { useDossierLabels } from './labels';
@@ -49,7 +57,12 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
     onDirty(value);
   };
 
-  const { submit: save, busy, error, setError } = useSubmit(async (toFile: boolean) => {
+  const {
+    submit: save,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async (toFile: boolean) => {
     const values = form.getFieldsValue(true) as Record<string, unknown>;
     let number = view?.number;
     if (!number) {
@@ -88,7 +101,12 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
   };
 
   // The core's "incomplete" names field paths; shown with the form's own labels.
-  const coreMissing = error instanceof ApiError && error.code === 'dossier.incomplete' ? String(error.params?.fields ?? '').split(', ').filter(Boolean) : [];
+  const coreMissing =
+    error instanceof ApiError && error.code === 'dossier.incomplete'
+      ? String(error.params?.fields ?? '')
+          .split(', ')
+          .filter(Boolean)
+      : [];
   const missingLabels = [...missing, ...coreMissing].map((path) => field(path.replace(/\.\d+\./, '.')));
 
   const objectTab = (key: ObjectSection) => ({
@@ -120,7 +138,14 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
     <div data-testid="dossier-form">
       <ErrorBanner error={coreMissing.length ? null : error} onClose={() => setError(null)} />
       {missingLabels.length > 0 && (
-        <Alert type="error" showIcon role="alert" data-testid="file-incomplete" title={t('dossiers.form.incomplete', { fields: [...new Set(missingLabels)].join(t('dossiers.form.listSeparator')) })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="file-incomplete"
+          title={t('dossiers.form.incomplete', { fields: [...new Set(missingLabels)].join(t('dossiers.form.listSeparator')) })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form
         form={form}
@@ -143,7 +168,15 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
               key: 'keyPersons',
               label: section('keyPersons'),
               forceRender: true,
-              children: <ListSection section="keyPersons" defs={KEY_PERSON_FIELDS} columns={KEY_PERSON_COLUMNS} addText={t('dossiers.form.addKeyPerson')} filing={filing} />,
+              children: (
+                <ListSection
+                  section="keyPersons"
+                  defs={KEY_PERSON_FIELDS}
+                  columns={KEY_PERSON_COLUMNS}
+                  addText={t('dossiers.form.addKeyPerson')}
+                  filing={filing}
+                />
+              ),
             },
             objectTab('purchasing'),
             objectTab('cooperation'),
@@ -152,13 +185,17 @@ export function DossierForm({ view, onDirty, onSaved }: Props) {
               key: 'contactRecords',
               label: section('contactRecords'),
               forceRender: true,
-              children: <ListSection section="contactRecords" defs={CONTACT_FIELDS} columns={CONTACT_COLUMNS} addText={t('dossiers.form.addContact')} filing={filing} />,
+              children: (
+                <ListSection section="contactRecords" defs={CONTACT_FIELDS} columns={CONTACT_COLUMNS} addText={t('dossiers.form.addContact')} filing={filing} />
+              ),
             },
             {
               key: 'celebrations',
               label: section('celebrations'),
               forceRender: true,
-              children: <ListSection section="celebrations" defs={CELEBRATION_FIELDS} columns={CELEBRATION_COLUMNS} addText={t('due.addCelebration')} filing={filing} />,
+              children: (
+                <ListSection section="celebrations" defs={CELEBRATION_FIELDS} columns={CELEBRATION_COLUMNS} addText={t('due.addCelebration')} filing={filing} />
+              ),
             },
           ].map((item) => ({ ...item, label: <span data-testid={`form-tab-${item.key}`}>{item.label}</span> }))}
         />

@@ -30,7 +30,16 @@ export function FieldInput({ kind, testId, value, onChange, compact }: Props) {
     case 'date':
       return <Input {...common} placeholder="YYYY-MM-DD" value={value as string} onChange={(e) => onChange?.(e.target.value)} />;
     case 'login':
-      return <Input {...common} placeholder={t('dossiers.form.managerHint')} autoComplete="off" spellCheck={false} value={value as string} onChange={(e) => onChange?.(e.target.value)} />;
+      return (
+        <Input
+          {...common}
+          placeholder={t('dossiers.form.managerHint')}
+          autoComplete="off"
+          spellCheck={false}
+          value={value as string}
+          onChange={(e) => onChange?.(e.target.value)}
+        />
+      );
     case 'grade':
     case 'lifecycle':
     case 'secrecy':
@@ -57,7 +66,15 @@ export function FieldInput({ kind, testId, value, onChange, compact }: Props) {
         />
       );
     case 'celebrationKind':
-      return <Select {...common} value={value as string} onChange={(v) => onChange?.(v)} options={CELEBRATION_KINDS.map((k) => ({ value: k, label: t(`due.celebrationKind.${k}`) }))} style={{ minWidth: 120 }} />;
+      return (
+        <Select
+          {...common}
+          value={value as string}
+          onChange={(v) => onChange?.(v)}
+          options={CELEBRATION_KINDS.map((k) => ({ value: k, label: t(`due.celebrationKind.${k}`) }))}
+          style={{ minWidth: 120 }}
+        />
+      );
     default:
       return <Input {...common} value={value as string} onChange={(e) => onChange?.(e.target.value)} />;
   }

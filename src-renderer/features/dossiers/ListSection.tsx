@@ -73,7 +73,12 @@ export function ListSection({ section, defs, columns, addText, filing }: Props) 
                 <Row gutter={12}>
                   {expanded.map((d) => (
                     <Col span={d.kind === 'textarea' ? 24 : 12} key={d.name}>
-                      <Form.Item name={[item.name, d.name]} label={short(field(`${section}.${d.name}`))} rules={fieldRules(d, t, filing)} style={{ marginBottom: 8 }}>
+                      <Form.Item
+                        name={[item.name, d.name]}
+                        label={short(field(`${section}.${d.name}`))}
+                        rules={fieldRules(d, t, filing)}
+                        style={{ marginBottom: 8 }}
+                      >
                         <FieldInput kind={d.kind} testId={`${section}-${item.name}-${d.name}`} />
                       </Form.Item>
                     </Col>

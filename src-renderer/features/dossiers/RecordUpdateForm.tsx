@@ -39,7 +39,9 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
   const describe = () => {
     const { changes, add } = toRecordedUpdate(form.getFieldsValue(true) as Record<string, unknown>);
     const fields = Object.entries(changes).flatMap(([g, values]) => Object.keys(values as object).map((name) => field(`${g}.${name}`)));
-    const entries = Object.entries(add).map(([s, items]) => t('dossiers.record.entries', { count: (items as unknown[]).length, section: section(s as Section) }));
+    const entries = Object.entries(add).map(([s, items]) =>
+      t('dossiers.record.entries', { count: (items as unknown[]).length, section: section(s as Section) }),
+    );
     return { changes, add, words: [...fields, ...entries] };
   };
 
@@ -49,7 +51,12 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
     onDirty(words.length > 0);
   };
 
-  const { submit: send, busy, error, setError } = useSubmit(async ({ changes, add }: Pick<ReturnType<typeof describe>, 'changes' | 'add'>) => {
+  const {
+    submit: send,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async ({ changes, add }: Pick<ReturnType<typeof describe>, 'changes' | 'add'>) => {
     const saved = await call(api().dossiers.update({ number, changes, ...(Object.keys(add).length ? { add } : {}) }));
     const fields = [...new Set(saved.changedFields.map((path) => field(path.replace(/\.\d+\./, '.'))))].join(separator);
     void message.success(t('dossiers.record.recorded', { revision: saved.revision, fields }));
@@ -99,11 +106,29 @@ export function RecordUpdateForm({ number, onDirty, onRecorded }: Props) {
           <>
             <Typography.Paragraph type="secondary">{t('dossiers.record.addHint')}</Typography.Paragraph>
             {group === 'keyPersons' ? (
-              <ListSection section="keyPersons" defs={KEY_PERSON_FIELDS} columns={KEY_PERSON_COLUMNS} addText={t('dossiers.form.addKeyPerson')} filing={NEVER_FILING} />
+              <ListSection
+                section="keyPersons"
+                defs={KEY_PERSON_FIELDS}
+                columns={KEY_PERSON_COLUMNS}
+                addText={t('dossiers.form.addKeyPerson')}
+                filing={NEVER_FILING}
+              />
             ) : group === 'contactRecords' ? (
-              <ListSection section="contactRecords" defs={CONTACT_FIELDS} columns={CONTACT_COLUMNS} addText={t('dossiers.form.addContact')} filing={NEVER_FILING} />
+              <ListSection
+                section="contactRecords"
+                defs={CONTACT_FIELDS}
+                columns={CONTACT_COLUMNS}
+                addText={t('dossiers.form.addContact')}
+                filing={NEVER_FILING}
+              />
             ) : (
-              <ListSection section="celebrations" defs={CELEBRATION_FIELDS} columns={CELEBRATION_COLUMNS} addText={t('due.addCelebration')} filing={NEVER_FILING} />
+              <ListSection
+                section="celebrations"
+                defs={CELEBRATION_FIELDS}
+                columns={CELEBRATION_COLUMNS}
+                addText={t('due.addCelebration')}
+                filing={NEVER_FILING}
+              />
             )}
           </>
         ) : (

@@ -73,9 +73,12 @@ export const KEY_PERSON_FIELDS = fields('keyPersons', keyPersonSchema as unknown
 }).map((f) => (f.name === 'name' ? { ...f, required: true } : f));
 export const KEY_PERSON_COLUMNS = ['name', 'title', 'purchaseRole', 'contactClass', 'phone'];
 
-export const CONTACT_FIELDS = fields('contactRecords', contactRecordSchema as unknown as ObjectSchema, { date: 'date', person: 'text', topic: 'text', answers: 'text' }, 'textarea').map(
-  (f) => (f.name === 'date' ? { ...f, required: true } : f),
-);
+export const CONTACT_FIELDS = fields(
+  'contactRecords',
+  contactRecordSchema as unknown as ObjectSchema,
+  { date: 'date', person: 'text', topic: 'text', answers: 'text' },
+  'textarea',
+).map((f) => (f.name === 'date' ? { ...f, required: true } : f));
 export const CONTACT_COLUMNS = ['date', 'person', 'topic', 'result', 'nextStep'];
 
 /** Customer celebrations (seed 004 回访客户: a callback 30 days before each). */

@@ -27,7 +27,7 @@ export function DueCard() {
   // One row may stand for many items of its kind (core/due/more.ts): the badge counts them all.
   const total = items.reduce((n, i) => n + (i.more ?? 1), 0);
   const subject = (item: DueItem) =>
-    item.more !== undefined ? t('due.moreItems', { count: item.more }) : item.subject ?? (RECORDABLE.has(item.kind) ? t('due.keyPerson') : null);
+    item.more !== undefined ? t('due.moreItems', { count: item.more }) : (item.subject ?? (RECORDABLE.has(item.kind) ? t('due.keyPerson') : null));
   return (
     <Card
       size="small"

@@ -24,7 +24,12 @@ export function DueSettingsFields() {
       <Typography.Title level={5}>{t('due.settings.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('due.settings.hint')}</Typography.Paragraph>
       {NUMBERS.map(({ name, label, max }) => (
-        <Form.Item key={name.join('.')} name={[...name]} label={t(label)} rules={[{ required: true, type: 'integer', min: 1, max, message: t('due.settings.range', { max }) }]}>
+        <Form.Item
+          key={name.join('.')}
+          name={[...name]}
+          label={t(label)}
+          rules={[{ required: true, type: 'integer', min: 1, max, message: t('due.settings.range', { max }) }]}
+        >
           <InputNumber min={1} max={max} step={1} precision={0} style={{ width: 160 }} data-testid={`settings-${name.join('-')}`} />
         </Form.Item>
       ))}

@@ -45,7 +45,10 @@ export function RecordContactModal({ item, onClose }: Props) {
       okButtonProps={{ loading: busy, 'data-testid': 'due-record-save' } as ButtonProps}
       onOk={() => {
         setError(null);
-        form.validateFields().then((values) => submit(values), () => undefined);
+        form.validateFields().then(
+          (values) => submit(values),
+          () => undefined,
+        );
       }}
       onCancel={() => onClose(false)}
       destroyOnHidden

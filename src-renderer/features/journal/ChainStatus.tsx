@@ -17,7 +17,12 @@ export function ChainStatus() {
   const format = useFormat();
   const [status, setStatus] = useState<ChainStatusView | null>(null);
 
-  const { submit: verify, busy, error, setError } = useSubmit(async () => {
+  const {
+    submit: verify,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async () => {
     await call(api().journal.verify({}));
     setStatus(await call(api().journal.status({})));
   });

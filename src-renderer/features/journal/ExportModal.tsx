@@ -7,7 +7,13 @@ import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Modal, Progress, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMATS, type ExportProgressEvent, type ExportResultView, type JournalExportFormat, type JournalFilters } from '../../../src-main/contract/ipc-journal';
+import {
+  EXPORT_FORMATS,
+  type ExportProgressEvent,
+  type ExportResultView,
+  type JournalExportFormat,
+  type JournalFilters,
+} from '../../../src-main/contract/ipc-journal';
 import { api, ApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { FiltersSummary } from './FiltersSummary';
@@ -26,13 +32,7 @@ export function ExportModal({ filters, onClose }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(
-    () =>
-      api().journal.onExportProgress((progress) =>
-        setPhase((p) => (p.kind === 'running' ? { kind: 'running', progress } : p)),
-      ),
-    [],
-  );
+  useEffect(() => api().journal.onExportProgress((progress) => setPhase((p) => (p.kind === 'running' ? { kind: 'running', progress } : p))), []);
 
   const start = async () => {
     setError(null);
@@ -76,7 +76,15 @@ export function ExportModal({ filters, onClose }: Props) {
         ];
 
   return (
-    <Modal open title={t('journal.export.title')} onCancel={running ? undefined : onClose} closable={!running} mask={{ closable: false }} footer={footer} width={640}>
+    <Modal
+      open
+      title={t('journal.export.title')}
+      onCancel={running ? undefined : onClose}
+      closable={!running}
+      mask={{ closable: false }}
+      footer={footer}
+      width={640}
+    >
       <div data-testid="export-dialog">
         <ErrorBanner error={error} onClose={() => setError(null)} />
         {phase.kind === 'done' ? (
@@ -87,7 +95,15 @@ export function ExportModal({ filters, onClose }: Props) {
               column={1}
               bordered
               items={[
-                { key: 'file', label: t('journal.export.file'), children: <Typography.Text code data-testid="export-file">{phase.result.file}</Typography.Text> },
+                {
+                  key: 'file',
+                  label: t('journal.export.file'),
+                  children: (
+                    <Typography.Text code data-testid="export-file">
+                      {phase.result.file}
+                    </Typography.Text>
+                  ),
+                },
                 { key: 'manifest', label: t('journal.export.manifest'), children: <Typography.Text code>{phase.result.manifestFile}</Typography.Text> },
                 { key: 'count', label: t('journal.export.count'), children: <span data-testid="export-count">{phase.result.count}</span> },
                 {
@@ -134,9 +150,7 @@ export function ExportModal({ filters, onClose }: Props) {
               <div data-testid="export-progress">
                 <Progress percent={percent} status="active" />
                 <Typography.Text type="secondary">
-                  {progress
-                    ? t('journal.export.progress', { written: progress.written, total: progress.total })
-                    : t('journal.export.choosing')}
+                  {progress ? t('journal.export.progress', { written: progress.written, total: progress.total }) : t('journal.export.choosing')}
                 </Typography.Text>
                 {progress && (
                   <div>

@@ -10,9 +10,22 @@ import { JOURNAL_OUTCOMES, type JournalFilters, type JournalOutcome } from '../.
 
 /** Events auditors ask about most; any other event name can be typed. */
 const COMMON_EVENTS = [
-  'dossier.open', 'dossier.create', 'dossier.update', 'journal.read', 'journal.export', 'journal.verify',
-  'session.unlock', 'session.lock', 'loan.file', 'loan.approve', 'loan.read', 'loan.print', 'loan.copyOut',
-  'copy.lost', 'person.add', 'ipc.refused',
+  'dossier.open',
+  'dossier.create',
+  'dossier.update',
+  'journal.read',
+  'journal.export',
+  'journal.verify',
+  'session.unlock',
+  'session.lock',
+  'loan.file',
+  'loan.approve',
+  'loan.read',
+  'loan.print',
+  'loan.copyOut',
+  'copy.lost',
+  'person.add',
+  'ipc.refused',
 ];
 
 interface Values {

@@ -77,7 +77,14 @@ export function JournalViewer() {
         </Typography.Text>
         {pages.loading && <Spin size="small" />}
         <Space.Compact>
-          <InputNumber min={1} placeholder={t('journal.jumpPlaceholder')} value={jumpTo} onChange={(v) => setJumpTo(typeof v === 'number' ? v : null)} style={{ width: 150 }} data-testid="journal-jump-seq" />
+          <InputNumber
+            min={1}
+            placeholder={t('journal.jumpPlaceholder')}
+            value={jumpTo}
+            onChange={(v) => setJumpTo(typeof v === 'number' ? v : null)}
+            style={{ width: 150 }}
+            data-testid="journal-jump-seq"
+          />
           <Button onClick={() => jumpTo !== null && restart(jumpTo - 1)} data-testid="journal-jump">
             {t('journal.jump')}
           </Button>

@@ -55,7 +55,12 @@ export function ReportsPanel() {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [ranAt, setRanAt] = useState<string | null>(null);
 
-  const { submit: run, busy, error, setError } = useSubmit(async (more = false) => {
+  const {
+    submit: run,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async (more = false) => {
     if (kind === 'overdueLoans') setAnswer({ kind: 'loans', loans: await call(api().reports.overdueLoans({})) });
     else {
       const after = more && answer?.kind === 'entries' ? (answer.next ?? 0) : 0;
@@ -100,7 +105,10 @@ export function ReportsPanel() {
     },
   ];
 
-  const paramsLine = [params.dossierId && kind === 'whoOpened' ? params.dossierId : null, params.person && kind !== 'whoOpened' && kind !== 'overdueLoans' ? params.person : null]
+  const paramsLine = [
+    params.dossierId && kind === 'whoOpened' ? params.dossierId : null,
+    params.person && kind !== 'whoOpened' && kind !== 'overdueLoans' ? params.person : null,
+  ]
     .filter(Boolean)
     .join(' · ');
 
@@ -120,7 +128,8 @@ export function ReportsPanel() {
         </Typography.Paragraph>
         <Form layout="inline" onFinish={() => run(false)} style={{ marginBottom: 16, rowGap: 8 }}>
           {kind === 'whoOpened' && field('dossierId', t('journal.filter.dossier'), 'KH-2026-00017')}
-          {(kind === 'openedBy' || kind === 'refused' || kind === 'outsideHours') && field('person', t('journal.filter.person'), t('journal.filter.personPlaceholder'))}
+          {(kind === 'openedBy' || kind === 'refused' || kind === 'outsideHours') &&
+            field('person', t('journal.filter.person'), t('journal.filter.personPlaceholder'))}
           {kind === 'outsideHours' && field('start', t('journal.reports.outsideHours.start'), '09:00', 90)}
           {kind === 'outsideHours' && field('end', t('journal.reports.outsideHours.end'), '18:00', 90)}
           <Form.Item>
@@ -145,7 +154,14 @@ export function ReportsPanel() {
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('journal.reports.generated', { at: ranAt ?? '' })}</Typography.Paragraph>
           {answer.kind === 'entries' ? (
-            <Table<JournalEntryView> rowKey="seq" size="small" columns={entryColumns} dataSource={answer.entries} pagination={false} data-testid="report-table" />
+            <Table<JournalEntryView>
+              rowKey="seq"
+              size="small"
+              columns={entryColumns}
+              dataSource={answer.entries}
+              pagination={false}
+              data-testid="report-table"
+            />
           ) : (
             <Table<LoanView> rowKey="card" size="small" columns={loanColumns} dataSource={answer.loans} pagination={false} data-testid="report-table" />
           )}

@@ -9,7 +9,15 @@ import { useLoaded } from '../loans/useLoaded';
 import { LeadActions } from './LeadActions';
 import { ReportLeadModal } from './ReportLeadModal';
 
-const STATE_COLOURS: Record<string, string> = { pending: 'gold', valid: 'green', invalid: 'red', duplicate: 'default', project: 'blue', dossier: 'purple', expired: 'default' };
+const STATE_COLOURS: Record<string, string> = {
+  pending: 'gold',
+  valid: 'green',
+  invalid: 'red',
+  duplicate: 'default',
+  project: 'blue',
+  dossier: 'purple',
+  expired: 'default',
+};
 
 export function LeadsTab({ mine }: { mine: boolean }) {
   const { t, i18n } = useTranslation();

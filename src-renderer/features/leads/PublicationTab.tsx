@@ -36,7 +36,10 @@ function downloadCsv(rows: Row[], header: string[], name: string): void {
 export function PublicationTab() {
   const { t } = useTranslation();
   const [date, setDate] = useState<dayjs.Dayjs | null>(null);
-  const { value, error, setError, loading } = useLoaded(() => call(api().leads.publication(date ? { date: date.format('YYYY-MM-DD') } : {})), [date?.valueOf()]);
+  const { value, error, setError, loading } = useLoaded(
+    () => call(api().leads.publication(date ? { date: date.format('YYYY-MM-DD') } : {})),
+    [date?.valueOf()],
+  );
   const rows = value ? rowsOf(value, t('leads.publication.total')) : [];
   const columns = (['reported', 'duplicates', 'pending', 'valid', 'invalid'] as const).map((k) => ({ title: t(`leads.publication.${k}`), dataIndex: k }));
   const header = [t('leads.publication.person'), t('leads.publication.department'), ...columns.map((c) => c.title)];
@@ -52,7 +55,9 @@ export function PublicationTab() {
           {t('leads.publication.export')}
         </Button>
       </Space>
-      {value && <Typography.Title level={5}>{t('leads.publication.heading', { publishedOn: value.publishedOn, from: value.from, to: value.to })}</Typography.Title>}
+      {value && (
+        <Typography.Title level={5}>{t('leads.publication.heading', { publishedOn: value.publishedOn, from: value.from, to: value.to })}</Typography.Title>
+      )}
       <Table<Row>
         rowKey="key"
         size="small"
@@ -60,7 +65,11 @@ export function PublicationTab() {
         pagination={false}
         dataSource={rows}
         data-testid="lead-publication"
-        columns={[{ title: t('leads.publication.person'), dataIndex: 'who' }, { title: t('leads.publication.department'), dataIndex: 'department' }, ...columns]}
+        columns={[
+          { title: t('leads.publication.person'), dataIndex: 'who' },
+          { title: t('leads.publication.department'), dataIndex: 'department' },
+          ...columns,
+        ]}
       />
     </Space>
   );

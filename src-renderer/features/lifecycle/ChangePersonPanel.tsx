@@ -67,7 +67,10 @@ export function ChangePersonPanel({ people, onChanged }: { people: PersonView[];
             <Select options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))} />
           </Form.Item>
           <Form.Item name="manager" label={t('lifecycle.change.manager')}>
-            <Select showSearch options={[{ value: NONE, label: t('lifecycle.change.noManager') }, ...active.map((p) => ({ value: p.login, label: `${p.name} (${p.login})` }))]} />
+            <Select
+              showSearch
+              options={[{ value: NONE, label: t('lifecycle.change.noManager') }, ...active.map((p) => ({ value: p.login, label: `${p.name} (${p.login})` }))]}
+            />
           </Form.Item>
         </FormModal>
       )}

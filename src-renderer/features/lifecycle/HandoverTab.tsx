@@ -86,7 +86,9 @@ export function HandoverTab({ canStart }: { canStart: boolean }) {
               render: (_, h) => (
                 <Space size={4} wrap>
                   <Tag color={h.successorSignedAt ? 'green' : undefined}>{t('lifecycle.handover.successorSigned', { at: time(h.successorSignedAt) })}</Tag>
-                  <Tag color={h.witness ? 'green' : undefined}>{t('lifecycle.handover.witnessSigned', { name: h.witness?.name ?? '—', at: time(h.witness?.at ?? null) })}</Tag>
+                  <Tag color={h.witness ? 'green' : undefined}>
+                    {t('lifecycle.handover.witnessSigned', { name: h.witness?.name ?? '—', at: time(h.witness?.at ?? null) })}
+                  </Tag>
                   {h.completedAt ? (
                     <Tag color="blue">{t('lifecycle.handover.completed')}</Tag>
                   ) : (

@@ -42,7 +42,10 @@ export function RecordTab() {
         <SavePdfButton request={{ document: 'destructionRecord' }} testId="record-pdf" />
       </Space>
       {saved && <Alert type="success" showIcon title={t('lifecycle.record.saved', { file: saved })} />}
-      <div className="destruction-record__sheet" data-watermark={t('lifecycle.record.watermark', { name: actor.name, time: new Date().toLocaleString(i18n.language) })}>
+      <div
+        className="destruction-record__sheet"
+        data-watermark={t('lifecycle.record.watermark', { name: actor.name, time: new Date().toLocaleString(i18n.language) })}
+      >
         <h2 className="destruction-record__title">{t('lifecycle.record.title')}</h2>
         <Table<DestructionRecordLine>
           rowKey="id"

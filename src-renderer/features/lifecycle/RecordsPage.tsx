@@ -20,10 +20,18 @@ export function RecordsPage() {
   const items = [
     ...(may.seeRecords
       ? [
-          { key: 'destruction', label: t('lifecycle.tabs.destruction'), children: <DestructionTab canRequest={may.requestDestruction} canDecide={may.manageDepartment} /> },
+          {
+            key: 'destruction',
+            label: t('lifecycle.tabs.destruction'),
+            children: <DestructionTab canRequest={may.requestDestruction} canDecide={may.manageDepartment} />,
+          },
           { key: 'holds', label: t('lifecycle.tabs.holds'), children: <HoldsTab canSet={may.setHolds} /> },
           { key: 'record', label: t('lifecycle.tabs.record'), children: <RecordTab /> },
-          { key: 'incidents', label: t('lifecycle.tabs.incidents'), children: <IncidentsTab canRecord={may.recordIncidents} canSee={may.seeIncidentRegister} /> },
+          {
+            key: 'incidents',
+            label: t('lifecycle.tabs.incidents'),
+            children: <IncidentsTab canRecord={may.recordIncidents} canSee={may.seeIncidentRegister} />,
+          },
         ]
       : []),
     ...(may.manageDepartment ? [{ key: 'retention', label: t('lifecycle.tabs.retention'), children: <RetentionTab /> }] : []),

@@ -57,7 +57,15 @@ export function Approvals() {
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <Row gutter={16}>
         <Col span={24}>
-          <LoanTable testId="approvals-table" loans={value ?? []} loading={loading} showBorrower actions={actions} selected={selected?.card ?? null} onSelect={setSelected} />
+          <LoanTable
+            testId="approvals-table"
+            loans={value ?? []}
+            loading={loading}
+            showBorrower
+            actions={actions}
+            selected={selected?.card ?? null}
+            onSelect={setSelected}
+          />
         </Col>
         <Col span={24} style={{ marginTop: 16 }}>
           <HistoryPanel loan={selected} />

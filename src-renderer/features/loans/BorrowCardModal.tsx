@@ -147,7 +147,12 @@ export function BorrowCardModal({ copyNumber, onClose, onFiled }: BorrowCardModa
       >
         <InputNumber min={1} max={maxDays} precision={0} data-testid="card-period" />
       </Form.Item>
-      <Form.Item name="readingPlace" label={t('loans.card.place')} extra={t('loans.card.placeHint')} rules={[zodRule(shape.readingPlace, t, { min: 2, max: 200 })]}>
+      <Form.Item
+        name="readingPlace"
+        label={t('loans.card.place')}
+        extra={t('loans.card.placeHint')}
+        rules={[zodRule(shape.readingPlace, t, { min: 2, max: 200 })]}
+      >
         <Input maxLength={200} data-testid="card-place" />
       </Form.Item>
       <Form.Item

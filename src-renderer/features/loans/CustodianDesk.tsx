@@ -17,7 +17,10 @@ export function CustodianDesk() {
   const { actor } = useSession();
   const { modal, message } = App.useApp();
   const [overdue, setOverdue] = useState(false);
-  const { value, error, setError, loading, reload } = useLoaded(() => call(api().loans.list({ department: actor.department, overdue })), [overdue, actor.department]);
+  const { value, error, setError, loading, reload } = useLoaded(
+    () => call(api().loans.list({ department: actor.department, overdue })),
+    [overdue, actor.department],
+  );
   const [recalling, setRecalling] = useState<LoanView | null>(null);
   const [losing, setLosing] = useState<LoanView | null>(null);
   const [revoking, setRevoking] = useState<LoanView | null>(null);

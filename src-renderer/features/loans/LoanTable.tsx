@@ -46,14 +46,18 @@ export function LoanTable({ loans, loading, testId, showBorrower, actions, selec
         </Space>
       ),
     },
-    ...(showBorrower ? [{ title: t('loans.col.borrower'), key: 'borrower', render: (_: unknown, l: LoanView) => `${l.borrower.name} (${l.borrower.login})` }] : []),
+    ...(showBorrower
+      ? [{ title: t('loans.col.borrower'), key: 'borrower', render: (_: unknown, l: LoanView) => `${l.borrower.name} (${l.borrower.login})` }]
+      : []),
     {
       title: t('loans.col.state'),
       key: 'state',
       render: (_, l) => (
         <Space vertical size={2}>
           <LoanStateTag loan={l} />
-          {l.needsSecondApproval && !l.managerApproval && (l.state === 'submitted') && <Typography.Text type="secondary">{t('loans.secondApproval')}</Typography.Text>}
+          {l.needsSecondApproval && !l.managerApproval && l.state === 'submitted' && (
+            <Typography.Text type="secondary">{t('loans.secondApproval')}</Typography.Text>
+          )}
           {l.renewal?.state === 'requested' && <Typography.Text type="secondary">{t('loans.renewalAsked', { days: l.renewal.days })}</Typography.Text>}
           {l.queuePosition !== null && <Typography.Text type="secondary">{t('loans.queuePosition', { position: l.queuePosition })}</Typography.Text>}
           {(l.rejectReason ?? l.endNote) && <Typography.Text type="secondary">{l.rejectReason ?? l.endNote}</Typography.Text>}
@@ -84,7 +88,7 @@ export function LoanTable({ loans, loading, testId, showBorrower, actions, selec
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('loans.empty') }}
       rowClassName={(l) => (l.card === selected ? 'loans-row-selected' : onSelect ? 'loans-row-selectable' : '')}
-      onRow={onSelect ? (l) => ({ onClick: () => onSelect(l), 'data-testid': `row-${l.card}` } as never) : (l) => ({ 'data-testid': `row-${l.card}` } as never)}
+      onRow={onSelect ? (l) => ({ onClick: () => onSelect(l), 'data-testid': `row-${l.card}` }) as never : (l) => ({ 'data-testid': `row-${l.card}` }) as never}
     />
   );
 }

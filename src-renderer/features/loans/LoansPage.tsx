@@ -15,7 +15,11 @@ import { ReadingView, type ReadingEnd } from './ReadingView';
 import { RegisterView } from './RegisterView';
 import './loans.css';
 
-const END_TEXT: Record<Exclude<ReadingEnd, 'closed'>, string> = { due: 'loans.reading.endedDue', recalled: 'loans.reading.endedRecalled', ended: 'loans.reading.ended' };
+const END_TEXT: Record<Exclude<ReadingEnd, 'closed'>, string> = {
+  due: 'loans.reading.endedDue',
+  recalled: 'loans.reading.endedRecalled',
+  ended: 'loans.reading.ended',
+};
 
 export function LoansPage() {
   const { t } = useTranslation();
@@ -55,7 +59,14 @@ export function LoansPage() {
         </div>
       </div>
       {ended && ended !== 'closed' && (
-        <Alert type="warning" showIcon title={t(END_TEXT[ended])} closable={{ onClose: () => setEnded(null) }} data-testid="reading-ended" style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t(END_TEXT[ended])}
+          closable={{ onClose: () => setEnded(null) }}
+          data-testid="reading-ended"
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Tabs activeKey={tab} onChange={setTab} items={tabs} destroyOnHidden className="loans-tabs" />
     </Card>

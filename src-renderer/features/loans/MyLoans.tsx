@@ -146,7 +146,12 @@ export function MyLoans({ onRead }: Props) {
 function RenewModal({ loan, onClose, onDone }: { loan: LoanView; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [days, setDays] = useState<number | null>(loan.periodDays);
-  const { submit: renew, busy, error, setError } = useSubmit(async (days: number) => {
+  const {
+    submit: renew,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async (days: number) => {
     await call(api().loans.renew({ card: loan.card, days }));
     onDone();
   });

@@ -51,10 +51,22 @@ export function NotificationBell() {
         renderItem={(n) => (
           <List.Item
             data-testid={`bell-item-${n.kind}`}
-            actions={n.read ? [] : [<Button key="read" size="small" type="link" onClick={() => void markRead(n)}>{t('loans.bell.markRead')}</Button>]}
+            actions={
+              n.read
+                ? []
+                : [
+                    <Button key="read" size="small" type="link" onClick={() => void markRead(n)}>
+                      {t('loans.bell.markRead')}
+                    </Button>,
+                  ]
+            }
           >
             <List.Item.Meta
-              title={<Typography.Text strong={!n.read}>{t(`loans.bell.kinds.${n.kind.replace('.', '_')}`, { card: n.card ?? '—', number: n.number ?? '—' })}</Typography.Text>}
+              title={
+                <Typography.Text strong={!n.read}>
+                  {t(`loans.bell.kinds.${n.kind.replace('.', '_')}`, { card: n.card ?? '—', number: n.number ?? '—' })}
+                </Typography.Text>
+              }
               description={time(n.createdAt)}
             />
           </List.Item>

@@ -21,7 +21,12 @@ export function OfflineIssueModal({ loan, onClose }: Props) {
   const format = useFormat();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ passphrase: string; repeat: string }>();
-  const { submit: issue, busy, error, setError } = useSubmit(async (passphrase: string) => {
+  const {
+    submit: issue,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async (passphrase: string) => {
     const issued = await call(api().offline.issue({ card: loan.card, passphrase }));
     form.resetFields();
     if (issued) {

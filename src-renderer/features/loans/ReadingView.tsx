@@ -192,7 +192,13 @@ export function ReadingView({ loan, onClose, pollMs = 5000 }: Props) {
             {loan.number} {loan.customerName} ★{SECRECY_LABELS[loan.secrecy][english ? 'en' : 'zh-CN']} — {SECTION_LABELS[section][english ? 'en' : 'zh-CN']}
           </Typography.Title>
         </div>
-        {reading ? <SectionContent section={section} content={reading.dossier.content} /> : <Spin tip={t('loans.reading.loading')}><div style={{ height: 120 }} /></Spin>}
+        {reading ? (
+          <SectionContent section={section} content={reading.dossier.content} />
+        ) : (
+          <Spin tip={t('loans.reading.loading')}>
+            <div style={{ height: 120 }} />
+          </Spin>
+        )}
         {reading && <Watermark data={reading.watermark} />}
       </div>
     </div>

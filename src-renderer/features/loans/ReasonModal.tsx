@@ -35,7 +35,14 @@ export function ReasonModal({ title, body, label, optional, okText, danger, test
       <Form.Item
         name="text"
         label={label}
-        rules={optional ? [{ min: 2, message: t('loans.card.tooShort', { min: 2 }) }] : [{ required: true, whitespace: true, message: t('common.required') }, { min: 2, message: t('loans.card.tooShort', { min: 2 }) }]}
+        rules={
+          optional
+            ? [{ min: 2, message: t('loans.card.tooShort', { min: 2 }) }]
+            : [
+                { required: true, whitespace: true, message: t('common.required') },
+                { min: 2, message: t('loans.card.tooShort', { min: 2 }) },
+              ]
+        }
       >
         <Input.TextArea rows={3} maxLength={1000} data-testid={`${testId}-text`} />
       </Form.Item>

@@ -68,9 +68,18 @@ export function RegisterView() {
       <Typography.Paragraph type="secondary" className="no-print">
         {t('loans.register.intro')}
       </Typography.Paragraph>
-      <Form<Filters> layout="inline" className="loans-filters no-print" initialValues={filters} onFinish={(f) => setFilters({ ...f, department: f.department ?? actor.department })}>
+      <Form<Filters>
+        layout="inline"
+        className="loans-filters no-print"
+        initialValues={filters}
+        onFinish={(f) => setFilters({ ...f, department: f.department ?? actor.department })}
+      >
         <Form.Item name="department" label={t('loans.register.department')}>
-          <Select style={{ minWidth: 140 }} data-testid="register-department" options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))} />
+          <Select
+            style={{ minWidth: 140 }}
+            data-testid="register-department"
+            options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))}
+          />
         </Form.Item>
         <Form.Item name="borrower" label={t('loans.register.borrower')}>
           <Input allowClear style={{ width: 140 }} data-testid="register-borrower" />
@@ -104,7 +113,8 @@ export function RegisterView() {
         <div className="loans-print-heading">
           <Typography.Title level={4}>{t('loans.register.printedTitle', { department: departmentName })}</Typography.Title>
           <Typography.Text type="secondary">
-            {t('loans.register.printedAt', { at: time(new Date().toISOString()), name: actor.name })} · {t('loans.register.count', { count: value?.length ?? 0 })}
+            {t('loans.register.printedAt', { at: time(new Date().toISOString()), name: actor.name })} ·{' '}
+            {t('loans.register.count', { count: value?.length ?? 0 })}
           </Typography.Text>
         </div>
         <LoanTable testId="register-table" loans={value ?? []} loading={loading} showBorrower />

@@ -22,9 +22,6 @@ export function useLoanLabels() {
   const locale = appLocale(i18n.language);
   const state = useCallback((s: LoanViewState) => t(`loans.states.${s}`), [t]);
   const form = useCallback((f: LoanForm) => t(`loans.forms.${f}`), [t]);
-  const time = useCallback(
-    (iso: string | null) => formatDateTime(iso, locale),
-    [locale],
-  );
+  const time = useCallback((iso: string | null) => formatDateTime(iso, locale), [locale]);
   return { state, form, time, english: i18n.language === 'en' };
 }

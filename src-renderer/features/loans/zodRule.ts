@@ -8,7 +8,7 @@ import type { z } from 'zod';
 export function zodRule(schema: z.ZodType, t: TFunction, limits: { min?: number; max?: number } = {}) {
   return {
     validator: async (_: unknown, value: unknown) => {
-      const parsed = schema.safeParse(typeof value === 'string' ? value : value ?? undefined);
+      const parsed = schema.safeParse(typeof value === 'string' ? value : (value ?? undefined));
       if (parsed.success) return;
       const text = typeof value === 'string' ? value.trim() : '';
       if (!text) throw new Error(t('common.required'));

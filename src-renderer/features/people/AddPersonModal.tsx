@@ -73,10 +73,7 @@ export function AddPersonModal({ onClose, onAdded }: Props) {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="department" label={t('people.department')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select
-              data-testid="person-department"
-              options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))}
-            />
+            <Select data-testid="person-department" options={departments.map((d) => ({ value: d.code, label: department(d.code, departments) }))} />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -89,12 +86,7 @@ export function AddPersonModal({ onClose, onAdded }: Props) {
         <DutiesSelect />
       </Form.Item>
       {duties.includes('custodian') && <Alert type="info" showIcon title={t('people.custodianHint')} style={{ marginBottom: 16 }} />}
-      <Form.Item
-        name="password"
-        label={t('people.initialPassword')}
-        extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-        rules={passwordRules(t)}
-      >
+      <Form.Item name="password" label={t('people.initialPassword')} extra={t('create.passwordHint', { min: MIN_PASSWORD_LENGTH })} rules={passwordRules(t)}>
         <Input.Password autoComplete="new-password" data-testid="person-password" />
       </Form.Item>
     </FormModal>

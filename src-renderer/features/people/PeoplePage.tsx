@@ -64,13 +64,7 @@ export function PeoplePage() {
       <ErrorBanner error={error} onClose={people ? () => setError(null) : undefined} />
       {people && (
         <>
-          <PeopleTable
-            people={people}
-            loading={loading}
-            onDisable={disable}
-            onSetDuties={setDutiesOf}
-            onResetPassword={setResetOf}
-          />
+          <PeopleTable people={people} loading={loading} onDisable={disable} onSetDuties={setDutiesOf} onResetPassword={setResetOf} />
           <Typography.Paragraph type="secondary" className="page-section" data-testid="people-reset-hint">
             {t('resets.adminHint')}
           </Typography.Paragraph>

@@ -23,7 +23,12 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
 
   // No fixed widths: the table lays out to its content and wraps, so nothing is cut at the 1024 px minimum.
   const columns: TableColumnsType<PersonView> = [
-    { title: t('people.login'), dataIndex: 'login', sorter: (a, b) => a.login.localeCompare(b.login), render: (login: string) => <span className="nowrap">{login}</span> },
+    {
+      title: t('people.login'),
+      dataIndex: 'login',
+      sorter: (a, b) => a.login.localeCompare(b.login),
+      render: (login: string) => <span className="nowrap">{login}</span>,
+    },
     { title: t('people.name'), dataIndex: 'name' },
     { title: t('people.department'), dataIndex: 'department', render: (code: string) => department(code, departments) },
     { title: t('people.rank'), dataIndex: 'rank', render: (value: PersonView['rank']) => rank(value) },
@@ -42,9 +47,28 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
         const self = person.id === actor.id;
         return (
           <Space size={4} className="nowrap">
-            <RowAction label={t('people.setDuties')} icon={<SafetyCertificateOutlined />} disabled={off || self} onClick={() => onSetDuties(person)} testId={`person-duties-${person.login}`} />
-            <RowAction label={t('people.resetPassword')} icon={<KeyOutlined />} disabled={off || self || person.duties.includes('admin')} onClick={() => onResetPassword(person)} testId={`person-reset-${person.login}`} />
-            <RowAction label={t('people.disable')} icon={<StopOutlined />} danger disabled={off || self} onClick={() => onDisable(person)} testId={`person-disable-${person.login}`} />
+            <RowAction
+              label={t('people.setDuties')}
+              icon={<SafetyCertificateOutlined />}
+              disabled={off || self}
+              onClick={() => onSetDuties(person)}
+              testId={`person-duties-${person.login}`}
+            />
+            <RowAction
+              label={t('people.resetPassword')}
+              icon={<KeyOutlined />}
+              disabled={off || self || person.duties.includes('admin')}
+              onClick={() => onResetPassword(person)}
+              testId={`person-reset-${person.login}`}
+            />
+            <RowAction
+              label={t('people.disable')}
+              icon={<StopOutlined />}
+              danger
+              disabled={off || self}
+              onClick={() => onDisable(person)}
+              testId={`person-disable-${person.login}`}
+            />
           </Space>
         );
       },

@@ -22,7 +22,12 @@ export function RekeyPanel() {
 
   useEffect(() => api().vault.onRekeyProgress((event) => setStep(event.step)), []);
 
-  const { submit: run, busy: running, error, setError } = useSubmit(async () => {
+  const {
+    submit: run,
+    busy: running,
+    error,
+    setError,
+  } = useSubmit(async () => {
     setResult(null);
     setStep('prepare');
     const done = await call(api().vault.rekey()).catch((cause: unknown) => {

@@ -20,7 +20,12 @@ interface Props {
 export function ResetPasswordModal({ person, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [requested, setRequested] = useState<ResetRequestView | null>(null);
-  const { submit: request, busy, error, setError } = useSubmit(async () => {
+  const {
+    submit: request,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async () => {
     setRequested(await call(api().people.resetPassword({ login: person.login })));
   });
 

@@ -59,7 +59,10 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
   );
 
   useEffect(() => {
-    call(api().reader.status({})).then((s) => setLists(s.lists), () => setLists([]));
+    call(api().reader.status({})).then(
+      (s) => setLists(s.lists),
+      () => setLists([]),
+    );
     if (handed && 'chosen' in handed) picked(handed.chosen);
     else if (handed) setError(handed.failure);
     else if (dropped) dropFile(dropped);
@@ -105,7 +108,11 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
     try {
       const result = await call(api().reader.revocations({}));
       if (!result) return;
-      setNotice(result.closedOpen ? t('reader.revocationsClosed') : t('reader.revocationsKept', { createdAt: time(result.list.createdAt), packages: result.list.packages }));
+      setNotice(
+        result.closedOpen
+          ? t('reader.revocationsClosed')
+          : t('reader.revocationsKept', { createdAt: time(result.list.createdAt), packages: result.list.packages }),
+      );
       setLists((await call(api().reader.status({}))).lists);
       setError(null);
     } catch (cause) {
@@ -116,9 +123,14 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
   // Kept here, not in the reading view: a list naming the open package closes that view meanwhile.
   const fetched = (result: FetchedRevocations) => {
     setFetching(false);
-    setNotice(result.closedOpen ? t('reader.revocationsClosed') : t('reader.fetchKept', { createdAt: time(result.list.createdAt), packages: result.list.packages }));
+    setNotice(
+      result.closedOpen ? t('reader.revocationsClosed') : t('reader.fetchKept', { createdAt: time(result.list.createdAt), packages: result.list.packages }),
+    );
     setError(null);
-    call(api().reader.status({})).then((s) => setLists(s.lists), () => undefined);
+    call(api().reader.status({})).then(
+      (s) => setLists(s.lists),
+      () => undefined,
+    );
   };
   const fetchModal = fetching && <RevocationFetchModal onClose={() => setFetching(false)} onFetched={fetched} />;
 
@@ -144,8 +156,12 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
       <h2 className="lt-title">{t('reader.title')}</h2>
       <Typography.Paragraph type="secondary">{t('reader.intro')}</Typography.Paragraph>
       <ErrorBanner error={error} onClose={() => setError(null)} />
-      {notice && <Alert type="info" showIcon title={notice} closable={{ onClose: () => setNotice(null) }} style={{ marginBottom: 12 }} data-testid="reader-notice" />}
-      {phase.name === 'closed' && <Alert type="warning" showIcon title={t(`reader.closed.${phase.why}`)} style={{ marginBottom: 12 }} data-testid="reader-closed" />}
+      {notice && (
+        <Alert type="info" showIcon title={notice} closable={{ onClose: () => setNotice(null) }} style={{ marginBottom: 12 }} data-testid="reader-notice" />
+      )}
+      {phase.name === 'closed' && (
+        <Alert type="warning" showIcon title={t(`reader.closed.${phase.why}`)} style={{ marginBottom: 12 }} data-testid="reader-closed" />
+      )}
       <Card>
         {description ? (
           <Space vertical style={{ width: '100%' }}>

@@ -28,7 +28,13 @@ interface Props {
 
 // setTimeout holds at most 2^31-1 ms; a longer wait is re-armed when it fires.
 const MAX_TIMER = 2_147_483_647;
-const ENDS: Partial<Record<string, ReaderEnd>> = { 'offline.expired': 'due', 'offline.revoked': 'revoked', 'offline.destroyed': 'revoked', 'offline.notOpen': 'user', 'offline.clockBehind': 'due' };
+const ENDS: Partial<Record<string, ReaderEnd>> = {
+  'offline.expired': 'due',
+  'offline.revoked': 'revoked',
+  'offline.destroyed': 'revoked',
+  'offline.notOpen': 'user',
+  'offline.clockBehind': 'due',
+};
 
 export function OfflineReadingView({ opened, onClose, onFetchRevocations }: Props) {
   const { t, i18n } = useTranslation();
@@ -165,7 +171,13 @@ export function OfflineReadingView({ opened, onClose, onFetchRevocations }: Prop
             {opened.dossierNumber} {opened.customerName ?? ''} ★{SECRECY_LABELS[opened.secrecy][lang]} — {SECTION_LABELS[section][lang]}
           </Typography.Title>
         </div>
-        {shown ? <SectionContent section={shown.section} content={shown.dossier.content} /> : <Spin tip={t('reader.loading')}><div style={{ height: 120 }} /></Spin>}
+        {shown ? (
+          <SectionContent section={shown.section} content={shown.dossier.content} />
+        ) : (
+          <Spin tip={t('reader.loading')}>
+            <div style={{ height: 120 }} />
+          </Spin>
+        )}
         {shown && <Watermark data={shown.watermark} />}
       </div>
     </div>

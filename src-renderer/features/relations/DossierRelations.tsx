@@ -104,7 +104,10 @@ export function DossierRelations({ number, onChanged }: { number: string; onChan
         columns={[
           { title: t('relations.survey.period'), dataIndex: 'period' },
           { title: t('relations.survey.changes'), render: (_, s) => (s.changes === null ? hidden : s.changes) },
-          { title: t('relations.regrade.change'), render: (_, s) => (s.gradeBefore !== s.gradeAfter ? `${grade(s.gradeBefore)} → ${grade(s.gradeAfter)}` : '—') },
+          {
+            title: t('relations.regrade.change'),
+            render: (_, s) => (s.gradeBefore !== s.gradeAfter ? `${grade(s.gradeBefore)} → ${grade(s.gradeAfter)}` : '—'),
+          },
           { title: t('relations.survey.surveyedBy'), render: (_, s) => `${s.recordedBy.name} · ${time(s.conductedAt)}` },
         ]}
       />

@@ -69,7 +69,13 @@ export function FollowUpsTable({ rows, loading, showCustomer, onChanged }: Props
         ]}
       />
       {closing !== null && (
-        <FormModal title={t('relations.followUp.close')} form={form} submitting={submitting} onClose={() => setClosing(null)} okText={t('relations.followUp.close')}>
+        <FormModal
+          title={t('relations.followUp.close')}
+          form={form}
+          submitting={submitting}
+          onClose={() => setClosing(null)}
+          okText={t('relations.followUp.close')}
+        >
           <Form.Item name="result" label={t('relations.followUp.result')} rules={[{ required: true, whitespace: true, message: t('relations.required') }]}>
             <Input.TextArea rows={3} maxLength={2000} data-testid="followup-result" />
           </Form.Item>

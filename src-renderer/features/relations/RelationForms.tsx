@@ -53,10 +53,14 @@ export function RelationForms({ kind, number, onClose, onDone }: Props) {
   const submitting = useSubmit(async (v: RelationValues) => {
     let message = '';
     if (kind === 'complaint') {
-      const r = await call(api().relations.complaint({ number, subject: v.subject, content: v.content, ...(v.ownerLogin ? { ownerLogin: v.ownerLogin } : {}) }));
+      const r = await call(
+        api().relations.complaint({ number, subject: v.subject, content: v.content, ...(v.ownerLogin ? { ownerLogin: v.ownerLogin } : {}) }),
+      );
       message = t('relations.complaint.recorded', { id: r.id, respondBy: new Date(r.respondBy).toLocaleString(i18n.language) });
     } else if (kind === 'survey') {
-      const r = await call(api().relations.survey({ number, changes: v.changes, ...(v.grade ? { grade: v.grade } : {}), ...(v.lifecycle ? { lifecycle: v.lifecycle } : {}) }));
+      const r = await call(
+        api().relations.survey({ number, changes: v.changes, ...(v.grade ? { grade: v.grade } : {}), ...(v.lifecycle ? { lifecycle: v.lifecycle } : {}) }),
+      );
       message = t('relations.survey.recorded', { period: r.period });
     } else if (kind === 'satisfaction') {
       const items = (v.items as { question: string; score: number; comment?: string; action?: string }[]).map((i) => ({
@@ -68,7 +72,16 @@ export function RelationForms({ kind, number, onClose, onDone }: Props) {
       const r = await call(api().relations.satisfaction({ number, items }));
       message = t('relations.satisfaction.recorded', { count: r.followUps.length });
     } else if (kind === 'regrade') {
-      const r = await call(api().relations.regrade({ number, value: v.value, potential: v.potential, stability: v.stability, grade: v.grade, ...(v.note ? { note: v.note } : {}) }));
+      const r = await call(
+        api().relations.regrade({
+          number,
+          value: v.value,
+          potential: v.potential,
+          stability: v.stability,
+          grade: v.grade,
+          ...(v.note ? { note: v.note } : {}),
+        }),
+      );
       message = t('relations.regrade.recorded', { before: gradeLabel(r.gradeBefore), after: gradeLabel(r.gradeAfter) });
     }
     form.resetFields();
@@ -87,79 +100,81 @@ export function RelationForms({ kind, number, onClose, onDone }: Props) {
       okButtonProps={{ 'data-testid': 'relation-form-ok' }}
       initialValues={kind === 'satisfaction' ? { items: [{ score: 5 }] } : {}}
     >
-        {kind === 'complaint' && (
-          <>
-            <Typography.Paragraph type="secondary">{t('relations.complaint.rule')}</Typography.Paragraph>
-            <Form.Item name="subject" label={t('relations.complaint.subject')} rules={required}>
-              <Input maxLength={200} data-testid="complaint-subject" />
-            </Form.Item>
-            <Form.Item name="content" label={t('relations.complaint.content')} rules={required}>
-              <Input.TextArea rows={4} maxLength={4000} data-testid="complaint-content" />
-            </Form.Item>
-            <Form.Item name="ownerLogin" label={t('relations.complaint.ownerLogin')}>
-              <Input data-testid="complaint-owner" />
-            </Form.Item>
-          </>
-        )}
-        {kind === 'survey' && (
-          <>
-            <Form.Item name="changes" label={t('relations.survey.changes')} rules={required}>
-              <Input.TextArea rows={4} maxLength={4000} data-testid="survey-changes" />
-            </Form.Item>
-            <Form.Item name="grade" label={t('relations.survey.grade')}>
-              <Select allowClear options={GRADES.map((g) => ({ value: g, label: gradeLabel(g) }))} />
-            </Form.Item>
-            <Form.Item name="lifecycle" label={t('relations.survey.lifecycle')}>
-              <Select allowClear options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`dossiers.lifecycle.${s}`) }))} />
-            </Form.Item>
-          </>
-        )}
-        {kind === 'satisfaction' && (
-          <Form.List name="items">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field) => (
-                  <Space key={field.key} align="start" wrap>
-                    <Form.Item name={[field.name, 'question']} label={t('relations.satisfaction.question')} rules={required}>
-                      <Input maxLength={200} style={{ width: 160 }} data-testid="satisfaction-question" />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'score']} label={t('relations.satisfaction.score')} rules={scoreRule}>
-                      <InputNumber min={1} max={5} precision={0} data-testid="satisfaction-score" />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'comment']} label={t('relations.satisfaction.comment')}>
-                      <Input maxLength={2000} style={{ width: 150 }} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'action']} label={t('relations.satisfaction.action')}>
-                      <Input maxLength={1000} style={{ width: 150 }} />
-                    </Form.Item>
-                    {fields.length > 1 && <MinusCircleOutlined style={{ marginTop: 38 }} onClick={() => remove(field.name)} />}
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ score: 5 })} disabled={fields.length >= 50}>
-                  {t('relations.satisfaction.addItem')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        )}
-        {kind === 'regrade' && (
-          <>
-            <Space wrap>
-              {(['value', 'potential', 'stability'] as const).map((name) => (
-                <Form.Item key={name} name={name} label={t(`relations.regrade.${name}`)} rules={scoreRule}>
-                  <InputNumber min={1} max={5} precision={0} data-testid={`regrade-${name}`} />
-                </Form.Item>
+      {kind === 'complaint' && (
+        <>
+          <Typography.Paragraph type="secondary">{t('relations.complaint.rule')}</Typography.Paragraph>
+          <Form.Item name="subject" label={t('relations.complaint.subject')} rules={required}>
+            <Input maxLength={200} data-testid="complaint-subject" />
+          </Form.Item>
+          <Form.Item name="content" label={t('relations.complaint.content')} rules={required}>
+            <Input.TextArea rows={4} maxLength={4000} data-testid="complaint-content" />
+          </Form.Item>
+          <Form.Item name="ownerLogin" label={t('relations.complaint.ownerLogin')}>
+            <Input data-testid="complaint-owner" />
+          </Form.Item>
+        </>
+      )}
+      {kind === 'survey' && (
+        <>
+          <Form.Item name="changes" label={t('relations.survey.changes')} rules={required}>
+            <Input.TextArea rows={4} maxLength={4000} data-testid="survey-changes" />
+          </Form.Item>
+          <Form.Item name="grade" label={t('relations.survey.grade')}>
+            <Select allowClear options={GRADES.map((g) => ({ value: g, label: gradeLabel(g) }))} />
+          </Form.Item>
+          <Form.Item name="lifecycle" label={t('relations.survey.lifecycle')}>
+            <Select allowClear options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`dossiers.lifecycle.${s}`) }))} />
+          </Form.Item>
+        </>
+      )}
+      {kind === 'satisfaction' && (
+        <Form.List name="items">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="start" wrap>
+                  <Form.Item name={[field.name, 'question']} label={t('relations.satisfaction.question')} rules={required}>
+                    <Input maxLength={200} style={{ width: 160 }} data-testid="satisfaction-question" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'score']} label={t('relations.satisfaction.score')} rules={scoreRule}>
+                    <InputNumber min={1} max={5} precision={0} data-testid="satisfaction-score" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'comment']} label={t('relations.satisfaction.comment')}>
+                    <Input maxLength={2000} style={{ width: 150 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'action']} label={t('relations.satisfaction.action')}>
+                    <Input maxLength={1000} style={{ width: 150 }} />
+                  </Form.Item>
+                  {fields.length > 1 && <MinusCircleOutlined style={{ marginTop: 38 }} onClick={() => remove(field.name)} />}
+                </Space>
               ))}
-            </Space>
-            {suggested && <Typography.Paragraph type="secondary">{t('relations.regrade.suggested', { grade: gradeLabel(suggested as 'A') })}</Typography.Paragraph>}
-            <Form.Item name="grade" label={t('relations.regrade.grade')} rules={scoreRule}>
-              <Select options={GRADES.map((g) => ({ value: g, label: gradeLabel(g) }))} data-testid="regrade-grade" />
-            </Form.Item>
-            <Form.Item name="note" label={t('relations.regrade.note')}>
-              <Input.TextArea rows={2} maxLength={2000} />
-            </Form.Item>
-          </>
-        )}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ score: 5 })} disabled={fields.length >= 50}>
+                {t('relations.satisfaction.addItem')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      )}
+      {kind === 'regrade' && (
+        <>
+          <Space wrap>
+            {(['value', 'potential', 'stability'] as const).map((name) => (
+              <Form.Item key={name} name={name} label={t(`relations.regrade.${name}`)} rules={scoreRule}>
+                <InputNumber min={1} max={5} precision={0} data-testid={`regrade-${name}`} />
+              </Form.Item>
+            ))}
+          </Space>
+          {suggested && (
+            <Typography.Paragraph type="secondary">{t('relations.regrade.suggested', { grade: gradeLabel(suggested as 'A') })}</Typography.Paragraph>
+          )}
+          <Form.Item name="grade" label={t('relations.regrade.grade')} rules={scoreRule}>
+            <Select options={GRADES.map((g) => ({ value: g, label: gradeLabel(g) }))} data-testid="regrade-grade" />
+          </Form.Item>
+          <Form.Item name="note" label={t('relations.regrade.note')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        </>
+      )}
     </FormModal>
   );
 }

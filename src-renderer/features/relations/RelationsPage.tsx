@@ -91,11 +91,13 @@ function Register() {
           { title: t('relations.owner'), render: (_, r) => r.responsible?.name ?? '—' },
           {
             title: t('relations.survey.lastSurvey'),
-            render: (_, r) => (r.lastSurvey ? `${r.lastSurvey.period} · ${new Date(r.lastSurvey.conductedAt).toLocaleDateString(i18n.language)} · ${r.lastSurvey.by.name}` : '—'),
+            render: (_, r) =>
+              r.lastSurvey ? `${r.lastSurvey.period} · ${new Date(r.lastSurvey.conductedAt).toLocaleDateString(i18n.language)} · ${r.lastSurvey.by.name}` : '—',
           },
           {
             title: t('relations.state'),
-            render: (_, r) => (r.surveyDue ? <Tag color="gold">{t('relations.survey.dueShort')}</Tag> : <Tag color="green">{t('relations.survey.doneShort')}</Tag>),
+            render: (_, r) =>
+              r.surveyDue ? <Tag color="gold">{t('relations.survey.dueShort')}</Tag> : <Tag color="green">{t('relations.survey.doneShort')}</Tag>,
           },
         ]}
       />

@@ -65,7 +65,15 @@ export function PendingResetsCard() {
         )}
       />
       {code && (
-        <Modal open title={t('resets.codeTitle', { name: code.name })} onOk={() => setCode(null)} onCancel={() => setCode(null)} cancelButtonProps={{ style: { display: 'none' } }} okButtonProps={{ 'data-testid': 'reset-code-close' }} okText={t('resets.close')}>
+        <Modal
+          open
+          title={t('resets.codeTitle', { name: code.name })}
+          onOk={() => setCode(null)}
+          onCancel={() => setCode(null)}
+          cancelButtonProps={{ style: { display: 'none' } }}
+          okButtonProps={{ 'data-testid': 'reset-code-close' }}
+          okText={t('resets.close')}
+        >
           <Typography.Paragraph>{t('resets.codeBody', { name: code.name })}</Typography.Paragraph>
           <Typography.Title level={4} copyable={false} data-testid="reset-code">
             <code>{code.code}</code>

@@ -129,11 +129,7 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
     case 'recovery':
       return (
         <AntdScope>
-          <RecoveryKeyScreen
-            folder={screen.folder}
-            created={screen.created}
-            onContinue={() => unlocked(screen.folder, screen.created.actor)}
-          />
+          <RecoveryKeyScreen folder={screen.folder} created={screen.created} onContinue={() => unlocked(screen.folder, screen.created.actor)} />
         </AntdScope>
       );
     case 'unlock':

@@ -44,7 +44,12 @@ export function SettingsPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<ArchiveSettings>();
   const [settings, setSettings] = useState<ArchiveSettings | null>(null);
-  const { submit: save, busy, error, setError } = useSubmit(async (values: ArchiveSettings) => {
+  const {
+    submit: save,
+    busy,
+    error,
+    setError,
+  } = useSubmit(async (values: ArchiveSettings) => {
     const saved = await call(api().settings.update(values));
     setSettings(saved);
     form.setFieldsValue(saved);
@@ -97,7 +102,13 @@ export function SettingsPage() {
             name="timeZone"
             label={t('settings.timeZone')}
             extra={t('settings.timeZoneHint')}
-            rules={[{ required: true, validator: (_r, v: string) => (archiveSettingsSchema.shape.timeZone.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('settings.timeZoneHint')))) }]}
+            rules={[
+              {
+                required: true,
+                validator: (_r, v: string) =>
+                  archiveSettingsSchema.shape.timeZone.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('settings.timeZoneHint'))),
+              },
+            ]}
           >
             <Input style={{ width: 240 }} maxLength={64} data-testid="settings-time-zone" />
           </Form.Item>
@@ -112,14 +123,26 @@ export function SettingsPage() {
                   noStyle
                   rules={[{ required: true, type: 'integer', min: retention.min, max: retention.max, message: t('settings.range', retention) }]}
                 >
-                  <InputNumber min={retention.min} max={retention.max} precision={0} addonBefore={g} style={{ width: 120 }} data-testid={`settings-retention-${g}`} />
+                  <InputNumber
+                    min={retention.min}
+                    max={retention.max}
+                    precision={0}
+                    addonBefore={g}
+                    style={{ width: 120 }}
+                    data-testid={`settings-retention-${g}`}
+                  />
                 </Form.Item>
               ))}
             </Space>
           </Form.Item>
           <DueSettingsFields />
           {RELATION_SETTINGS.map(([name, min, max]) => (
-            <Form.Item key={name} name={name} label={t(`relations.settings.${name}`)} rules={[{ required: true, type: 'integer', min, max, message: t('relations.settings.range', { min, max }) }]}>
+            <Form.Item
+              key={name}
+              name={name}
+              label={t(`relations.settings.${name}`)}
+              rules={[{ required: true, type: 'integer', min, max, message: t('relations.settings.range', { min, max }) }]}
+            >
               <InputNumber min={min} max={max} step={1} precision={0} style={{ width: 160 }} data-testid={`settings-${name}`} />
             </Form.Item>
           ))}

@@ -44,7 +44,10 @@ export function WorkingCalendarForm({ calendar, onSaved }: { calendar: WorkingCa
     onSaved(saved);
     void message.success(t('common.saved'));
   });
-  const dateRule = { validator: async (_r: unknown, v: string) => (dates(v ?? '').every((d) => DATE.test(d)) ? undefined : Promise.reject(new Error(t('visitsPlans.calendar.badDate')))) };
+  const dateRule = {
+    validator: async (_r: unknown, v: string) =>
+      dates(v ?? '').every((d) => DATE.test(d)) ? undefined : Promise.reject(new Error(t('visitsPlans.calendar.badDate'))),
+  };
   const timeRule = { pattern: TIME, message: t('visitsPlans.calendar.badTime') };
   return (
     <Form

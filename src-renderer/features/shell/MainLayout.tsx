@@ -2,7 +2,21 @@
  * The unlocked app: side menu, header (current person, language, lock) and the page. Mounted under a
  * per-session key by the router, so everything below is thrown away when the archive locks.
  */
-import { AuditOutlined, CarOutlined, CustomerServiceOutlined, BarChartOutlined, BulbOutlined, DeleteOutlined, FolderOutlined, HomeOutlined, LockOutlined, ReadOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CarOutlined,
+  CustomerServiceOutlined,
+  BarChartOutlined,
+  BulbOutlined,
+  DeleteOutlined,
+  FolderOutlined,
+  HomeOutlined,
+  LockOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

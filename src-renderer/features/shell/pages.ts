@@ -1,5 +1,18 @@
 /** The pages of the unlocked app, and which are shown to whom (main enforces; hiding is courtesy). */
-export const PAGES = ['dashboard', 'dossiers', 'loans', 'journal', 'people', 'settings', 'records', 'visits', 'plans', 'relations', 'analytics', 'leads'] as const;
+export const PAGES = [
+  'dashboard',
+  'dossiers',
+  'loans',
+  'journal',
+  'people',
+  'settings',
+  'records',
+  'visits',
+  'plans',
+  'relations',
+  'analytics',
+  'leads',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 const ADMIN_ONLY: readonly Page[] = ['people', 'settings'];

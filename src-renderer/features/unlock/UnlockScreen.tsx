@@ -106,7 +106,11 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
         <Card title={t('unlock.resetTitle')}>
           <Alert
             type="info"
-            title={t('unlock.resetNotice', { ...notice, requestedAt: localTime(notice.requestedAt, i18n.language), approvedAt: localTime(notice.approvedAt, i18n.language) })}
+            title={t('unlock.resetNotice', {
+              ...notice,
+              requestedAt: localTime(notice.requestedAt, i18n.language),
+              approvedAt: localTime(notice.approvedAt, i18n.language),
+            })}
             style={{ marginBottom: 16 }}
             data-testid="unlock-reset-notice"
           />

@@ -88,8 +88,20 @@ export function PlanDecision({ plan, onDecided }: { plan: PlanView; onDecided: (
           {t('visitsPlans.plans.reject')}
         </Button>
       </Space>
-      <Modal open={rejecting} title={t('visitsPlans.plans.reject')} onCancel={() => setRejecting(false)} onOk={() => void reject.submit()} okButtonProps={{ disabled: reason.trim().length < 2, loading: reject.busy }}>
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('visitsPlans.plans.rejectReason')} maxLength={2000} data-testid="plan-reject-reason" />
+      <Modal
+        open={rejecting}
+        title={t('visitsPlans.plans.reject')}
+        onCancel={() => setRejecting(false)}
+        onOk={() => void reject.submit()}
+        okButtonProps={{ disabled: reason.trim().length < 2, loading: reject.busy }}
+      >
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('visitsPlans.plans.rejectReason')}
+          maxLength={2000}
+          data-testid="plan-reject-reason"
+        />
       </Modal>
     </>
   );

@@ -45,7 +45,9 @@ export function RelationsCard() {
   }, [actor.may.fileVisitReports, actor.may.approvePlans]);
   const rows = counts
     ? [
-        ...(actor.may.fileVisitReports ? [{ key: 'last', text: `${t('visitsPlans.card.lastReport')}: ${counts.lastReport ?? t('visitsPlans.card.never')}` }] : []),
+        ...(actor.may.fileVisitReports
+          ? [{ key: 'last', text: `${t('visitsPlans.card.lastReport')}: ${counts.lastReport ?? t('visitsPlans.card.never')}` }]
+          : []),
         { key: 'comment', text: t('visitsPlans.card.toComment', { count: counts.toComment }), overdue: counts.commentOverdue },
         ...(actor.may.approvePlans ? [{ key: 'plans', text: t('visitsPlans.card.planChanges', { count: counts.planChanges }) }] : []),
       ]

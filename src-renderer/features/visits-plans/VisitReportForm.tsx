@@ -34,7 +34,10 @@ export function VisitReportForm({ onFiled }: { onFiled: () => void }) {
       <Form.Item name="date" label={t('visitsPlans.visits.date')}>
         <DatePicker data-testid="visit-date" />
       </Form.Item>
-      <Form.List name="visits" rules={[{ validator: async (_r, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('visitsPlans.visits.atLeastOne')))) }]}>
+      <Form.List
+        name="visits"
+        rules={[{ validator: async (_r, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('visitsPlans.visits.atLeastOne')))) }]}
+      >
         {(fields, { add, remove }) => (
           <Space direction="vertical" style={{ width: '100%' }}>
             {fields.map((field, i) => (
@@ -42,9 +45,19 @@ export function VisitReportForm({ onFiled }: { onFiled: () => void }) {
                 key={field.key}
                 size="small"
                 title={t('visitsPlans.visits.visit', { n: i + 1 })}
-                extra={fields.length > 1 ? <Button size="small" onClick={() => remove(field.name)}>{t('visitsPlans.visits.removeVisit')}</Button> : null}
+                extra={
+                  fields.length > 1 ? (
+                    <Button size="small" onClick={() => remove(field.name)}>
+                      {t('visitsPlans.visits.removeVisit')}
+                    </Button>
+                  ) : null
+                }
               >
-                <Form.Item name={[field.name, 'customer']} label={t('visitsPlans.visits.customer')} rules={[{ required: true, whitespace: true, message: t('visitsPlans.visits.customerRequired') }]}>
+                <Form.Item
+                  name={[field.name, 'customer']}
+                  label={t('visitsPlans.visits.customer')}
+                  rules={[{ required: true, whitespace: true, message: t('visitsPlans.visits.customerRequired') }]}
+                >
                   <Input maxLength={200} data-testid={`visit-${i}-customer`} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'dossierNumber']} label={t('visitsPlans.visits.dossierNumber')}>

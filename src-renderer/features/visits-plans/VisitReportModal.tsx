@@ -67,7 +67,8 @@ export function VisitReportModal({ id, action, onClose }: Props) {
           />
           {report.comment !== null && (
             <Typography.Paragraph data-testid="visit-report-comment">
-              <Typography.Text strong>{t('visitsPlans.visits.comment')}</Typography.Text> ({report.commentedBy?.name}, {f.dateTime(report.commentedAt)}): {report.comment}
+              <Typography.Text strong>{t('visitsPlans.visits.comment')}</Typography.Text> ({report.commentedBy?.name}, {f.dateTime(report.commentedAt)}):{' '}
+              {report.comment}
             </Typography.Paragraph>
           )}
           {report.checks.map((c, i) => (

@@ -51,7 +51,8 @@ function ReportTable({ scope, action, reload }: { scope: Scope; action: ReportAc
             title: t('visitsPlans.visits.filedAt'),
             render: (_v, r) => (
               <>
-                {f.dateTime(r.filedAt)} {r.late ? <Tag color="red">{t('visitsPlans.visits.late')}</Tag> : <Tag color="green">{t('visitsPlans.visits.onTime')}</Tag>}
+                {f.dateTime(r.filedAt)}{' '}
+                {r.late ? <Tag color="red">{t('visitsPlans.visits.late')}</Tag> : <Tag color="green">{t('visitsPlans.visits.onTime')}</Tag>}
               </>
             ),
           },
@@ -72,8 +73,16 @@ function ReportTable({ scope, action, reload }: { scope: Scope; action: ReportAc
           {
             title: '',
             render: (_v, r) => (
-              <Button size="small" onClick={() => setOpened({ id: r.id, action: action === 'comment' && r.commentedAt ? 'read' : action })} data-testid={`visit-open-${r.id}`}>
-                {action === 'comment' && !r.commentedAt ? t('visitsPlans.visits.commentAction') : action === 'spotCheck' ? t('visitsPlans.visits.recordCheck') : t('visitsPlans.visits.open')}
+              <Button
+                size="small"
+                onClick={() => setOpened({ id: r.id, action: action === 'comment' && r.commentedAt ? 'read' : action })}
+                data-testid={`visit-open-${r.id}`}
+              >
+                {action === 'comment' && !r.commentedAt
+                  ? t('visitsPlans.visits.commentAction')
+                  : action === 'spotCheck'
+                    ? t('visitsPlans.visits.recordCheck')
+                    : t('visitsPlans.visits.open')}
               </Button>
             ),
           },

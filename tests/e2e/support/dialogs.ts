@@ -12,9 +12,7 @@ export async function animationsSettled(page: Page, selector: string): Promise<v
   await page.waitForFunction(
     (sel) =>
       [...document.querySelectorAll(sel)].every((el) =>
-        el
-          .getAnimations({ subtree: true })
-          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+        el.getAnimations({ subtree: true }).every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
       ),
     selector,
   );

@@ -97,15 +97,22 @@ export function chromiumDriver(): Driver {
 function electronBinary(): string | null {
   const electronDir = join(ROOT, 'node_modules', 'electron');
   const platformPath = ({ darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' } as Record<string, string>)[process.platform] ?? 'electron';
-  const path = process.env.ELECTRON_OVERRIDE_DIST_PATH
-    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, platformPath)
-    : join(electronDir, 'dist', platformPath);
+  const path = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, platformPath) : join(electronDir, 'dist', platformPath);
   return existsSync(path) ? path : null;
 }
 
 function electronBinding(): string {
   const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-  return join(ROOT, '.cache', 'electron-native', `${version}-${process.platform}-${process.arch}`, 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
+  return join(
+    ROOT,
+    '.cache',
+    'electron-native',
+    `${version}-${process.platform}-${process.arch}`,
+    'better-sqlite3-multiple-ciphers',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
 }
 
 export function electronDriver(): Driver {

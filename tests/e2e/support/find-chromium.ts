@@ -38,12 +38,15 @@ function playwrightCache(lookup: ChromiumLookup): string {
 function fromPlaywrightCache(lookup: ChromiumLookup): string | null {
   const cache = playwrightCache(lookup);
   if (!existsSync(cache)) return null;
-  const inner = {
-    linux: ['chrome-linux64/chrome', 'chrome-linux/chrome'],
-    darwin: ['chrome-mac-arm64/Chromium.app/Contents/MacOS/Chromium', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium'],
-    win32: ['chrome-win64/chrome.exe', 'chrome-win/chrome.exe'],
-  }[lookup.platform as 'linux' | 'darwin' | 'win32'] ?? [];
-  const revisions = readdirSync(cache).filter((d) => /^chromium-\d+$/.test(d)).sort((a, b) => Number(b.slice(9)) - Number(a.slice(9)));
+  const inner =
+    {
+      linux: ['chrome-linux64/chrome', 'chrome-linux/chrome'],
+      darwin: ['chrome-mac-arm64/Chromium.app/Contents/MacOS/Chromium', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium'],
+      win32: ['chrome-win64/chrome.exe', 'chrome-win/chrome.exe'],
+    }[lookup.platform as 'linux' | 'darwin' | 'win32'] ?? [];
+  const revisions = readdirSync(cache)
+    .filter((d) => /^chromium-\d+$/.test(d))
+    .sort((a, b) => Number(b.slice(9)) - Number(a.slice(9)));
   for (const revision of revisions) {
     for (const path of inner) if (existsSync(join(cache, revision, path))) return join(cache, revision, path);
   }

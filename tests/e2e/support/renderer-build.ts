@@ -41,7 +41,7 @@ export function buildRenderer(log: (line: string) => void = () => {}): Promise<s
     const assets = join(outDir, 'assets');
     // A development-only React warning in any chunk means a development build slipped through.
     if (readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes(REACT_DEV_ONLY))) {
-      throw new Error('the renderer build contains React\'s development build');
+      throw new Error("the renderer build contains React's development build");
     }
     log(`renderer built in ${Date.now() - started} ms into ${outDir}`);
     return outDir;

@@ -8,8 +8,14 @@ export const incidentsMarks: ChartDefinition = {
   compute({ db, now }) {
     const months = lastMonths(now);
     const from = `${months[0]}-01`;
-    const incidents = db.prepare(`SELECT substr(at, 1, 7) AS month, count(*) AS n FROM incidents WHERE at >= ? GROUP BY 1`).all(from) as { month: string; n: number }[];
-    const marks = db.prepare(`SELECT substr(at, 1, 7) AS month, count(*) AS n FROM integrity_marks WHERE at >= ? GROUP BY 1`).all(from) as { month: string; n: number }[];
+    const incidents = db.prepare(`SELECT substr(at, 1, 7) AS month, count(*) AS n FROM incidents WHERE at >= ? GROUP BY 1`).all(from) as {
+      month: string;
+      n: number;
+    }[];
+    const marks = db.prepare(`SELECT substr(at, 1, 7) AS month, count(*) AS n FROM integrity_marks WHERE at >= ? GROUP BY 1`).all(from) as {
+      month: string;
+      n: number;
+    }[];
     return {
       kind: 'bar',
       categoryKind: 'month',

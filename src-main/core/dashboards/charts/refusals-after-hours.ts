@@ -14,9 +14,10 @@ export const refusalsAfterHours: ChartDefinition = {
   compute({ db, now }) {
     const months = lastMonths(now);
     const from = `${months[0]}-01`;
-    const refusals = db
-      .prepare(`SELECT substr(at, 1, 7) AS month, count(*) AS n FROM journal WHERE outcome = 'denied' AND at >= ? GROUP BY 1`)
-      .all(from) as { month: string; n: number }[];
+    const refusals = db.prepare(`SELECT substr(at, 1, 7) AS month, count(*) AS n FROM journal WHERE outcome = 'denied' AND at >= ? GROUP BY 1`).all(from) as {
+      month: string;
+      n: number;
+    }[];
     const local = `datetime(at, tz_offset || ' minutes')`;
     const afterHours = db
       .prepare(

@@ -74,6 +74,7 @@ export const updateToSchemaVersion220: Migration = {
       )
       .all() as { id: number; responsible_id: string | null; created_at: string; content: string }[];
     const rules = cadenceRulesOf(db);
-    for (const r of rows) refreshRelationships(db, { dossierId: r.id, responsibleId: r.responsible_id, content: JSON.parse(r.content) as DossierContent, at: r.created_at }, rules);
+    for (const r of rows)
+      refreshRelationships(db, { dossierId: r.id, responsibleId: r.responsible_id, content: JSON.parse(r.content) as DossierContent, at: r.created_at }, rules);
   },
 };

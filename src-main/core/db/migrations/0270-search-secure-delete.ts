@@ -52,7 +52,10 @@ export const updateToSchemaVersion270: Migration = {
     let rows = page.all(0) as Row[];
     while (rows.length) {
       for (const row of rows) {
-        const doc = row.content !== null ? searchDocument(row.number, JSON.parse(row.content) as DossierContent) : { number: row.number, name: row.name, industry: '', persons: '' };
+        const doc =
+          row.content !== null
+            ? searchDocument(row.number, JSON.parse(row.content) as DossierContent)
+            : { number: row.number, name: row.name, industry: '', persons: '' };
         insertSearchRows(db, row.id, doc);
       }
       rows = page.all(rows[rows.length - 1]!.id) as Row[];

@@ -36,8 +36,7 @@ const NOT_PLAIN = -2;
 const NULLABLE = [false, false, false, true, true, true, false, false, true, true, false, true, false, false, false];
 const HEX = Buffer.from('0123456789abcdef');
 
-const isHeader = (cells: readonly unknown[]) =>
-  cells.length === EXPORT_COLUMNS.length && EXPORT_COLUMNS.every((c, i) => cells[i] === c);
+const isHeader = (cells: readonly unknown[]) => cells.length === EXPORT_COLUMNS.length && EXPORT_COLUMNS.every((c, i) => cells[i] === c);
 
 /** Where scanLine writes the chain text; a line that does not fit is left to the row path (and the next one gets more room). */
 let scratch = Buffer.allocUnsafe(256 * 1024);

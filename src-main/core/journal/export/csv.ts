@@ -30,10 +30,36 @@ export function csvHeader(columns: readonly string[]): string {
 
 export function csvLine(row: EntryRow): string {
   return (
-    row[0] + ',' + textCell(row[1]) + ',' + row[2] + ',' + textCell(row[3]) + ',' + textCell(row[4]) + ',' +
-    textCell(row[5]) + ',' + textCell(row[6]) + ',' + textCell(row[7]) + ',' + textCell(row[8]) + ',' +
-    textCell(row[9]) + ',' + textCell(row[10]) + ',' + textCell(row[11]) + ',' + textCell(row[12]) + ',' +
-    textCell(row[13]) + ',' + textCell(row[14] ?? null) + '\r\n'
+    row[0] +
+    ',' +
+    textCell(row[1]) +
+    ',' +
+    row[2] +
+    ',' +
+    textCell(row[3]) +
+    ',' +
+    textCell(row[4]) +
+    ',' +
+    textCell(row[5]) +
+    ',' +
+    textCell(row[6]) +
+    ',' +
+    textCell(row[7]) +
+    ',' +
+    textCell(row[8]) +
+    ',' +
+    textCell(row[9]) +
+    ',' +
+    textCell(row[10]) +
+    ',' +
+    textCell(row[11]) +
+    ',' +
+    textCell(row[12]) +
+    ',' +
+    textCell(row[13]) +
+    ',' +
+    textCell(row[14] ?? null) +
+    '\r\n'
   );
 }
 

@@ -20,7 +20,18 @@ import type { Db } from '../../db/connection';
 import { CHAIN_TEXT_SQL, ENTRY_COLUMNS } from '../entry';
 import { resolveFilter, type JournalFilter } from '../filter';
 import { pagePlan, queryRows } from '../query';
-import { EntryIndex, EXPORT_COLUMNS, EXPORT_FORMATS, manifestFileBytes, manifestMessage, manifestPath, MANIFEST_KIND, type ExportFormat, type Manifest, type SignedManifest } from './manifest';
+import {
+  EntryIndex,
+  EXPORT_COLUMNS,
+  EXPORT_FORMATS,
+  manifestFileBytes,
+  manifestMessage,
+  manifestPath,
+  MANIFEST_KIND,
+  type ExportFormat,
+  type Manifest,
+  type SignedManifest,
+} from './manifest';
 import { LinkCheck } from './link-check';
 import { CsvPages } from './pages';
 import { openSink } from './sinks';
@@ -80,7 +91,12 @@ export async function exportJournalChoosing(
   return exportJournalTo(session, raw, chooseOut, hooks);
 }
 
-async function exportJournalTo(session: Session, raw: Partial<ExportRequest>, chooseOut: ChooseOutputFile | null, hooks: ExportHooks): Promise<ExportResult | null> {
+async function exportJournalTo(
+  session: Session,
+  raw: Partial<ExportRequest>,
+  chooseOut: ChooseOutputFile | null,
+  hooks: ExportHooks,
+): Promise<ExportResult | null> {
   const format = typeof raw?.format === 'string' ? raw.format : null;
   return session.perform({ action: 'journal.export', details: { format } }, async (ctx) => {
     const request = parseInput(optionsSchema, raw);

@@ -6,9 +6,21 @@ import { toEntryRow } from './row';
 export function jsonlLine(row: EntryRow): string {
   return (
     JSON.stringify({
-      seq: row[0], at: row[1], tz_offset: row[2], actor_id: row[3], actor_name: row[4], actor_duty: row[5],
-      workstation: row[6], event: row[7], object_type: row[8], object_id: row[9], outcome: row[10],
-      reason: row[11], details: row[12], prev_hash: row[13], hash: row[14],
+      seq: row[0],
+      at: row[1],
+      tz_offset: row[2],
+      actor_id: row[3],
+      actor_name: row[4],
+      actor_duty: row[5],
+      workstation: row[6],
+      event: row[7],
+      object_type: row[8],
+      object_id: row[9],
+      outcome: row[10],
+      reason: row[11],
+      details: row[12],
+      prev_hash: row[13],
+      hash: row[14],
     }) + '\n'
   );
 }

@@ -45,8 +45,21 @@ export const MANIFEST_KIND = 'triplicate-journal-export';
 
 /** Column names of every format (CSV header, XLSX header row, JSON Lines keys), in chain order. */
 export const EXPORT_COLUMNS = [
-  'seq', 'at', 'tz_offset', 'actor_id', 'actor_name', 'actor_duty', 'workstation', 'event',
-  'object_type', 'object_id', 'outcome', 'reason', 'details', 'prev_hash', 'hash',
+  'seq',
+  'at',
+  'tz_offset',
+  'actor_id',
+  'actor_name',
+  'actor_duty',
+  'workstation',
+  'event',
+  'object_type',
+  'object_id',
+  'outcome',
+  'reason',
+  'details',
+  'prev_hash',
+  'hash',
 ] as const;
 
 const hex32 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -232,7 +245,10 @@ export function checkManifest(raw: unknown, manifest: Manifest, signature: strin
   const head = manifest.chainHead;
   if (!verifySignature(publicKey, checkpointMessage(manifest.archiveId, head.seq, head.hash, head.at), head.signature)) return 'signature';
   for (const other of manifest.headSignatures ?? []) {
-    const message = other.role === 'audit' ? auditMessage(manifest.archiveId, head.seq, head.hash, other.at) : checkpointMessage(manifest.archiveId, head.seq, head.hash, other.at);
+    const message =
+      other.role === 'audit'
+        ? auditMessage(manifest.archiveId, head.seq, head.hash, other.at)
+        : checkpointMessage(manifest.archiveId, head.seq, head.hash, other.at);
     if (!verifySignature(Buffer.from(other.publicKey, 'base64'), message, other.signature)) return 'signature';
   }
   if (manifest.lastSeq !== null && manifest.lastSeq > head.seq) return 'manifest';

@@ -31,8 +31,7 @@ export function readSource(format: ExportFormat, path: string): AsyncGenerator<S
   }
 }
 
-const isHeader = (cells: readonly unknown[]) =>
-  cells.length === EXPORT_COLUMNS.length && EXPORT_COLUMNS.every((c, i) => cells[i] === c);
+const isHeader = (cells: readonly unknown[]) => cells.length === EXPORT_COLUMNS.length && EXPORT_COLUMNS.every((c, i) => cells[i] === c);
 
 async function* readCsv(path: string): AsyncGenerator<SourceItem[]> {
   let batch: SourceItem[] = [];
@@ -142,7 +141,13 @@ async function* readXlsx(path: string): AsyncGenerator<SourceItem[]> {
   const savedTmp = process.env.TMPDIR;
   process.env.TMPDIR = privateTmp;
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'emit' });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'ignore',
+      hyperlinks: 'ignore',
+      entries: 'emit',
+    });
     yield* readFirstSheet(workbook[Symbol.asyncIterator]());
   } finally {
     if (savedTmp === undefined) delete process.env.TMPDIR;

@@ -144,9 +144,7 @@ function classify(expected: ExpectedEntries, k: number, rest: Line[]): Mismatch 
   const at = here.id === null ? undefined : position.get(here.id);
   if (at !== undefined && at > k) {
     const later = rest.some((r, i) => i > 0 && r.id === wanted);
-    return later
-      ? { kind: 'moved', line: here.line, seq: expected.seqAt(at) }
-      : { kind: 'dropped', line: here.line, seq: expected.seqAt(k) };
+    return later ? { kind: 'moved', line: here.line, seq: expected.seqAt(at) } : { kind: 'dropped', line: here.line, seq: expected.seqAt(k) };
   }
   if (at !== undefined) return { kind: 'inserted', line: here.line, seq: expected.seqAt(at) };
   const next = rest[1];
