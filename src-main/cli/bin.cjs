@@ -37,5 +37,9 @@ if (useBundle()) {
     process.exit(1);
   }
   require('tsx/cjs');
-  require('./cli.ts');
+  // Not cli.ts: its import('./main') would go through Node's ESM resolver, which tsx/cjs does not hook.
+  const { runCli } = require('./run.ts');
+  runCli(process.argv.slice(2), async () => require('./main.ts')).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -8,10 +8,17 @@ import { processIo, readCommandLine } from './command-line';
 import { COMMAND_SPECS } from './command-specs';
 import { installProcessGuards } from './process-guards';
 
-export async function runCli(argv: string[]): Promise<number> {
+type MainModule = typeof import('./main');
+
+/**
+ * loadMain: how the commands' module is loaded. The default `import()` is what the bundlers split
+ * on (cli-bundle.ts, electron-vite). bin.cjs running the sources through tsx/cjs passes a
+ * `require`: tsx/cjs hooks require only, and Node's ESM resolver cannot find './main' without `.ts`.
+ */
+export async function runCli(argv: string[], loadMain: () => Promise<MainModule> = () => import('./main')): Promise<number> {
   installProcessGuards();
   const line = readCommandLine(argv, COMMAND_SPECS, processIo);
   if ('exit' in line) return line.exit;
-  const { main } = await import('./main');
+  const { main } = await loadMain();
   return main(argv, processIo);
 }

@@ -91,6 +91,19 @@ describe('the bundled CLI', () => {
     expect(run.loaded.some((path) => path.endsWith('.node'))).toBe(true);
   });
 
+  it('runs a command from the TypeScript sources too (a fresh checkout before any build)', () => {
+    const args = ['journal', 'verify', '--archive', join(out, 'no-archive-here'), '--as', 'auditor', '--password-stdin'];
+    const source = spawnSync(process.execPath, [BIN, ...args], {
+      input: 'a-password-1\n',
+      encoding: 'utf8',
+      env: { ...process.env, TRIPLICATE_CLI: 'source', LANG: 'en_US.UTF-8', LC_ALL: '' },
+      timeout: 120_000,
+    });
+    expect(source.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND/);
+    expect(source.status, source.stderr).toBe(1);
+    expect(source.stderr).toMatch(/No archive was found/);
+  }, 240_000);
+
   it('describes every command in plain data, so the build can inline the list', () => {
     expect(COMMAND_SPECS.length).toBeGreaterThan(10);
     expect(JSON.parse(JSON.stringify(COMMAND_SPECS))).toStrictEqual(COMMAND_SPECS);
