@@ -220,6 +220,8 @@ export const ERROR_CODES = [
   'denied.notLeadChecker',
   // Issue 14: a returned offline package is a file on the workstation, which the server never reads
   'remote.packageReturnLocal',
+  // A reset's one-time code is good for settings.resetCodeHours after its approval
+  'person.resetCodeExpired',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -221,6 +221,8 @@ const en: Messages = {
   'denied.notLeadChecker': 'Only the key-account department (account managers and above) or the general manager checks, merges and converts leads.',
   'remote.packageReturnLocal':
     "An offline package cannot be returned through the archive server: the server does not take files from workstations. Nothing was changed. The custodian returns it on the archive's own machine (the archive opened from its folder while the server is stopped).",
+  'person.resetCodeExpired':
+    'This one-time code expired at {{expiresAt}} ({{hours}} hours after its approval) and opens nothing. Nothing was changed. Ask the administrator for a new reset.',
 };
 
 const zhCN: Messages = {
@@ -421,6 +423,7 @@ const zhCN: Messages = {
   'denied.notLeadChecker': '只有大客户部（客户经理及以上）或总经理可以甄别、合并信息并立项。',
   'remote.packageReturnLocal':
     '无法通过档案服务器归还离线包：服务器不接收工作站上的文件。未做任何更改。请保管员在档案所在的机器上归还（服务器停止时从档案文件夹打开档案）。',
+  'person.resetCodeExpired': '此一次性重置码已于 {{expiresAt}} 过期（批准后 {{hours}} 小时），不能再使用。未做任何更改。请向系统管理员重新申请密码重置。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

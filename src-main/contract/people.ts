@@ -146,6 +146,8 @@ export interface ApprovedResetView {
   login: string;
   name: string;
   code: string;
+  /** After this moment (ISO) the code no longer opens anything (settings.resetCodeHours). */
+  expiresAt: string;
 }
 
 /** Told to the owner at the unlock that used a one-time code: who reset the password, and when. */

@@ -92,6 +92,8 @@ export const archiveSettingsSchema = z.object({
   spotCheckDays: z.number().int().min(1).max(31).default(7),
   /** 调整权由市场部经理掌握: a plan change waits this many days for the marketing department manager's approval. */
   planApprovalDays: z.number().int().min(1).max(30).default(3),
+  /** A password reset's one-time code opens its slot only this many hours after the approval; then a new reset is needed. */
+  resetCodeHours: z.number().int().min(1).max(720).default(72),
 });
 
 /** Intl knows the zone (the renderer and main both have full ICU). */

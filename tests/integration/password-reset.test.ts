@@ -136,6 +136,32 @@ describe('the administrator cannot take over a person by resetting their passwor
     }, 300_000);
   }
 
+  it('a one-time code expires resetCodeHours after its approval: refused, journaled, nothing changed', async () => {
+    const approve = async () => {
+      await as(ADMIN, (s) => requestPasswordReset(s, CUSTODIAN.login));
+      return as(SALES_HEAD, (s) => approvePasswordReset(s, CUSTODIAN.login));
+    };
+    const late = await approve();
+    const approvedAt = archive.clock.now().getTime();
+    expect(new Date(late.expiresAt).getTime()).toBe(approvedAt + 72 * 3_600_000);
+    archive.clock.advance(72 * 3_600_000); // unlockWithCode adds an hour: one hour too late
+    await rejectsWith(unlockWithCode(CUSTODIAN.login, late.code, 'li-too-late-pass-1'), 'person.resetCodeExpired');
+    await as(ADMIN, async (s) => {
+      expect(lastEntries(s, 2)[0]).toMatchObject({ event: 'session.unlock', outcome: 'denied', reason: 'person.resetCodeExpired', actorName: CUSTODIAN.name });
+    });
+    // Nothing changed: the password was not set, and the code is still refused, not a way in.
+    await rejectsWith(unlockLater(CUSTODIAN.login, 'li-too-late-pass-1'), 'vault.wrongPassword');
+    await rejectsWith(unlockWithCode(CUSTODIAN.login, late.code, 'li-too-late-pass-1'), 'person.resetCodeExpired');
+
+    // A new reset replaces it; used in time, its code works.
+    const fresh = await approve();
+    archive.clock.advance(69 * 3_600_000); // with the two hours below: 71 of 72
+    await rejectsWith(unlockWithCode(CUSTODIAN.login, late.code, 'li-too-late-pass-1'), 'vault.wrongPassword');
+    const session = await unlockWithCode(CUSTODIAN.login, fresh.code, 'li-in-time-pass-1');
+    await session.lock();
+    CUSTODIAN.password = 'li-in-time-pass-1';
+  }, 300_000);
+
   it('the administrator still cannot export the journal as the auditor after all this', async () => {
     await rejectsWith(unlockLater(AUDITOR.login, ADMIN.password), 'vault.wrongPassword');
     await as(ADMIN, async (s) => {

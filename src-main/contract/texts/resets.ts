@@ -21,6 +21,9 @@ export const resetsText = {
     approveBody: 'Their current password stops working at once. You will see a one-time code once: hand it to {{name}} in person.',
     codeTitle: 'One-time code for {{name}}',
     codeBody: 'Shown only now. Hand it to {{name}} in person; at their next unlock they type it as their password and choose a new one.',
+    codeExpires: 'Valid until {{at}}. After that it opens nothing, and a new reset is needed.',
+    codeHours: 'One-time reset code valid for (hours)',
+    codeHoursHint: 'From 1 to 720 hours after the approval. An expired code opens nothing; the administrator requests a new reset.',
   },
   zhCN: {
     requestTitle: '申请重置 {{name}} 的密码',
@@ -40,5 +43,8 @@ export const resetsText = {
     approveBody: '其当前密码将立即失效。一次性重置码只显示一次：请当面交给 {{name}}。',
     codeTitle: '{{name}} 的一次性重置码',
     codeBody: '仅显示这一次。请当面交给 {{name}}；其下次解锁时以此码作为密码输入，并设置新密码。',
+    codeExpires: '有效期至 {{at}}。过期后不能再使用，须重新申请重置。',
+    codeHours: '一次性重置码有效期（小时）',
+    codeHoursHint: '批准后 1 至 720 小时。过期的重置码不能再使用，须由系统管理员重新申请重置。',
   },
 };

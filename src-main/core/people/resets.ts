@@ -24,6 +24,7 @@ import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
 import { mayApproveResetOf, type ResetFacts } from '../policy';
 import type { Session } from '../session';
+import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
 import type { OpenArchive } from '../vault/open-archive';
 import { passwordBytes } from '../vault/password';
@@ -51,6 +52,21 @@ function openResetOf(db: Db, personId: string, state: ResetRow['state']): ResetR
     (db.prepare('SELECT * FROM password_resets WHERE person_id = ? AND state = ? ORDER BY requested_at DESC LIMIT 1').get(personId, state) as
       ResetRow | undefined) ?? null
   );
+}
+
+/**
+ * When an approved reset's code stops opening anything: settings.resetCodeHours after the approval.
+ * A code that waits for days in a drawer or an inbox is a standing way into the owner's account.
+ */
+export function resetCodeExpiry(db: Db, reset: Pick<ResetRow, 'approved_at'>): { expiresAt: Date; hours: number } {
+  const hours = readSettings(db).resetCodeHours;
+  return { expiresAt: new Date(new Date(reset.approved_at ?? 0).getTime() + hours * 3_600_000), hours };
+}
+
+/** Refuses an expired code by its expiry, in the owner's language, before it is used for anything. */
+export function assertResetCodeCurrent(db: Db, reset: Pick<ResetRow, 'approved_at'>, now: Date): void {
+  const { expiresAt, hours } = resetCodeExpiry(db, reset);
+  if (now.getTime() >= expiresAt.getTime()) throw new ArchiveError('person.resetCodeExpired', { expiresAt: expiresAt.toISOString(), hours });
 }
 
 /** The approved, unused reset whose code seals this slot, if any: unlocking with it only sets a new password. */
@@ -183,7 +199,7 @@ export async function approvePasswordReset(session: Session, rawLogin: unknown):
           { resetId: request.id, requestedBy: nameOf(db, request.requested_by) },
         ),
       );
-      return { login: target.login, name: target.name, code };
+      return { login: target.login, name: target.name, code, expiresAt: resetCodeExpiry(db, { approved_at: at }).expiresAt.toISOString() };
     },
   );
 }

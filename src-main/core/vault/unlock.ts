@@ -14,7 +14,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { ArchiveError, toArchiveError } from '../errors';
 import { findPersonByLogin, findPersonBySlot, toActor } from '../people/repository';
-import { approvedResetOfSlot, completeReset } from '../people/resets';
+import { approvedResetOfSlot, assertResetCodeCurrent, completeReset } from '../people/resets';
 import type { ResetNotice } from '../../contract/people';
 import { can } from '../policy';
 import { Session } from '../session';
@@ -108,6 +108,23 @@ async function unlockHeld(input: z.output<typeof unlockInputSchema>, resolved: R
     let passwordReset: ResetNotice | null = null;
     const reset = person.disabled ? null : approvedResetOfSlot(db, slot.id);
     if (reset) {
+      try {
+        assertResetCodeCurrent(db, reset, now);
+      } catch (error) {
+        // The right code, too late: journaled in the owner's name, and the slot stays as it is (a new
+        // reset replaces it), so nothing else changes.
+        archive.journal.append({
+          actor: { id: person.id, name: person.name, duty: null },
+          event: 'session.unlock',
+          object: { type: 'person', id: person.id },
+          outcome: 'denied',
+          reason: 'person.resetCodeExpired',
+          details: { resetId: reset.id },
+        });
+        archive.close();
+        resolved.throttle.settle(keyring.archiveId, locator);
+        throw error;
+      }
       // The code opens nothing by itself: it only lets its owner set a new password, here.
       if (!input.newPassword) {
         archive.close();

@@ -15,7 +15,7 @@ import { loginLocatorAsync, type X25519Pair } from '../../core/vault/seal';
 import { unsealDatabaseKey } from '../../core/vault/slots';
 import { openLoginSlot } from '../../core/vault/login-slot';
 import { attachSessionSigner } from '../../core/vault/session-signer';
-import { approvedResetOfSlot } from '../../core/people/resets';
+import { approvedResetOfSlot, assertResetCodeCurrent } from '../../core/people/resets';
 import { RemoteSession, type RemoteOrigin } from './remote-session';
 
 export interface SignInInput {
@@ -48,7 +48,7 @@ export async function signIn(
   // Written by the server, in no one's session: never signed, even when that person is signed in elsewhere.
   const refuse = (
     who: { id: string; name: string } | null,
-    reason: 'vault.wrongPassword' | 'vault.throttled' | 'denied.disabled' | 'vault.newPasswordRequired',
+    reason: 'vault.wrongPassword' | 'vault.throttled' | 'denied.disabled' | 'vault.newPasswordRequired' | 'person.resetCodeExpired',
     extra: Record<string, unknown> = {},
   ) => {
     archive.journal.append({
@@ -94,8 +94,15 @@ export async function signIn(
       throw new ArchiveError('person.disabled', { login: actor.login });
     }
     // A one-time reset code opens nothing by itself: its owner sets a new password at a local unlock.
-    if (approvedResetOfSlot(archive.db, slot.id)) {
+    const reset = approvedResetOfSlot(archive.db, slot.id);
+    if (reset) {
       throttle.settle(archive.archiveId, locator);
+      try {
+        assertResetCodeCurrent(archive.db, reset, now);
+      } catch (error) {
+        refuse(person, 'person.resetCodeExpired', { resetId: reset.id });
+        throw error;
+      }
       refuse(person, 'vault.newPasswordRequired');
       throw new ArchiveError('vault.newPasswordRequired', { login: person.login });
     }

@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovedResetView, PendingResetView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { appLocale, formatDateTime } from '../../i18n/format';
 
 export function PendingResetsCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { modal } = App.useApp();
   const [rows, setRows] = useState<PendingResetView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -78,6 +79,9 @@ export function PendingResetsCard() {
           <Typography.Title level={4} copyable={false} data-testid="reset-code">
             <code>{code.code}</code>
           </Typography.Title>
+          <Typography.Paragraph type="warning" data-testid="reset-code-expires">
+            {t('resets.codeExpires', { at: formatDateTime(code.expiresAt, appLocale(i18n.language)) })}
+          </Typography.Paragraph>
         </Modal>
       )}
     </Card>

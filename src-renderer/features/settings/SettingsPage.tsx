@@ -94,6 +94,7 @@ export function SettingsPage() {
           <Form.Item name="allowCopyOut" label={t('settings.allowCopyOut')} extra={t('settings.allowCopyOutHint')} valuePropName="checked">
             <Switch data-testid="settings-allow-copy-out" />
           </Form.Item>
+          {number('resetCodeHours', t('resets.codeHours'), t('resets.codeHoursHint'), 'settings-reset-code-hours')}
           <Divider titlePlacement="start">{t('settings.groups.reviews')}</Divider>
           {number('reviewPeriodMonths', t('settings.reviewPeriodMonths'), t('settings.reviewPeriodMonthsHint'), 'settings-review-period')}
           {number('maxLoanDays', t('settings.maxLoanDays'), t('settings.maxLoanDaysHint'), 'settings-max-loan')}
