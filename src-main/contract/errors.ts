@@ -220,6 +220,9 @@ export const ERROR_CODES = [
   'denied.notLeadChecker',
   // Issue 14: a returned offline package is a file on the workstation, which the server never reads
   'remote.packageReturnLocal',
+  // Dashboard work lists (issue 13 point 2)
+  'denied.notCollector',
+  'denied.notGeneralManager',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -221,6 +221,8 @@ const en: Messages = {
   'denied.notLeadChecker': 'Only the key-account department (account managers and above) or the general manager checks, merges and converts leads.',
   'remote.packageReturnLocal':
     "An offline package cannot be returned through the archive server: the server does not take files from workstations. Nothing was changed. The custodian returns it on the archive's own machine (the archive opened from its folder while the server is stopped).",
+  'denied.notCollector': 'Only information collectors have a list of reviews assigned to them.',
+  'denied.notGeneralManager': 'Only the general manager may see this.',
 };
 
 const zhCN: Messages = {
@@ -421,6 +423,8 @@ const zhCN: Messages = {
   'denied.notLeadChecker': '只有大客户部（客户经理及以上）或总经理可以甄别、合并信息并立项。',
   'remote.packageReturnLocal':
     '无法通过档案服务器归还离线包：服务器不接收工作站上的文件。未做任何更改。请保管员在档案所在的机器上归还（服务器停止时从档案文件夹打开档案）。',
+  'denied.notCollector': '只有信息采集员有分配给本人的复核清单。',
+  'denied.notGeneralManager': '只有总经理可以查看此内容。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
