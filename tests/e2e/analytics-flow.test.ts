@@ -21,7 +21,7 @@ import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 import { settledShot } from './support/shots';
-import { signIn } from './support/session-steps';
+import { openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -78,9 +78,7 @@ describe.skipIf(driver.unavailable !== null)(
         const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
         const page = app.page;
         try {
-          await page.getByTestId('screen-welcome').waitFor();
-          await page.getByTestId('welcome-open-folder').fill(folder);
-          await page.getByTestId('welcome-open-submit').click();
+          await openFolder(page, folder);
 
           // The department manager: the compliance chart and, beside it, its table with the same numbers.
           await signIn(page, PEOPLE.deptManager);

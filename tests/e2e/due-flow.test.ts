@@ -20,7 +20,7 @@ import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 import { checkedShot } from './support/shots';
-import { signIn } from './support/session-steps';
+import { openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: '系统管理员', password: 'admin-password-1' };
@@ -63,9 +63,7 @@ describe.skipIf(driver.unavailable !== null)(`due list (chromium${driver.unavail
       const app: AppUnderTest | null = await driver.launch(join(root, 'state'), locale);
       const page = app.page;
       try {
-        await page.getByTestId('screen-welcome').waitFor();
-        await page.getByTestId('welcome-open-folder').fill(folder);
-        await page.getByTestId('welcome-open-submit').click();
+        await openFolder(page, folder);
 
         await signIn(page, PEOPLE.manager);
         const card = page.getByTestId('dashboard-due');

@@ -24,7 +24,7 @@ import { clickInDialog, dialogsSettled } from './support/dialogs';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 import { settledShot } from './support/shots';
-import { signIn } from './support/session-steps';
+import { openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -103,9 +103,7 @@ describe.skipIf(driver.unavailable !== null)(
         const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
         const page = app.page;
         try {
-          await page.getByTestId('screen-welcome').waitFor();
-          await page.getByTestId('welcome-open-folder').fill(folder);
-          await page.getByTestId('welcome-open-submit').click();
+          await openFolder(page, folder);
 
           // The salesperson's report without the third party's contact is not accepted (不予接收).
           await signIn(page, FIRST);

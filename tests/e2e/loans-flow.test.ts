@@ -7,12 +7,10 @@
  * The built renderer in Debian's Chromium with the real core behind the test bridge and a real
  * encrypted archive set up through the core; screenshots of every screen in both languages.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { APP_STATE_FILE } from '../../src-main/app/app-state';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import * as loans from '../../src-main/core/loans/service';
@@ -20,14 +18,12 @@ import type { Session } from '../../src-main/core/session';
 import { loansText } from '../../src-main/contract/texts/loans';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import type { TestArchive } from '../helpers/archive';
-import { installBridge, type Bridge } from './support/bridge';
 import { clickInDialog, confirmDialog } from './support/dialogs';
 import { CHROMIUM_PATH } from './support/drivers';
-import { reportPageTrouble } from './support/page-trouble';
 import { ROOT } from './support/renderer-build';
 import { checkedShot } from './support/shots';
 import { lock } from './support/session-steps';
-import { useChromiumAndRenderer } from './support/chromium-renderer';
+import { openOnArchive, useChromiumAndRenderer } from './support/chromium-renderer';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const DAY = 24 * 60 * 60 * 1000;
@@ -85,19 +81,7 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         await filedDossier(collector, '北京京东方光电有限公司'),
         await filedDossier(collector, '深圳比亚迪汽车有限公司'),
       ];
-      const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-loans-')), 'state');
-      mkdirSync(stateDir, { recursive: true });
-      writeFileSync(
-        join(stateDir, APP_STATE_FILE),
-        JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }),
-      );
-      const origin = env.server().origin;
-      const context = await env.browser().newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
-      const page = await context.newPage();
-      reportPageTrouble(page, `loans ${locale}`);
-      const bridge: Bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
-      env.server().useFirstScreenInfo(bridge.firstScreenInfo);
+      const { page, bridge, origin, context, stateDir } = await openOnArchive(env, { archive, locale, name: 'loans', height: 800 });
       try {
         await page.goto(`${origin}/index.html`);
         // The window opens on the unlock screen of the archive opened last.

@@ -6,22 +6,17 @@
  * The built renderer in Debian's Chromium with the real core behind the test bridge and a real
  * encrypted archive; screenshots in both languages.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { APP_STATE_FILE } from '../../src-main/app/app-state';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { relationsText } from '../../src-main/contract/texts/relations';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
-import { installBridge } from './support/bridge';
 import { CHROMIUM_PATH } from './support/drivers';
-import { reportPageTrouble } from './support/page-trouble';
 import { checkedShot } from './support/shots';
 import { signIn } from './support/session-steps';
-import { useChromiumAndRenderer } from './support/chromium-renderer';
+import { openOnArchive, useChromiumAndRenderer } from './support/chromium-renderer';
 
 const TEXT = { en: relationsText.en, 'zh-CN': relationsText.zhCN } as const;
 
@@ -41,19 +36,7 @@ describe.skipIf(!available)('complaints UI (chromium)', () => {
       const { number } = await createDossier(collector, completeDossier({ customerName: '上海华为电子科技有限公司' }));
       await fileDossier(collector, { number });
       await collector.lock();
-      const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-relations-')), 'state');
-      mkdirSync(stateDir, { recursive: true });
-      writeFileSync(
-        join(stateDir, APP_STATE_FILE),
-        JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }),
-      );
-      const origin = env.server().origin;
-      const context = await env.browser().newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
-      const page = await context.newPage();
-      reportPageTrouble(page, `relations ${locale}`);
-      const bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
-      env.server().useFirstScreenInfo(bridge.firstScreenInfo);
+      const { page, bridge, origin, context } = await openOnArchive(env, { archive, locale, name: 'relations', height: 900 });
       try {
         await page.goto(`${origin}/index.html`);
         // 1. The collector (customer service) records the complaint on the dossier.

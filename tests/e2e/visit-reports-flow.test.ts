@@ -15,7 +15,7 @@ import { initArchive } from '../../src-main/core/vault/init';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 import { settledShot } from './support/shots';
-import { lock, signIn } from './support/session-steps';
+import { lock, openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -45,9 +45,7 @@ describe.skipIf(driver.unavailable !== null)(`daily visit reports (chromium${dri
       const app: AppUnderTest | null = await driver.launch(join(root, 'state'), locale);
       const page = app.page;
       try {
-        await page.getByTestId('screen-welcome').waitFor();
-        await page.getByTestId('welcome-open-folder').fill(folder);
-        await page.getByTestId('welcome-open-submit').click();
+        await openFolder(page, folder);
 
         // The salesperson files two visits.
         await signIn(page, SALES);

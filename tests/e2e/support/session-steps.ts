@@ -15,3 +15,10 @@ export async function lock(page: Page): Promise<void> {
   await page.getByTestId('lock-button').click();
   await page.getByTestId('screen-unlock').waitFor();
 }
+
+/** Opens the archive folder from the welcome screen. */
+export async function openFolder(page: Page, folder: string): Promise<void> {
+  await page.getByTestId('screen-welcome').waitFor();
+  await page.getByTestId('welcome-open-folder').fill(folder);
+  await page.getByTestId('welcome-open-submit').click();
+}
