@@ -15,7 +15,7 @@ import { initArchive } from '../../src-main/core/vault/init';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
 import { settledShot } from './support/shots';
-import { lock, openFolder, signIn } from './support/session-steps';
+import { lock, openFolder } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -23,6 +23,14 @@ const AUDITOR = { login: 'shen.audit', name: 'Shen Auditor 沈审计', password:
 const GM = { login: 'sun.gm', name: 'Sun GM 孙总', password: 'general-pass-1' };
 
 const shot = (page: Page, locale: Locale, name: string): Promise<void> => settledShot(page, `chromium-${locale}-reset-${name}.png`);
+
+/** Submits the unlock form; the caller waits for what follows (the main screen, or the new-password step). */
+async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
+  await page.getByTestId('screen-unlock').waitFor();
+  await page.getByTestId('unlock-login').fill(who.login);
+  await page.getByTestId('unlock-password').fill(who.password);
+  await page.getByTestId('unlock-submit').click();
+}
 
 const driver = chromiumDriver();
 
