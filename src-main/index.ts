@@ -164,7 +164,7 @@ async function start(): Promise<void> {
     },
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  const router = createWorkstationRouter({ local: localRouter, link, trustedOrigins: [APP_ORIGIN], chooseSaveFile });
+  const router = createWorkstationRouter({ local: localRouter, link, trustedOrigins: [APP_ORIGIN], chooseSaveFile, locale: () => state.locale });
   registerIpc(router, (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents);
 
   const lock = (reason: 'user' | 'suspend' | 'screen-lock') => {

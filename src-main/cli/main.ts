@@ -45,7 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 function need(values: Values, name: keyof Values, locale: Locale): string {
   const value = values[name];
   if (typeof value !== 'string' || value.length === 0) {
-    throw new UsageError(`--${String(name)} ${locale === 'en' ? 'is required' : '为必填项'}`);
+    throw new UsageError(text(locale, 'required', { name: String(name) }));
   }
   return value;
 }

@@ -21,9 +21,7 @@ export async function stdinPasswords(locale: Locale): Promise<PasswordSource> {
     async next(_prompt, which) {
       const line = lines[index++];
       if (line === undefined || (line === '' && index >= lines.length)) {
-        throw new UsageError(
-          text(locale, 'missingStdinLine', { which: which === 'acting' ? (locale === 'en' ? 'first' : '第一') : locale === 'en' ? 'second' : '第二' }),
-        );
+        throw new UsageError(text(locale, 'missingStdinLine', { which: text(locale, which === 'acting' ? 'firstLine' : 'secondLine') }));
       }
       return line;
     },

@@ -86,7 +86,7 @@ export async function runRemote(
   try {
     address = parseAddress(need('server'));
   } catch {
-    throw new UsageError(locale === 'en' ? '--server must be HOST:PORT' : '--server 须为 主机:端口');
+    throw new UsageError(text(locale, 'badServer'));
   }
   const login = need('as');
   const fingerprint = str(values, 'fingerprint') ?? null;

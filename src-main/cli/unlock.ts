@@ -4,7 +4,7 @@
  * line of standard input), the unlock is retried with it, and the owner is told who reset the
  * password and when.
  */
-import { interpolate, type Locale } from '../contract/messages';
+import type { Locale } from '../contract/messages';
 import type { ResetNotice } from '../contract/people';
 import { ArchiveError } from '../core/errors';
 import type { Session } from '../core/session';
@@ -12,13 +12,8 @@ import { unlockArchive } from '../core/vault/unlock';
 import type { PasswordSource } from './passwords';
 import { text } from '../contract/texts/cli';
 
-const NOTICE: Record<Locale, string> = {
-  en: 'Your password was reset: requested by {{requestedBy}} at {{requestedAt}}, approved by {{approvedBy}} at {{approvedAt}}. Your new password is set.',
-  'zh-CN': '您的密码已被重置：由 {{requestedBy}} 于 {{requestedAt}} 申请，{{approvedBy}} 于 {{approvedAt}} 批准。新密码已设置。',
-};
-
 export function resetNoticeText(locale: Locale, notice: ResetNotice): string {
-  return interpolate(NOTICE[locale], { ...notice });
+  return text(locale, 'resetNotice', { ...notice });
 }
 
 export async function unlockForCli(folder: string, login: string, passwords: PasswordSource, locale: Locale, err: (line: string) => void): Promise<Session> {

@@ -387,3 +387,8 @@ export const GRADE_LABELS: Record<Grade, { en: string; 'zh-CN': string }> = {
   B: { en: 'Potential', 'zh-CN': '潜力' },
   C: { en: 'Ordinary', 'zh-CN': '普通' },
 };
+
+/** A copy as its dossier's copy list shows it, with whether the asker keeps it (`can()` in the core). */
+export interface CopyRow extends CopyView {
+  mayKeep: boolean;
+}

@@ -222,6 +222,9 @@ export const ERROR_CODES = [
   'remote.packageReturnLocal',
   // A reset's one-time code is good for settings.resetCodeHours after its approval
   'person.resetCodeExpired',
+  // Dashboard work lists (issue 13 point 2)
+  'denied.notCollector',
+  'denied.notGeneralManager',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,6 +20,7 @@ import {
   type CataloguePage,
   type CopySheet,
   type CopyView,
+  type CopyRow,
   type DossierSummary,
   type DossierView,
   type ReviewDueRow,
@@ -50,7 +51,7 @@ export interface DossierResponses {
   'dossiers:file': { number: string; copies: string[] };
   'dossiers:open': DossierView;
   'dossiers:revision': RevisionDiff;
-  'copies:list': CopyView[];
+  'copies:list': CopyRow[];
   'copies:reissue': CopyView;
   'copies:lost': CopyView;
   'copies:sheet': CopySheet;

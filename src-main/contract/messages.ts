@@ -223,6 +223,8 @@ const en: Messages = {
     "An offline package cannot be returned through the archive server: the server does not take files from workstations. Nothing was changed. The custodian returns it on the archive's own machine (the archive opened from its folder while the server is stopped).",
   'person.resetCodeExpired':
     'This one-time code expired at {{expiresAt}} ({{hours}} hours after its approval) and opens nothing. Nothing was changed. Ask the administrator for a new reset.',
+  'denied.notCollector': 'Only information collectors have a list of reviews assigned to them.',
+  'denied.notGeneralManager': 'Only the general manager may see this.',
 };
 
 const zhCN: Messages = {
@@ -424,6 +426,8 @@ const zhCN: Messages = {
   'remote.packageReturnLocal':
     '无法通过档案服务器归还离线包：服务器不接收工作站上的文件。未做任何更改。请保管员在档案所在的机器上归还（服务器停止时从档案文件夹打开档案）。',
   'person.resetCodeExpired': '此一次性重置码已于 {{expiresAt}} 过期（批准后 {{hours}} 小时），不能再使用。未做任何更改。请向系统管理员重新申请密码重置。',
+  'denied.notCollector': '只有信息采集员有分配给本人的复核清单。',
+  'denied.notGeneralManager': '只有总经理可以查看此内容。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -119,6 +119,12 @@ export interface ActorPermissions {
   backUp: boolean;
   seeCompliance: boolean;
   checkLeads: boolean;
+  /** The dashboard's personal lists (issue 13 point 2), so the dashboard restates no rank or duty. */
+  seeAssignedReviews: boolean;
+  approveResets: boolean;
+  seeFlagged: boolean;
+  /** The analyst's page: whether this person may ask aggregate questions at all. */
+  queryAnalytics: boolean;
 }
 
 /** A password reset the administrator asked for (issue 11, point 5), as its requester sees it. */

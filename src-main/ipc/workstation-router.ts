@@ -10,10 +10,12 @@
  * Files the server writes for a person (exports) come back over the connection and are saved
  * where main's own save dialog says, never where the renderer says.
  */
+import { fileTypeFilter } from '../contract/texts/file-types';
 import { writeFileSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Result } from '../contract/ipc';
+import type { Locale } from '../contract/messages';
 import type { ServerLink } from '../app/server-link';
 import type { SaveFileFilter } from './handlers/context';
 import type { Router } from './router';
@@ -32,13 +34,15 @@ const FILE_CHANNELS: ReadonlySet<string> = new Set([
   'backup:run',
 ]);
 /** What main's save dialog offers for a file a channel brings back. */
-const SAVE_FILTERS: Readonly<Record<string, SaveFileFilter[]>> = { 'backup:run': [{ name: 'Triplicate backup', extensions: ['tbk'] }] };
+const saveFilters = (channel: string, locale: Locale): SaveFileFilter[] => (channel === 'backup:run' ? [fileTypeFilter('backup', locale)] : []);
 
 export interface WorkstationRouterDeps {
   local: Router;
   link: ServerLink;
   trustedOrigins: readonly string[];
   chooseSaveFile: (defaultName: string, filters: SaveFileFilter[]) => Promise<string | null>;
+  /** The language the dialog's file types are named in (the app's); English when not given. */
+  locale?: () => Locale;
 }
 
 export function createWorkstationRouter(deps: WorkstationRouterDeps): Router {
@@ -49,7 +53,7 @@ export function createWorkstationRouter(deps: WorkstationRouterDeps): Router {
     if (!result.ok || !result.value || typeof result.value !== 'object') return result;
     const value = result.value as { file?: unknown; manifestFile?: unknown };
     if (typeof value.file !== 'string') return result;
-    const out = await deps.chooseSaveFile(basename(value.file), SAVE_FILTERS[channel] ?? []);
+    const out = await deps.chooseSaveFile(basename(value.file), saveFilters(channel, deps.locale?.() ?? 'en'));
     if (!out) return { ok: true, value: { ...value, file: null, ...('cancelled' in value ? { cancelled: true } : {}) } };
     const entries = await link.download(value.file);
     if (!entries.ok) return entries;

@@ -18,9 +18,8 @@
  *   detailed stack trace (lines and columns) for every Error object created. React DOM creates
  *   sentinel Errors while its module loads (SuspenseException and others), and V8 compiles lazily
  *   without source positions, so it re-parses React DOM's whole module function and the entry
- *   chunk on the main thread to find them: 25-75 ms here. The app runs without DevTools and never
- *   pays it (measured over raw DevTools: React DOM's module load takes 4 ms with no domain on,
- *   25-32 ms once Runtime is enabled, 4-6 ms with the flag below). `--no-enable-lazy-source-positions`
+ *   chunk on the main thread to find them. The app runs without DevTools and never pays it.
+ *   `--no-enable-lazy-source-positions`
  *   makes V8 record positions while compiling instead, a small cost the app does not pay either,
  *   so the figure stays on the cautious side.
  *   renderer_first_paint_devtools_ms (information) is the same measurement without the flag,

@@ -18,9 +18,10 @@ import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { completeDossier, PEOPLE } from '../helpers/dossiers';
-import { animationsSettled } from './support/dialogs';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
+import { settledShot } from './support/shots';
+import { openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -51,23 +52,12 @@ async function prepareArchive(folder: string, stateDir: string): Promise<void> {
   await collector.lock();
 }
 
-async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('screen-unlock').waitFor();
-  await page.getByTestId('unlock-login').fill(who.login);
-  await page.getByTestId('unlock-password').fill(who.password);
-  await page.getByTestId('unlock-submit').click();
-  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
-}
-
 async function switchTo(page: Page, who: { login: string; password: string }): Promise<void> {
   await page.getByTestId('lock-button').click();
   await signIn(page, who);
 }
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  await page.screenshot({ path: join(SHOTS, `chromium-${locale}-analytics-${name}.png`), fullPage: true });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => settledShot(page, `chromium-${locale}-analytics-${name}.png`);
 
 const driver = chromiumDriver();
 
@@ -88,9 +78,7 @@ describe.skipIf(driver.unavailable !== null)(
         const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
         const page = app.page;
         try {
-          await page.getByTestId('screen-welcome').waitFor();
-          await page.getByTestId('welcome-open-folder').fill(folder);
-          await page.getByTestId('welcome-open-submit').click();
+          await openFolder(page, folder);
 
           // The department manager: the compliance chart and, beside it, its table with the same numbers.
           await signIn(page, PEOPLE.deptManager);

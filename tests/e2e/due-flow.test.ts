@@ -19,30 +19,14 @@ import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
-import { animationsSettled } from './support/dialogs';
+import { checkedShot } from './support/shots';
+import { openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: '系统管理员', password: 'admin-password-1' };
-const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 const DAY = 86_400_000;
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  const lines = (await page.evaluate(() => document.body.innerText)).split('\n').map((l) => l.trim());
-  expect(
-    lines.filter((line) => UNTRANSLATED_KEY.test(line)),
-    `untranslated keys on ${name}`,
-  ).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `chromium-${locale}-due-${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('screen-unlock').waitFor();
-  await page.getByTestId('unlock-login').fill(who.login);
-  await page.getByTestId('unlock-password').fill(who.password);
-  await page.getByTestId('unlock-submit').click();
-  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => checkedShot(page, `chromium-${locale}-due-${name}.png`, name);
 
 /** The people, and a customer of the account manager whose core principal's birthday is 15 days away. */
 async function makeArchive(folder: string, stateDir: string): Promise<void> {
@@ -79,9 +63,7 @@ describe.skipIf(driver.unavailable !== null)(`due list (chromium${driver.unavail
       const app: AppUnderTest | null = await driver.launch(join(root, 'state'), locale);
       const page = app.page;
       try {
-        await page.getByTestId('screen-welcome').waitFor();
-        await page.getByTestId('welcome-open-folder').fill(folder);
-        await page.getByTestId('welcome-open-submit').click();
+        await openFolder(page, folder);
 
         await signIn(page, PEOPLE.manager);
         const card = page.getByTestId('dashboard-due');

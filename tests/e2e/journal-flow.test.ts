@@ -29,6 +29,7 @@ import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { pickOption } from './support/select';
 import { ROOT } from './support/renderer-build';
 import { animationsSettled } from './support/dialogs';
+import { openFolder } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -86,9 +87,7 @@ async function prepareArchive(folder: string, stateDir: string): Promise<{ dossi
 }
 
 async function openAndUnlock(page: Page, folder: string, who: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('screen-welcome').waitFor();
-  await page.getByTestId('welcome-open-folder').fill(folder);
-  await page.getByTestId('welcome-open-submit').click();
+  await openFolder(page, folder);
   await signIn(page, who);
 }
 

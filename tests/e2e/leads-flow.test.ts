@@ -20,9 +20,11 @@ import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { leadsText } from '../../src-main/contract/texts/leads';
 import { PEOPLE } from '../helpers/dossiers';
-import { animationsSettled, clickInDialog, dialogsSettled } from './support/dialogs';
+import { clickInDialog, dialogsSettled } from './support/dialogs';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
+import { settledShot } from './support/shots';
+import { openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -45,14 +47,6 @@ function nextPublication(): string {
   let day = dayIn(new Date(), 'Asia/Shanghai');
   while (publicationPeriod(day).publishedOn !== day) day = addDays(day, 1);
   return day;
-}
-
-async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('screen-unlock').waitFor();
-  await page.getByTestId('unlock-login').fill(who.login);
-  await page.getByTestId('unlock-password').fill(who.password);
-  await page.getByTestId('unlock-submit').click();
-  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
 }
 
 async function switchTo(page: Page, who: { login: string; password: string }): Promise<void> {
@@ -87,10 +81,7 @@ function stateOf(page: Page, table: string, customer: string) {
   return page.getByTestId(table).locator('tbody tr.ant-table-row', { hasText: customer }).getByTestId('lead-state');
 }
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  await page.screenshot({ path: join(SHOTS, `chromium-${locale}-leads-${name}.png`), fullPage: true });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => settledShot(page, `chromium-${locale}-leads-${name}.png`);
 
 const driver = chromiumDriver();
 
@@ -112,9 +103,7 @@ describe.skipIf(driver.unavailable !== null)(
         const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
         const page = app.page;
         try {
-          await page.getByTestId('screen-welcome').waitFor();
-          await page.getByTestId('welcome-open-folder').fill(folder);
-          await page.getByTestId('welcome-open-submit').click();
+          await openFolder(page, folder);
 
           // The salesperson's report without the third party's contact is not accepted (不予接收).
           await signIn(page, FIRST);

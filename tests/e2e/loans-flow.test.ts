@@ -7,12 +7,10 @@
  * The built renderer in Debian's Chromium with the real core behind the test bridge and a real
  * encrypted archive set up through the core; screenshots of every screen in both languages.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_STATE_FILE } from '../../src-main/app/app-state';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import * as loans from '../../src-main/core/loans/service';
@@ -20,30 +18,20 @@ import type { Session } from '../../src-main/core/session';
 import { loansText } from '../../src-main/contract/texts/loans';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import type { TestArchive } from '../helpers/archive';
-import { installBridge, type Bridge } from './support/bridge';
-import { clickInDialog, confirmDialog, animationsSettled } from './support/dialogs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
-import { reportPageTrouble } from './support/page-trouble';
-import { buildRenderer, ROOT } from './support/renderer-build';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { clickInDialog, confirmDialog } from './support/dialogs';
+import { CHROMIUM_PATH } from './support/drivers';
+import { ROOT } from './support/renderer-build';
+import { checkedShot } from './support/shots';
+import { lock } from './support/session-steps';
+import { openOnArchive, useChromiumAndRenderer } from './support/chromium-renderer';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const DAY = 24 * 60 * 60 * 1000;
 const TEXT = { en: loansText.en, 'zh-CN': loansText.zhCN } as const;
-const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 const BORROWER = PEOPLE.manager;
 const CUSTODIAN = PEOPLE.custodianS;
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => UNTRANSLATED_KEY.test(l));
-  expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `loans-${locale}-${name}.png`), fullPage: true });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => checkedShot(page, `loans-${locale}-${name}.png`, name);
 
 async function unlock(page: Page, person: { login: string; password: string; name: string }): Promise<void> {
   await page.getByTestId('unlock-login').fill(person.login);
@@ -51,11 +39,6 @@ async function unlock(page: Page, person: { login: string; password: string; nam
   await page.getByTestId('unlock-submit').click();
   await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
   await expect.poll(() => page.getByTestId('current-user').innerText()).toContain(person.name);
-}
-
-async function lock(page: Page): Promise<void> {
-  await page.getByTestId('lock-button').click();
-  await page.getByTestId('screen-unlock').waitFor();
 }
 
 async function filedDossier(collector: Session, name: string): Promise<string> {
@@ -76,17 +59,7 @@ const cardFor = (copyNumber: string) => ({
 const available = existsSync(CHROMIUM_PATH);
 
 describe.skipIf(!available)('borrowing UI (chromium)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromiumAndRenderer(300_000);
 
   for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
     it(`file → approve → read with watermark → renew → return; recall and the due time end an open reading view (${locale})`, async () => {
@@ -108,19 +81,7 @@ describe.skipIf(!available)('borrowing UI (chromium)', () => {
         await filedDossier(collector, '北京京东方光电有限公司'),
         await filedDossier(collector, '深圳比亚迪汽车有限公司'),
       ];
-      const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-loans-')), 'state');
-      mkdirSync(stateDir, { recursive: true });
-      writeFileSync(
-        join(stateDir, APP_STATE_FILE),
-        JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }),
-      );
-      const origin = server.origin;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
-      const page = await context.newPage();
-      reportPageTrouble(page, `loans ${locale}`);
-      const bridge: Bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
-      server.useFirstScreenInfo(bridge.firstScreenInfo);
+      const { page, bridge, origin, context, stateDir } = await openOnArchive(env, { archive, locale, name: 'loans', height: 800 });
       try {
         await page.goto(`${origin}/index.html`);
         // The window opens on the unlock screen of the archive opened last.

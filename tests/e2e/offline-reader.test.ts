@@ -11,8 +11,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { APP_STATE_FILE } from '../../src-main/app/app-state';
 import { errorMessages, type Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
@@ -21,28 +21,16 @@ import * as offline from '../../src-main/core/offline';
 import { readerText } from '../../src-main/contract/texts/reader';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { installBridge } from './support/bridge';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
+import { CHROMIUM_PATH } from './support/drivers';
 import { reportPageTrouble } from './support/page-trouble';
-import { buildRenderer, ROOT } from './support/renderer-build';
-import { serveStatic, type StaticServer } from './support/static-server';
-import { animationsSettled } from './support/dialogs';
+import { checkedShot } from './support/shots';
+import { useChromiumAndRenderer } from './support/chromium-renderer';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const PASSPHRASE = 'laptop passphrase 2026';
 const CUSTOMER = '杭州西湖茶叶贸易有限公司';
 const TEXT = { en: readerText.en, 'zh-CN': readerText.zhCN } as const;
-const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => UNTRANSLATED_KEY.test(l));
-  expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `offline-reader-${locale}-${name}.png`), fullPage: true });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => checkedShot(page, `offline-reader-${locale}-${name}.png`, name);
 
 interface LogLine {
   action?: string;
@@ -61,17 +49,7 @@ const logOf = (file: string): LogLine[] =>
 const available = existsSync(CHROMIUM_PATH);
 
 describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromiumAndRenderer(300_000);
 
   for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
     it(`opens a package with no archive: passphrase, watermark, logged views and print, copy blocked, closed at the due time (${locale})`, async () => {
@@ -102,13 +80,13 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
       const stateDir = join(laptop, 'state');
       mkdirSync(stateDir, { recursive: true });
       writeFileSync(join(stateDir, APP_STATE_FILE), JSON.stringify({ locale, recentArchives: [] }));
-      const origin = server.origin;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+      const origin = env.server().origin;
+      const context = await env.browser().newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
       const page = await context.newPage();
       reportPageTrouble(page, `offline reader ${locale}`);
       const bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock, openFile: () => file });
-      server.useFirstScreenInfo(bridge.firstScreenInfo);
+      env.server().useFirstScreenInfo(bridge.firstScreenInfo);
       try {
         await page.goto(`${origin}/index.html`);
         await page.getByTestId('screen-welcome').waitFor();

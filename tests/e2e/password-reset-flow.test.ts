@@ -14,28 +14,22 @@ import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
-import { animationsSettled } from './support/dialogs';
+import { settledShot } from './support/shots';
+import { lock, openFolder } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
 const AUDITOR = { login: 'shen.audit', name: 'Shen Auditor 沈审计', password: 'auditor-pass-1' };
 const GM = { login: 'sun.gm', name: 'Sun GM 孙总', password: 'general-pass-1' };
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  await page.screenshot({ path: join(SHOTS, `chromium-${locale}-reset-${name}.png`), fullPage: true });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => settledShot(page, `chromium-${locale}-reset-${name}.png`);
 
+/** Submits the unlock form; the caller waits for what follows (the main screen, or the new-password step). */
 async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
   await page.getByTestId('screen-unlock').waitFor();
   await page.getByTestId('unlock-login').fill(who.login);
   await page.getByTestId('unlock-password').fill(who.password);
   await page.getByTestId('unlock-submit').click();
-}
-
-async function lock(page: Page): Promise<void> {
-  await page.getByTestId('lock-button').click();
-  await page.getByTestId('screen-unlock').waitFor();
 }
 
 const driver = chromiumDriver();
@@ -61,9 +55,7 @@ describe.skipIf(driver.unavailable !== null)(
         const app: AppUnderTest | null = await driver.launch(join(root, 'state'), locale);
         const page = app.page;
         try {
-          await page.getByTestId('screen-welcome').waitFor();
-          await page.getByTestId('welcome-open-folder').fill(folder);
-          await page.getByTestId('welcome-open-submit').click();
+          await openFolder(page, folder);
 
           // The administrator asks; the dialog holds no password field and names who may approve.
           await signIn(page, ADMIN);

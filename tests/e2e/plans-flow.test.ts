@@ -8,25 +8,18 @@
  * The built renderer in Debian's Chromium with the real core behind the test bridge and a real
  * encrypted archive; screenshots in both languages.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_STATE_FILE } from '../../src-main/app/app-state';
+import { existsSync } from 'node:fs';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import type { TestPerson } from '../helpers/archive';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
-import { installBridge } from './support/bridge';
-import { animationsSettled } from './support/dialogs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
-import { reportPageTrouble } from './support/page-trouble';
-import { buildRenderer, ROOT } from './support/renderer-build';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { CHROMIUM_PATH } from './support/drivers';
+import { checkedShot } from './support/shots';
+import { lock, signIn } from './support/session-steps';
+import { openOnArchive, useChromiumAndRenderer } from './support/chromium-renderer';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
-const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 const MARKETING_MANAGER: TestPerson = {
   login: 'gao.sc',
   name: '高市场经理',
@@ -43,44 +36,12 @@ const PARTS = {
 } as const;
 const CHANGED_ACTIONS = '每月拜访一次，九月前签订续约';
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => UNTRANSLATED_KEY.test(l));
-  expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `plans-${locale}-${name}.png`), fullPage: true });
-}
-
-async function unlock(page: Page, person: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('screen-unlock').waitFor();
-  await page.getByTestId('unlock-login').fill(person.login);
-  await page.getByTestId('unlock-password').fill(person.password);
-  await page.getByTestId('unlock-submit').click();
-  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
-}
-
-async function lock(page: Page): Promise<void> {
-  await page.getByTestId('lock-button').click();
-  await page.getByTestId('screen-unlock').waitFor();
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => checkedShot(page, `plans-${locale}-${name}.png`, name);
 
 const available = existsSync(CHROMIUM_PATH);
 
 describe.skipIf(!available)('yearly maintenance plans UI (chromium)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromiumAndRenderer(600_000);
 
   for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
     it(`the account manager files a plan, its change waits for the marketing manager, marketing's keeper sees it (${locale})`, async () => {
@@ -92,24 +53,12 @@ describe.skipIf(!available)('yearly maintenance plans UI (chromium)', () => {
       const { number } = await createDossier(collector, completeDossier({ customerName: '苏州精工机械有限公司' }));
       await fileDossier(collector, { number });
       await collector.lock();
-      const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-plans-')), 'state');
-      mkdirSync(stateDir, { recursive: true });
-      writeFileSync(
-        join(stateDir, APP_STATE_FILE),
-        JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }),
-      );
-      const origin = server.origin;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
-      const page = await context.newPage();
-      reportPageTrouble(page, `plans ${locale}`);
-      const bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
-      server.useFirstScreenInfo(bridge.firstScreenInfo);
+      const { page, bridge, origin, context } = await openOnArchive(env, { archive, locale, name: 'plans', height: 900 });
       const panel = page.getByTestId('plans-panel');
       try {
         await page.goto(`${origin}/index.html`);
         // 1. The responsible account manager writes the five parts on the dossier's Plans tab and files.
-        await unlock(page, PEOPLE.manager);
+        await signIn(page, PEOPLE.manager);
         await page.getByTestId('nav-dossiers').click();
         await page.getByTestId('screen-catalogue').waitFor();
         await page.getByTestId('catalogue-search').fill(number);
@@ -136,7 +85,7 @@ describe.skipIf(!available)('yearly maintenance plans UI (chromium)', () => {
         await lock(page);
 
         // 3. The marketing department manager approves it from the Plans page.
-        await unlock(page, MARKETING_MANAGER);
+        await signIn(page, MARKETING_MANAGER);
         await page.getByTestId('nav-plans').click();
         await page.getByTestId('screen-plans').waitFor();
         const open = page.getByTestId(`plan-open-${number}-${year}`);
@@ -155,7 +104,7 @@ describe.skipIf(!available)('yearly maintenance plans UI (chromium)', () => {
         await lock(page);
 
         // 4. Marketing's information keeper sees the filed plan, with the approved change.
-        await unlock(page, PEOPLE.custodianM);
+        await signIn(page, PEOPLE.custodianM);
         await page.getByTestId('nav-plans').click();
         await page.getByTestId('screen-plans').waitFor();
         await page.getByTestId(`plan-open-${number}-${year}`).waitFor({ timeout: 15_000 });

@@ -12,8 +12,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { APP_STATE_FILE } from '../../src-main/app/app-state';
 import { errorMessages, formatError, type Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
@@ -26,28 +26,17 @@ import { ADMIN } from '../helpers/archive';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { installBridge } from './support/bridge';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
+import { CHROMIUM_PATH } from './support/drivers';
 import { reportPageTrouble } from './support/page-trouble';
-import { buildRenderer, ROOT } from './support/renderer-build';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { checkedShot } from './support/shots';
+import { useChromiumAndRenderer } from './support/chromium-renderer';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const PASSPHRASE = 'laptop passphrase 2026';
 const CUSTOMER = '苏州金鸡湖精密仪器有限公司';
 const TEXT = { en: readerText.en, 'zh-CN': readerText.zhCN } as const;
-const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 const WRONG_FINGERPRINT = 'AB:'.repeat(31) + 'AB';
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await page.waitForTimeout(200);
-  const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => UNTRANSLATED_KEY.test(l));
-  expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `reader-revocation-fetch-${locale}-${name}.png`), fullPage: true });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => checkedShot(page, `reader-revocation-fetch-${locale}-${name}.png`, name);
 
 /** The custodian at the office: signs in to the server and revokes the package's card there. */
 async function revokeAtServer(serve: ServeProcess, card: string): Promise<void> {
@@ -73,17 +62,7 @@ async function revokeAtServer(serve: ServeProcess, card: string): Promise<void> 
 const available = existsSync(CHROMIUM_PATH);
 
 describe.skipIf(!available)('the reader fetches the revocation list from the archive server (chromium)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromiumAndRenderer(300_000);
 
   for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
     it(`an open package is revoked at the server, the reader's button fetches the list, the package closes and never opens again (${locale})`, async () => {
@@ -119,13 +98,13 @@ describe.skipIf(!available)('the reader fetches the revocation list from the arc
         join(stateDir, APP_STATE_FILE),
         JSON.stringify({ locale, recentArchives: [], recentServers: [{ address, fingerprint: serve.fingerprint, lastUsedAt: new Date().toISOString() }] }),
       );
-      const origin = server.origin;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+      const origin = env.server().origin;
+      const context = await env.browser().newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
       const page = await context.newPage();
       reportPageTrouble(page, `reader revocation fetch ${locale}`);
       const bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock, openFile: () => file });
-      server.useFirstScreenInfo(bridge.firstScreenInfo);
+      env.server().useFirstScreenInfo(bridge.firstScreenInfo);
       try {
         await page.goto(`${origin}/index.html`);
         await page.getByTestId('welcome-open-package').click();

@@ -6,60 +6,26 @@
  * The built renderer in Debian's Chromium with the real core behind the test bridge and a real
  * encrypted archive; screenshots in both languages.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_STATE_FILE } from '../../src-main/app/app-state';
+import { existsSync } from 'node:fs';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { relationsText } from '../../src-main/contract/texts/relations';
 import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
-import { installBridge } from './support/bridge';
-import { animationsSettled } from './support/dialogs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/drivers';
-import { reportPageTrouble } from './support/page-trouble';
-import { buildRenderer, ROOT } from './support/renderer-build';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { CHROMIUM_PATH } from './support/drivers';
+import { checkedShot } from './support/shots';
+import { signIn } from './support/session-steps';
+import { openOnArchive, useChromiumAndRenderer } from './support/chromium-renderer';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const TEXT = { en: relationsText.en, 'zh-CN': relationsText.zhCN } as const;
-const UNTRANSLATED_KEY = /^[a-z]+(\.[a-zA-Z_-]+)+$/;
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  const text = await page.evaluate(() => document.body.innerText);
-  const untranslated = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => UNTRANSLATED_KEY.test(l));
-  expect(untranslated, `untranslated keys on ${name}`).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, `relations-${locale}-${name}.png`), fullPage: true });
-}
-
-async function unlock(page: Page, person: { login: string; password: string; name: string }): Promise<void> {
-  await page.getByTestId('screen-unlock').waitFor();
-  await page.getByTestId('unlock-login').fill(person.login);
-  await page.getByTestId('unlock-password').fill(person.password);
-  await page.getByTestId('unlock-submit').click();
-  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => checkedShot(page, `relations-${locale}-${name}.png`, name);
 
 const available = existsSync(CHROMIUM_PATH);
 
 describe.skipIf(!available)('complaints UI (chromium)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(await buildRenderer((l) => process.stderr.write(`[e2e] ${l}\n`)));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromiumAndRenderer(300_000);
 
   for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
     it(`a complaint recorded on a dossier is flagged overdue after its first hour, and the flag goes once answered (${locale})`, async () => {
@@ -70,23 +36,11 @@ describe.skipIf(!available)('complaints UI (chromium)', () => {
       const { number } = await createDossier(collector, completeDossier({ customerName: '上海华为电子科技有限公司' }));
       await fileDossier(collector, { number });
       await collector.lock();
-      const stateDir = join(mkdtempSync(join(tmpdir(), 'triplicate-e2e-relations-')), 'state');
-      mkdirSync(stateDir, { recursive: true });
-      writeFileSync(
-        join(stateDir, APP_STATE_FILE),
-        JSON.stringify({ locale, recentArchives: [{ folder: archive.folder, lastOpenedAt: new Date().toISOString() }] }),
-      );
-      const origin = server.origin;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient')));
-      const page = await context.newPage();
-      reportPageTrouble(page, `relations ${locale}`);
-      const bridge = await installBridge(page, { origin, stateDir, locale, clock: archive.clock });
-      server.useFirstScreenInfo(bridge.firstScreenInfo);
+      const { page, bridge, origin, context } = await openOnArchive(env, { archive, locale, name: 'relations', height: 900 });
       try {
         await page.goto(`${origin}/index.html`);
         // 1. The collector (customer service) records the complaint on the dossier.
-        await unlock(page, PEOPLE.collector);
+        await signIn(page, PEOPLE.collector);
         await page.getByTestId('nav-dossiers').click();
         await page.getByTestId('screen-catalogue').waitFor();
         await page.getByTestId('catalogue-search').fill(number);
@@ -106,7 +60,7 @@ describe.skipIf(!available)('complaints UI (chromium)', () => {
 
         // 2. An hour and a minute later the owner (the responsible account manager) sees it overdue.
         archive.clock.advance(61 * 60_000);
-        await unlock(page, PEOPLE.manager);
+        await signIn(page, PEOPLE.manager);
         await page.getByTestId('nav-relations').click();
         await page.getByTestId('screen-relations').waitFor();
         await page.getByTestId('complaint-overdue').waitFor({ timeout: 15_000 });

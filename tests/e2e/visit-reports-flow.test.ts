@@ -14,30 +14,15 @@ import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
 import { ROOT } from './support/renderer-build';
-import { animationsSettled } from './support/dialogs';
+import { settledShot } from './support/shots';
+import { lock, openFolder, signIn } from './support/session-steps';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
 const SALES = { login: 'ma.yw', name: 'Ma Sales 马业务', password: 'sales-password-1' };
 const SUPERVISOR = { login: 'wu.bz', name: 'Wu Head 吴部长', password: 'head-password-1' };
 
-async function shot(page: Page, locale: Locale, name: string): Promise<void> {
-  await animationsSettled(page, 'body');
-  await page.screenshot({ path: join(SHOTS, `chromium-${locale}-visits-${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, who: { login: string; password: string }): Promise<void> {
-  await page.getByTestId('screen-unlock').waitFor();
-  await page.getByTestId('unlock-login').fill(who.login);
-  await page.getByTestId('unlock-password').fill(who.password);
-  await page.getByTestId('unlock-submit').click();
-  await page.getByTestId('screen-main').waitFor({ timeout: 30_000 });
-}
-
-async function lock(page: Page): Promise<void> {
-  await page.getByTestId('lock-button').click();
-  await page.getByTestId('screen-unlock').waitFor();
-}
+const shot = (page: Page, locale: Locale, name: string): Promise<void> => settledShot(page, `chromium-${locale}-visits-${name}.png`);
 
 const driver = chromiumDriver();
 
@@ -60,9 +45,7 @@ describe.skipIf(driver.unavailable !== null)(`daily visit reports (chromium${dri
       const app: AppUnderTest | null = await driver.launch(join(root, 'state'), locale);
       const page = app.page;
       try {
-        await page.getByTestId('screen-welcome').waitFor();
-        await page.getByTestId('welcome-open-folder').fill(folder);
-        await page.getByTestId('welcome-open-submit').click();
+        await openFolder(page, folder);
 
         // The salesperson files two visits.
         await signIn(page, SALES);

@@ -2,18 +2,20 @@
  * The renderer learns what a person may do from the core (the actor's `may`, a catalogue line's
  * `mayWrite`), and exports ask for their file only after the core has allowed them.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActorView } from '../../src-main/contract/people';
-import type { CataloguePage } from '../../src-main/contract/dossiers';
-import { createDossier } from '../../src-main/core/dossiers/service';
+import type { CataloguePage, CopyRow } from '../../src-main/contract/dossiers';
+import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { exportRegisterChoosing } from '../../src-main/core/loans/service';
 import { exportDestructionRecordChoosing } from '../../src-main/core/records/record-export';
 import { backupArchiveChoosing } from '../../src-main/core/vault/backup';
 import { ADMIN, lastEntries, type TestArchive } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
 import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
+import { findRuleRestatements } from '../helpers/renderer-rules';
 
 let archive: TestArchive;
 let harness: IpcHarness;
@@ -59,6 +61,10 @@ describe('one source of permissions', () => {
       backUp: false,
       seeCompliance: false,
       checkLeads: false,
+      seeAssignedReviews: true,
+      approveResets: false,
+      seeFlagged: false,
+      queryAnalytics: false,
     });
     await harness.manager.lock('user');
     expect((await unlock(PEOPLE.manager)).may).toEqual({
@@ -83,6 +89,10 @@ describe('one source of permissions', () => {
       backUp: false,
       seeCompliance: false,
       checkLeads: true,
+      seeAssignedReviews: false,
+      approveResets: false,
+      seeFlagged: false,
+      queryAnalytics: false,
     });
     await harness.manager.lock('user');
     expect((await unlock(PEOPLE.custodianS)).may).toMatchObject({
@@ -124,6 +134,10 @@ describe('one source of permissions', () => {
       backUp: true,
       seeCompliance: false,
       checkLeads: false,
+      seeAssignedReviews: false,
+      approveResets: false,
+      seeFlagged: false,
+      queryAnalytics: false,
     });
     expect(await ok<ActorView | null>(harness.router.handle('session:current', undefined, APP))).toMatchObject({ may: { administer: true } });
   });
@@ -205,5 +219,46 @@ describe('one source of permissions', () => {
     expect(report).toMatchObject({ file: backupFile });
     expect(existsSync(backupFile)).toBe(true);
     await admin.lock();
+  });
+
+  it('the dashboard lists and each copy row come from the core, person by person', async () => {
+    await harness.manager.lock('user');
+    expect((await unlock(PEOPLE.deptManager)).may).toMatchObject({ seeAssignedReviews: false, approveResets: true, seeFlagged: false, fileCards: true });
+    await harness.manager.lock('user');
+    expect((await unlock(PEOPLE.staff)).may).toMatchObject({ seeAssignedReviews: false, approveResets: false, seeFlagged: false, fileCards: false });
+
+    const collector = await unlockAs(archive, PEOPLE.collector);
+    const filed = (await createDossier(collector, completeDossier())).number;
+    await fileDossier(collector, { number: filed });
+    await collector.lock();
+    const keptBy = async (who: { login: string; password: string }) => {
+      await harness.manager.lock('user');
+      await unlock(who);
+      const rows = await ok<CopyRow[]>(harness.router.handle('copies:list', { number: filed }, APP));
+      expect(rows).toHaveLength(3);
+      return rows.filter((r) => r.mayKeep).map((r) => r.copyNumber);
+    };
+    // The sales copy is the sales custodian's alone; the collector keeps none.
+    expect(await keptBy(PEOPLE.custodianS)).toEqual([`${filed}-S`]);
+    expect(await keptBy(PEOPLE.collector)).toEqual([]);
+  });
+
+  it('the renderer compares no rank, duty or department of the signed-in person', () => {
+    const root = join(__dirname, '..', '..', 'src-renderer');
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
+    const found = files.flatMap((f) => findRuleRestatements(readFileSync(join(root, f), 'utf8'), relative(root, join(root, f))));
+    expect(found).toEqual([]);
+  });
+
+  it('the restatement finder sees a rule however it is written', () => {
+    const source = [
+      "const gm = actor.rank === 'general-manager';",
+      "const a = actor.duties.includes('auditor');",
+      'const mine = (c: { department: string }) => c.department !== actor.department;',
+      "const m = rankAtLeast(actor.rank, 'department-manager');",
+      'const fine = actor.may.keepCopies && rank(actor.rank);',
+    ].join('\n');
+    expect(findRuleRestatements(source, 'x.tsx').map((f) => f.split(':')[1])).toEqual(['1', '2', '3', '4']);
+    expect(ts.version).toBeTruthy();
   });
 });

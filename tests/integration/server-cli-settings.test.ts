@@ -4,48 +4,16 @@
  * same output as with --archive (the server's core decides and journals); a bad value is refused
  * before anything is sent; a command the server cannot run is refused in one line, doing nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, makeArchive, type TestArchive } from '../helpers/archive';
+import { describe, expect, it } from 'vitest';
+import { ADMIN } from '../helpers/archive';
+import { AUDITOR, serverOptions, useServedArchive } from '../helpers/served-archive';
 import { runCli } from '../helpers/cli';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
 
-const AUDITOR = { login: 'shen.sj', name: '沈审计', department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: 'shen-password-01' };
+const served = useServedArchive('triplicate-serve-settings-');
 
-let archive: TestArchive;
-let serve: ServeProcess;
-let outDir: string;
-
-beforeAll(async () => {
-  archive = await makeArchive();
-  await archive.addPerson(AUDITOR);
-  outDir = mkdtempSync(join(tmpdir(), 'triplicate-serve-settings-'));
-  serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
-}, 120_000);
-
-afterAll(async () => {
-  if (serve && serve.child.exitCode === null) {
-    serve.child.kill('SIGKILL');
-    await serve.exited;
-  }
-  rmSync(outDir, { recursive: true, force: true });
-  archive?.cleanup();
-});
-
-const remote = (login = ADMIN.login) => [
-  '--server',
-  `127.0.0.1:${serve.port}`,
-  '--fingerprint',
-  serve.fingerprint,
-  '--as',
-  login,
-  '--password-stdin',
-  '--lang',
-  'en',
-];
-const env = () => ({ TRIPLICATE_STATE_DIR: archive.stateDir });
+const remote = (login = ADMIN.login) => serverOptions(served, login);
+const env = () => ({ TRIPLICATE_STATE_DIR: served.archive.stateDir });
 
 describe('settings through an archive server', () => {
   let listed = '';
@@ -82,22 +50,22 @@ describe('settings through an archive server', () => {
   }, 120_000);
 
   it('a command that needs the archive folder itself is refused in one line and does nothing', () => {
-    const result = runCli(['backup', ...remote(), '--out', join(outDir, 'backup.tbk')], `${ADMIN.password}\n`, env());
+    const result = runCli(['backup', ...remote(), '--out', join(served.outDir, 'backup.tbk')], `${ADMIN.password}\n`, env());
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('This cannot be done through an archive server (backup); nothing was done.');
   }, 60_000);
 
   it('after the server stops, the same command on the folder prints the same settings, and the change is journaled', async () => {
-    serve.child.kill('SIGTERM');
-    expect(await serve.exited).toBe(0);
+    served.serve.child.kill('SIGTERM');
+    expect(await served.serve.exited).toBe(0);
     const local = runCli(
-      ['settings', 'get', '--archive', archive.folder, '--as', ADMIN.login, '--password-stdin', '--lang', 'en'],
+      ['settings', 'get', '--archive', served.archive.folder, '--as', ADMIN.login, '--password-stdin', '--lang', 'en'],
       `${ADMIN.password}\n`,
       env(),
     );
     expect(local.status).toBe(0);
     expect(local.stdout).toBe(listed.replace('idleLockMinutes = 5', 'idleLockMinutes = 7'));
-    const admin = await archive.unlock(ADMIN.login, ADMIN.password);
+    const admin = await served.archive.unlock(ADMIN.login, ADMIN.password);
     try {
       const rows = admin.archive.db.prepare(`SELECT actor_name, outcome FROM journal WHERE event = 'settings.update'`).all() as {
         actor_name: string;

@@ -4,55 +4,24 @@
  * codes as with --archive), a wrong fingerprint is refused, and stopping the server (SIGTERM)
  * leaves an archive whose journal verifies and whose key is no longer held.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, makeArchive, type TestArchive } from '../helpers/archive';
+import { describe, expect, it } from 'vitest';
+import { ADMIN } from '../helpers/archive';
+import { AUDITOR, serverOptions, useServedArchive } from '../helpers/served-archive';
 import { runCli } from '../helpers/cli';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { verifyArchiveJournal } from '../../src-main/core/journal/service';
 
-const AUDITOR = { login: 'shen.sj', name: '沈审计', department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: 'shen-password-01' };
+const served = useServedArchive('triplicate-serve-out-');
 
-let archive: TestArchive;
-let serve: ServeProcess;
-let outDir: string;
-
-beforeAll(async () => {
-  archive = await makeArchive();
-  await archive.addPerson(AUDITOR);
-  outDir = mkdtempSync(join(tmpdir(), 'triplicate-serve-out-'));
-  serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
-}, 120_000);
-
-afterAll(async () => {
-  if (serve && serve.child.exitCode === null) {
-    serve.child.kill('SIGKILL');
-    await serve.exited;
-  }
-  rmSync(outDir, { recursive: true, force: true });
-  archive?.cleanup();
-});
-
-const remote = (fingerprint = serve.fingerprint) => [
-  '--server',
-  `127.0.0.1:${serve.port}`,
-  '--fingerprint',
-  fingerprint,
-  '--as',
-  AUDITOR.login,
-  '--password-stdin',
-  '--lang',
-  'en',
-];
+const remote = (fingerprint = served.serve.fingerprint) => serverOptions(served, AUDITOR.login, fingerprint);
 
 describe('the CLI against an archive server', () => {
   it('prints the certificate fingerprint and keeps the certificate beside the archive, not in it', () => {
-    expect(serve.output()).toContain(serve.fingerprint);
-    expect(existsSync(join(`${archive.folder}.server`, 'tls-cert.pem'))).toBe(true);
-    expect(statSync(join(`${archive.folder}.server`, 'tls-key.pem')).mode & 0o077).toBe(0);
-    expect(existsSync(join(archive.folder, 'tls-cert.pem'))).toBe(false);
+    expect(served.serve.output()).toContain(served.serve.fingerprint);
+    expect(existsSync(join(`${served.archive.folder}.server`, 'tls-cert.pem'))).toBe(true);
+    expect(statSync(join(`${served.archive.folder}.server`, 'tls-key.pem')).mode & 0o077).toBe(0);
+    expect(existsSync(join(served.archive.folder, 'tls-cert.pem'))).toBe(false);
   });
 
   it('journal verify as an auditor, same output and exit code as with --archive', () => {
@@ -63,7 +32,7 @@ describe('the CLI against an archive server', () => {
   }, 60_000);
 
   it('journal export as an auditor writes the export and its manifest here, and verify-export accepts them', () => {
-    const out = join(outDir, 'journal.csv');
+    const out = join(served.outDir, 'journal.csv');
     const result = runCli(['journal', 'export', ...remote(), '--format', 'csv', '--out', out], `${AUDITOR.password}\n`);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -88,18 +57,18 @@ describe('the CLI against an archive server', () => {
   }, 60_000);
 
   it('a certificate other than the pinned one is refused, naming both fingerprints; nothing is signed in', () => {
-    const wrong = serve.fingerprint.replace(/^../, serve.fingerprint.startsWith('00') ? '11' : '00');
+    const wrong = served.serve.fingerprint.replace(/^../, served.serve.fingerprint.startsWith('00') ? '11' : '00');
     const result = runCli(['journal', 'verify', ...remote(wrong)], `${AUDITOR.password}\n`);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(serve.fingerprint);
+    expect(result.stderr).toContain(served.serve.fingerprint);
     expect(result.stderr).toContain(wrong);
   }, 60_000);
 
   it('SIGTERM ends the sessions, signs the head, closes the archive; it then unlocks locally and verifies', async () => {
-    serve.child.kill('SIGTERM');
-    expect(await serve.exited).toBe(0);
-    expect(serve.output()).toMatch(/Stopped/);
-    const auditor = await archive.unlock(AUDITOR.login, AUDITOR.password);
+    served.serve.child.kill('SIGTERM');
+    expect(await served.serve.exited).toBe(0);
+    expect(served.serve.output()).toMatch(/Stopped/);
+    const auditor = await served.archive.unlock(AUDITOR.login, AUDITOR.password);
     try {
       const report = await verifyArchiveJournal(auditor);
       expect(report.ok).toBe(true);

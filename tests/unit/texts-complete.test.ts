@@ -8,6 +8,8 @@ import { errorMessages } from '../../src-main/contract/messages';
 import { FEATURE_TEXTS, RESOURCES } from '../../src-main/contract/texts';
 import { cliText } from '../../src-main/contract/texts/cli';
 import { menuText } from '../../src-main/contract/texts/menu';
+import { cliCommandsText } from '../../src-main/contract/texts/cli-commands';
+import { cliUsageText } from '../../src-main/contract/texts/cli-usage';
 
 function leaves(tree: object, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -27,6 +29,8 @@ const DOMAINS: Array<[string, object, object]> = [
   ['menu', menuText.en, menuText.zhCN],
   ['cli', cliText.en, cliText['zh-CN']],
   ['errors', errorMessages.en, errorMessages['zh-CN']],
+  ['cli commands', cliCommandsText.en, cliCommandsText.zhCN],
+  ['cli usage lines', cliUsageText.en, cliUsageText.zhCN],
 ];
 
 describe('one source of texts, both languages complete', () => {

@@ -9,28 +9,16 @@ import { interpolate } from '../../contract/messages';
 import { backupArchive } from '../../core/vault/backup';
 import { restoreArchive } from '../../core/vault/restore';
 import { text } from '../../contract/texts/cli';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command } from './types';
 
-const sentences = {
-  en: {
-    backedUp: 'Backup written to {{file}} ({{size}} bytes, journal head entry {{seq}}).',
-    restored: 'Restored into {{folder}}: the archive opens, its journal verifies and its head is entry {{seq}} of the backup.',
-    replaced: 'The replaced archive was moved to {{folder}}.',
-  },
-  'zh-CN': {
-    backedUp: '备份已写入 {{file}}（{{size}} 字节，日志链头为第 {{seq}} 条）。',
-    restored: '已恢复到 {{folder}}：档案库可以打开，日志校验通过，链头与备份的第 {{seq}} 条一致。',
-    replaced: '被替换的档案库已移至 {{folder}}。',
-  },
-};
+const sentences = commandSentences('backup');
 
 export const backupCommand: Command = {
   name: 'backup',
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
-  usage: {
-    en: 'backup --archive DIR --as ADMIN --out FILE [--force]   (encrypted database, keyring and signed manifest in one file)',
-    'zh-CN': 'backup --archive 目录 --as 管理员 --out 文件 [--force]（加密数据库、密钥环和签名清单合为一个文件）',
-  },
+  usage: usageOf('backup'),
   needs: 'unlocked',
   async run(ctx, session) {
     const report = await backupArchive(session!, { out: resolve(ctx.need('out')), force: ctx.values.force === true });
@@ -41,10 +29,7 @@ export const backupCommand: Command = {
 export const restoreCommand: Command = {
   name: 'restore',
   options: { to: { type: 'string' } },
-  usage: {
-    en: 'restore FILE --to NEWDIR --as ADMIN [--force]   (verifies the backup and the restored archive; --force replaces a newer or other archive, journaled)',
-    'zh-CN': 'restore 文件 --to 新目录 --as 管理员 [--force]（校验备份与恢复后的档案库；--force 替换较新的或其他档案库，并记入日志）',
-  },
+  usage: usageOf('restore'),
   needs: 'none',
   async run(ctx) {
     const file = ctx.positionals[0];

@@ -5,26 +5,11 @@
 import { interpolate } from '../../contract/messages';
 import type { WorkingCalendar } from '../../contract/settings';
 import { getSettings, updateSettings } from '../../core/settings/service';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command, CommandContext } from './types';
 
-const sentences = {
-  en: {
-    weekend: 'Days off every week: {{days}}',
-    holidays: 'Public holidays: {{dates}}',
-    workdays: 'Make-up working days: {{dates}}',
-    times: 'Visit reports due by {{report}}; supervisor comments by {{comment}} of the next working day.',
-    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-    none: '(none)',
-  },
-  'zh-CN': {
-    weekend: '每周休息日：{{days}}',
-    holidays: '法定节假日：{{dates}}',
-    workdays: '调休上班日：{{dates}}',
-    times: '拜访表 {{report}} 前提交；主管于次一工作日 {{comment}} 前批示。',
-    days: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
-    none: '（无）',
-  },
-};
+const sentences = commandSentences('calendar');
 
 function print(ctx: CommandContext, calendar: WorkingCalendar): void {
   if (ctx.values.json) return ctx.out(JSON.stringify(calendar, null, 2));
@@ -39,7 +24,7 @@ function print(ctx: CommandContext, calendar: WorkingCalendar): void {
 export const calendarShowCommand: Command = {
   name: 'calendar show',
   options: { json: { type: 'boolean' } },
-  usage: { en: 'calendar show --archive DIR --as LOGIN [--json]', 'zh-CN': 'calendar show --archive 目录 --as 登录名 [--json]' },
+  usage: usageOf('calendar show'),
   needs: 'unlocked',
   async run(ctx, session) {
     print(ctx, (await getSettings(session!)).workingCalendar);
@@ -58,11 +43,7 @@ export const calendarSetCommand: Command = {
     'comment-time': { type: 'string' },
     json: { type: 'boolean' },
   },
-  usage: {
-    en: 'calendar set --archive DIR --as ADMIN [--holiday YYYY-MM-DD]... [--workday YYYY-MM-DD]... [--weekend 0-6]... [--report-time HH:MM] [--comment-time HH:MM]',
-    'zh-CN':
-      'calendar set --archive 目录 --as 管理员 [--holiday 日期]... [--workday 调休日期]... [--weekend 0-6]... [--report-time 时:分] [--comment-time 时:分]',
-  },
+  usage: usageOf('calendar set'),
   needs: 'unlocked',
   async run(ctx, session) {
     const current = (await getSettings(session!)).workingCalendar;

@@ -5,26 +5,16 @@
 import type { DueItem, DueKind } from '../../contract/due';
 import { dueText } from '../../contract/texts/due';
 import { listDue } from '../../core/due/service';
+import { usageOf } from '../../contract/texts/cli-usage';
+import { commandSentences } from '../../contract/texts/cli-commands';
 import type { Command } from './types';
 
-/** The CLI's own column words; the kinds' names come from the one source of texts (contract/texts/due). */
+const words = commandSentences('due');
+
+/** The CLI's column words with the kinds' names the dashboard shows (contract/texts/due). */
 export const dueSentences = {
-  en: {
-    none: dueText.en.none,
-    header: 'DUE\tSTATE\tKIND\tDOSSIER\tCUSTOMER\tSUBJECT\tKEY',
-    overdue: 'overdue',
-    due: 'due',
-    kinds: dueText.en.kind satisfies Record<DueKind, string>,
-    more: '{{count}} more not listed (the least urgent)',
-  },
-  'zh-CN': {
-    none: dueText.zhCN.none,
-    header: '到期\t状态\t类型\t档案\t客户\t事项\t标识',
-    overdue: '已逾期',
-    due: '待办',
-    kinds: dueText.zhCN.kind satisfies Record<DueKind, string>,
-    more: '另有 {{count}} 项未列出（较不紧急）',
-  },
+  en: { ...words.en, none: dueText.en.none, kinds: dueText.en.kind satisfies Record<DueKind, string> },
+  'zh-CN': { ...words['zh-CN'], none: dueText.zhCN.none, kinds: dueText.zhCN.kind satisfies Record<DueKind, string> },
 };
 
 /** An unknown kind (a source added by a newer build) prints as its code rather than failing. */
@@ -36,10 +26,7 @@ export function dueLine(item: DueItem, t: (typeof dueSentences)['en']): string {
 
 export const dueCommand: Command = {
   name: 'due',
-  usage: {
-    en: 'due --archive DIR --as LOGIN [--json]   (your due work: reviews, contacts, callbacks…, by due time)',
-    'zh-CN': 'due --archive 目录 --as 登录名 [--json]（本人的待办：复核、沟通、回访……按到期时间排列）',
-  },
+  usage: usageOf('due'),
   needs: 'unlocked',
   async run(ctx, session) {
     const t = dueSentences[ctx.locale];

@@ -8,41 +8,17 @@ import { liftSuspension, suspendPerson } from '../../core/records/suspension';
 import { changePerson } from '../../core/records/people-change';
 import { signHandover, startHandover } from '../../core/records/handover';
 import { UsageError } from '../usage';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command } from './types';
 
-const sentences = {
-  en: {
-    suspended: 'Rights of {{login}} suspended: every operation is refused until the suspension is lifted.',
-    lifted: 'Suspension of {{login}} lifted.',
-    recorded: 'Incident {{id}} recorded against {{login}} ({{marks}} integrity marks); direct manager: {{manager}}.',
-    changed: '{{login}} is now {{rank}} in {{department}}, direct manager {{manager}}.',
-    handover:
-      'Handover {{id}} of {{login}}: {{dossiers}} dossiers, {{assignments}} collector assignments, {{loans}} loans recalled, {{cards}} cards cancelled. The successor and a custodian sign it next.',
-    signed: 'Handover {{id}} signed{{done}}.',
-    completed: '; complete — the account is disabled',
-    none: '(none)',
-  },
-  'zh-CN': {
-    suspended: '已暂停 {{login}} 的权限：解除前其一切操作均被拒绝。',
-    lifted: '已解除对 {{login}} 的权限暂停。',
-    recorded: '已登记事件 {{id}}，责任人 {{login}}（诚信黑点 {{marks}} 个）；直接上级：{{manager}}。',
-    changed: '{{login}} 现为 {{department}} 的 {{rank}}，直接上级 {{manager}}。',
-    handover:
-      '{{login}} 的离职交接 {{id}}：档案 {{dossiers}} 份，采集分配 {{assignments}} 项，收回借阅 {{loans}} 项，取消借阅卡 {{cards}} 张。下一步由接任人和档案保管员签字。',
-    signed: '交接 {{id}} 已签字{{done}}。',
-    completed: '；交接完成，该账户已停用',
-    none: '（无）',
-  },
-};
+const sentences = commandSentences('incidents');
 
 export const INCIDENT_COMMANDS: readonly Command[] = [
   {
     name: 'handover start',
     options: { leaver: { type: 'string' }, successor: { type: 'string' }, 'collector-successor': { type: 'string' } },
-    usage: {
-      en: 'handover start --archive DIR --as MANAGER --leaver L --successor L [--collector-successor L]   (离职交接)',
-      'zh-CN': 'handover start --archive 目录 --as 部门经理 --leaver 离职人 --successor 接任人 [--collector-successor 接任采集员]（离职交接）',
-    },
+    usage: usageOf('handover start'),
     needs: 'unlocked',
     async run(ctx, session) {
       const cs = ctx.values['collector-successor'];
@@ -66,7 +42,7 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   {
     name: 'handover sign',
     options: { id: { type: 'string' } },
-    usage: { en: 'handover sign --archive DIR --as SUCCESSOR|CUSTODIAN --id N', 'zh-CN': 'handover sign --archive 目录 --as 接任人|保管员 --id 编号' },
+    usage: usageOf('handover sign'),
     needs: 'unlocked',
     async run(ctx, session) {
       const h = await signHandover(session!, { id: Number(ctx.need('id')) });
@@ -77,10 +53,7 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   {
     name: 'person change',
     options: { 'no-manager': { type: 'boolean' } },
-    usage: {
-      en: 'person change --archive DIR --as ADMIN --login L [--rank R] [--department D] [--manager LOGIN | --no-manager]',
-      'zh-CN': 'person change --archive 目录 --as 管理员 --login 登录名 [--rank 职级] [--department 部门] [--manager 登录名 | --no-manager]',
-    },
+    usage: usageOf('person change'),
     needs: 'unlocked',
     async run(ctx, session) {
       const v = ctx.values;
@@ -98,10 +71,7 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   {
     name: 'person suspend',
     options: { reason: { type: 'string' } },
-    usage: {
-      en: 'person suspend --archive DIR --as MANAGER --login L --reason R   (suspends every right at once; lift with person unsuspend)',
-      'zh-CN': 'person suspend --archive 目录 --as 经理 --login 登录名 --reason 原因（立即暂停全部权限；用 person unsuspend 解除）',
-    },
+    usage: usageOf('person suspend'),
     needs: 'unlocked',
     async run(ctx, session) {
       const s = await suspendPerson(session!, { login: ctx.need('login'), reason: ctx.need('reason') });
@@ -111,10 +81,7 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   {
     name: 'person unsuspend',
     options: { note: { type: 'string' } },
-    usage: {
-      en: 'person unsuspend --archive DIR --as MANAGER --login L [--note TEXT]',
-      'zh-CN': 'person unsuspend --archive 目录 --as 经理 --login 登录名 [--note 说明]',
-    },
+    usage: usageOf('person unsuspend'),
     needs: 'unlocked',
     async run(ctx, session) {
       const r = await liftSuspension(session!, { login: ctx.need('login'), note: typeof ctx.values.note === 'string' ? ctx.values.note : '' });
@@ -124,10 +91,7 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   {
     name: 'incident record',
     options: { kind: { type: 'string' }, copy: { type: 'string' }, description: { type: 'string' } },
-    usage: {
-      en: 'incident record --archive DIR --as LOGIN --kind leak|lost --copy COPY-NUMBER --login RESPONSIBLE --description TEXT',
-      'zh-CN': 'incident record --archive 目录 --as 登录名 --kind leak|lost --copy 副本编号 --login 责任人 --description 说明',
-    },
+    usage: usageOf('incident record'),
     needs: 'unlocked',
     async run(ctx, session) {
       const i = await recordIncidentByHand(session!, {
@@ -141,10 +105,7 @@ export const INCIDENT_COMMANDS: readonly Command[] = [
   },
   {
     name: 'incident list',
-    usage: {
-      en: 'incident list --archive DIR --as LOGIN [--json]   (register with evidence timelines)',
-      'zh-CN': 'incident list --archive 目录 --as 登录名 [--json]（事件登记簿及证据时间线）',
-    },
+    usage: usageOf('incident list'),
     needs: 'unlocked',
     async run(ctx, session) {
       const list = await incidentRegister(session!);

@@ -4,20 +4,13 @@ import { interpolate } from '../../contract/messages';
 import { exportJournal } from '../../core/journal/export/export';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/journal/export/manifest';
 import { UsageError } from '../usage';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command } from './types';
 
 const OUTCOMES = ['ok', 'denied', 'error'] as const;
 
-export const journalExportSentences = {
-  en: {
-    done: 'Exported {{count}} entries (seq {{first}}–{{last}}) to {{file}}\nManifest: {{manifest}}\nSigned by key {{fingerprint}} (chain head {{head}}).',
-    oneOf: '--{{flag}} must be one of: {{allowed}}',
-  },
-  'zh-CN': {
-    done: '已导出 {{count}} 条（序号 {{first}}–{{last}}）到 {{file}}\n清单：{{manifest}}\n签名密钥 {{fingerprint}}（链头 {{head}}）。',
-    oneOf: '--{{flag}} 只能是：{{allowed}}',
-  },
-};
+export const journalExportSentences = commandSentences('journalExport');
 
 export const journalExportCommand: Command = {
   name: 'journal export',
@@ -32,11 +25,7 @@ export const journalExportCommand: Command = {
     outcome: { type: 'string' },
     force: { type: 'boolean' },
   },
-  usage: {
-    en: 'journal export --archive DIR --as LOGIN --format csv|xlsx|jsonl --out FILE [--from ISO --to ISO --person LOGIN --dossier ID --event E --outcome ok|denied|error] [--force]',
-    'zh-CN':
-      'journal export --archive 目录 --as 登录名 --format csv|xlsx|jsonl --out 文件 [--from 时间 --to 时间 --person 登录名 --dossier 档案ID --event 事件 --outcome ok|denied|error] [--force]',
-  },
+  usage: usageOf('journal export'),
   needs: 'unlocked',
   async run(ctx, session) {
     const t = journalExportSentences[ctx.locale];

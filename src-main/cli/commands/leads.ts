@@ -8,52 +8,21 @@ import { interpolate } from '../../contract/messages';
 import { leadConversion, leadPublication } from '../../core/leads/reports';
 import { checkLead, leadToDossier, listLeads, mergeLeads, openProject, recordDelivery, reportLead } from '../../core/leads/service';
 import { UsageError } from '../usage';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command, CommandContext } from './types';
 
-const sentences = {
-  en: {
-    reported: 'Lead {{id}} received: {{state}}.',
-    duplicate: 'Lead {{id}} received, but lead {{first}} was reported first: yours does not count.',
-    checked: 'Lead {{id}} is now {{state}}.',
-    merged: 'Lead {{id}} is now a duplicate of lead {{first}}, which was reported first.',
-    project: 'Lead {{id}} is now a project.',
-    delivered: 'Lead {{id}}: {{delivered}} of {{quantity}} units delivered.',
-    dossier: 'Lead {{id}} became dossier {{number}}.',
-    header: 'id\tstate\treported\treporter\tcustomer\tquantity\texpires\tcheck due',
-    publication: 'Lead lists published on {{publishedOn}} (reports {{from}} … {{to}})',
-    tallyHeader: 'who\tdepartment\treported\tduplicates\tpending\tvalid\tinvalid',
-    total: 'total',
-    conversion: 'Conversion rate, {{quarter}} ({{from}} … {{to}}): delivered / target quantity',
-    conversionHeader: 'login\tname\tdepartment\tprojects\ttarget\tdelivered\trate',
-    none: '(none)',
-  },
-  'zh-CN': {
-    reported: '已接收信息 {{id}}：{{state}}。',
-    duplicate: '已接收信息 {{id}}，但信息 {{first}} 提报在先：您的提报不予计算。',
-    checked: '信息 {{id}} 现为 {{state}}。',
-    merged: '信息 {{id}} 已并入先提报的信息 {{first}}，视为重复信息。',
-    project: '信息 {{id}} 已立项。',
-    delivered: '信息 {{id}}：标的 {{quantity}} 台，已提车 {{delivered}} 台。',
-    dossier: '信息 {{id}} 已建立档案 {{number}}。',
-    header: '编号\t状态\t提报时间\t提报人\t客户\t标的量\t到期日\t甄别期限',
-    publication: '{{publishedOn}} 公布的信息提报情况（提报时间 {{from}} 至 {{to}}）',
-    tallyHeader: '提报人\t部门\t提报总量\t重复\t待甄别\t有效\t无效',
-    total: '合计',
-    conversion: '{{quarter}}（{{from}} 至 {{to}}）季度项目转化率 = 实际提车量 / 标的总量',
-    conversionHeader: '登录名\t姓名\t部门\t立项数\t标的总量\t实际提车量\t转化率',
-    none: '（无）',
-  },
-};
+const sentences = commandSentences('leads');
 
 function id(ctx: CommandContext, name = 'id'): number {
   const value = Number(ctx.need(name));
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`--${name}: a lead number`);
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(interpolate(sentences[ctx.locale].badId, { name }));
   return value;
 }
 
 function quantity(ctx: CommandContext): number {
   const value = Number(ctx.need('quantity'));
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError('--quantity: a whole number ≥ 1');
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(sentences[ctx.locale].badQuantity);
   return value;
 }
 
@@ -98,11 +67,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
       'contact-details': { type: 'string' },
       notes: { type: 'string' },
     },
-    usage: {
-      en: 'lead report --archive DIR --as LOGIN --customer NAME [--credit-code CODE] [--sector S] --need TEXT --quantity N --contact PERSON --contact-details PHONE [--notes TEXT] [--json]',
-      'zh-CN':
-        'lead report --archive 目录 --as 登录名 --customer 客户名称 [--credit-code 统一社会信用代码] [--sector 类别] --need 需求 --quantity 标的量 --contact 第三方联系人 --contact-details 联系方式 [--notes 备注] [--json]（大客户信息记录表）',
-    },
+    usage: usageOf('lead report'),
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await reportLead(session!, {
@@ -124,10 +89,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead list',
     options: { state: { type: 'string' }, mine: { type: 'boolean' } },
-    usage: {
-      en: 'lead list --archive DIR --as LOGIN [--state pending|valid|invalid|duplicate|project|dossier|expired] [--mine] [--json]',
-      'zh-CN': 'lead list --archive 目录 --as 登录名 [--state pending|valid|invalid|duplicate|project|dossier|expired] [--mine] [--json]',
-    },
+    usage: usageOf('lead list'),
     needs: 'unlocked',
     async run(ctx, session) {
       const rows = await listLeads(session!, {
@@ -144,10 +106,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead check',
     options: { id: { type: 'string' }, valid: { type: 'boolean' }, invalid: { type: 'boolean' }, expires: { type: 'string' }, reason: { type: 'string' } },
-    usage: {
-      en: 'lead check --archive DIR --as LOGIN --id N (--valid --expires YYYY-MM-DD | --invalid --reason TEXT)',
-      'zh-CN': 'lead check --archive 目录 --as 登录名 --id 编号 (--valid --expires 到期日期 | --invalid --reason 原因)（两个工作日内甄别）',
-    },
+    usage: usageOf('lead check'),
     needs: 'unlocked',
     async run(ctx, session) {
       if ((ctx.values.valid === true) === (ctx.values.invalid === true)) throw new UsageError('--valid | --invalid');
@@ -163,10 +122,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead merge',
     options: { id: { type: 'string' }, with: { type: 'string' } },
-    usage: {
-      en: 'lead merge --archive DIR --as LOGIN --id N --with M   (the same lead twice: the earlier counts)',
-      'zh-CN': 'lead merge --archive 目录 --as 登录名 --id 编号 --with 编号（同一信息：先报者计算）',
-    },
+    usage: usageOf('lead merge'),
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await mergeLeads(session!, { id: id(ctx), with: id(ctx, 'with') });
@@ -176,10 +132,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead project',
     options: { id: { type: 'string' } },
-    usage: {
-      en: 'lead project --archive DIR --as LOGIN --id N   (a valid lead becomes a project)',
-      'zh-CN': 'lead project --archive 目录 --as 登录名 --id 编号（有效信息立项）',
-    },
+    usage: usageOf('lead project'),
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await openProject(session!, { id: id(ctx) });
@@ -189,10 +142,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead deliver',
     options: { id: { type: 'string' }, quantity: { type: 'string' }, date: { type: 'string' } },
-    usage: {
-      en: 'lead deliver --archive DIR --as LOGIN --id N --quantity N --date YYYY-MM-DD',
-      'zh-CN': 'lead deliver --archive 目录 --as 登录名 --id 编号 --quantity 提车量 --date 日期（合同登记）',
-    },
+    usage: usageOf('lead deliver'),
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await recordDelivery(session!, { id: id(ctx), quantity: quantity(ctx), deliveredOn: ctx.need('date') });
@@ -202,10 +152,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead dossier',
     options: { id: { type: 'string' } },
-    usage: {
-      en: 'lead dossier --archive DIR --as LOGIN --id N   (intent to cooperate: the project gets a dossier)',
-      'zh-CN': 'lead dossier --archive 目录 --as 登录名 --id 编号（有合作意向时建立大客户档案）',
-    },
+    usage: usageOf('lead dossier'),
     needs: 'unlocked',
     async run(ctx, session) {
       const l = await leadToDossier(session!, { id: id(ctx) });
@@ -215,10 +162,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead publication',
     options: { date: { type: 'string' }, csv: { type: 'boolean' } },
-    usage: {
-      en: 'lead publication --archive DIR --as LOGIN [--date YYYY-MM-DD] [--csv | --json]   (the list of the 10th, 20th or 30th)',
-      'zh-CN': 'lead publication --archive 目录 --as 登录名 [--date 日期] [--csv | --json]（每月10、20、30日公布的提报情况）',
-    },
+    usage: usageOf('lead publication'),
     needs: 'unlocked',
     async run(ctx, session) {
       const p = await leadPublication(session!, str(ctx, 'date') ? { date: str(ctx, 'date') } : {});
@@ -229,10 +173,7 @@ export const LEAD_COMMANDS: readonly Command[] = [
   {
     name: 'lead conversion',
     options: { quarter: { type: 'string' } },
-    usage: {
-      en: 'lead conversion --archive DIR --as LOGIN [--quarter YYYY-Qn] [--json]',
-      'zh-CN': 'lead conversion --archive 目录 --as 登录名 [--quarter 年-季度，如 2026-Q2] [--json]（季度项目转化率）',
-    },
+    usage: usageOf('lead conversion'),
     needs: 'unlocked',
     async run(ctx, session) {
       const c = await leadConversion(session!, str(ctx, 'quarter') ? { quarter: str(ctx, 'quarter') } : {});

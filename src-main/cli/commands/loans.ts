@@ -6,30 +6,18 @@ import { resolve } from 'node:path';
 import { interpolate } from '../../contract/messages';
 import type { LoanView } from '../../contract/loans';
 import { exportRegister, listLoans } from '../../core/loans/service';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command } from './types';
 
-export const loanSentences = {
-  en: {
-    none: 'No loans.',
-    header: 'CARD\tSTATE\tBORROWER\tDOSSIER\tCOPY\tDUE',
-    exported: 'Exported {{count}} register lines of {{department}} to {{file}}',
-  },
-  'zh-CN': {
-    none: '没有借阅记录。',
-    header: '借阅卡\t状态\t借阅人\t档案\t副本\t到期',
-    exported: '已将 {{department}} 的借阅登记簿 {{count}} 条导出到 {{file}}',
-  },
-};
+export const loanSentences = commandSentences('loans');
 
 export const loanLine = (l: LoanView) => [l.card, l.state, `${l.borrower.name}(${l.borrower.login})`, l.number, l.copyNumber, l.dueAt ?? '-'].join('\t');
 
 export const loanListCommand: Command = {
   name: 'loan list',
   options: { overdue: { type: 'boolean' } },
-  usage: {
-    en: 'loan list --archive DIR --as LOGIN [--department D] [--overdue] [--json]   (without --department: your own cards)',
-    'zh-CN': 'loan list --archive 目录 --as 登录名 [--department 部门] [--overdue] [--json]（不带 --department：本人的借阅卡）',
-  },
+  usage: usageOf('loan list'),
   needs: 'unlocked',
   async run(ctx, session) {
     const t = loanSentences[ctx.locale];
@@ -45,10 +33,7 @@ export const loanListCommand: Command = {
 export const registerExportCommand: Command = {
   name: 'register export',
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
-  usage: {
-    en: 'register export --archive DIR --as LOGIN --department D --out FILE [--force]   (borrowing register as CSV)',
-    'zh-CN': 'register export --archive 目录 --as 登录名 --department 部门 --out 文件 [--force]（借阅登记簿 CSV）',
-  },
+  usage: usageOf('register export'),
   needs: 'unlocked',
   async run(ctx, session) {
     const department = ctx.need('department');

@@ -10,32 +10,15 @@ import { listHolds, releaseHold, setHold } from '../../core/records/holds';
 import { exportDestructionRecord } from '../../core/records/record-export';
 import { decideRetention, retentionDue } from '../../core/records/retention';
 import { UsageError } from '../usage';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command, CommandContext } from './types';
 
-const sentences = {
-  en: {
-    holdSet: 'Legal hold {{id}} "{{name}}" set.',
-    holdReleased: 'Legal hold {{id}} "{{name}}" released.',
-    requested: 'Destruction of {{number}} requested (request {{id}}); approvals needed from: {{departments}}.',
-    decided: 'Request {{id}} for {{number}} is now {{state}}.',
-    exported: 'Destruction record ({{lines}} lines) written to {{file}}.',
-    retained: '{{number}}: {{decision}}.',
-    none: '(none)',
-  },
-  'zh-CN': {
-    holdSet: '已设置法律保全 {{id}}“{{name}}”。',
-    holdReleased: '已解除法律保全 {{id}}“{{name}}”。',
-    requested: '已申请销毁 {{number}}（申请 {{id}}），需以下部门批准：{{departments}}。',
-    decided: '档案 {{number}} 的销毁申请 {{id}} 现为：{{state}}。',
-    exported: '销毁清册（{{lines}} 条）已写入 {{file}}。',
-    retained: '{{number}}：{{decision}}。',
-    none: '（无）',
-  },
-};
+const sentences = commandSentences('records');
 
 function id(ctx: CommandContext): number {
   const value = Number(ctx.need('id'));
-  if (!Number.isInteger(value) || value < 1) throw new UsageError('--id: a positive whole number');
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(sentences[ctx.locale].badId);
   return value;
 }
 
@@ -55,10 +38,7 @@ const requestLine = (r: DestructionRequestView) =>
 export const RECORDS_COMMANDS: readonly Command[] = [
   {
     name: 'retention due',
-    usage: {
-      en: 'retention due --archive DIR --as MANAGER [--json]   (end of retention; three years without interaction)',
-      'zh-CN': 'retention due --archive 目录 --as 部门经理 [--json]（保管期满；三年未互动）',
-    },
+    usage: usageOf('retention due'),
     needs: 'unlocked',
     async run(ctx, session) {
       const rows = await retentionDue(session!);
@@ -70,10 +50,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   {
     name: 'retention decide',
     options: { number: { type: 'string' }, decision: { type: 'string' }, until: { type: 'string' }, reason: { type: 'string' } },
-    usage: {
-      en: 'retention decide --archive DIR --as MANAGER --number N --decision keep|archive|destroy [--until DATE] [--reason R]',
-      'zh-CN': 'retention decide --archive 目录 --as 部门经理 --number 档案编号 --decision keep|archive|destroy [--until 日期] [--reason 原因]',
-    },
+    usage: usageOf('retention decide'),
     needs: 'unlocked',
     async run(ctx, session) {
       const v = ctx.values;
@@ -89,10 +66,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   {
     name: 'hold set',
     options: { reason: { type: 'string' }, dossier: { type: 'string', multiple: true }, customer: { type: 'string' } },
-    usage: {
-      en: 'hold set --archive DIR --as LOGIN --name N --reason R [--dossier NUMBER]... [--customer NAME]   (legal hold)',
-      'zh-CN': 'hold set --archive 目录 --as 登录名 --name 名称 --reason 原因 [--dossier 档案编号]... [--customer 客户名称]（法律保全）',
-    },
+    usage: usageOf('hold set'),
     needs: 'unlocked',
     async run(ctx, session) {
       const numbers = (ctx.values.dossier as string[] | undefined) ?? [];
@@ -104,7 +78,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   {
     name: 'hold release',
     options: { id: { type: 'string' } },
-    usage: { en: 'hold release --archive DIR --as LOGIN --id N', 'zh-CN': 'hold release --archive 目录 --as 登录名 --id 编号' },
+    usage: usageOf('hold release'),
     needs: 'unlocked',
     async run(ctx, session) {
       const hold = await releaseHold(session!, { id: id(ctx) });
@@ -113,7 +87,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   },
   {
     name: 'hold list',
-    usage: { en: 'hold list --archive DIR --as LOGIN [--json]', 'zh-CN': 'hold list --archive 目录 --as 登录名 [--json]' },
+    usage: usageOf('hold list'),
     needs: 'unlocked',
     async run(ctx, session) {
       const holds = await listHolds(session!);
@@ -125,10 +99,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   {
     name: 'destruction request',
     options: { number: { type: 'string' }, reason: { type: 'string' } },
-    usage: {
-      en: 'destruction request --archive DIR --as CUSTODIAN --number NUMBER --reason R',
-      'zh-CN': 'destruction request --archive 目录 --as 保管员 --number 档案编号 --reason 原因',
-    },
+    usage: usageOf('destruction request'),
     needs: 'unlocked',
     async run(ctx, session) {
       const r = await requestDestruction(session!, { number: ctx.need('number'), reason: ctx.need('reason') });
@@ -138,10 +109,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   ...(['approve', 'reject'] as const).map((verb): Command => ({
     name: `destruction ${verb}`,
     options: { id: { type: 'string' }, note: { type: 'string' } },
-    usage: {
-      en: `destruction ${verb} --archive DIR --as MANAGER --id N [--note TEXT]`,
-      'zh-CN': `destruction ${verb} --archive 目录 --as 部门经理 --id 编号 [--note 意见]`,
-    },
+    usage: usageOf(`destruction ${verb}`),
     needs: 'unlocked',
     async run(ctx, session) {
       const input = { id: id(ctx), note: typeof ctx.values.note === 'string' ? ctx.values.note : '' };
@@ -151,7 +119,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   })),
   {
     name: 'destruction list',
-    usage: { en: 'destruction list --archive DIR --as LOGIN [--json]', 'zh-CN': 'destruction list --archive 目录 --as 登录名 [--json]' },
+    usage: usageOf('destruction list'),
     needs: 'unlocked',
     async run(ctx, session) {
       const rows = await listDestructionRequests(session!);
@@ -163,10 +131,7 @@ export const RECORDS_COMMANDS: readonly Command[] = [
   {
     name: 'destruction record',
     options: { out: { type: 'string' }, force: { type: 'boolean' } },
-    usage: {
-      en: 'destruction record --archive DIR --as LOGIN [--out FILE.csv [--force]] [--json]   (销毁清册)',
-      'zh-CN': 'destruction record --archive 目录 --as 登录名 [--out 文件.csv [--force]] [--json]（销毁清册）',
-    },
+    usage: usageOf('destruction record'),
     needs: 'unlocked',
     async run(ctx, session) {
       if (typeof ctx.values.out === 'string') {

@@ -14,38 +14,20 @@ import { parseAddress } from '../../ipc/remote/client';
 import { ArchiveServer } from '../../ipc/remote/server';
 import { text } from '../../contract/texts/cli';
 import { UsageError } from '../usage';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command } from './types';
 import { leaveSignalsToCommand } from '../process-guards';
 
 export const DEFAULT_LISTEN = '127.0.0.1:7443';
 const VERSION = '0.1.0';
 
-const sentences = {
-  en: {
-    listening: 'Serving {{folder}} on {{address}} (TLS 1.3).',
-    fingerprint: 'Certificate fingerprint (SHA-256), to give to every workstation:\n  {{fingerprint}}',
-    certificate: 'Certificate and key: {{folder}}',
-    stopping: 'Stopping: ending every session, signing the journal head, closing the archive.',
-    stopped: 'Stopped; the archive is closed and its key forgotten.',
-    badListen: '--listen must be HOST:PORT (for example 127.0.0.1:7443)',
-  },
-  'zh-CN': {
-    listening: '正在 {{address}} 上提供档案 {{folder}}（TLS 1.3）。',
-    fingerprint: '证书指纹（SHA-256），请告知每台工作站：\n  {{fingerprint}}',
-    certificate: '证书与私钥：{{folder}}',
-    stopping: '正在停止：结束所有会话，签署日志链头，关闭档案。',
-    stopped: '已停止；档案已关闭，密钥已清除。',
-    badListen: '--listen 须为 主机:端口（例如 127.0.0.1:7443）',
-  },
-};
+const sentences = commandSentences('serve');
 
 export const serveCommand: Command = {
   name: 'serve',
   options: { listen: { type: 'string' }, recovery: { type: 'boolean' } },
-  usage: {
-    en: 'serve --archive DIR --as ADMIN [--listen HOST:PORT] [--recovery]   (archive server; loopback 127.0.0.1:7443 unless --listen; --recovery: recovery key, then a new password)',
-    'zh-CN': 'serve --archive 目录 --as 管理员 [--listen 主机:端口] [--recovery]（档案服务器；默认仅本机 127.0.0.1:7443；--recovery：恢复密钥，然后新密码）',
-  },
+  usage: usageOf('serve'),
   needs: 'none',
   async run(ctx) {
     const t = sentences[ctx.locale];

@@ -10,20 +10,11 @@ import { ArchiveError } from '../../core/errors';
 import { getSettings, updateSettings } from '../../core/settings/service';
 import { parseSettingText, SETTING_KEYS } from '../../core/settings/validate';
 import { UsageError } from '../usage';
+import { commandSentences } from '../../contract/texts/cli-commands';
+import { usageOf } from '../../contract/texts/cli-usage';
 import type { Command } from './types';
 
-const sentences = {
-  en: {
-    needKey: 'settings set needs KEY VALUE, e.g. settings set reviewPeriodMonths 6',
-    changed: '{{key}}: {{old}} → {{new}}',
-    unchanged: '{{key}} is already {{value}}; nothing changed.',
-  },
-  'zh-CN': {
-    needKey: 'settings set 需要 KEY VALUE，例如 settings set reviewPeriodMonths 6',
-    changed: '{{key}}：{{old}} → {{new}}',
-    unchanged: '{{key}} 已是 {{value}}，未做更改。',
-  },
-};
+const sentences = commandSentences('settings');
 
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -33,10 +24,7 @@ function fill(template: string, params: Record<string, string>): string {
 
 export const settingsGetCommand: Command = {
   name: 'settings get',
-  usage: {
-    en: 'settings get --archive DIR --as LOGIN [KEY]   (every setting, or one)',
-    'zh-CN': 'settings get --archive 目录 --as 登录名 [设置项]（全部或其中一项）',
-  },
+  usage: usageOf('settings get'),
   needs: 'unlocked',
   async run(ctx, session) {
     const key = settingsGetKey(ctx.positionals, ctx.locale);
@@ -46,10 +34,7 @@ export const settingsGetCommand: Command = {
 
 export const settingsSetCommand: Command = {
   name: 'settings set',
-  usage: {
-    en: 'settings set --archive DIR --as ADMIN KEY VALUE   (journaled with old and new value)',
-    'zh-CN': 'settings set --archive 目录 --as 管理员 设置项 值（旧值与新值记入日志）',
-  },
+  usage: usageOf('settings set'),
   needs: 'unlocked',
   async run(ctx, session) {
     const change = settingsSetChange(ctx.positionals, ctx.locale);

@@ -51,6 +51,12 @@ nothing. FP is the certificate fingerprint the administrator gives you (shown by
   journalSigned:
     'Every entry from No. {{from}} is signed by the person it names; {{unsigned}} written with no session (failed unlocks); {{after}} after the last signed checkpoint.',
   journalCoSigned: 'You co-signed the head at entry {{seq}}.',
+  firstLine: 'first',
+  secondLine: 'second',
+  required: '--{{name}} is required',
+  badServer: '--server must be HOST:PORT',
+  resetNotice:
+    'Your password was reset: requested by {{requestedBy}} at {{requestedAt}}, approved by {{approvedBy}} at {{approvedAt}}. Your new password is set.',
 };
 
 const zhCN: typeof en = {
@@ -100,6 +106,11 @@ settings set）：输出与退出码相同；其他命令一律拒绝，不做�
   globalOptions: '所有命令还接受 --lang zh-CN|en、--password-stdin 和 --help（-h）。',
   journalSigned: '自第 {{from}} 条起，每条日志均由其所载人员签名；{{unsigned}} 条为无会话写入（解锁失败）；最后一个签名检查点之后有 {{after}} 条。',
   journalCoSigned: '您已对第 {{seq}} 条处的链头进行了联署。',
+  firstLine: '第一',
+  secondLine: '第二',
+  required: '--{{name}} 为必填项',
+  badServer: '--server 须为 主机:端口',
+  resetNotice: '您的密码已被重置：由 {{requestedBy}} 于 {{requestedAt}} 申请，{{approvedBy}} 于 {{approvedAt}} 批准。新密码已设置。',
 };
 
 export type TextKey = keyof typeof en;

@@ -150,6 +150,7 @@ export const lifecycleText = {
       intervalHint: 'The administrator’s dashboard warns after this many days without a backup (default 7).',
       restoreHint: 'To restore, use: triplicate restore FILE --to NEWDIR --as ADMIN (verifies the file and the restored archive).',
     },
+    listSeparator: ', ',
   },
   zhCN: {
     retention: {
@@ -289,5 +290,6 @@ export const lifecycleText = {
       intervalHint: '超过此天数未备份时，系统管理员的首页会提醒（默认 7 天）。',
       restoreHint: '恢复请使用：triplicate restore 文件 --to 新目录 --as 管理员（会校验备份文件及恢复后的档案库）。',
     },
+    listSeparator: '、',
   },
 };

@@ -2,6 +2,7 @@
  * The three copies: re-issue a lagging copy, record a lost one, the data of a printed cover sheet,
  * and the copies of a dossier. Only a custodian of the holding department acts on a copy.
  */
+import { can } from '../policy';
 import { z } from 'zod';
 import {
   archiveNumberSchema,
@@ -11,6 +12,7 @@ import {
   SECRECY_LABELS,
   type CopySheet,
   type CopyView,
+  type CopyRow,
 } from '../../contract/dossiers';
 import { ArchiveError } from '../errors';
 import { findDepartment, findPersonById } from '../people/repository';
@@ -133,12 +135,15 @@ export async function copySheet(session: Session, raw: unknown): Promise<CopyShe
 }
 
 /** The copies of a dossier with state and lag: catalogue-level information. */
-export async function listCopies(session: Session, raw: unknown): Promise<CopyView[]> {
+export async function listCopies(session: Session, raw: unknown): Promise<CopyRow[]> {
   return session.perform({ action: 'copy.list', object: claimedNumber(raw) }, (ctx) => {
     const number = parseInput(z.object({ number: archiveNumberSchema }).strict(), raw).number;
     const dossier = requireDossier(session.archive.db, number);
     const copies = repo.copiesOf(session.archive.db, dossier.id);
     ctx.addDetails({ count: copies.length });
-    return copies.map((c) => repo.toView(c, who(session, c.custodianId)));
+    return copies.map((c) => ({
+      ...repo.toView(c, who(session, c.custodianId)),
+      mayKeep: can(session.actor, 'copy.reissue', { copyDepartment: c.department }).allowed,
+    }));
   });
 }

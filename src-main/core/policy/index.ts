@@ -59,6 +59,7 @@ import {
 import { canRecordRelation, canRegrade, canSeeRelations, canWorkOnRelation, type RelationFacts } from './relations';
 import { canQueryAnalytics, canSeeChart, type AnalyticsFacts, type ChartFacts } from './analytics';
 import { canCheckLead, canReportLead, canSeeLeads, canSeePublication, type LeadFacts } from './leads';
+import { canSeeAssignedReviews, canSeeFlagged } from './dashboard-lists';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -193,6 +194,9 @@ export const ACTIONS = [
   'lead.dossier',
   'lead.publication',
   'lead.conversion',
+  // Dashboard work lists (issue 13 point 2): whom each list is for.
+  'incident.flagged',
+  'review.assigned',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -416,6 +420,10 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canCheckLead(actor);
     case 'lead.publication':
       return canSeePublication(actor);
+    case 'incident.flagged':
+      return canSeeFlagged(actor);
+    case 'review.assigned':
+      return canSeeAssignedReviews(actor);
     default:
       return assertNever(action, 'action');
   }

@@ -4,7 +4,7 @@
  */
 import type { ActorPermissions } from '../../contract/people';
 import type { Actor } from './actor';
-import { can, type Action } from './index';
+import { can, type Action, type ResetFacts } from './index';
 
 export function permissionsOf(actor: Actor): ActorPermissions {
   const may = (action: Action) => can(actor, action).allowed;
@@ -30,5 +30,20 @@ export function permissionsOf(actor: Actor): ActorPermissions {
     backUp: may('vault.backup'),
     seeCompliance: can(actor, 'due.compliance', { dueDepartment: actor.department }).allowed,
     checkLeads: may('lead.check'),
+    seeAssignedReviews: may('review.assigned'),
+    approveResets: resetSubjects(actor).some((reset) => can(actor, 'person.resetApprove', { reset }).allowed),
+    seeFlagged: may('incident.flagged'),
+    // An empty question describes nobody, so only the duty decides.
+    queryAnalytics: can(actor, 'analytics.query', { analytics: { fields: [], population: 0, differences: [], minGroupSize: 1 } }).allowed,
   };
+}
+
+/**
+ * The kinds of person whose reset could wait for this actor's approval: someone of their own
+ * department, and an auditor. The pending list holds only those `can()` allows; this only says
+ * whether the dashboard offers it.
+ */
+function resetSubjects(actor: Actor): ResetFacts[] {
+  const someone = { id: '', rank: 'staff' as const, disabled: false };
+  return [{ person: { ...someone, department: actor.department, duties: [] } }, { person: { ...someone, department: '', duties: ['auditor'] } }];
 }

@@ -133,5 +133,5 @@ export async function incident(session: Session, raw: unknown): Promise<Incident
 
 /** People with three or more marks, for the general manager's dashboard (建议辞退 as a flag only). */
 export async function flaggedForManagement(session: Session): Promise<FlaggedPerson[]> {
-  return session.perform({ action: 'incident.list', event: 'incident.flagged' }, () => flagged(session.archive.db));
+  return session.perform({ action: 'incident.flagged', event: 'incident.flagged' }, () => flagged(session.archive.db));
 }

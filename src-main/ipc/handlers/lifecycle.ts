@@ -4,6 +4,7 @@
  * renderer, and only once the core has allowed it: someone refused gets no dialog, only the
  * (journaled) refusal.
  */
+import { fileTypeFilter } from '../../contract/texts/file-types';
 import { readSettings } from '../../core/settings/service';
 import { backupArchiveChoosing, backupStatus } from '../../core/vault/backup';
 import {
@@ -31,7 +32,7 @@ function backupName(now: Date): string {
 export const backupHandlers: DomainHandlers<'backup'> = {
   'backup:run': async (_input, ctx) => {
     // The core decides first; only then is the save dialog shown (someone refused never sees one).
-    const chooseOut = () => ctx.chooseSaveFile(backupName(ctx.now()), [{ name: 'Triplicate backup', extensions: ['tbk'] }]);
+    const chooseOut = () => ctx.chooseSaveFile(backupName(ctx.now()), [fileTypeFilter('backup', ctx.state.locale)]);
     const report = await backupArchiveChoosing(open(ctx), chooseOut, (p) => ctx.emit('event:backupProgress', p));
     if (report === null) return { cancelled: true };
     return { cancelled: false, file: report.file, size: report.size, journalSeq: report.journalSeq, at: report.at };

@@ -3,22 +3,21 @@
  * journals; these handlers only ask main's dialogs for the path, so the renderer never names a
  * file. The package passphrase passes through once, into the core, and is never kept.
  */
+import { fileTypeFilter } from '../../contract/texts/file-types';
 import { exportRevocations, issuePackage, returnPackage, revocationListText, revokePackage } from '../../core/offline';
 import { open, type DomainHandlers } from './context';
-
-const PACKAGE_FILTER = { name: 'Triplicate offline package', extensions: ['tpkg'] };
 
 export const offlineHandlers: DomainHandlers<'offline'> = {
   'offline:issue': async (input, ctx) => {
     const session = open(ctx);
-    const out = await ctx.chooseSaveFile(`${input.card}.tpkg`, [PACKAGE_FILTER]);
+    const out = await ctx.chooseSaveFile(`${input.card}.tpkg`, [fileTypeFilter('offlinePackage', ctx.state.locale)]);
     if (out === null) return null;
     // The save dialog already asked before replacing a file.
     return issuePackage(session, { ...input, out, force: true });
   },
   'offline:return': async (input, ctx) => {
     const session = open(ctx);
-    const file = ctx.chooseOpenFile ? await ctx.chooseOpenFile([PACKAGE_FILTER]) : null;
+    const file = ctx.chooseOpenFile ? await ctx.chooseOpenFile([fileTypeFilter('offlinePackage', ctx.state.locale)]) : null;
     if (file === null) return null;
     // The core refuses (and journals) a file that is not the package of the loan clicked.
     return returnPackage(session, { file, card: input.card });

@@ -4,12 +4,10 @@
  * view and print in the package's own reading log (core/offline/read.ts). Files come from main's
  * open dialog, or from a drop on the window, and must be package files (or revocation lists).
  */
+import { fileTypeFilter } from '../../contract/texts/file-types';
 import { ArchiveError } from '../../core/errors';
 import type { ReaderHost } from '../../app/reader-host';
 import type { DomainHandlers, HandlerContext } from './context';
-
-const PACKAGE_FILTER = { name: 'Triplicate offline package', extensions: ['tpkg'] };
-const LIST_FILTER = { name: 'Triplicate revocation list', extensions: ['json'] };
 
 function host(ctx: HandlerContext): ReaderHost {
   if (!ctx.reader) throw new ArchiveError('offline.notOpen');
@@ -19,7 +17,7 @@ function host(ctx: HandlerContext): ReaderHost {
 export const readerHandlers: DomainHandlers<'reader'> = {
   'reader:choose': async (_input, ctx) => {
     const reader = host(ctx);
-    const file = ctx.chooseOpenFile ? await ctx.chooseOpenFile([PACKAGE_FILTER]) : null;
+    const file = ctx.chooseOpenFile ? await ctx.chooseOpenFile([fileTypeFilter('offlinePackage', ctx.state.locale)]) : null;
     return file === null ? null : reader.choose(file);
   },
   'reader:drop': async (input, ctx) => host(ctx).choose(input.file),
@@ -32,7 +30,7 @@ export const readerHandlers: DomainHandlers<'reader'> = {
   },
   'reader:revocations': async (_input, ctx) => {
     const reader = host(ctx);
-    const file = ctx.chooseOpenFile ? await ctx.chooseOpenFile([LIST_FILTER]) : null;
+    const file = ctx.chooseOpenFile ? await ctx.chooseOpenFile([fileTypeFilter('revocationList', ctx.state.locale)]) : null;
     return file === null ? null : reader.addRevocations(file);
   },
   'reader:status': async (_input, ctx) => ({ lists: host(ctx).lists() }),

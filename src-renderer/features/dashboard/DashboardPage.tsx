@@ -7,7 +7,6 @@ import { CheckCircleOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, List, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankAtLeast } from '../../../src-main/contract/people';
 import { DutyTags } from '../../components/DutyTags';
 import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
@@ -26,9 +25,8 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { actor, departments } = useSession();
   const { department, rank } = useLabels();
-  const collector = actor.duties.includes('collector');
-  const manager = rankAtLeast(actor.rank, 'department-manager');
-  const borrower = rankAtLeast(actor.rank, 'account-manager');
+  // Whom each list is for is the core's answer (actor.may, computed with can()), never restated here.
+  const borrower = actor.may.fileCards;
   const abilities = [
     ...actor.duties.map((duty) => ({ key: duty, text: t(`dashboard.duty_${duty}`), ok: true })),
     borrower ? { key: 'borrow', text: t('dashboard.borrow'), ok: true } : { key: 'borrow', text: t('dashboard.noBorrow'), ok: false },
@@ -37,12 +35,12 @@ export function DashboardPage() {
     ...(actor.may.seeRegister ? [{ key: 'approvals', card: <ApprovalsCard /> }] : []),
     ...(actor.may.keepCopies ? [{ key: 'overdue', card: <OverdueLoansCard department={actor.department} /> }] : []),
     ...(actor.may.manageDepartment ? [{ key: 'reviews', card: <ReviewsCard assigned={false} /> }] : []),
-    ...(collector ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
+    ...(actor.may.seeAssignedReviews ? [{ key: 'reviews-assigned', card: <ReviewsCard assigned /> }] : []),
     ...(borrower ? [{ key: 'loans', card: <MyLoansCard /> }] : []),
     ...(actor.may.backUp ? [{ key: 'backup', card: <BackupCard /> }] : []),
-    // Who may approve a password reset: managers, the general manager, auditors (the card hides when empty).
-    ...(manager || actor.duties.includes('auditor') ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
-    ...(actor.rank === 'general-manager' ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
+    // For whoever could approve a password reset (the card hides when none waits).
+    ...(actor.may.approveResets ? [{ key: 'resets', card: <PendingResetsCard /> }] : []),
+    ...(actor.may.seeFlagged ? [{ key: 'flagged', card: <FlaggedCard /> }] : []),
     ...(actor.may.manageDepartment ? [{ key: 'orphans', card: <OrphansCard /> }] : []),
     // Everyone's own due work (issue 17); a department manager also sees their account managers' cadence.
     { key: 'due', card: <DueCard /> },

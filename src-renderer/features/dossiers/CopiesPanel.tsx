@@ -7,7 +7,7 @@ import { Button, Empty, Space, Table, Tag } from 'antd';
 import { App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CopySheet, CopyView } from '../../../src-main/contract/dossiers';
+import type { CopySheet, CopyRow } from '../../../src-main/contract/dossiers';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLabels } from '../../components/labels';
@@ -20,11 +20,11 @@ const STATE_COLOURS = { 'in-custody': 'green', 'on-loan': 'blue', lost: 'red', d
 export function CopiesPanel({ number, onChanged }: { number: string; onChanged?: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { actor, departments } = useSession();
+  const { departments } = useSession();
   const { department } = useLabels();
-  const [copies, setCopies] = useState<CopyView[] | null>(null);
+  const [copies, setCopies] = useState<CopyRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [losing, setLosing] = useState<CopyView | null>(null);
+  const [losing, setLosing] = useState<CopyRow | null>(null);
   const [sheet, setSheet] = useState<CopySheet | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -39,7 +39,7 @@ export function CopiesPanel({ number, onChanged }: { number: string; onChanged?:
     void load();
   }, [load]);
 
-  const act = async (copy: CopyView, run: () => Promise<unknown>) => {
+  const act = async (copy: CopyRow, run: () => Promise<unknown>) => {
     setBusy(copy.copyNumber);
     setError(null);
     try {
@@ -52,14 +52,14 @@ export function CopiesPanel({ number, onChanged }: { number: string; onChanged?:
       setBusy(null);
     }
   };
-  const reissue = (copy: CopyView) =>
+  const reissue = (copy: CopyRow) =>
     act(copy, async () => {
       const done = await call(api().copies.reissue({ copyNumber: copy.copyNumber }));
       void message.success(t('dossiers.copies.reissued', { copy: done.copyNumber, revision: done.revision }));
     });
-  const openSheet = (copy: CopyView) => act(copy, async () => setSheet(await call(api().copies.sheet({ copyNumber: copy.copyNumber }))));
-  // Only the holding department's custodians act on a copy: offering it to others would only earn a refusal.
-  const keeps = (copy: CopyView) => actor.may.keepCopies && actor.department === copy.department;
+  const openSheet = (copy: CopyRow) => act(copy, async () => setSheet(await call(api().copies.sheet({ copyNumber: copy.copyNumber }))));
+  // Whether this person keeps the copy is the core's answer for each row (can() on its department).
+  const keeps = (copy: CopyRow) => copy.mayKeep;
 
   if (!copies) return error ? <ErrorBanner error={error} /> : null;
   if (!copies.length) return <Empty description={t('dossiers.copies.none')} />;
@@ -75,13 +75,13 @@ export function CopiesPanel({ number, onChanged }: { number: string; onChanged?:
         onRow={(c) => ({ 'data-testid': `copy-${c.copyNumber.slice(-1)}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { key: 'n', title: t('dossiers.copies.copyNumber'), dataIndex: 'copyNumber' },
-          { key: 'd', title: t('dossiers.copies.department'), render: (_, c: CopyView) => department(c.department, departments) },
-          { key: 'c', title: t('dossiers.copies.custodian'), render: (_, c: CopyView) => c.custodian?.name ?? '—' },
+          { key: 'd', title: t('dossiers.copies.department'), render: (_, c: CopyRow) => department(c.department, departments) },
+          { key: 'c', title: t('dossiers.copies.custodian'), render: (_, c: CopyRow) => c.custodian?.name ?? '—' },
           { key: 's', title: t('dossiers.copies.shelf'), dataIndex: 'shelf' },
           {
             key: 'st',
             title: t('dossiers.copies.state'),
-            render: (_, c: CopyView) => (
+            render: (_, c: CopyRow) => (
               <Tag color={STATE_COLOURS[c.state]} title={c.lostReason ?? undefined}>
                 {t(`dossiers.copyState.${c.state}`)}
               </Tag>
@@ -91,7 +91,7 @@ export function CopiesPanel({ number, onChanged }: { number: string; onChanged?:
           {
             key: 'l',
             title: t('dossiers.copies.lag'),
-            render: (_, c: CopyView) =>
+            render: (_, c: CopyRow) =>
               c.lag > 0 ? (
                 <Tag color="orange" data-testid="copy-lag" data-lag={c.lag}>
                   {t('dossiers.copies.lagValue', { count: c.lag })}
@@ -105,7 +105,7 @@ export function CopiesPanel({ number, onChanged }: { number: string; onChanged?:
           {
             key: 'a',
             title: t('dossiers.copies.actions'),
-            render: (_, c: CopyView) => (
+            render: (_, c: CopyRow) => (
               <Space size={4} wrap={false}>
                 {keeps(c) && (c.lag > 0 || c.state === 'lost') && (c.state === 'in-custody' || c.state === 'lost') && (
                   <Button

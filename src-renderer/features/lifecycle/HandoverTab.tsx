@@ -44,7 +44,7 @@ export function HandoverTab({ canStart }: { canStart: boolean }) {
     }
   };
 
-  const list = (items: string[]) => (items.length ? items.join('、') : '—');
+  const list = (items: string[]) => (items.length ? items.join(t('lifecycle.listSeparator')) : '—');
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} className="destruction-record">

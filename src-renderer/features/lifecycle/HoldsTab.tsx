@@ -59,7 +59,7 @@ export function HoldsTab({ canSet }: { canSet: boolean }) {
         columns={[
           { title: t('lifecycle.holds.name'), dataIndex: 'name' },
           { title: t('lifecycle.holds.reason'), dataIndex: 'reason' },
-          { title: t('lifecycle.holds.covers'), render: (_, h) => [h.customer, ...h.numbers].filter(Boolean).join('、') },
+          { title: t('lifecycle.holds.covers'), render: (_, h) => [h.customer, ...h.numbers].filter(Boolean).join(t('lifecycle.listSeparator')) },
           { title: t('lifecycle.holds.setBy'), render: (_, h) => `${h.setBy.name} · ${new Date(h.setAt).toLocaleString(i18n.language)}` },
           {
             title: t('lifecycle.destruction.state'),

@@ -61,7 +61,7 @@ export function RecordTab() {
             { title: t('lifecycle.record.copies'), render: (_, l) => l.copies.join(' ') },
             { title: 'SHA-256', render: (_, l) => <code className="destruction-record__hash">{l.contentSha256}</code> },
             { title: t('lifecycle.destruction.requestedBy'), dataIndex: 'requestedBy' },
-            { title: t('lifecycle.record.approvers'), render: (_, l) => l.approvers.join('、') },
+            { title: t('lifecycle.record.approvers'), render: (_, l) => l.approvers.join(t('lifecycle.listSeparator')) },
             { title: t('lifecycle.record.destroyedAt'), render: (_, l) => `${l.destroyedBy} · ${new Date(l.destroyedAt).toLocaleString(i18n.language)}` },
           ]}
         />

@@ -37,7 +37,7 @@ export function SessionProvider({ folder, actor, lock, children }: Props) {
     };
   }, []);
 
-  const value: SessionValue = { folder, actor, isAdmin: actor.duties.includes('admin'), departments, lock };
+  const value: SessionValue = { folder, actor, isAdmin: actor.may.administer, departments, lock };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

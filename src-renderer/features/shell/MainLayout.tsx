@@ -78,7 +78,7 @@ function Shell() {
   const [page, setPage] = useState<Page>('dashboard');
   const go = useCallback((next: Page) => void mayLeave().then((ok) => ok && setPage(next)), []);
 
-  const items = visiblePages(isAdmin, actor.duties.includes('auditor'), actor.duties.includes('analyst')).map((key) => ({
+  const items = visiblePages(isAdmin, actor.may.readJournal, actor.may.queryAnalytics).map((key) => ({
     key,
     icon: ICONS[key],
     label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
