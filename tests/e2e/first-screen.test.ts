@@ -98,7 +98,7 @@ describe.skipIf(!available)('the unlock screen served in the page (chromium)', (
         const { page } = opened;
         await page.getByTestId('screen-unlock').waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
-        expect(await page.locator('.lt-card__title').innerText()).toBe(TITLE[locale]);
+        expect(await page.locator('.ant-card-head-title').innerText()).toBe(TITLE[locale]);
         // The folder is text: no element came out of it, and nothing ran.
         expect(await page.getByTestId('unlock-folder').textContent()).toBe(HOSTILE_FOLDER);
         expect(await page.locator('#root img').count()).toBe(0);
@@ -125,7 +125,7 @@ describe.skipIf(!available)('the unlock screen served in the page (chromium)', (
         expect(await page.getByTestId('unlock-folder').textContent()).toBe(archive.folder);
         // The hydrated screen works: the language switch and the unlock itself.
         await page.getByTestId('language-switch').click();
-        await expect.poll(() => page.locator('.lt-card__title').innerText()).toBe(TITLE[locale === 'en' ? 'zh-CN' : 'en']);
+        await expect.poll(() => page.locator('.ant-card-head-title').innerText()).toBe(TITLE[locale === 'en' ? 'zh-CN' : 'en']);
         await page.getByTestId('unlock-login').fill(ADMIN.login);
         await page.getByTestId('unlock-password').fill(ADMIN.password);
         await page.getByTestId('unlock-submit').click();
