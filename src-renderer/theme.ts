@@ -25,3 +25,6 @@ const FONT_FAMILY = [
 ].join(', ');
 
 export const THEME_TOKENS = { colorPrimary: '#1f4e79', borderRadius: 4, fontFamily: FONT_FAMILY } as const;
+
+/** antd's CSS-variable key (components/AntdScope.tsx), also the class that carries the theme's variables. */
+export const ANTD_CSS_VAR_KEY = 'triplicate';

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyDateLocale } from '../i18n/dateLocale';
 import { appLocale } from '../i18n/format';
-import { THEME_TOKENS } from '../theme';
+import { ANTD_CSS_VAR_KEY, THEME_TOKENS } from '../theme';
 import { useHydrated } from './useHydrated';
 
 /**
@@ -23,7 +23,7 @@ const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(pr
  * A fixed key for antd's CSS variables instead of one from useId: the styles the build extracted
  * for the first screens (first-screen/prerender.tsx) then serve a page React renders afresh too.
  */
-const CSS_VAR = { key: 'triplicate' };
+const CSS_VAR = { key: ANTD_CSS_VAR_KEY };
 const THEME = { token: THEME_TOKENS, cssVar: CSS_VAR };
 // The motion token changes antd's class names: applied only once hydrated, as the build rendered with motion.
 const THEME_REDUCED = { token: { ...THEME_TOKENS, motion: false }, cssVar: CSS_VAR };
