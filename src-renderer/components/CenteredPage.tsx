@@ -1,11 +1,12 @@
 /**
  * Frame for the screens shown before an archive is unlocked: brand, language switch, one centred
- * column. Built from the light kit so the welcome and unlock screens paint without antd; the create
- * and recovery screens put antd content inside it.
+ * column. The welcome and unlock screens are painted from the build's HTML before React runs
+ * (first-screen/prerender.tsx), so this frame is plain markup around antd content.
  */
+import { Layout, Typography } from 'antd';
 import type { DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from './light';
+import { LanguageSwitch } from './LanguageSwitch';
 
 interface Props {
   testId: string;
@@ -19,14 +20,16 @@ interface Props {
 export function CenteredPage({ testId, width = 640, children, onDragOver, onDrop }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="lt-root centered-page" data-testid={testId} onDragOver={onDragOver} onDrop={onDrop}>
+    <Layout className="centered-page" data-testid={testId} onDragOver={onDragOver} onDrop={onDrop}>
       <header className="centered-page__bar">
-        <strong className="lt-strong brand">{t('app.title')}</strong>
+        <Typography.Text strong className="brand">
+          {t('app.title')}
+        </Typography.Text>
         <LanguageSwitch />
       </header>
       <main className="centered-page__body" style={{ maxWidth: width }}>
         {children}
       </main>
-    </div>
+    </Layout>
   );
 }

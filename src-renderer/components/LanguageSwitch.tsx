@@ -1,4 +1,4 @@
-/** Toggles zh-CN ⇄ en in the unlocked app's header (the screens before unlock use components/light). */
+/** Toggles zh-CN ⇄ en: in the unlocked app's header and on the screens before unlock (CenteredPage). */
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';

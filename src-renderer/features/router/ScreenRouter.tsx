@@ -11,15 +11,14 @@ import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { ServerSignInScreen } from '../server/ServerSignInScreen';
 import { afterLock, afterServerLost, assertNever, firstScreen, resumedScreen, type LockReason, type Screen } from './screens';
 
-// The first screen is welcome or unlock: only they are in the entry chunk, built without antd
-// (components/light). Ant Design itself, the unlocked app (every feature, tables, forms) and the
-// create flow are separate chunks, fetched when needed or when the window is idle after the first
-// paint (antd's runtime and styles alone cost more than the rest of the first paint).
-const loadAntd = () => import('../../components/AntdScope');
+// The first screen is welcome or unlock: only they are in the entry chunk (with the antd components
+// they use). The unlocked app (every feature, tables, forms) and the create flow are separate chunks,
+// fetched when needed or when the window is idle after the first paint.
+const loadApp = () => import('../../components/AntdApp');
 const loadMain = () => import('../shell/MainLayout');
 const loadCreate = () => import('../create/CreateArchiveScreen');
 const loadRecovery = () => import('../create/RecoveryKeyScreen');
-const AntdScope = lazy(() => loadAntd().then((m) => ({ default: m.AntdScope })));
+const AntdApp = lazy(() => loadApp().then((m) => ({ default: m.AntdApp })));
 const MainLayout = lazy(() => loadMain().then((m) => ({ default: m.MainLayout })));
 const CreateArchiveScreen = lazy(() => loadCreate().then((m) => ({ default: m.CreateArchiveScreen })));
 const RecoveryKeyScreen = lazy(() => loadRecovery().then((m) => ({ default: m.RecoveryKeyScreen })));
@@ -29,7 +28,7 @@ const OfflineReaderScreen = lazy(() => loadReader().then((m) => ({ default: m.Of
 export function ScreenRouter(props: { initialInfo: AppInfo | null }) {
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-    idle(() => void Promise.all([loadAntd(), loadMain(), loadCreate(), loadRecovery()]).catch(() => {}));
+    idle(() => void Promise.all([loadApp(), loadMain(), loadCreate(), loadRecovery()]).catch(() => {}));
   }, []);
   return (
     <Suspense fallback={null}>
@@ -113,24 +112,24 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
       );
     case 'reader':
       return (
-        <AntdScope>
+        <AntdApp>
           <OfflineReaderScreen dropped={screen.dropped} handed={screen.handed} onExit={() => setScreen({ name: 'welcome' })} />
-        </AntdScope>
+        </AntdApp>
       );
     case 'create':
       return (
-        <AntdScope>
+        <AntdApp>
           <CreateArchiveScreen
             onBack={() => setScreen({ name: 'welcome' })}
             onCreated={(folder, created) => setScreen({ name: 'recovery', folder, created })}
           />
-        </AntdScope>
+        </AntdApp>
       );
     case 'recovery':
       return (
-        <AntdScope>
+        <AntdApp>
           <RecoveryKeyScreen folder={screen.folder} created={screen.created} onContinue={() => unlocked(screen.folder, screen.created.actor)} />
-        </AntdScope>
+        </AntdApp>
       );
     case 'unlock':
       return (
@@ -144,9 +143,9 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
       );
     case 'main':
       return (
-        <AntdScope>
+        <AntdApp>
           <MainLayout key={sessionKey} folder={screen.folder} actor={screen.actor} onLocked={() => locked('user')} />
-        </AntdScope>
+        </AntdApp>
       );
     default:
       return assertNever(screen);

@@ -4,13 +4,17 @@
  * "trust anyway"), signs in and relays every later request; this screen never touches the network.
  * Servers used before are listed with their pinned fingerprint, never a password.
  */
+import { CloseOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Tooltip, Typography, type InputRef } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentServer, ServerLostReason, ServerSignedIn } from '../../../src-main/contract/ipc-server';
 import { api, call } from '../../api/client';
 import { CenteredPage } from '../../components/CenteredPage';
+import { Field } from '../../components/Field';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
-import { Alert, Button, Card, CloseOutlined, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput, Tooltip } from '../../components/light';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { PasswordInput } from '../../components/PasswordInput';
 import { appLocale, formatDateTime } from '../../i18n/format';
 import { throttleSeconds } from '../unlock/throttle';
 import { useCountdown } from '../unlock/useCountdown';
@@ -34,7 +38,7 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const waiting = useCountdown(waitUntil);
-  const firstRef = useFocusAfterPaint<HTMLInputElement>();
+  const firstRef = useFocusAfterPaint<InputRef>();
 
   useEffect(() => {
     call(api().server.recent({}))
@@ -83,8 +87,8 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
         {signedOut && !lost && !error && <Alert type="info" title={t('server.lockedReason')} style={{ marginBottom: 16 }} />}
         <ErrorBanner error={error} testId="server-error" />
         <form onSubmit={submit} noValidate>
-          <Field label={t('server.address')} htmlFor="server-address" error={null}>
-            <TextInput
+          <Field label={t('server.address')} htmlFor="server-address">
+            <Input
               id="server-address"
               ref={firstRef}
               value={address}
@@ -95,8 +99,8 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
               data-testid="server-address"
             />
           </Field>
-          <Field label={t('server.fingerprint')} htmlFor="server-fingerprint" error={null}>
-            <TextInput
+          <Field label={t('server.fingerprint')} htmlFor="server-fingerprint">
+            <Input
               id="server-fingerprint"
               value={fingerprint}
               onChange={(e) => setFingerprint(e.target.value)}
@@ -105,9 +109,9 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
               data-testid="server-fingerprint"
             />
           </Field>
-          <div className="lt-paragraph lt-secondary">{t('server.fingerprintHint')}</div>
-          <Field label={t('server.login')} htmlFor="server-login" error={null}>
-            <TextInput
+          <Typography.Paragraph type="secondary">{t('server.fingerprintHint')}</Typography.Paragraph>
+          <Field label={t('server.login')} htmlFor="server-login">
+            <Input
               id="server-login"
               value={login}
               onChange={(e) => setLogin(e.target.value)}
@@ -117,27 +121,25 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
               data-testid="server-login"
             />
           </Field>
-          <Field label={t('server.password')} htmlFor="server-password" error={null}>
+          <Field label={t('server.password')} htmlFor="server-password">
             <PasswordInput
               id="server-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               autoComplete="current-password"
               disabled={busy}
-              showLabel={t('unlock.showPassword')}
-              hideLabel={t('unlock.hidePassword')}
               data-testid="server-password"
             />
           </Field>
-          <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={!ready} data-testid="server-submit">
+          <Button type="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={!ready} data-testid="server-submit">
             {waiting > 0 ? t('unlock.wait', { seconds: waiting }) : t('server.submit')}
           </Button>
         </form>
-        <h5 className="lt-title" style={{ marginTop: 16 }}>
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
           {t('server.recentTitle')}
-        </h5>
+        </Typography.Title>
         {recent.length === 0 ? (
-          <div className="lt-secondary">{t('server.recentEmpty')}</div>
+          <Typography.Text type="secondary">{t('server.recentEmpty')}</Typography.Text>
         ) : (
           <ul className="recent-list">
             {recent.map((server) => (
@@ -145,17 +147,19 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
                 <button type="button" className="recent-list__open" data-testid="recent-server" onClick={() => pick(server)}>
                   <span className="recent-list__text">
                     <span className="recent-list__folder">{server.address}</span>
-                    <span className="lt-secondary recent-list__when">{t('server.lastUsed', { when: when(server.lastUsedAt) })}</span>
+                    <Typography.Text type="secondary" className="recent-list__when">
+                      {t('server.lastUsed', { when: when(server.lastUsedAt) })}
+                    </Typography.Text>
                   </span>
                 </button>
                 <Tooltip title={t('server.forget')}>
-                  <Button variant="text" icon={<CloseOutlined />} aria-label={t('server.forget')} onClick={() => forget(server)} />
+                  <Button type="text" icon={<CloseOutlined />} aria-label={t('server.forget')} onClick={() => forget(server)} />
                 </Tooltip>
               </li>
             ))}
           </ul>
         )}
-        <Button variant="link" onClick={onBack} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="server-back">
+        <Button type="link" onClick={onBack} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="server-back">
           {t('server.back')}
         </Button>
       </Card>

@@ -1,17 +1,21 @@
 /**
  * Unlock the chosen archive with login and password. After repeated failures main throttles the login;
  * we count down live from the seconds it gives and keep the button disabled until then.
- * One of the two first screens: built from the light kit, so it paints without antd.
+ * One of the two first screens: painted from the build's HTML, then hydrated (first-screen/prerender.tsx).
  */
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Typography, type InputRef } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
 import type { UnlockedView } from '../../../src-main/contract/ipc';
 import type { ActorView, ResetNotice } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
+import { Field } from '../../components/Field';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { PasswordInput } from '../../components/PasswordInput';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
 import { useHydrated } from '../../components/useHydrated';
-import { Alert, Button, Card, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
 import { throttleSeconds } from './throttle';
 import { useCountdown } from './useCountdown';
@@ -52,7 +56,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const waiting = useCountdown(waitUntil);
-  const loginRef = useFocusAfterPaint<HTMLInputElement>();
+  const loginRef = useFocusAfterPaint<InputRef>();
   // The window may show this screen from HTML before React runs (src-main/app/first-screen-html.ts).
   const hydrated = useHydrated();
 
@@ -114,7 +118,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
             style={{ marginBottom: 16 }}
             data-testid="unlock-reset-notice"
           />
-          <Button variant="primary" block onClick={() => onUnlocked(actor)} data-testid="unlock-reset-continue">
+          <Button type="primary" block onClick={() => onUnlocked(actor)} data-testid="unlock-reset-continue">
             {t('unlock.continue')}
           </Button>
         </Card>
@@ -144,16 +148,16 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
     <CenteredPage testId="screen-unlock" width={520}>
       <Card title={t('unlock.title')}>
         {lockedReason && !error && <Alert type="info" title={t(`unlock.lockedReason_${lockedReason}`)} style={{ marginBottom: 16 }} />}
-        <div className="lt-paragraph">
-          <span className="lt-secondary">{t('unlock.folder')}: </span>
+        <Typography.Paragraph>
+          <Typography.Text type="secondary">{t('unlock.folder')}: </Typography.Text>
           <span className="folder-path" data-testid="unlock-folder">
-            <code className="lt-code">{folder}</code>
+            <Typography.Text code>{folder}</Typography.Text>
           </span>
-        </div>
+        </Typography.Paragraph>
         <ErrorBanner error={shown} testId="unlock-error" />
         <form onSubmit={submit} noValidate>
           <Field label={t('unlock.login')} htmlFor="login" error={problem('login')}>
-            <TextInput
+            <Input
               id="login"
               value={values.login}
               onChange={(event) => change('login', event.target.value)}
@@ -162,7 +166,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               spellCheck={false}
               readOnly={!hydrated}
               aria-required
-              invalid={!!problems.login}
+              status={problems.login ? 'error' : undefined}
               disabled={busy}
               data-testid="unlock-login"
             />
@@ -175,18 +179,16 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               autoComplete="current-password"
               readOnly={!hydrated}
               aria-required
-              invalid={!!problems.password}
+              status={problems.password ? 'error' : undefined}
               disabled={busy}
-              showLabel={t('unlock.showPassword')}
-              hideLabel={t('unlock.hidePassword')}
               data-testid="unlock-password"
             />
           </Field>
-          <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={waiting > 0} data-testid="unlock-submit">
+          <Button type="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={waiting > 0} data-testid="unlock-submit">
             {waiting > 0 ? <span data-testid="unlock-wait">{t('unlock.wait', { seconds: waiting })}</span> : t('unlock.submit')}
           </Button>
         </form>
-        <Button variant="link" onClick={onSwitchArchive} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="unlock-switch">
+        <Button type="link" onClick={onSwitchArchive} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="unlock-switch">
           {t('unlock.switchArchive')}
         </Button>
       </Card>
@@ -221,18 +223,16 @@ function NewPasswordForm({ folder, login, code, onDone }: { folder: string; logi
   };
   return (
     <>
-      <div className="lt-paragraph">{t('unlock.resetBody')}</div>
+      <Typography.Paragraph>{t('unlock.resetBody')}</Typography.Paragraph>
       <ErrorBanner error={error} testId="unlock-reset-error" />
       <form onSubmit={submit} noValidate>
-        <Field label={t('unlock.newPassword')} htmlFor="new-password" error={null}>
+        <Field label={t('unlock.newPassword')} htmlFor="new-password">
           <PasswordInput
             id="new-password"
             value={first}
             onChange={(event) => setFirst(event.target.value)}
             autoComplete="new-password"
             disabled={busy}
-            showLabel={t('unlock.showPassword')}
-            hideLabel={t('unlock.hidePassword')}
             data-testid="unlock-new-password"
           />
         </Field>
@@ -242,14 +242,12 @@ function NewPasswordForm({ folder, login, code, onDone }: { folder: string; logi
             value={again}
             onChange={(event) => setAgain(event.target.value)}
             autoComplete="new-password"
-            invalid={mismatch}
+            status={mismatch ? 'error' : undefined}
             disabled={busy}
-            showLabel={t('unlock.showPassword')}
-            hideLabel={t('unlock.hidePassword')}
             data-testid="unlock-new-password-confirm"
           />
         </Field>
-        <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} data-testid="unlock-reset-submit">
+        <Button type="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} data-testid="unlock-reset-submit">
           {t('unlock.resetSubmit')}
         </Button>
       </form>
