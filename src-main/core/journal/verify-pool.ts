@@ -49,7 +49,7 @@ export interface WorkerInput {
   path: string;
   key: ArrayBuffer;
   nativeBinding: string | undefined;
-  /** Int32 [next chunk to take, number of chunks worth walking]. */
+  /** The chunks not yet taken (a ChunkCounter's buffer). */
   counter: SharedArrayBuffer;
 }
 
@@ -58,17 +58,34 @@ export type WorkerPlan = { context: WalkContext; lastSeq: number } | null;
 
 export type WorkerMessage = { index: number; result: ChunkResult } | { done: true } | { failed: string };
 
-/** Takes the next chunk, or null when none is left or an earlier chunk already found a problem. */
-export function takeChunk(counter: Int32Array): number | null {
-  const index = Atomics.add(counter, 0, 1);
-  return index < Atomics.load(counter, 1) ? index : null;
+/**
+ * The chunks not yet taken, as one 64-bit word [front: low 32 bits, end: high 32 bits], so both
+ * ends move in one compare-and-swap. Workers take from the front; this thread takes from the end,
+ * where the pages it has just read or written are still decrypted in its cache, and the workers'
+ * fresh connections start on the older pages neither of them holds.
+ */
+export type ChunkCounter = BigInt64Array;
+
+const LOW = 0xffffffffn;
+
+export function newChunkCounter(): ChunkCounter {
+  return new BigInt64Array(new SharedArrayBuffer(8));
 }
 
-/** After a problem in chunk `index`, later chunks cannot change the report: stop handing them out. */
-export function stopAfter(counter: Int32Array, index: number): void {
+/** Offers chunks 0..chunks-1. */
+export function offerChunks(counter: ChunkCounter, chunks: number): void {
+  Atomics.store(counter, 0, BigInt(chunks) << 32n);
+}
+
+/** Takes the next chunk from the front (workers) or the end (this thread); null when none is left. */
+export function takeChunk(counter: ChunkCounter, from: 'front' | 'end' = 'front'): number | null {
   for (;;) {
-    const limit = Atomics.load(counter, 1);
-    if (limit <= index + 1 || Atomics.compareExchange(counter, 1, limit, index + 1) === limit) return;
+    const state = Atomics.load(counter, 0);
+    const front = Number(state & LOW);
+    const end = Number(state >> 32n);
+    if (front >= end) return null;
+    const next = from === 'front' ? (BigInt(end) << 32n) | BigInt(front + 1) : (BigInt(end - 1) << 32n) | BigInt(front);
+    if (Atomics.compareExchange(counter, 0, state, next) === state) return from === 'front' ? front : end - 1;
   }
 }
 
@@ -113,7 +130,7 @@ function startWorker(input: WorkerInput, onResult: (index: number, result: Chunk
  */
 export class WalkPool {
   private readonly results = new Map<number, ChunkResult>();
-  private readonly counter = new Int32Array(new SharedArrayBuffer(8));
+  private readonly counter = newChunkCounter();
   private readonly started: Started[] = [];
   private readonly workersOnly: boolean;
 
@@ -140,11 +157,11 @@ export class WalkPool {
 
   /** Walks chunks here and in the workers; returns the results by chunk index (a failed worker's are missing). */
   async walk(context: WalkContext, lastSeq: number, chunks: number, walkHere: (index: number) => ChunkResult): Promise<Map<number, ChunkResult>> {
-    Atomics.store(this.counter, 1, chunks);
+    offerChunks(this.counter, chunks);
     for (const { worker } of this.started) worker?.postMessage({ context, lastSeq } satisfies WorkerPlan);
     const running = this.started.filter((s) => s.worker !== null);
     if (!this.workersOnly || running.length === 0) {
-      for (let index = takeChunk(this.counter); index !== null; index = takeChunk(this.counter)) {
+      for (let index = takeChunk(this.counter, 'end'); index !== null; index = takeChunk(this.counter, 'end')) {
         this.results.set(index, walkHere(index));
       }
     }

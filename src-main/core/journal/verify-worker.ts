@@ -9,7 +9,7 @@ import { takeChunk, type WorkerInput, type WorkerMessage, type WorkerPlan } from
 
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-const counter = new Int32Array(input.counter);
+const counter = new BigInt64Array(input.counter);
 let db: Db | undefined;
 try {
   setNativeBinding(input.nativeBinding);
