@@ -10,13 +10,24 @@ import type { Migration } from '../migrate';
  * "Due" depends on today, so each count is kept per value the due rule compares with today:
  * - `contact:<class>`: key persons by `met_until` (due when it is before the period's end);
  * - `birthday`: key persons by birthday month-day (a range around today);
- * - `customer`: filed customers by lifecycle and UTC day of filing (`since`; "filed before the
- *   period began" is a sum below that day plus the boundary day read exactly);
+ * - `customer`: filed customers by lifecycle, in all (`since` '') and by UTC day of filing
+ *   (`since`; "filed before the period began" is all less the days after the boundary's day
+ *   less the boundary day's own, read exactly);
  * - `regrade:<quarter>`, `survey:<half-year>`, `plan:<year>`: filed customers with that work done,
  *   by lifecycle and day of filing.
  */
 
 const UPSERT = 'ON CONFLICT DO UPDATE SET n = n + excluded.n';
+
+/**
+ * A filed customer is counted twice: under its day of filing and under '' (all days), so a total is
+ * a few rows and "filed since a day" is a range of recent days. `TWICE` is joined in; `sinceOf`
+ * picks the row's `since` for each of the two.
+ */
+const TWICE = `(SELECT 0 AS whole UNION ALL SELECT 1) twice`;
+function sinceOf(row: string): string {
+  return `CASE WHEN twice.whole THEN '' ELSE coalesce(substr(${row}.filed_at, 1, 10), '0000-00-00') END`;
+}
 
 /** A key person's counts, added (sign 1) or taken away (sign -1). */
 function keyPersonTallies(row: 'OLD' | 'NEW', sign: 1 | -1): string {
@@ -33,12 +44,12 @@ function keyPersonTallies(row: 'OLD' | 'NEW', sign: 1 | -1): string {
 function dossierTallies(row: 'OLD' | 'NEW', sign: 1 | -1): string {
   return `
     INSERT INTO due_tallies (responsible_id, tally, bucket, since, n)
-      SELECT ${row}.responsible_id, t.tally, ${row}.lifecycle, coalesce(substr(${row}.filed_at, 1, 10), ''), ${sign} FROM (
+      SELECT ${row}.responsible_id, t.tally, ${row}.lifecycle, ${sinceOf(row)}, ${sign} FROM (
         SELECT 'customer' AS tally
         UNION SELECT 'regrade:' || quarter FROM grade_reviews WHERE dossier_id = ${row}.id
         UNION SELECT 'survey:' || period FROM customer_surveys WHERE dossier_id = ${row}.id
         UNION SELECT 'plan:' || year FROM maintenance_plans WHERE dossier_id = ${row}.id AND status = 'filed'
-      ) t
+      ) t, ${TWICE}
       WHERE ${row}.status = 'filed' AND ${row}.responsible_id IS NOT NULL ${UPSERT};`;
 }
 
@@ -46,7 +57,7 @@ function dossierTallies(row: 'OLD' | 'NEW', sign: 1 | -1): string {
 function workTally(dossierId: string, tally: string, sign: 1 | -1): string {
   return `
     INSERT INTO due_tallies (responsible_id, tally, bucket, since, n)
-      SELECT d.responsible_id, ${tally}, d.lifecycle, coalesce(substr(d.filed_at, 1, 10), ''), ${sign} FROM dossiers d
+      SELECT d.responsible_id, ${tally}, d.lifecycle, ${sinceOf('d')}, ${sign} FROM dossiers d, ${TWICE}
       WHERE d.id = ${dossierId} AND d.status = 'filed' AND d.responsible_id IS NOT NULL ${UPSERT};`;
 }
 
@@ -85,7 +96,7 @@ export const updateToSchemaVersion330: Migration = {
         bucket         TEXT NOT NULL,
         since          TEXT NOT NULL,
         n              INTEGER NOT NULL,
-        PRIMARY KEY (responsible_id, tally, bucket, since)
+        PRIMARY KEY (responsible_id, tally, since, bucket)
       ) STRICT, WITHOUT ROWID;
 
       -- A count that fell to zero is no longer a row, so the sums stay over a few rows.
@@ -120,12 +131,12 @@ export const updateToSchemaVersion330: Migration = {
         SELECT responsible_id, 'birthday', birthday_md, '', count(*) FROM due_key_persons
         WHERE responsible_id IS NOT NULL AND birthday_md IS NOT NULL GROUP BY 1, 3;
       INSERT INTO due_tallies (responsible_id, tally, bucket, since, n)
-        SELECT d.responsible_id, t.tally, d.lifecycle, coalesce(substr(d.filed_at, 1, 10), ''), count(*) FROM dossiers d JOIN (
+        SELECT d.responsible_id, t.tally, d.lifecycle, ${sinceOf('d')}, count(*) FROM dossiers d JOIN (
           SELECT id AS dossier_id, 'customer' AS tally FROM dossiers
           UNION SELECT dossier_id, 'regrade:' || quarter FROM grade_reviews
           UNION SELECT dossier_id, 'survey:' || period FROM customer_surveys
           UNION SELECT dossier_id, 'plan:' || year FROM maintenance_plans WHERE status = 'filed'
-        ) t ON t.dossier_id = d.id
+        ) t ON t.dossier_id = d.id, ${TWICE}
         WHERE d.status = 'filed' AND d.responsible_id IS NOT NULL GROUP BY 1, 2, 3, 4;
 
       -- The first items of a kind, in archive-number order, without sorting every customer; and the
