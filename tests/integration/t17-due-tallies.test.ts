@@ -47,20 +47,22 @@ function recount(s: Session): Row[] {
          SELECT responsible_id, 'birthday', birthday_md, '', count(*) FROM due_key_persons
          WHERE responsible_id IS NOT NULL AND birthday_md IS NOT NULL GROUP BY 1, 3
          UNION ALL
-         SELECT d.responsible_id, w.tally, d.lifecycle, substr(d.filed_at, 1, 10), count(DISTINCT d.id) FROM dossiers d JOIN (
+         SELECT d.responsible_id, w.tally, d.lifecycle, s.since, count(DISTINCT d.id) FROM dossiers d JOIN (
            SELECT id AS dossier_id, 'customer' AS tally FROM dossiers
            UNION ALL SELECT dossier_id, 'regrade:' || quarter FROM grade_reviews
            UNION ALL SELECT dossier_id, 'survey:' || period FROM customer_surveys
            UNION ALL SELECT dossier_id, 'plan:' || year FROM maintenance_plans WHERE status = 'filed'
          ) w ON w.dossier_id = d.id
+         -- Each customer under its day of filing and under '' (all days).
+         JOIN (SELECT id, substr(filed_at, 1, 10) AS since FROM dossiers UNION ALL SELECT id, '' FROM dossiers) s ON s.id = d.id
          WHERE d.status = 'filed' AND d.responsible_id IS NOT NULL GROUP BY 1, 2, 3, 4
-       ) ORDER BY 1, 2, 3, 4`,
+       ) ORDER BY 1, 2, 4, 3`,
     )
     .all() as Row[];
 }
 
 function kept(s: Session): Row[] {
-  return s.archive.db.prepare('SELECT responsible_id, tally, bucket, since, n FROM due_tallies ORDER BY 1, 2, 3, 4').all() as Row[];
+  return s.archive.db.prepare('SELECT responsible_id, tally, bucket, since, n FROM due_tallies ORDER BY 1, 2, 4, 3').all() as Row[];
 }
 
 const expectKept = (s: Session) => expect(kept(s)).toEqual(recount(s));
@@ -147,6 +149,23 @@ describe('the due list counts are kept by triggers on every write (issue 17 due_
     await as(PEOPLE.collector, (c) =>
       updateDossier(c, { number: numbers[3], changes: { contactRecords: [{ person: '联系人3-1', date: '2026-03-10', topic: '拜访' }] } }),
     );
+    await as(PEOPLE.manager, async (s) => {
+      expectKept(s);
+      expectCountsExact(s);
+    });
+  });
+
+  it('a new quarter and half-year: the customers filed before the last one ended are counted, the boundary day exactly', async () => {
+    // 00:00 on 1 July in Shanghai is 16:00 UTC the day before: a customer filed that afternoon (UTC)
+    // belongs to the new half-year, one filed that morning to the old one.
+    archive.clock.set('2026-06-30T10:00:00Z');
+    await as(PEOPLE.collector, (c) => fileDossier(c, { number: numbers[3]! }));
+    archive.clock.set('2026-06-30T17:00:00Z');
+    await as(PEOPLE.collector, async (c) => {
+      const { number } = await createDossier(c, completeDossier({ customerName: '常州新开精密有限公司' }));
+      await fileDossier(c, { number });
+    });
+    archive.clock.set('2026-07-01T02:00:00Z');
     await as(PEOPLE.manager, async (s) => {
       expectKept(s);
       expectCountsExact(s);
