@@ -13,6 +13,7 @@ import { monthDayRange, onceWindow, yearlyWindow, type CallbackWindow } from './
 import { capItems } from './more';
 import { contentReader, type DossierRow } from './readable';
 import type { DueSource } from './sources';
+import { birthdaysBetween } from './tallies';
 
 const DOSSIER_COLUMNS = 'd.id, d.status, d.collector_id, d.responsible_id, d.department, d.archive_number, d.customer_name';
 
@@ -21,11 +22,13 @@ interface Row extends DossierRow {
   customer_name: string;
 }
 
-/** Month-day in [from, to], wrapping over the new year. */
-function monthDayClause(column: string, range: { from: string; to: string }): { sql: string; params: string[] } {
-  return range.from <= range.to
-    ? { sql: `${column} BETWEEN ? AND ?`, params: [range.from, range.to] }
-    : { sql: `(${column} >= ? OR ${column} <= ?)`, params: [range.from, range.to] };
+interface CelebrationRow extends Row {
+  position: number;
+  celebration_id: string | null;
+  date: string;
+  md: string;
+  kind: CelebrationKind;
+  title: string;
 }
 
 function answered(db: Db, dossierId: number, key: string): boolean {
@@ -55,59 +58,80 @@ export const callbackDueSource: DueSource = (query) => {
     });
   };
 
-  // Read in the order they fall due (month-day from tomorrow, a second range over the new year),
-  // down the birthday index, and only until the list has enough: the rest are counted on the index,
-  // each as due (an answer given ahead of time to one of those is not looked up).
+  // Each kind is read in the order it falls due (month-day from tomorrow, a second range over the
+  // new year; one-time celebrations by date), down its own index, and only until the list has
+  // enough of it: the rest are counted, each as due (an answer given ahead of time to one of those
+  // is not looked up).
   const limit = query.limit ?? Number.MAX_SAFE_INTEGER;
-  const range = monthDayRange(today, birthdayDays, lead);
-  const ranges =
-    range.from <= range.to
-      ? [range]
-      : [
-          { from: range.from, to: '12-31' },
-          { from: '01-01', to: range.to },
-        ];
-  const inRange = stmt(
+  let unread = 0;
+  /** Reads rows until `limit` of them made items; the count of the rest (`total` of all rows when it stopped early). */
+  const readUntilFull = <T>(rows: Iterable<T>, item: (row: T) => void, total: () => number): void => {
+    let read = 0;
+    let shown = 0;
+    for (const row of rows) {
+      if (shown >= limit) break;
+      read++;
+      const before = items.length;
+      item(row);
+      shown += items.length - before;
+    }
+    if (shown >= limit) unread += total() - read;
+  };
+
+  const birthdayRanges = wrapped(monthDayRange(today, birthdayDays, lead));
+  const birthdays = stmt(
     db,
     `SELECT ${DOSSIER_COLUMNS}, k.name, k.token, k.birthday_md FROM due_key_persons k JOIN dossiers d ON d.id = k.dossier_id
      WHERE k.responsible_id = ? AND k.birthday_md BETWEEN ? AND ? ORDER BY k.birthday_md, k.dossier_id, k.name`,
   );
-  let birthdaysRead = 0;
-  let birthdaysShown = 0;
-  for (const r of ranges) {
-    for (const p of inRange.iterate(query.actor.id, r.from, r.to) as IterableIterator<Row & { name: string; token: string; birthday_md: string }>) {
-      if (birthdaysShown >= limit) break;
-      birthdaysRead++;
+  readUntilFull(
+    inRanges(
+      birthdayRanges,
+      (r) => birthdays.iterate(query.actor.id, r.from, r.to) as IterableIterator<Row & { name: string; token: string; birthday_md: string }>,
+    ),
+    (p) => {
       const window = yearlyWindow(p.birthday_md, today, birthdayDays, lead);
-      const before = items.length;
       if (window) push(p, `birthday:${p.archive_number}:${p.token}:${window.occurrence}`, window, mayRead(p) ? p.name : null);
-      birthdaysShown += items.length - before;
-    }
-  }
-  let unread = 0;
-  if (birthdaysShown >= limit) {
-    const count = stmt(db, 'SELECT count(*) AS n FROM due_key_persons WHERE responsible_id = ? AND birthday_md BETWEEN ? AND ?');
-    unread = ranges.reduce((n, r) => n + (count.get(query.actor.id, r.from, r.to) as { n: number }).n, 0) - birthdaysRead;
-  }
+    },
+    () => birthdayRanges.reduce((n, r) => n + birthdaysBetween(db, query.actor.id, r.from, r.to), 0),
+  );
 
   // Only celebrations whose window may hold today: anniversaries by month-day, the others by date.
-  const yearly = monthDayClause('c.md', monthDayRange(today, celebrationDays, lead));
-  const celebrations = stmt(
-    db,
-    `SELECT ${DOSSIER_COLUMNS}, c.position, c.celebration_id, c.date, c.md, c.kind, c.title FROM due_celebrations c JOIN dossiers d ON d.id = c.dossier_id
-     WHERE c.responsible_id = ? AND ((c.kind = 'anniversary' AND ${yearly.sql}) OR (c.kind <> 'anniversary' AND c.date > ? AND c.date <= ?))`,
-  ).all(query.actor.id, ...yearly.params, today, addDays(today, celebrationDays + lead)) as (Row & {
-    position: number;
-    celebration_id: string | null;
-    date: string;
-    md: string;
-    kind: CelebrationKind;
-    title: string;
-  })[];
-  for (const c of celebrations) {
+  const celebration = (c: CelebrationRow) => {
     const window = c.kind === 'anniversary' ? yearlyWindow(c.md, today, celebrationDays, lead) : onceWindow(c.date, today, celebrationDays, lead);
     if (window)
       push(c, `celebration:${c.archive_number}:${c.celebration_id ?? c.position + 1}:${window.occurrence}`, window, mayRead(c) && c.title ? c.title : null);
-  }
+  };
+  const columns = `SELECT ${DOSSIER_COLUMNS}, c.position, c.celebration_id, c.date, c.md, c.kind, c.title FROM due_celebrations c JOIN dossiers d ON d.id = c.dossier_id`;
+  const yearlyWhere = `c.responsible_id = ? AND c.kind = 'anniversary' AND c.md BETWEEN ? AND ?`;
+  const yearlyRanges = wrapped(monthDayRange(today, celebrationDays, lead));
+  const yearly = stmt(db, `${columns} WHERE ${yearlyWhere} ORDER BY c.md, c.dossier_id, c.position`);
+  const countYearly = stmt(db, `SELECT count(*) AS n FROM due_celebrations c WHERE ${yearlyWhere}`);
+  readUntilFull(
+    inRanges(yearlyRanges, (r) => yearly.iterate(query.actor.id, r.from, r.to) as IterableIterator<CelebrationRow>),
+    celebration,
+    () => yearlyRanges.reduce((n, r) => n + (countYearly.get(query.actor.id, r.from, r.to) as { n: number }).n, 0),
+  );
+  const onceWhere = `c.responsible_id = ? AND c.kind <> 'anniversary' AND c.date > ? AND c.date <= ?`;
+  const onceParams = [query.actor.id, today, addDays(today, celebrationDays + lead)];
+  readUntilFull(
+    stmt(db, `${columns} WHERE ${onceWhere} ORDER BY c.date, c.dossier_id, c.position`).iterate(...onceParams) as IterableIterator<CelebrationRow>,
+    celebration,
+    () => (stmt(db, `SELECT count(*) AS n FROM due_celebrations c WHERE ${onceWhere}`).get(...onceParams) as { n: number }).n,
+  );
   return query.limit === undefined ? items : capItems('callback', items, query.limit, items.length + unread);
 };
+
+/** A month-day range as one or two ranges that do not wrap over the new year, in due order. */
+function wrapped(range: { from: string; to: string }): { from: string; to: string }[] {
+  return range.from <= range.to
+    ? [range]
+    : [
+        { from: range.from, to: '12-31' },
+        { from: '01-01', to: range.to },
+      ];
+}
+
+function* inRanges<T>(ranges: { from: string; to: string }[], rows: (range: { from: string; to: string }) => Iterable<T>): Generator<T> {
+  for (const range of ranges) yield* rows(range);
+}

@@ -9,6 +9,7 @@ import { readSettings } from '../settings/service';
 import { dateIn, startOfDate } from './calendar-dates';
 import { cadenceState, periodOf } from './cadence';
 import { capItems } from './more';
+import { contactsBefore } from './tallies';
 import { contentReader, type DossierRow } from './readable';
 import type { DueQuery, DueSource } from './sources';
 
@@ -39,17 +40,8 @@ function dueOfClass(
      WHERE k.responsible_id = ? AND k.contact_class = ? AND k.met_until < ?
      ORDER BY k.met_until LIMIT ?`,
   ).all(query.actor.id, contactClass, current.end, limit) as Row[];
-  // More than the list shows: counted on the cadence index alone, without reading a dossier.
-  const total =
-    rows.length < limit
-      ? rows.length
-      : (
-          stmt(query.archive.db, 'SELECT count(*) AS n FROM due_key_persons WHERE responsible_id = ? AND contact_class = ? AND met_until < ?').get(
-            query.actor.id,
-            contactClass,
-            current.end,
-          ) as { n: number }
-        ).n;
+  // More than the list shows: counted on the kept tallies, without reading a key person.
+  const total = rows.length < limit ? rows.length : contactsBefore(query.archive.db, query.actor.id, contactClass, current.end);
   const items: DueItem[] = [];
   for (const r of rows) {
     const state = cadenceState(contactClass, r.met_until, today);

@@ -2,6 +2,7 @@
 import type { PlanContent, PlanStatus } from '../../contract/visits-plans';
 import type { Db } from '../db/connection';
 import { canonicalJson } from '../journal/entry';
+import { customers } from '../due/tallies';
 
 export interface PlanRecord {
   id: number;
@@ -99,18 +100,9 @@ export function customersWithoutPlan(db: Db, responsibleId: string, year: number
     .all(responsibleId, year, limit) as { id: number; number: string; customerName: string }[];
 }
 
-/** How many customers of the person have no filed plan for the year: customers less plans filed. */
+/** How many customers of the person have no filed plan for the year: customers less plans filed, from the kept tallies. */
 export function countWithoutPlan(db: Db, responsibleId: string, year: number): number {
-  const customers = db
-    .prepare(`SELECT count(*) AS n FROM dossiers WHERE responsible_id = ? AND status = 'filed' AND lifecycle <> 'lost'`)
-    .get(responsibleId) as { n: number };
-  const planned = db
-    .prepare(
-      `SELECT count(DISTINCT p.dossier_id) AS n FROM maintenance_plans p JOIN dossiers d ON d.id = p.dossier_id
-       WHERE p.year = ? AND p.status = 'filed' AND d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle <> 'lost'`,
-    )
-    .get(year, responsibleId) as { n: number };
-  return customers.n - planned.n;
+  return customers(db, responsibleId, 'customer', { not: 'lost' }) - customers(db, responsibleId, `plan:${year}`, { not: 'lost' });
 }
 
 export function insertPlan(db: Db, p: { dossierId: number; year: number; status: PlanStatus; content: PlanContent; authorId: string; at: string }): number {

@@ -6,6 +6,7 @@
  */
 import type { DueItem } from '../../contract/due';
 import { capItems } from '../due/more';
+import { customers, type Stage } from '../due/tallies';
 import type { DueQuery } from '../due/sources';
 import { readSettings } from '../settings/service';
 import { nextDeadline, SELECT_COMPLAINTS, type ComplaintRow } from './complaints';
@@ -53,7 +54,7 @@ export function surveysDue({ archive, actor, now, limit }: DueQuery): DueItem[] 
     .all(current.key, before.key, actor.id, TRANSACTING_STAGE, limit ?? -1) as DossierLine[];
   const items = periodItems('survey', rows, current, before, now);
   if (limit === undefined || rows.length < limit) return items;
-  return capItems('survey', items, limit, periodTotal(db, 'customer_surveys', 'period', `d.lifecycle = ?`, [TRANSACTING_STAGE], actor.id, current, before));
+  return capItems('survey', items, limit, periodTotal(db, 'survey', { is: TRANSACTING_STAGE }, actor.id, current, before));
 }
 
 /** 每季度评估客户等级: one re-grading per quarter for each filed customer one is responsible for. */
@@ -73,37 +74,22 @@ export function regradesDue({ archive, actor, now, limit }: DueQuery): DueItem[]
     .all(current.key, before.key, actor.id, limit ?? -1) as DossierLine[];
   const items = periodItems('regrade', rows, current, before, now);
   if (limit === undefined || rows.length < limit) return items;
-  return capItems('regrade', items, limit, periodTotal(db, 'grade_reviews', 'quarter', `d.lifecycle <> 'lost'`, [], actor.id, current, before));
+  return capItems('regrade', items, limit, periodTotal(db, 'regrade', { not: 'lost' }, actor.id, current, before));
 }
 
 /**
  * How many period items a person has in all, when the list read only the first customers: this
  * period's for every customer without the work, the last period's for those filed before it ended
- * without it. Counts of customers less counts of work done, each one index range.
+ * without it. Customers less customers with the work done, each read from the kept tallies.
  */
-function periodTotal(
-  db: DueQuery['archive']['db'],
-  table: 'customer_surveys' | 'grade_reviews',
-  column: 'period' | 'quarter',
-  stage: string,
-  stageParams: string[],
-  actorId: string,
-  current: Period,
-  before: Period,
-): number {
-  const customers = `FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND ${stage}`;
-  const all = db.prepare(`SELECT count(*) AS n, sum(d.filed_at < ?) AS earlier ${customers}`).get(before.end.toISOString(), actorId, ...stageParams) as {
-    n: number;
-    earlier: number | null;
-  };
-  const done = db
-    .prepare(
-      `SELECT count(DISTINCT CASE WHEN w.${column} = ? THEN d.id END) AS now, count(DISTINCT CASE WHEN w.${column} = ? AND d.filed_at < ? THEN d.id END) AS before
-       FROM ${table} w JOIN dossiers d ON d.id = w.dossier_id
-       WHERE w.${column} IN (?, ?) AND d.responsible_id = ? AND d.status = 'filed' AND ${stage}`,
-    )
-    .get(current.key, before.key, before.end.toISOString(), current.key, before.key, actorId, ...stageParams) as { now: number; before: number };
-  return all.n - done.now + (all.earlier ?? 0) - done.before;
+function periodTotal(db: DueQuery['archive']['db'], work: 'regrade' | 'survey', stage: Stage, actorId: string, current: Period, before: Period): number {
+  const [table, column] = work === 'regrade' ? ['grade_reviews', 'quarter'] : ['customer_surveys', 'period'];
+  const doneBefore = { sql: `EXISTS (SELECT 1 FROM ${table} w WHERE w.dossier_id = d.id AND w.${column} = ?)`, params: [before.key] };
+  const all = customers(db, actorId, 'customer', stage);
+  const earlier = customers(db, actorId, 'customer', stage, { at: before.end });
+  const doneNow = customers(db, actorId, `${work}:${current.key}`, stage);
+  const doneEarlier = customers(db, actorId, `${work}:${before.key}`, stage, { at: before.end, done: doneBefore });
+  return all - doneNow + earlier - doneEarlier;
 }
 
 /** Open follow-ups of unsatisfied items the person owns. */

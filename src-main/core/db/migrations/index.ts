@@ -31,6 +31,7 @@ import { updateToSchemaVersion260 } from './0260-analyst-duty';
 import { updateToSchemaVersion270 } from './0270-search-secure-delete';
 import { updateToSchemaVersion280 } from './0280-celebration-ids';
 import { updateToSchemaVersion290 } from './0290-analytics-columns';
+import { updateToSchemaVersion330 } from './0330-due-tallies';
 
 /** In order; never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -66,4 +67,5 @@ export const MIGRATIONS: readonly Migration[] = [
   updateToSchemaVersion270,
   updateToSchemaVersion280,
   updateToSchemaVersion290,
+  updateToSchemaVersion330,
 ];
