@@ -38,6 +38,7 @@ export const resetApproveCommand: Command = {
     ctx.out(interpolate(t.approved, { login: view.login, name: view.name }));
     ctx.out(`  ${view.code}`);
     ctx.out(t.approvedHint);
+    ctx.out(interpolate(t.expires, { at: view.expiresAt }));
   },
 };
 

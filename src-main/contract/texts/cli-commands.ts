@@ -118,6 +118,7 @@ const en = {
     approved: 'Approved. One-time code for {{login}} ({{name}}) — shown only now; hand it to them in person:',
     approvedHint: 'At their next unlock they type it as their password and choose a new one. Their old password no longer opens the archive.',
     none: 'No password resets wait for your approval.',
+    expires: 'The code is valid until {{at}}; after that it opens nothing and a new reset is needed.',
   },
   serve: {
     listening: 'Serving {{folder}} on {{address}} (TLS 1.3).',
@@ -288,6 +289,7 @@ const zhCN: typeof en = {
     approved: '已批准。{{login}}（{{name}}）的一次性重置码——仅显示这一次，请当面交给本人：',
     approvedHint: '本人下次解锁时以此码作为密码输入，并设置新密码。其旧密码已不能再打开档案库。',
     none: '没有等待您批准的密码重置。',
+    expires: '重置码有效期至 {{at}}，过期后不能再使用，须重新申请重置。',
   },
   serve: {
     listening: '正在 {{address}} 上提供档案 {{folder}}（TLS 1.3）。',
