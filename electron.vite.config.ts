@@ -3,7 +3,7 @@
  * the preload (one self-contained CommonJS file: a sandboxed preload cannot require anything but
  * `electron`) and the renderer (static files served from the app:// protocol).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -45,8 +45,6 @@ function inlineStylesheet(): Plugin {
  * (src-renderer/first-screen/prerender.tsx, through Vite's SSR build of the same sources) and writes
  * it beside index.html. Main serves the page with it inside (src-main/app/first-screen-html.ts):
  * the window paints the unlock screen before React DOM has even loaded, and React hydrates it.
- * Ant Design's styles for the first screens, collected while rendering, go into index.html's head,
- * before the app's own stylesheet (where antd puts the styles it injects at run time).
  */
 function prerenderFirstScreen(): Plugin {
   let outDir = '';
@@ -78,14 +76,8 @@ function prerenderFirstScreen(): Plugin {
           },
         });
         const load = createRequire(join(ssrDir, 'package.json'));
-        const { prerenderFirstScreens } = load('./prerender.cjs') as { prerenderFirstScreens: () => Promise<{ screens: FirstScreens; styles: string }> };
-        const { screens, styles } = await prerenderFirstScreens();
-        writeFileSync(join(outDir, FIRST_SCREEN_FILE), JSON.stringify(screens));
-        const indexFile = join(outDir, 'index.html');
-        const html = readFileSync(indexFile, 'utf8');
-        const at = html.includes('<style>') ? html.indexOf('<style>') : html.indexOf('</head>');
-        if (at < 0) throw new Error('prerender: index.html has no </head>');
-        writeFileSync(indexFile, html.slice(0, at) + styles + html.slice(at));
+        const { prerenderUnlockScreens } = load('./prerender.cjs') as { prerenderUnlockScreens: () => Promise<FirstScreens> };
+        writeFileSync(join(outDir, FIRST_SCREEN_FILE), JSON.stringify(await prerenderUnlockScreens()));
       } finally {
         rmSync(ssrDir, { recursive: true, force: true });
       }

@@ -1,4 +1,7 @@
-/** Top of the renderer: the screen router (Ant Design's theme and locale wrap it, see Root.tsx). */
+/**
+ * Top of the renderer: the screen router. Ant Design (theme, locale following i18next) wraps only the
+ * screens after the first ones (components/AntdScope.tsx, loaded lazily by the router).
+ */
 import type { AppInfo } from '../src-main/contract/ipc';
 import { ScreenRouter } from './features/router/ScreenRouter';
 

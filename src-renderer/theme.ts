@@ -1,4 +1,8 @@
-/** The app's Ant Design theme (components/AntdScope.tsx), for every screen. */
+/**
+ * The app's Ant Design theme: antd's ConfigProvider uses it for the unlocked app, and the light
+ * first screens (components/light/light.css) carry the same tokens as CSS variables, checked
+ * against antd's own derivation by tests/unit/light-theme.test.ts.
+ */
 /**
  * antd's default font stack names no Chinese font, so Chinese text fell back to whatever the
  * system picks (SimSun on an English Windows, a per-character fallback search on Linux). The
@@ -25,6 +29,3 @@ const FONT_FAMILY = [
 ].join(', ');
 
 export const THEME_TOKENS = { colorPrimary: '#1f4e79', borderRadius: 4, fontFamily: FONT_FAMILY } as const;
-
-/** antd's CSS-variable key (components/AntdScope.tsx), also the class that carries the theme's variables. */
-export const ANTD_CSS_VAR_KEY = 'triplicate';

@@ -1,9 +1,8 @@
 /**
  * Puts the build-time unlock screen into index.html as main serves it (the app:// protocol, and the
  * e2e server, which stands in for it). The window then paints the unlock screen of the archive
- * opened last straight from HTML, styled by the antd styles the build put into index.html, in the
- * person's language, without waiting for React DOM and antd to load and run; the renderer hydrates
- * it when they have.
+ * opened last straight from HTML, in the person's language, without waiting for React DOM (about
+ * two thirds of the first screen's script) to load and run; the renderer hydrates it when it has.
  *
  * The choice mirrors the renderer's `firstScreen` (src-renderer/features/router/screens.ts): the
  * unlock screen of the latest archive, unless a session is unlocked or none is remembered. The

@@ -1,17 +1,16 @@
 /**
- * Ant Design for every screen: theme and locale (following i18next; the App holders for
- * message/modal are in components/AntdApp.tsx). Rendered at build time too (first-screen/prerender.tsx), so what it renders while
- * React hydrates must not depend on the window.
+ * Ant Design for everything after the first screens: theme and locale (following i18next) and the
+ * App holders for message/modal. Loaded lazily (features/router/ScreenRouter.tsx): the welcome and
+ * unlock screens paint without antd's runtime (components/light).
  */
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyDateLocale } from '../i18n/dateLocale';
 import { appLocale } from '../i18n/format';
-import { ANTD_CSS_VAR_KEY, THEME_TOKENS } from '../theme';
-import { useHydrated } from './useHydrated';
+import { THEME_TOKENS } from '../theme';
 
 /**
  * The person's "reduce motion" setting turns antd's motion off: dialogs, dropdowns and messages
@@ -19,23 +18,15 @@ import { useHydrated } from './useHydrated';
  */
 const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
-/**
- * A fixed key for antd's CSS variables instead of one from useId: the styles the build extracted
- * for the first screens (first-screen/prerender.tsx) then serve a page React renders afresh too.
- */
-const CSS_VAR = { key: ANTD_CSS_VAR_KEY };
-const THEME = { token: THEME_TOKENS, cssVar: CSS_VAR };
-// The motion token changes antd's class names: applied only once hydrated, as the build rendered with motion.
-const THEME_REDUCED = { token: { ...THEME_TOKENS, motion: false }, cssVar: CSS_VAR };
+const THEME = { token: { ...THEME_TOKENS, ...(REDUCED_MOTION ? { motion: false } : {}) } };
 
 export function AntdScope({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
-  const hydrated = useHydrated();
   // Before the pickers render: they read dayjs's global locale.
   applyDateLocale(appLocale(i18n.language));
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={hydrated && REDUCED_MOTION ? THEME_REDUCED : THEME}>
-      {children}
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+      <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
 }

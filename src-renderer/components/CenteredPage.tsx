@@ -1,12 +1,11 @@
 /**
  * Frame for the screens shown before an archive is unlocked: brand, language switch, one centred
- * column. The welcome and unlock screens are painted from the build's HTML before React runs
- * (first-screen/prerender.tsx), so this frame is plain markup around antd content.
+ * column. Built from the light kit so the welcome and unlock screens paint without antd; the create
+ * and recovery screens put antd content inside it.
  */
-import { Layout, Typography } from 'antd';
 import type { DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from './light';
 
 interface Props {
   testId: string;
@@ -20,16 +19,14 @@ interface Props {
 export function CenteredPage({ testId, width = 640, children, onDragOver, onDrop }: Props) {
   const { t } = useTranslation();
   return (
-    <Layout className="centered-page" data-testid={testId} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="lt-root centered-page" data-testid={testId} onDragOver={onDragOver} onDrop={onDrop}>
       <header className="centered-page__bar">
-        <Typography.Text strong className="brand">
-          {t('app.title')}
-        </Typography.Text>
+        <strong className="lt-strong brand">{t('app.title')}</strong>
         <LanguageSwitch />
       </header>
       <main className="centered-page__body" style={{ maxWidth: width }}>
         {children}
       </main>
-    </Layout>
+    </div>
   );
 }

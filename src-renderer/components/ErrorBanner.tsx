@@ -1,6 +1,6 @@
 /**
  * The one way a refusal or failure is shown: a translated sentence in an error Alert (testid
- * `error-message`), on every screen.
+ * `error-message`). The screens before unlock use its antd-free twin, components/light/ErrorBanner.
  */
 import { Alert } from 'antd';
 import { useErrorText } from '../i18n/errors';

@@ -7,8 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { browseFolder } from './chooseFolder';
 
 interface Props {
-  /** The input's id, for a label outside an antd Form.Item with a name. */
-  id?: string;
   value?: string;
   onChange?: (value: string) => void;
   purpose: 'create' | 'open';
@@ -20,13 +18,12 @@ interface Props {
   disabled?: boolean;
 }
 
-export function FolderInput({ id, value, onChange, purpose, placeholder, testId, onError, onPicked, disabled }: Props) {
+export function FolderInput({ value, onChange, purpose, placeholder, testId, onError, onPicked, disabled }: Props) {
   const { t } = useTranslation();
   const browse = browseFolder(purpose, { onChange, onPicked, onError });
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input
-        id={id}
         value={value}
         onChange={(event) => onChange?.(event.target.value)}
         placeholder={placeholder}

@@ -1,4 +1,4 @@
-/** Toggles zh-CN ⇄ en: in the unlocked app's header and on the screens before unlock (CenteredPage). */
+/** Toggles zh-CN ⇄ en in the unlocked app's header (the screens before unlock use components/light). */
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 
-export function useFocusAfterPaint<T extends { focus(): void }>() {
+export function useFocusAfterPaint<T extends HTMLElement>() {
   const ref = useRef<T>(null);
   useEffect(() => {
     let timer: number | undefined;

@@ -153,7 +153,7 @@ export function OfflineReaderScreen({ dropped, handed, onExit }: Props) {
   const description = phase.name === 'pick' ? null : phase.description;
   return (
     <CenteredPage testId="screen-reader" width={760} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <Typography.Title level={2}>{t('reader.title')}</Typography.Title>
+      <h2 className="lt-title">{t('reader.title')}</h2>
       <Typography.Paragraph type="secondary">{t('reader.intro')}</Typography.Paragraph>
       <ErrorBanner error={error} onClose={() => setError(null)} />
       {notice && (

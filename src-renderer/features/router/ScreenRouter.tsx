@@ -11,14 +11,15 @@ import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { ServerSignInScreen } from '../server/ServerSignInScreen';
 import { afterLock, afterServerLost, assertNever, firstScreen, resumedScreen, type LockReason, type Screen } from './screens';
 
-// The first screen is welcome or unlock: only they are in the entry chunk (with the antd components
-// they use). The unlocked app (every feature, tables, forms) and the create flow are separate chunks,
-// fetched when needed or when the window is idle after the first paint.
-const loadApp = () => import('../../components/AntdApp');
+// The first screen is welcome or unlock: only they are in the entry chunk, built without antd
+// (components/light). Ant Design itself, the unlocked app (every feature, tables, forms) and the
+// create flow are separate chunks, fetched when needed or when the window is idle after the first
+// paint (antd's runtime and styles alone cost more than the rest of the first paint).
+const loadAntd = () => import('../../components/AntdScope');
 const loadMain = () => import('../shell/MainLayout');
 const loadCreate = () => import('../create/CreateArchiveScreen');
 const loadRecovery = () => import('../create/RecoveryKeyScreen');
-const AntdApp = lazy(() => loadApp().then((m) => ({ default: m.AntdApp })));
+const AntdScope = lazy(() => loadAntd().then((m) => ({ default: m.AntdScope })));
 const MainLayout = lazy(() => loadMain().then((m) => ({ default: m.MainLayout })));
 const CreateArchiveScreen = lazy(() => loadCreate().then((m) => ({ default: m.CreateArchiveScreen })));
 const RecoveryKeyScreen = lazy(() => loadRecovery().then((m) => ({ default: m.RecoveryKeyScreen })));
@@ -28,7 +29,7 @@ const OfflineReaderScreen = lazy(() => loadReader().then((m) => ({ default: m.Of
 export function ScreenRouter(props: { initialInfo: AppInfo | null }) {
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-    idle(() => void Promise.all([loadApp(), loadMain(), loadCreate(), loadRecovery()]).catch(() => {}));
+    idle(() => void Promise.all([loadAntd(), loadMain(), loadCreate(), loadRecovery()]).catch(() => {}));
   }, []);
   return (
     <Suspense fallback={null}>
@@ -112,24 +113,24 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
       );
     case 'reader':
       return (
-        <AntdApp>
+        <AntdScope>
           <OfflineReaderScreen dropped={screen.dropped} handed={screen.handed} onExit={() => setScreen({ name: 'welcome' })} />
-        </AntdApp>
+        </AntdScope>
       );
     case 'create':
       return (
-        <AntdApp>
+        <AntdScope>
           <CreateArchiveScreen
             onBack={() => setScreen({ name: 'welcome' })}
             onCreated={(folder, created) => setScreen({ name: 'recovery', folder, created })}
           />
-        </AntdApp>
+        </AntdScope>
       );
     case 'recovery':
       return (
-        <AntdApp>
+        <AntdScope>
           <RecoveryKeyScreen folder={screen.folder} created={screen.created} onContinue={() => unlocked(screen.folder, screen.created.actor)} />
-        </AntdApp>
+        </AntdScope>
       );
     case 'unlock':
       return (
@@ -143,9 +144,9 @@ function Screens({ initialInfo }: { initialInfo: AppInfo | null }) {
       );
     case 'main':
       return (
-        <AntdApp>
+        <AntdScope>
           <MainLayout key={sessionKey} folder={screen.folder} actor={screen.actor} onLocked={() => locked('user')} />
-        </AntdApp>
+        </AntdScope>
       );
     default:
       return assertNever(screen);

@@ -4,17 +4,13 @@
  * "trust anyway"), signs in and relays every later request; this screen never touches the network.
  * Servers used before are listed with their pinned fingerprint, never a password.
  */
-import { CloseOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Tooltip, Typography, type InputRef } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentServer, ServerLostReason, ServerSignedIn } from '../../../src-main/contract/ipc-server';
 import { api, call } from '../../api/client';
 import { CenteredPage } from '../../components/CenteredPage';
-import { Field } from '../../components/Field';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { PasswordInput } from '../../components/PasswordInput';
+import { Alert, Button, Card, CloseOutlined, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput, Tooltip } from '../../components/light';
 import { appLocale, formatDateTime } from '../../i18n/format';
 import { throttleSeconds } from '../unlock/throttle';
 import { useCountdown } from '../unlock/useCountdown';
@@ -38,7 +34,7 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const waiting = useCountdown(waitUntil);
-  const firstRef = useFocusAfterPaint<InputRef>();
+  const firstRef = useFocusAfterPaint<HTMLInputElement>();
 
   useEffect(() => {
     call(api().server.recent({}))
@@ -87,8 +83,8 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
         {signedOut && !lost && !error && <Alert type="info" title={t('server.lockedReason')} style={{ marginBottom: 16 }} />}
         <ErrorBanner error={error} testId="server-error" />
         <form onSubmit={submit} noValidate>
-          <Field label={t('server.address')} htmlFor="server-address">
-            <Input
+          <Field label={t('server.address')} htmlFor="server-address" error={null}>
+            <TextInput
               id="server-address"
               ref={firstRef}
               value={address}
@@ -99,8 +95,8 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
               data-testid="server-address"
             />
           </Field>
-          <Field label={t('server.fingerprint')} htmlFor="server-fingerprint">
-            <Input
+          <Field label={t('server.fingerprint')} htmlFor="server-fingerprint" error={null}>
+            <TextInput
               id="server-fingerprint"
               value={fingerprint}
               onChange={(e) => setFingerprint(e.target.value)}
@@ -109,9 +105,9 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
               data-testid="server-fingerprint"
             />
           </Field>
-          <Typography.Paragraph type="secondary">{t('server.fingerprintHint')}</Typography.Paragraph>
-          <Field label={t('server.login')} htmlFor="server-login">
-            <Input
+          <div className="lt-paragraph lt-secondary">{t('server.fingerprintHint')}</div>
+          <Field label={t('server.login')} htmlFor="server-login" error={null}>
+            <TextInput
               id="server-login"
               value={login}
               onChange={(e) => setLogin(e.target.value)}
@@ -121,25 +117,27 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
               data-testid="server-login"
             />
           </Field>
-          <Field label={t('server.password')} htmlFor="server-password">
+          <Field label={t('server.password')} htmlFor="server-password" error={null}>
             <PasswordInput
               id="server-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               autoComplete="current-password"
               disabled={busy}
+              showLabel={t('unlock.showPassword')}
+              hideLabel={t('unlock.hidePassword')}
               data-testid="server-password"
             />
           </Field>
-          <Button type="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={!ready} data-testid="server-submit">
+          <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={!ready} data-testid="server-submit">
             {waiting > 0 ? t('unlock.wait', { seconds: waiting }) : t('server.submit')}
           </Button>
         </form>
-        <Typography.Title level={5} style={{ marginTop: 16 }}>
+        <h5 className="lt-title" style={{ marginTop: 16 }}>
           {t('server.recentTitle')}
-        </Typography.Title>
+        </h5>
         {recent.length === 0 ? (
-          <Typography.Text type="secondary">{t('server.recentEmpty')}</Typography.Text>
+          <div className="lt-secondary">{t('server.recentEmpty')}</div>
         ) : (
           <ul className="recent-list">
             {recent.map((server) => (
@@ -147,19 +145,17 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
                 <button type="button" className="recent-list__open" data-testid="recent-server" onClick={() => pick(server)}>
                   <span className="recent-list__text">
                     <span className="recent-list__folder">{server.address}</span>
-                    <Typography.Text type="secondary" className="recent-list__when">
-                      {t('server.lastUsed', { when: when(server.lastUsedAt) })}
-                    </Typography.Text>
+                    <span className="lt-secondary recent-list__when">{t('server.lastUsed', { when: when(server.lastUsedAt) })}</span>
                   </span>
                 </button>
                 <Tooltip title={t('server.forget')}>
-                  <Button type="text" icon={<CloseOutlined />} aria-label={t('server.forget')} onClick={() => forget(server)} />
+                  <Button variant="text" icon={<CloseOutlined />} aria-label={t('server.forget')} onClick={() => forget(server)} />
                 </Tooltip>
               </li>
             ))}
           </ul>
         )}
-        <Button type="link" onClick={onBack} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="server-back">
+        <Button variant="link" onClick={onBack} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="server-back">
           {t('server.back')}
         </Button>
       </Card>

@@ -1,21 +1,17 @@
 /**
  * Unlock the chosen archive with login and password. After repeated failures main throttles the login;
  * we count down live from the seconds it gives and keep the button disabled until then.
- * One of the two first screens: painted from the build's HTML, then hydrated (first-screen/prerender.tsx).
+ * One of the two first screens: built from the light kit, so it paints without antd.
  */
-import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Typography, type InputRef } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../../api/client';
 import type { UnlockedView } from '../../../src-main/contract/ipc';
 import type { ActorView, ResetNotice } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
-import { Field } from '../../components/Field';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { PasswordInput } from '../../components/PasswordInput';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
 import { useHydrated } from '../../components/useHydrated';
+import { Alert, Button, Card, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
 import { throttleSeconds } from './throttle';
 import { useCountdown } from './useCountdown';
@@ -56,7 +52,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
   const [error, setError] = useState<unknown>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const waiting = useCountdown(waitUntil);
-  const loginRef = useFocusAfterPaint<InputRef>();
+  const loginRef = useFocusAfterPaint<HTMLInputElement>();
   // The window may show this screen from HTML before React runs (src-main/app/first-screen-html.ts).
   const hydrated = useHydrated();
 
@@ -118,7 +114,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
             style={{ marginBottom: 16 }}
             data-testid="unlock-reset-notice"
           />
-          <Button type="primary" block onClick={() => onUnlocked(actor)} data-testid="unlock-reset-continue">
+          <Button variant="primary" block onClick={() => onUnlocked(actor)} data-testid="unlock-reset-continue">
             {t('unlock.continue')}
           </Button>
         </Card>
@@ -148,16 +144,16 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
     <CenteredPage testId="screen-unlock" width={520}>
       <Card title={t('unlock.title')}>
         {lockedReason && !error && <Alert type="info" title={t(`unlock.lockedReason_${lockedReason}`)} style={{ marginBottom: 16 }} />}
-        <Typography.Paragraph>
-          <Typography.Text type="secondary">{t('unlock.folder')}: </Typography.Text>
+        <div className="lt-paragraph">
+          <span className="lt-secondary">{t('unlock.folder')}: </span>
           <span className="folder-path" data-testid="unlock-folder">
-            <Typography.Text code>{folder}</Typography.Text>
+            <code className="lt-code">{folder}</code>
           </span>
-        </Typography.Paragraph>
+        </div>
         <ErrorBanner error={shown} testId="unlock-error" />
         <form onSubmit={submit} noValidate>
           <Field label={t('unlock.login')} htmlFor="login" error={problem('login')}>
-            <Input
+            <TextInput
               id="login"
               value={values.login}
               onChange={(event) => change('login', event.target.value)}
@@ -166,7 +162,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               spellCheck={false}
               readOnly={!hydrated}
               aria-required
-              status={problems.login ? 'error' : undefined}
+              invalid={!!problems.login}
               disabled={busy}
               data-testid="unlock-login"
             />
@@ -179,16 +175,18 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               autoComplete="current-password"
               readOnly={!hydrated}
               aria-required
-              status={problems.password ? 'error' : undefined}
+              invalid={!!problems.password}
               disabled={busy}
+              showLabel={t('unlock.showPassword')}
+              hideLabel={t('unlock.hidePassword')}
               data-testid="unlock-password"
             />
           </Field>
-          <Button type="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={waiting > 0} data-testid="unlock-submit">
+          <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={waiting > 0} data-testid="unlock-submit">
             {waiting > 0 ? <span data-testid="unlock-wait">{t('unlock.wait', { seconds: waiting })}</span> : t('unlock.submit')}
           </Button>
         </form>
-        <Button type="link" onClick={onSwitchArchive} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="unlock-switch">
+        <Button variant="link" onClick={onSwitchArchive} style={{ paddingLeft: 0, marginTop: 12 }} data-testid="unlock-switch">
           {t('unlock.switchArchive')}
         </Button>
       </Card>
@@ -223,16 +221,18 @@ function NewPasswordForm({ folder, login, code, onDone }: { folder: string; logi
   };
   return (
     <>
-      <Typography.Paragraph>{t('unlock.resetBody')}</Typography.Paragraph>
+      <div className="lt-paragraph">{t('unlock.resetBody')}</div>
       <ErrorBanner error={error} testId="unlock-reset-error" />
       <form onSubmit={submit} noValidate>
-        <Field label={t('unlock.newPassword')} htmlFor="new-password">
+        <Field label={t('unlock.newPassword')} htmlFor="new-password" error={null}>
           <PasswordInput
             id="new-password"
             value={first}
             onChange={(event) => setFirst(event.target.value)}
             autoComplete="new-password"
             disabled={busy}
+            showLabel={t('unlock.showPassword')}
+            hideLabel={t('unlock.hidePassword')}
             data-testid="unlock-new-password"
           />
         </Field>
@@ -242,12 +242,14 @@ function NewPasswordForm({ folder, login, code, onDone }: { folder: string; logi
             value={again}
             onChange={(event) => setAgain(event.target.value)}
             autoComplete="new-password"
-            status={mismatch ? 'error' : undefined}
+            invalid={mismatch}
             disabled={busy}
+            showLabel={t('unlock.showPassword')}
+            hideLabel={t('unlock.hidePassword')}
             data-testid="unlock-new-password-confirm"
           />
         </Field>
-        <Button type="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} data-testid="unlock-reset-submit">
+        <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} data-testid="unlock-reset-submit">
           {t('unlock.resetSubmit')}
         </Button>
       </form>

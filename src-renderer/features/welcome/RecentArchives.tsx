@@ -1,9 +1,8 @@
 /** Recent archives: click one to unlock it; the cross removes it from the list (the folder is untouched). */
-import { CloseOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Button, Empty, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { appLocale, formatDateTime } from '../../i18n/format';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
+import { Button, CloseOutlined, Empty, FolderOpenOutlined, Tooltip } from '../../components/light';
 
 interface Props {
   recent: RecentArchive[];
@@ -13,7 +12,7 @@ interface Props {
 
 export function RecentArchives({ recent, onOpen, onForget }: Props) {
   const { t, i18n } = useTranslation();
-  if (recent.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('welcome.recentEmpty')} />;
+  if (recent.length === 0) return <Empty description={t('welcome.recentEmpty')} />;
   const when = (iso: string) => formatDateTime(iso, appLocale(i18n.language));
   return (
     <ul className="recent-list">
@@ -23,14 +22,12 @@ export function RecentArchives({ recent, onOpen, onForget }: Props) {
             <FolderOpenOutlined className="recent-list__icon" />
             <span className="recent-list__text">
               <span className="recent-list__folder">{item.folder}</span>
-              <Typography.Text type="secondary" className="recent-list__when">
-                {t('welcome.lastOpened', { when: when(item.lastOpenedAt) })}
-              </Typography.Text>
+              <span className="lt-secondary recent-list__when">{t('welcome.lastOpened', { when: when(item.lastOpenedAt) })}</span>
             </span>
           </button>
           <Tooltip title={t('welcome.forget')}>
             <Button
-              type="text"
+              variant="text"
               icon={<CloseOutlined />}
               aria-label={t('welcome.forget')}
               data-testid="recent-archive-forget"

@@ -1,13 +1,9 @@
 /** First run / no archive open: create a new archive, or open one (recent, typed path, or Browse…). */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Typography } from 'antd';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
 import { CenteredPage } from '../../components/CenteredPage';
-import { Field } from '../../components/Field';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { FolderInput } from '../../components/FolderInput';
+import { Button, Card, ErrorBanner, Field, FolderInput, PlusOutlined } from '../../components/light';
 import { RecentArchives } from './RecentArchives';
 import { useRecentArchives } from './useRecentArchives';
 
@@ -44,8 +40,8 @@ export function WelcomeScreen({ initialRecent, onCreate, onOpen, onOpenPackage, 
 
   return (
     <CenteredPage testId="screen-welcome" width={760} onDragOver={(e) => e.preventDefault()} onDrop={drop}>
-      <Typography.Title level={2}>{t('welcome.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('welcome.intro')}</Typography.Paragraph>
+      <h2 className="lt-title">{t('welcome.title')}</h2>
+      <div className="lt-paragraph lt-secondary">{t('welcome.intro')}</div>
       <ErrorBanner error={error} onClose={() => setError(null)} />
       <div className="welcome-cards">
         <Card title={t('welcome.openTitle')}>
@@ -62,24 +58,24 @@ export function WelcomeScreen({ initialRecent, onCreate, onOpen, onOpenPackage, 
                   onError={setError}
                   onPicked={onOpen}
                 />
-                <Button type="primary" htmlType="submit" disabled={!folder.trim()} data-testid="welcome-open-submit">
+                <Button variant="primary" htmlType="submit" disabled={!folder.trim()} data-testid="welcome-open-submit">
                   {t('welcome.open')}
                 </Button>
               </div>
             </Field>
           </form>
-          <Typography.Title level={5}>{t('welcome.recentTitle')}</Typography.Title>
+          <h5 className="lt-title">{t('welcome.recentTitle')}</h5>
           <RecentArchives recent={recent} onOpen={onOpen} onForget={forget} />
         </Card>
         <Card title={t('welcome.createTitle')}>
-          <Typography.Paragraph type="secondary">{t('welcome.createHint')}</Typography.Paragraph>
+          <div className="lt-paragraph lt-secondary">{t('welcome.createHint')}</div>
           <Button icon={<PlusOutlined />} onClick={onCreate} data-testid="welcome-create">
             {t('welcome.create')}
           </Button>
         </Card>
         {onConnectServer && (
           <Card title={t('server.welcomeTitle')}>
-            <Typography.Paragraph type="secondary">{t('server.welcomeHint')}</Typography.Paragraph>
+            <div className="lt-paragraph lt-secondary">{t('server.welcomeHint')}</div>
             <Button onClick={onConnectServer} data-testid="welcome-connect-server">
               {t('server.connect')}
             </Button>
@@ -87,7 +83,7 @@ export function WelcomeScreen({ initialRecent, onCreate, onOpen, onOpenPackage, 
         )}
         {onOpenPackage && (
           <Card title={t('welcome.offlineTitle')}>
-            <Typography.Paragraph type="secondary">{t('welcome.offlineHint')}</Typography.Paragraph>
+            <div className="lt-paragraph lt-secondary">{t('welcome.offlineHint')}</div>
             <Button onClick={() => onOpenPackage()} data-testid="welcome-open-package">
               {t('welcome.openPackage')}
             </Button>
