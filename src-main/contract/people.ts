@@ -163,3 +163,9 @@ export interface ResetNotice {
   approvedBy: string;
   approvedAt: string;
 }
+
+/** A person as the people list shows them to the signed-in administrator, with what they may do on that row. */
+export interface ListedPerson extends PersonView {
+  /** `can('person.resetRequest')` for this person, and the account is active: the renderer offers the reset on this alone. */
+  mayRequestReset: boolean;
+}
