@@ -273,6 +273,13 @@ describe('one source of permissions', () => {
     expect(findRuleRestatements(source, 'y.tsx').map((f) => f.split(':')[1])).toEqual(['1', '2']);
   });
 
+  it('the actor view carries the pages the core opens for them', async () => {
+    await harness.manager.lock('user');
+    expect((await unlock(PEOPLE.custodianS)).pages).toEqual(['dashboard', 'dossiers', 'loans', 'records', 'visits', 'plans', 'relations', 'leads']);
+    await harness.manager.lock('user');
+    expect((await unlock(ADMIN)).pages).toEqual(['dashboard', 'dossiers', 'loans', 'people', 'settings']);
+  });
+
   it('each listed person says whether the viewer may ask for their reset, decided by the core', async () => {
     await harness.manager.lock('user');
     await unlock(ADMIN);
