@@ -13,8 +13,7 @@ import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Alert, Button, Card, CloseOutlined, Field, LockOutlined, PasswordField, TextInput, Tooltip } from '../../components/light';
 import { appLocale, formatDateTime } from '../../i18n/format';
-import { throttleSeconds } from '../unlock/throttle';
-import { useCountdown } from '../unlock/useCountdown';
+import { useThrottleWait } from '../unlock/useThrottleWait';
 
 interface Props {
   address?: string;
@@ -33,8 +32,7 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [waitUntil, setWaitUntil] = useState<number | null>(null);
-  const waiting = useCountdown(waitUntil);
+  const { waiting, noteRefusal } = useThrottleWait();
   const firstRef = useFocusAfterPaint<HTMLInputElement>();
 
   useEffect(() => {
@@ -68,8 +66,7 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
     try {
       onSignedIn(await call(api().server.signIn({ address: address.trim(), fingerprint: fingerprint.trim(), login: login.trim(), password })));
     } catch (cause) {
-      const seconds = throttleSeconds(cause);
-      setWaitUntil(seconds == null ? null : Date.now() + seconds * 1000);
+      noteRefusal(cause);
       setError(cause);
       setPassword('');
       setBusy(false);

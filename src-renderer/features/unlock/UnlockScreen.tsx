@@ -14,8 +14,7 @@ import { useHydrated } from '../../components/useHydrated';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Alert, Button, Card, Field, LockOutlined, PasswordField, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
-import { throttleSeconds } from './throttle';
-import { useCountdown } from './useCountdown';
+import { useThrottleWait } from './useThrottleWait';
 
 interface Props {
   folder: string;
@@ -51,8 +50,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
   const [problems, setProblems] = useState<Missing>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [waitUntil, setWaitUntil] = useState<number | null>(null);
-  const waiting = useCountdown(waitUntil);
+  const { waiting, noteRefusal } = useThrottleWait();
   const loginRef = useFocusAfterPaint<HTMLInputElement>();
   // The window may show this screen from HTML before React runs (src-main/app/first-screen-html.ts).
   const hydrated = useHydrated();
@@ -82,8 +80,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
         setBusy(false);
         return;
       }
-      const seconds = throttleSeconds(cause);
-      setWaitUntil(seconds == null ? null : Date.now() + seconds * 1000);
+      noteRefusal(cause);
       setError(cause);
       setValues((current) => ({ ...current, password: '' }));
       setBusy(false);
