@@ -10,6 +10,7 @@
 import type { EventPayloads } from '../contract/ipc';
 import type { ActorView } from '../contract/people';
 import type { Actor } from '../core/policy';
+import { pagesOf } from '../core/policy/pages';
 import { permissionsOf } from '../core/policy/permissions';
 import type { Session } from '../core/session';
 import { getSettings } from '../core/settings/service';
@@ -43,6 +44,7 @@ export function actorView(actor: Actor): ActorView {
     rank: actor.rank,
     duties: [...actor.duties],
     may: permissionsOf(actor),
+    pages: pagesOf(actor),
   };
 }
 

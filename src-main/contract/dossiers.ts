@@ -382,12 +382,6 @@ export const SECRECY_LABELS: Record<SecrecyLevel, { en: string; 'zh-CN': string 
   confidential: { en: 'Confidential', 'zh-CN': '机密' },
 };
 
-export const GRADE_LABELS: Record<Grade, { en: string; 'zh-CN': string }> = {
-  A: { en: 'Important', 'zh-CN': '重要' },
-  B: { en: 'Potential', 'zh-CN': '潜力' },
-  C: { en: 'Ordinary', 'zh-CN': '普通' },
-};
-
 /** A copy as its dossier's copy list shows it, with whether the asker keeps it (`can()` in the core). */
 export interface CopyRow extends CopyView {
   mayKeep: boolean;

@@ -225,6 +225,8 @@ export const ERROR_CODES = [
   // Dashboard work lists (issue 13 point 2)
   'denied.notCollector',
   'denied.notGeneralManager',
+  // The pages of the unlocked app (issue 13 point 2)
+  'denied.pageNotForDuty',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -31,7 +31,7 @@ import {
   type SuspensionView,
 } from './lifecycle-people';
 import type { FlaggedPerson } from './loans';
-import type { PersonView } from './people';
+import type { ListedPerson } from './people';
 
 export interface BackupReportView {
   file: string;
@@ -105,7 +105,7 @@ export interface LifecycleResponses {
   'incidents:register': IncidentDetail[];
   'incidents:open': IncidentDetail;
   'incidents:flagged': FlaggedPerson[];
-  'personnel:change': PersonView;
+  'personnel:change': ListedPerson;
   'handover:start': HandoverView;
   'handover:sign': HandoverView;
   'handover:list': HandoverView[];

@@ -10,7 +10,7 @@ import { text } from './text';
 import type { ErrorInfo } from './errors';
 import type { Locale } from './messages';
 import { DUTIES, loginSchema, newDepartmentSchema, newPersonSchema, passwordSchema, personNameSchema, RANKS } from './people';
-import type { ActorView, ApprovedResetView, DepartmentView, PendingResetView, PersonView, ResetNotice, ResetRequestView } from './people';
+import type { ActorView, ApprovedResetView, DepartmentView, ListedPerson, PendingResetView, ResetNotice, ResetRequestView } from './people';
 import { settingsUpdateSchema, type ArchiveSettings } from './settings';
 import type { DOSSIER_API, JOURNAL_API, LIFECYCLE_API, LOAN_API } from './api-channels';
 import { DOSSIER_REQUESTS, type DossierResponses } from './ipc-dossiers';
@@ -132,10 +132,10 @@ export interface Responses
   'session:unlock': UnlockedView;
   'session:lock': { locked: true };
   'session:current': ActorView | null;
-  'people:list': PersonView[];
-  'people:add': PersonView;
-  'people:disable': PersonView;
-  'people:setDuties': PersonView;
+  'people:list': ListedPerson[];
+  'people:add': ListedPerson;
+  'people:disable': ListedPerson;
+  'people:setDuties': ListedPerson;
   'people:resetPassword': ResetRequestView;
   'people:changeOwnPassword': { done: true };
   'departments:list': DepartmentView[];
@@ -192,10 +192,10 @@ export interface CoreApi {
     onLocked(listener: (event: EventPayloads['event:locked']) => void): () => void;
   };
   people: {
-    list(): Promise<Result<PersonView[]>>;
-    add(request: Request<'people:add'>): Promise<Result<PersonView>>;
-    disable(request: Request<'people:disable'>): Promise<Result<PersonView>>;
-    setDuties(request: Request<'people:setDuties'>): Promise<Result<PersonView>>;
+    list(): Promise<Result<ListedPerson[]>>;
+    add(request: Request<'people:add'>): Promise<Result<ListedPerson>>;
+    disable(request: Request<'people:disable'>): Promise<Result<ListedPerson>>;
+    setDuties(request: Request<'people:setDuties'>): Promise<Result<ListedPerson>>;
     resetPassword(request: Request<'people:resetPassword'>): Promise<Result<Responses['people:resetPassword']>>;
     changeOwnPassword(request: Request<'people:changeOwnPassword'>): Promise<Result<Responses['people:changeOwnPassword']>>;
     resetPending(): Promise<Result<PendingResetView[]>>;

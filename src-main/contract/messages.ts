@@ -225,6 +225,7 @@ const en: Messages = {
     'This one-time code expired at {{expiresAt}} ({{hours}} hours after its approval) and opens nothing. Nothing was changed. Ask the administrator for a new reset.',
   'denied.notCollector': 'Only information collectors have a list of reviews assigned to them.',
   'denied.notGeneralManager': 'Only the general manager may see this.',
+  'denied.pageNotForDuty': 'This page is not part of your duties.',
 };
 
 const zhCN: Messages = {
@@ -428,6 +429,7 @@ const zhCN: Messages = {
   'person.resetCodeExpired': '此一次性重置码已于 {{expiresAt}} 过期（批准后 {{hours}} 小时），不能再使用。未做任何更改。请向系统管理员重新申请密码重置。',
   'denied.notCollector': '只有信息采集员有分配给本人的复核清单。',
   'denied.notGeneralManager': '只有总经理可以查看此内容。',
+  'denied.pageNotForDuty': '此页面不属于您的职责范围。',
 };
 
 export const errorMessages: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -3,6 +3,7 @@
  * Runs anywhere: zod only.
  */
 import { z } from 'zod';
+import type { Page } from './pages';
 import { text } from './text';
 
 /** staff 员工 < account manager 客户经理 < department manager 部门经理 < general manager 总经理 */
@@ -92,6 +93,8 @@ export interface ActorView {
   duties: Duty[];
   /** What the core's policy lets them do (core/policy/permissions.ts): the renderer offers these and restates no rule. */
   may: ActorPermissions;
+  /** The pages of the unlocked app they see, in menu order, each opened by `can()` (core/policy/pages.ts). */
+  pages: Page[];
 }
 
 /** Decided by `can()` at unlock; the core still decides every request on its own. */
@@ -162,4 +165,10 @@ export interface ResetNotice {
   requestedAt: string;
   approvedBy: string;
   approvedAt: string;
+}
+
+/** A person as the people list shows them to the signed-in administrator, with what they may do on that row. */
+export interface ListedPerson extends PersonView {
+  /** `can('person.resetRequest')` for this person, and the account is active: the renderer offers the reset on this alone. */
+  mayRequestReset: boolean;
 }

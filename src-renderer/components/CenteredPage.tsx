@@ -5,7 +5,7 @@
  */
 import type { DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from './light';
+import { LanguageSwitch } from './LanguageSwitch';
 
 interface Props {
   testId: string;

@@ -1,9 +1,11 @@
 /**
- * The one way a refusal or failure is shown: a translated sentence in an error Alert (testid
- * `error-message`). The screens before unlock use its antd-free twin, components/light/ErrorBanner.
+ * The one way a refusal or failure is shown: a translated sentence in an error alert (testid
+ * `error-message` unless told). Built on the light kit so the screens before unlock paint it without
+ * antd; the antd pages use this same banner.
  */
-import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../i18n/errors';
+import { Alert } from './light';
 
 interface Props {
   error: unknown;
@@ -12,17 +14,10 @@ interface Props {
 }
 
 export function ErrorBanner({ error, testId = 'error-message', onClose }: Props) {
+  const { t } = useTranslation();
   const text = useErrorText();
   if (error == null) return null;
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid={testId}
-      title={text(error)}
-      closable={onClose ? { onClose } : undefined}
-      style={{ marginBottom: 16 }}
-    />
+    <Alert type="error" role="alert" data-testid={testId} title={text(error)} onClose={onClose} closeLabel={t('common.close')} style={{ marginBottom: 16 }} />
   );
 }

@@ -1,14 +1,13 @@
-/** Toggles zh-CN ⇄ en in the unlocked app's header (the screens before unlock use components/light). */
-import { GlobalOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
+/** Toggles zh-CN ⇄ en: in the frame of the screens before unlock and in the unlocked app's header. */
 import { useTranslation } from 'react-i18next';
 import { switchLanguage } from '../i18n/switchLanguage';
+import { Button, GlobalOutlined, Tooltip } from './light';
 
-export function LanguageSwitch({ type = 'text' }: { type?: 'text' | 'default' }) {
+export function LanguageSwitch() {
   const { t } = useTranslation();
   return (
     <Tooltip title={t('language.switchHint')}>
-      <Button type={type} icon={<GlobalOutlined />} onClick={() => void switchLanguage()} data-testid="language-switch">
+      <Button variant="text" icon={<GlobalOutlined />} onClick={() => void switchLanguage()} data-testid="language-switch">
         {t('language.switchTo')}
       </Button>
     </Tooltip>

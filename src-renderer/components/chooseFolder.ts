@@ -6,7 +6,7 @@ export async function chooseFolder(purpose: 'create' | 'open'): Promise<string |
   return chosen.folder || null;
 }
 
-/** The "Browse…" button's action, shared by both folder inputs: pick, then hand the folder on. */
+/** The "Browse…" button's action (components/FolderInput): pick, then hand the folder on. */
 export function browseFolder(
   purpose: 'create' | 'open',
   handlers: { onChange?: (folder: string) => void; onPicked?: (folder: string) => void; onError: (error: unknown) => void },

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActorView } from '../../src-main/contract/people';
+import type { ActorView, ListedPerson } from '../../src-main/contract/people';
 import type { CataloguePage, CopyRow } from '../../src-main/contract/dossiers';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { exportRegisterChoosing } from '../../src-main/core/loans/service';
@@ -260,5 +260,38 @@ describe('one source of permissions', () => {
     ].join('\n');
     expect(findRuleRestatements(source, 'x.tsx').map((f) => f.split(':')[1])).toEqual(['1', '2', '3', '4']);
     expect(ts.version).toBeTruthy();
+  });
+
+  it("the restatement finder sees a rule about a listed person's row, not a form's own choice", () => {
+    const source = [
+      "const resettable = !person.duties.includes('admin');",
+      "const top = row.rank === 'general-manager';",
+      "const hint = duties.includes('custodian');",
+      'const shown = <DutyTags duties={person.duties} />;',
+      'const fine = !person.mayRequestReset;',
+    ].join('\n');
+    expect(findRuleRestatements(source, 'y.tsx').map((f) => f.split(':')[1])).toEqual(['1', '2']);
+  });
+
+  it('the actor view carries the pages the core opens for them', async () => {
+    await harness.manager.lock('user');
+    expect((await unlock(PEOPLE.custodianS)).pages).toEqual(['dashboard', 'dossiers', 'loans', 'records', 'visits', 'plans', 'relations', 'leads']);
+    await harness.manager.lock('user');
+    expect((await unlock(ADMIN)).pages).toEqual(['dashboard', 'dossiers', 'loans', 'people', 'settings']);
+  });
+
+  it('each listed person says whether the viewer may ask for their reset, decided by the core', async () => {
+    await harness.manager.lock('user');
+    await unlock(ADMIN);
+    const people = await ok<ListedPerson[]>(harness.router.handle('people:list', undefined, APP));
+    const may = Object.fromEntries(people.map((p) => [p.login, p.mayRequestReset]));
+    // Not oneself, not another administrator (their password stays with the recovery key); anyone else active.
+    expect(may[ADMIN.login]).toBe(false);
+    expect(may[PEOPLE.collector.login]).toBe(true);
+    expect(may[PEOPLE.custodianS.login]).toBe(true);
+    expect(people.filter((p) => p.duties.includes('admin')).every((p) => !p.mayRequestReset)).toBe(true);
+    // What the row says is what the request meets.
+    const refused = await harness.router.handle('people:resetPassword', { login: ADMIN.login }, APP);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'denied.resetOwnPassword' } });
   });
 });

@@ -72,6 +72,8 @@ export const analyticsText = {
       status: 'Status',
       month: 'Month',
     },
+    /** A chart's month category (a dayjs format string; the data says 2026-03). */
+    monthFormat: 'YYYY-MM',
   },
   zhCN: {
     title: '分析',
@@ -141,5 +143,6 @@ export const analyticsText = {
       status: '状态',
       month: '月份',
     },
+    monthFormat: 'YYYY年M月',
   },
 };

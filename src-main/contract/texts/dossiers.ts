@@ -162,6 +162,8 @@ export const dossiersText = {
       noChangeDone: '{{number}} reviewed with no change.',
       none: 'No review is due.',
     },
+    /** Customer grades (客户分级): A 重要, B 潜力, C 普通. */
+    grade: { A: 'Important', B: 'Potential', C: 'Ordinary' },
   },
   zhCN: {
     title: '客户档案',
@@ -320,5 +322,6 @@ export const dossiersText = {
       noChangeDone: '{{number}} 已复核，无变化。',
       none: '暂无到期的复核。',
     },
+    grade: { A: '重要', B: '潜力', C: '普通' },
   },
 };

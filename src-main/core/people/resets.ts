@@ -33,6 +33,7 @@ import type { Slot } from '../vault/keyring';
 import type { X25519Pair } from '../vault/seal';
 import { issuePersonKey, keyRecord, newPersonKey, openPersonSigner, personSigner, resealPersonKey, sealPersonKey, storePersonKey } from '../vault/signing-keys';
 import { createSlot, newRecoveryKey, normaliseRecoveryKey } from '../vault/slots';
+import { factsOf } from './reset-facts';
 import * as repo from './repository';
 import { withNewSlot } from './service';
 
@@ -72,13 +73,6 @@ export function assertResetCodeCurrent(db: Db, reset: Pick<ResetRow, 'approved_a
 /** The approved, unused reset whose code seals this slot, if any: unlocking with it only sets a new password. */
 export function approvedResetOfSlot(db: Db, slotId: string): ResetRow | null {
   return (db.prepare("SELECT * FROM password_resets WHERE slot_id = ? AND state = 'approved'").get(slotId) as ResetRow | undefined) ?? null;
-}
-
-function factsOf(person: repo.PersonRecord, requestedBy?: string): ResetFacts {
-  return {
-    person: { id: person.id, department: person.department, rank: person.rank, duties: person.duties, disabled: person.disabled },
-    ...(requestedBy ? { requestedBy } : {}),
-  };
 }
 
 function nameOf(db: Db, id: string | null): string {

@@ -20,7 +20,7 @@ import {
   DUTIES,
   type DepartmentView,
   type Duty,
-  type PersonView,
+  type ListedPerson,
 } from '../../contract/people';
 import { ArchiveError } from '../errors';
 import type { Session } from '../session';
@@ -31,6 +31,7 @@ import { createSlot } from '../vault/slots';
 import { issuePersonKey, resealPersonKey } from '../vault/signing-keys';
 import type { OpenArchive } from '../vault/open-archive';
 import type { Slot } from '../vault/keyring';
+import { listedFor } from './listed';
 import * as repo from './repository';
 import { releaseLoansOf } from '../loans/departing';
 
@@ -94,7 +95,7 @@ export function pruneOrphanSlots(archive: OpenArchive): number {
   return orphans.length;
 }
 
-export async function addPerson(session: Session, raw: unknown): Promise<PersonView> {
+export async function addPerson(session: Session, raw: unknown): Promise<ListedPerson> {
   return session.perform({ action: 'person.add', details: { login: (raw as { login?: unknown } | null)?.login ?? null } }, async (ctx) => {
     const input = parseInput(newPersonSchema, raw);
     const archive = session.archive;
@@ -126,7 +127,7 @@ export async function addPerson(session: Session, raw: unknown): Promise<PersonV
           });
           // Their signing key, recorded in this entry, which the administrator's session signs.
           ctx.addDetails({ signingKey: issuePersonKey(archive.db, archive.archiveId, id, slot) });
-          return repo.toView(repo.findPersonById(archive.db, id)!);
+          return listedFor(session.actor, repo.findPersonById(archive.db, id)!);
         },
         { name: input.name, department: input.department, rank: input.rank, duties: input.duties, manager: input.managerLogin ?? null },
       ),
@@ -134,9 +135,9 @@ export async function addPerson(session: Session, raw: unknown): Promise<PersonV
   });
 }
 
-export async function listPeople(session: Session): Promise<PersonView[]> {
+export async function listPeople(session: Session): Promise<ListedPerson[]> {
   return session.perform({ action: 'person.list' }, (ctx) => {
-    const people = repo.listPeople(session.archive.db).map(repo.toView);
+    const people = repo.listPeople(session.archive.db).map((person) => listedFor(session.actor, person));
     ctx.addDetails({ count: people.length });
     return people;
   });
@@ -153,13 +154,13 @@ function personByLogin(session: Session, login: unknown) {
  * 离职交接: a departing person's slot is deleted at once, so their password opens nothing from now
  * on. Loans, offline packages and dossier handover join this as those features arrive.
  */
-export async function disablePerson(session: Session, login: unknown): Promise<PersonView> {
+export async function disablePerson(session: Session, login: unknown): Promise<ListedPerson> {
   return session.perform({ action: 'person.disable', details: { login: typeof login === 'string' ? login : null } }, (ctx) => {
     const archive = session.archive;
     const person = personByLogin(session, login);
     ctx.setObject({ type: 'person', id: person.id });
     if (person.id === session.actor.id) throw new ArchiveError('person.self');
-    if (person.disabled) return repo.toView(person);
+    if (person.disabled) return listedFor(session.actor, person);
     if (person.duties.includes('admin') && repo.countActiveWithDuty(archive.db, 'admin') <= 1) throw new ArchiveError('person.lastAdmin');
     const view = ctx.commit(
       () => {
@@ -167,7 +168,7 @@ export async function disablePerson(session: Session, login: unknown): Promise<P
         // Rule 7: their loans are recalled and their cards cancelled in the same transaction.
         const departure = releaseLoansOf(archive.db, person.id, session.actor.id, archive.clock.now());
         ctx.addDetails({ loansRecalled: departure.recalled, cardsCancelled: departure.cancelled, packagesRevoked: departure.packagesRevoked });
-        return repo.toView(repo.findPersonById(archive.db, person.id)!);
+        return listedFor(session.actor, repo.findPersonById(archive.db, person.id)!);
       },
       { slotRemoved: person.slotId !== null },
     );
@@ -178,7 +179,7 @@ export async function disablePerson(session: Session, login: unknown): Promise<P
 
 export const setDutiesSchema = z.object({ login: loginSchema, duties: z.array(z.enum(DUTIES)).max(DUTIES.length) });
 
-export async function setDuties(session: Session, raw: unknown): Promise<PersonView> {
+export async function setDuties(session: Session, raw: unknown): Promise<ListedPerson> {
   return session.perform({ action: 'person.setDuties' }, (ctx) => {
     const input = parseInput(setDutiesSchema, raw);
     const archive = session.archive;
@@ -190,7 +191,7 @@ export async function setDuties(session: Session, raw: unknown): Promise<PersonV
     return ctx.commit(
       () => {
         repo.replaceDuties(archive.db, person.id, input.duties);
-        return repo.toView(repo.findPersonById(archive.db, person.id)!);
+        return listedFor(session.actor, repo.findPersonById(archive.db, person.id)!);
       },
       { before: person.duties, after: [...new Set(input.duties)].sort() },
     );

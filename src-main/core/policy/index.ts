@@ -60,6 +60,8 @@ import { canRecordRelation, canRegrade, canSeeRelations, canWorkOnRelation, type
 import { canQueryAnalytics, canSeeChart, type AnalyticsFacts, type ChartFacts } from './analytics';
 import { canCheckLead, canReportLead, canSeeLeads, canSeePublication, type LeadFacts } from './leads';
 import { canSeeAssignedReviews, canSeeFlagged } from './dashboard-lists';
+import { canOpenPage } from './pages';
+import type { Page } from '../../contract/pages';
 
 export type { Actor } from './actor';
 export type { Decision } from './decision';
@@ -197,6 +199,8 @@ export const ACTIONS = [
   // Dashboard work lists (issue 13 point 2): whom each list is for.
   'incident.flagged',
   'review.assigned',
+  // The pages of the unlocked app that no single action opens (policy/pages.ts)
+  'page.open',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -228,6 +232,8 @@ export interface PolicyTarget {
   chart?: ChartFacts;
   /** The lead acted on (issue 18). */
   lead?: LeadFacts;
+  /** The page of the unlocked app asked about (policy/pages.ts). */
+  page?: Page;
 }
 
 export function can(actor: Actor, action: Action, target: PolicyTarget = {}): Decision {
@@ -424,6 +430,8 @@ export function can(actor: Actor, action: Action, target: PolicyTarget = {}): De
       return canSeeFlagged(actor);
     case 'review.assigned':
       return canSeeAssignedReviews(actor);
+    case 'page.open':
+      return canOpenPage(actor, target.page);
     default:
       return assertNever(action, 'action');
   }

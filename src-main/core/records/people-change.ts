@@ -7,10 +7,11 @@
  * (the department is whose review list a dossier is on).
  */
 import { personChangeSchema } from '../../contract/lifecycle-people';
-import type { PersonView } from '../../contract/people';
+import type { ListedPerson } from '../../contract/people';
 import type { Db } from '../db/connection';
 import { ArchiveError } from '../errors';
-import { findDepartment, findPersonById, findPersonByLogin, toView, type PersonRecord } from '../people/repository';
+import { listedFor } from '../people/listed';
+import { findDepartment, findPersonById, findPersonByLogin, type PersonRecord } from '../people/repository';
 import type { Session } from '../session';
 import { parseInput } from '../validate';
 
@@ -25,7 +26,7 @@ function createsCycle(db: Db, personId: string, managerId: string): boolean {
   return false;
 }
 
-export async function changePerson(session: Session, raw: unknown): Promise<PersonView> {
+export async function changePerson(session: Session, raw: unknown): Promise<ListedPerson> {
   const db = session.archive.db;
   const login = (raw as { login?: unknown } | null)?.login;
   return session.perform({ action: 'person.change', object: typeof login === 'string' && login.length <= 64 ? { type: 'person', id: login } : null }, (ctx) => {
@@ -60,6 +61,6 @@ export async function changePerson(session: Session, raw: unknown): Promise<Pers
       },
       { login: person.login, before, after },
     );
-    return toView(findPersonById(db, person.id)!);
+    return listedFor(session.actor, findPersonById(db, person.id)!);
   });
 }

@@ -1,4 +1,5 @@
 /** Chart words in the language on screen: categories (months, grades, codes) and series names. */
+import dayjs from 'dayjs';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OTHER_GROUP, type AnalyticDimension, type ChartData } from '../../../src-main/contract/analytics';
@@ -8,13 +9,13 @@ import { useDossierLabels } from '../dossiers/labels';
 import { useSession } from '../session/SessionContext';
 
 export function useChartLabels() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { departments } = useSession();
   const { department } = useLabels();
   const { grade, secrecy } = useDossierLabels();
-  const english = i18n.language === 'en';
 
-  const month = useCallback((m: string) => (english ? m : `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`), [english]);
+  // The data's months are YYYY-MM; the language's texts say how a month is written.
+  const month = useCallback((m: string) => (/^\d{4}-\d{2}$/.test(m) ? dayjs(`${m}-01`).format(t('analytics.monthFormat')) : m), [t]);
 
   /** A group key of the analyst's answers, by the dimension it belongs to. */
   const groupKey = useCallback(

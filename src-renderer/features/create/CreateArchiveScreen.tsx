@@ -52,7 +52,7 @@ export function CreateArchiveScreen({ onBack, onCreated }: Props) {
         <ErrorBanner error={error} onClose={() => setError(null)} />
         <Form form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
           <Form.Item name="folder" label={t('create.folder')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-            <FolderInput purpose="create" placeholder={t('create.folderPlaceholder')} testId="create-folder" onError={setError} />
+            <FolderField disabled={busy} placeholder={t('create.folderPlaceholder')} onError={setError} />
           </Form.Item>
           <Form.Item name="adminLogin" label={t('create.adminLogin')} extra={t('create.adminLoginHint')} rules={loginRules(t)}>
             <Input autoComplete="off" spellCheck={false} data-testid="create-admin-login" />
@@ -79,4 +79,20 @@ export function CreateArchiveScreen({ onBack, onCreated }: Props) {
       </Card>
     </CenteredPage>
   );
+}
+
+/**
+ * The folder input as this antd form's control: the light input does not read antd's form contexts,
+ * so the item's error status and the form's busy state are handed to it.
+ */
+function FolderField(props: {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+  disabled: boolean;
+  placeholder: string;
+  onError: (e: unknown) => void;
+}) {
+  const { status } = Form.Item.useStatus();
+  return <FolderInput purpose="create" testId="create-folder" invalid={status === 'error'} {...props} />;
 }

@@ -6,7 +6,7 @@
 import { Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RANKS, type PersonView, type Rank } from '../../../src-main/contract/people';
+import { RANKS, type ListedPerson, type Rank } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../components/useSubmit';
@@ -22,7 +22,7 @@ interface ChangeForm {
 
 const NONE = '';
 
-export function ChangePersonPanel({ people, onChanged }: { people: PersonView[]; onChanged: (person: PersonView) => void }) {
+export function ChangePersonPanel({ people, onChanged }: { people: ListedPerson[]; onChanged: (person: ListedPerson) => void }) {
   const { t } = useTranslation();
   const { departments } = useSession();
   const { department, rank } = useLabels();

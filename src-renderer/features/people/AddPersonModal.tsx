@@ -1,7 +1,7 @@
 /** Add a person: login, name, department, rank, duties and an initial password (they open their own slot). */
 import { Alert, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH, RANKS, type Duty, type PersonView, type Rank } from '../../../src-main/contract/people';
+import { MIN_PASSWORD_LENGTH, RANKS, type Duty, type ListedPerson, type Rank } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useLabels } from '../../components/labels';
@@ -14,7 +14,7 @@ import { useSubmit } from '../../components/useSubmit';
 /** Mounted only while shown, so its fields (and test ids) never linger hidden in the page. */
 interface Props {
   onClose: () => void;
-  onAdded: (person: PersonView) => void;
+  onAdded: (person: ListedPerson) => void;
 }
 
 interface Values {

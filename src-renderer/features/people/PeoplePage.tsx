@@ -6,7 +6,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonView } from '../../../src-main/contract/people';
+import type { ListedPerson } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ChangePersonPanel } from '../lifecycle/ChangePersonPanel';
@@ -22,10 +22,10 @@ export function PeoplePage() {
   const { modal, message } = App.useApp();
   const { people, error, setError, loading, replace } = usePeople();
   const [adding, setAdding] = useState(false);
-  const [dutiesOf, setDutiesOf] = useState<PersonView | null>(null);
-  const [resetOf, setResetOf] = useState<PersonView | null>(null);
+  const [dutiesOf, setDutiesOf] = useState<ListedPerson | null>(null);
+  const [resetOf, setResetOf] = useState<ListedPerson | null>(null);
 
-  const disable = (person: PersonView) =>
+  const disable = (person: ListedPerson) =>
     modal.confirm({
       title: t('people.disableTitle', { name: person.name, login: person.login }),
       content: t('people.disableBody'),

@@ -3,17 +3,17 @@ import { KeyOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-desig
 import { Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonView } from '../../../src-main/contract/people';
+import type { ListedPerson } from '../../../src-main/contract/people';
 import { DutyTags } from '../../components/DutyTags';
 import { useLabels } from '../../components/labels';
 import { useSession } from '../session/SessionContext';
 
 interface Props {
-  people: PersonView[];
+  people: ListedPerson[];
   loading: boolean;
-  onDisable: (person: PersonView) => void;
-  onSetDuties: (person: PersonView) => void;
-  onResetPassword: (person: PersonView) => void;
+  onDisable: (person: ListedPerson) => void;
+  onSetDuties: (person: ListedPerson) => void;
+  onResetPassword: (person: ListedPerson) => void;
 }
 
 export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPassword }: Props) {
@@ -22,7 +22,7 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
   const { department, rank } = useLabels();
 
   // No fixed widths: the table lays out to its content and wraps, so nothing is cut at the 1024 px minimum.
-  const columns: TableColumnsType<PersonView> = [
+  const columns: TableColumnsType<ListedPerson> = [
     {
       title: t('people.login'),
       dataIndex: 'login',
@@ -31,8 +31,8 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
     },
     { title: t('people.name'), dataIndex: 'name' },
     { title: t('people.department'), dataIndex: 'department', render: (code: string) => department(code, departments) },
-    { title: t('people.rank'), dataIndex: 'rank', render: (value: PersonView['rank']) => rank(value) },
-    { title: t('people.duties'), dataIndex: 'duties', render: (duties: PersonView['duties']) => <DutyTags duties={duties} /> },
+    { title: t('people.rank'), dataIndex: 'rank', render: (value: ListedPerson['rank']) => rank(value) },
+    { title: t('people.duties'), dataIndex: 'duties', render: (duties: ListedPerson['duties']) => <DutyTags duties={duties} /> },
     {
       title: t('people.status'),
       dataIndex: 'disabled',
@@ -43,6 +43,7 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
       key: 'actions',
       render: (_, person) => {
         // Main refuses acting on oneself or a disabled account; greying the buttons just says so early.
+        // Who may be reset is the core's decision, sent with each row.
         const off = person.disabled;
         const self = person.id === actor.id;
         return (
@@ -57,7 +58,7 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
             <RowAction
               label={t('people.resetPassword')}
               icon={<KeyOutlined />}
-              disabled={off || self || person.duties.includes('admin')}
+              disabled={!person.mayRequestReset}
               onClick={() => onResetPassword(person)}
               testId={`person-reset-${person.login}`}
             />
@@ -76,7 +77,7 @@ export function PeopleTable({ people, loading, onDisable, onSetDuties, onResetPa
   ];
 
   return (
-    <Table<PersonView>
+    <Table<ListedPerson>
       data-testid="people-table"
       rowKey="id"
       size="middle"

@@ -5,16 +5,16 @@
 import { Alert, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonView, ResetRequestView } from '../../../src-main/contract/people';
+import type { ListedPerson, ResetRequestView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useSubmit } from '../../components/useSubmit';
 import { PERSON_SUBMIT } from './submitProps';
 
 interface Props {
-  person: PersonView;
+  person: ListedPerson;
   onClose: () => void;
-  onDone: (person: PersonView) => void;
+  onDone: (person: ListedPerson) => void;
 }
 
 export function ResetPasswordModal({ person, onClose, onDone }: Props) {

@@ -1,7 +1,7 @@
 /** Change a person's duties. Main refuses conflicts, the last administrator, and one's own account. */
 import { Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Duty, PersonView } from '../../../src-main/contract/people';
+import type { Duty, ListedPerson } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { DutiesSelect } from './DutiesSelect';
@@ -9,9 +9,9 @@ import { PERSON_SUBMIT } from './submitProps';
 import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
-  person: PersonView;
+  person: ListedPerson;
   onClose: () => void;
-  onSaved: (person: PersonView) => void;
+  onSaved: (person: ListedPerson) => void;
 }
 
 export function SetDutiesModal({ person, onClose, onSaved }: Props) {

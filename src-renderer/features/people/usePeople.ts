@@ -1,10 +1,10 @@
 /** The people list as main gives it to an administrator; a refusal is kept to be shown, not swallowed. */
 import { useCallback, useEffect, useState } from 'react';
-import type { PersonView } from '../../../src-main/contract/people';
+import type { ListedPerson } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 
 export function usePeople() {
-  const [people, setPeople] = useState<PersonView[] | null>(null);
+  const [people, setPeople] = useState<ListedPerson[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
 
@@ -25,7 +25,7 @@ export function usePeople() {
   }, [reload]);
 
   /** Puts a person main just returned into the list without another round trip. */
-  const replace = useCallback((person: PersonView) => {
+  const replace = useCallback((person: ListedPerson) => {
     setPeople((list) => {
       if (!list) return [person];
       const at = list.findIndex((p) => p.id === person.id);

@@ -10,10 +10,10 @@ import type { RecentServer, ServerLostReason, ServerSignedIn } from '../../../sr
 import { api, call } from '../../api/client';
 import { CenteredPage } from '../../components/CenteredPage';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
-import { Alert, Button, Card, CloseOutlined, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput, Tooltip } from '../../components/light';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Alert, Button, Card, CloseOutlined, Field, LockOutlined, PasswordField, TextInput, Tooltip } from '../../components/light';
 import { appLocale, formatDateTime } from '../../i18n/format';
-import { throttleSeconds } from '../unlock/throttle';
-import { useCountdown } from '../unlock/useCountdown';
+import { useThrottleWait } from '../unlock/useThrottleWait';
 
 interface Props {
   address?: string;
@@ -32,8 +32,7 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [waitUntil, setWaitUntil] = useState<number | null>(null);
-  const waiting = useCountdown(waitUntil);
+  const { waiting, noteRefusal } = useThrottleWait();
   const firstRef = useFocusAfterPaint<HTMLInputElement>();
 
   useEffect(() => {
@@ -67,8 +66,7 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
     try {
       onSignedIn(await call(api().server.signIn({ address: address.trim(), fingerprint: fingerprint.trim(), login: login.trim(), password })));
     } catch (cause) {
-      const seconds = throttleSeconds(cause);
-      setWaitUntil(seconds == null ? null : Date.now() + seconds * 1000);
+      noteRefusal(cause);
       setError(cause);
       setPassword('');
       setBusy(false);
@@ -117,18 +115,15 @@ export function ServerSignInScreen({ address: initialAddress, lost, signedOut, o
               data-testid="server-login"
             />
           </Field>
-          <Field label={t('server.password')} htmlFor="server-password" error={null}>
-            <PasswordInput
-              id="server-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="current-password"
-              disabled={busy}
-              showLabel={t('unlock.showPassword')}
-              hideLabel={t('unlock.hidePassword')}
-              data-testid="server-password"
-            />
-          </Field>
+          <PasswordField
+            id="server-password"
+            label={t('server.password')}
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+            disabled={busy}
+            testId="server-password"
+          />
           <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={!ready} data-testid="server-submit">
             {waiting > 0 ? t('unlock.wait', { seconds: waiting }) : t('server.submit')}
           </Button>

@@ -20,6 +20,7 @@ import {
 import { App as AntApp, Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAGES, type Page } from '../../../src-main/contract/pages';
 import type { ActorView } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -29,7 +30,6 @@ import { SessionProvider, useSession } from '../session/SessionContext';
 import { CurrentUser } from './CurrentUser';
 import { mayLeave } from './leaveGuard';
 import { PageView } from './PageView';
-import { visiblePages, type Page } from './pages';
 import { useLockShortcut } from './useLockShortcut';
 import { NavigationContext } from './navigation';
 
@@ -74,11 +74,12 @@ export function MainLayout({ folder, actor, onLocked }: Props) {
 
 function Shell() {
   const { t } = useTranslation();
-  const { isAdmin, actor, lock } = useSession();
+  const { actor, lock } = useSession();
   const [page, setPage] = useState<Page>('dashboard');
   const go = useCallback((next: Page) => void mayLeave().then((ok) => ok && setPage(next)), []);
 
-  const items = visiblePages(isAdmin, actor.may.readJournal, actor.may.queryAnalytics).map((key) => ({
+  // Which pages show is the core's decision (ActorView.pages); the menu keeps PAGES' order.
+  const items = PAGES.filter((key) => actor.pages.includes(key)).map((key) => ({
     key,
     icon: ICONS[key],
     label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,

@@ -12,7 +12,7 @@ import { VisitReportsPage } from '../visits-plans/VisitReportsPage';
 import { RelationsPage } from '../relations/RelationsPage';
 import { AnalystPage } from '../analytics/AnalystPage';
 import { LeadsPage } from '../leads/LeadsPage';
-import type { Page } from './pages';
+import type { Page } from '../../../src-main/contract/pages';
 
 export function PageView({ page }: { page: Page }) {
   switch (page) {

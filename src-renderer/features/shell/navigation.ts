@@ -1,6 +1,6 @@
 /** Lets a page open another (a dashboard card's button), through the same leave guard as the menu. */
 import { createContext, useContext } from 'react';
-import type { Page } from './pages';
+import type { Page } from '../../../src-main/contract/pages';
 
 export const NavigationContext = createContext<(page: Page) => void>(() => undefined);
 

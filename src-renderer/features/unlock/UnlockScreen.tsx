@@ -11,10 +11,10 @@ import type { ActorView, ResetNotice } from '../../../src-main/contract/people';
 import { CenteredPage } from '../../components/CenteredPage';
 import { useFocusAfterPaint } from '../../components/useFocusAfterPaint';
 import { useHydrated } from '../../components/useHydrated';
-import { Alert, Button, Card, ErrorBanner, Field, LockOutlined, PasswordInput, TextInput } from '../../components/light';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Alert, Button, Card, Field, LockOutlined, PasswordField, TextInput } from '../../components/light';
 import type { LockReason } from '../router/screens';
-import { throttleSeconds } from './throttle';
-import { useCountdown } from './useCountdown';
+import { useThrottleWait } from './useThrottleWait';
 
 interface Props {
   folder: string;
@@ -50,8 +50,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
   const [problems, setProblems] = useState<Missing>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [waitUntil, setWaitUntil] = useState<number | null>(null);
-  const waiting = useCountdown(waitUntil);
+  const { waiting, noteRefusal } = useThrottleWait();
   const loginRef = useFocusAfterPaint<HTMLInputElement>();
   // The window may show this screen from HTML before React runs (src-main/app/first-screen-html.ts).
   const hydrated = useHydrated();
@@ -81,8 +80,7 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
         setBusy(false);
         return;
       }
-      const seconds = throttleSeconds(cause);
-      setWaitUntil(seconds == null ? null : Date.now() + seconds * 1000);
+      noteRefusal(cause);
       setError(cause);
       setValues((current) => ({ ...current, password: '' }));
       setBusy(false);
@@ -167,21 +165,18 @@ export function UnlockScreen({ folder, lockedReason, onUnlocked, onSwitchArchive
               data-testid="unlock-login"
             />
           </Field>
-          <Field label={t('unlock.password')} htmlFor="password" error={problem('password')}>
-            <PasswordInput
-              id="password"
-              value={values.password}
-              onChange={(event) => change('password', event.target.value)}
-              autoComplete="current-password"
-              readOnly={!hydrated}
-              aria-required
-              invalid={!!problems.password}
-              disabled={busy}
-              showLabel={t('unlock.showPassword')}
-              hideLabel={t('unlock.hidePassword')}
-              data-testid="unlock-password"
-            />
-          </Field>
+          <PasswordField
+            id="password"
+            label={t('unlock.password')}
+            value={values.password}
+            onChange={(password) => change('password', password)}
+            autoComplete="current-password"
+            readOnly={!hydrated}
+            required
+            error={problem('password')}
+            disabled={busy}
+            testId="unlock-password"
+          />
           <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} disabled={waiting > 0} data-testid="unlock-submit">
             {waiting > 0 ? <span data-testid="unlock-wait">{t('unlock.wait', { seconds: waiting })}</span> : t('unlock.submit')}
           </Button>
@@ -224,31 +219,25 @@ function NewPasswordForm({ folder, login, code, onDone }: { folder: string; logi
       <div className="lt-paragraph">{t('unlock.resetBody')}</div>
       <ErrorBanner error={error} testId="unlock-reset-error" />
       <form onSubmit={submit} noValidate>
-        <Field label={t('unlock.newPassword')} htmlFor="new-password" error={null}>
-          <PasswordInput
-            id="new-password"
-            value={first}
-            onChange={(event) => setFirst(event.target.value)}
-            autoComplete="new-password"
-            disabled={busy}
-            showLabel={t('unlock.showPassword')}
-            hideLabel={t('unlock.hidePassword')}
-            data-testid="unlock-new-password"
-          />
-        </Field>
-        <Field label={t('unlock.newPasswordConfirm')} htmlFor="new-password-confirm" error={mismatch ? t('unlock.newPasswordMismatch') : null}>
-          <PasswordInput
-            id="new-password-confirm"
-            value={again}
-            onChange={(event) => setAgain(event.target.value)}
-            autoComplete="new-password"
-            invalid={mismatch}
-            disabled={busy}
-            showLabel={t('unlock.showPassword')}
-            hideLabel={t('unlock.hidePassword')}
-            data-testid="unlock-new-password-confirm"
-          />
-        </Field>
+        <PasswordField
+          id="new-password"
+          label={t('unlock.newPassword')}
+          value={first}
+          onChange={setFirst}
+          autoComplete="new-password"
+          disabled={busy}
+          testId="unlock-new-password"
+        />
+        <PasswordField
+          id="new-password-confirm"
+          label={t('unlock.newPasswordConfirm')}
+          value={again}
+          onChange={setAgain}
+          autoComplete="new-password"
+          error={mismatch ? t('unlock.newPasswordMismatch') : null}
+          disabled={busy}
+          testId="unlock-new-password-confirm"
+        />
         <Button variant="primary" htmlType="submit" icon={<LockOutlined />} block loading={busy} data-testid="unlock-reset-submit">
           {t('unlock.resetSubmit')}
         </Button>

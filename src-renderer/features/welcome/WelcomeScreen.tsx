@@ -3,7 +3,9 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentArchive } from '../../../src-main/contract/ipc';
 import { CenteredPage } from '../../components/CenteredPage';
-import { Button, Card, ErrorBanner, Field, FolderInput, PlusOutlined } from '../../components/light';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { FolderInput } from '../../components/FolderInput';
+import { Button, Card, Field, PlusOutlined } from '../../components/light';
 import { RecentArchives } from './RecentArchives';
 import { useRecentArchives } from './useRecentArchives';
 
