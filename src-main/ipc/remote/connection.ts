@@ -60,6 +60,12 @@ const SENDER: SenderInfo = { url: `${ORIGIN}/`, isMainFrame: true, ownWindow: tr
  * connections read the journal, which must see every entry this connection has written.
  */
 const LONG_READS: ReadonlySet<string> = new Set(['journal:verify', 'journal:export']);
+/**
+ * Writes that share the turn's commit too: the borrow cards every account manager files, whose
+ * bodies are one synchronous transaction each (no checkpoint, no transaction of their own, no
+ * other connection). Every other write runs alone.
+ */
+const TURN_WRITES: ReadonlySet<string> = new Set(['cards:file', 'cards:cancel', 'cards:approve', 'cards:reject']);
 type LockReason = EventPayloads['event:locked']['reason'];
 /** Pushes only the server makes: new notifications, and the server going away. */
 export type RemoteEvent = 'event:notifications' | 'event:closing';
@@ -286,10 +292,10 @@ export class Connection {
       return this.failure(id, code, { channel });
     }
     const isRead = READ_CHANNELS.has(channel);
-    const shortRead = isRead && !LONG_READS.has(channel);
+    const inTurn = isRead ? !LONG_READS.has(channel) : TURN_WRITES.has(channel);
     const run = async (): Promise<Answer | null> => {
-      // Its work up to its first real wait commits with the other reads of this turn.
-      if (shortRead) this.ctx.ticks.join();
+      // Its work up to its first real wait commits with the other requests of this turn.
+      if (inTurn) this.ctx.ticks.join();
       const storedKey = key && !isRead ? `${session.actor.id}:${key}` : null;
       if (storedKey) {
         const prior = priorAnswer(this.ctx.archive, storedKey);
@@ -314,7 +320,8 @@ export class Connection {
     };
     // The next write may start at once; this answer waits for the sync that covers its commit.
     const ticks = this.ctx.ticks;
-    const answer = await (shortRead ? run() : isRead ? ticks.alone(run) : this.ctx.writes.run(() => ticks.alone(run)));
+    const alone = () => ticks.alone(run);
+    const answer = await (isRead ? (inTurn ? run() : alone()) : this.ctx.writes.run(inTurn ? run : alone));
     if (answer === null) return;
     try {
       await this.ctx.durable();

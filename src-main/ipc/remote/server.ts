@@ -54,6 +54,7 @@ export class ArchiveServer {
   private stopping: Promise<void> | null = null;
   private readonly sync: GroupSync;
   private readonly ticks: TickCommit;
+  private pushPending = false;
   private readonly stopFollowing: () => void;
 
   constructor(private readonly options: ArchiveServerOptions) {
@@ -86,7 +87,7 @@ export class ArchiveServer {
       kdf: new Gate(Math.max(1, availableParallelism() - 1)),
       tempRoot: mkdtempSync(join(tmpdir(), 'triplicate-serve-')),
       log: options.log ?? (() => undefined),
-      afterWrite: () => this.pushNotifications(),
+      afterWrite: () => this.notifyAfterCommit(),
       ticks: this.ticks,
     };
     // The chain walk of a verify runs in workers only, so other people's requests are not held.
@@ -175,7 +176,21 @@ export class ArchiveServer {
     }
   }
 
-  /** After a write: a workstation whose unread notifications grew hears of it at once. */
+  /**
+   * After a write: once its turn is committed (tick-commit.ts), so nobody hears of a notification
+   * that could still be rolled back; the writes of one turn share one count.
+   */
+  private notifyAfterCommit(): void {
+    if (this.pushPending) return;
+    this.pushPending = true;
+    const push = () => {
+      this.pushPending = false;
+      this.pushNotifications();
+    };
+    void this.ticks.committed().then(push, push);
+  }
+
+  /** A workstation whose unread notifications grew hears of it at once. */
   private pushNotifications(): void {
     const signedIn = [...this.connections].filter((c) => c.signedIn);
     if (!signedIn.length) return;
