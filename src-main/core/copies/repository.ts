@@ -67,23 +67,26 @@ export function copiesOf(db: Db, dossierId: number): CopyRecord[] {
   return (stmt(db, `${SELECT_COPY} WHERE c.dossier_id = ? ORDER BY c.copy_number`).all(dossierId) as CopyRow[]).map(toRecord);
 }
 
-/** Copy status of many dossiers at once (one catalogue page). */
-export function copyStatusOf(db: Db, dossierIds: readonly number[]): Map<number, CopyStatusView[]> {
+/**
+ * Copy status of many dossiers at once (one catalogue page), given their current revisions (the
+ * page has just read them), so the copies are read from their own index without a join.
+ */
+export function copyStatusOf(db: Db, dossiers: readonly { id: number; revision: number }[]): Map<number, CopyStatusView[]> {
   const out = new Map<number, CopyStatusView[]>();
-  if (!dossierIds.length) return out;
-  // Only the columns the status needs: every catalogue page asks for its rows' copies, and making
-  // the whole row's object for each copy was most of this query's cost.
-  const rows = stmt(
-    db,
-    `SELECT c.dossier_id, c.copy_number, c.department, c.state, c.revision, d.revision AS dossier_revision
-     FROM dossier_copies c JOIN dossiers d ON d.id = c.dossier_id
-     WHERE c.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY c.copy_number`,
-  ).all(JSON.stringify(dossierIds)) as Pick<CopyRow, 'dossier_id' | 'copy_number' | 'department' | 'state' | 'revision' | 'dossier_revision'>[];
-  for (const r of rows) {
-    const list = out.get(r.dossier_id) ?? [];
-    list.push({ copyNumber: r.copy_number, department: r.department, state: r.state, revision: r.revision, lag: r.dossier_revision - r.revision });
-    out.set(r.dossier_id, list);
+  if (!dossiers.length) return out;
+  const revisions = new Map(dossiers.map((d) => [d.id, d.revision]));
+  // Rows as arrays, only the columns the status needs: every search answer carries its page's
+  // copies, and making an object per row was much of this query's cost.
+  const rows = stmt(db, `SELECT dossier_id, copy_number, department, state, revision FROM dossier_copies WHERE dossier_id IN (SELECT value FROM json_each(?))`)
+    .raw(true)
+    .all(JSON.stringify(dossiers.map((d) => d.id))) as [number, string, string, CopyState, number][];
+  for (const [dossierId, copyNumber, department, state, revision] of rows) {
+    let list = out.get(dossierId);
+    if (!list) out.set(dossierId, (list = []));
+    list.push({ copyNumber, department, state, revision, lag: revisions.get(dossierId)! - revision });
   }
+  // A dossier's three copies, in copy-number order, as the catalogue shows them.
+  for (const list of out.values()) list.sort((a, b) => (a.copyNumber < b.copyNumber ? -1 : a.copyNumber > b.copyNumber ? 1 : 0));
   return out;
 }
 

@@ -154,10 +154,7 @@ export async function searchCatalogue(session: Session, raw: unknown = {}): Prom
       ).map((r) => [r.id, r]),
     );
     const rows = ids.map((id) => byId.get(id)!);
-    const copies = copyStatusOf(
-      db,
-      rows.map((r) => r.id),
-    );
+    const copies = copyStatusOf(db, rows);
     ctx.addDetails({ total, returned: rows.length });
     return {
       total,

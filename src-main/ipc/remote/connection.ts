@@ -26,6 +26,7 @@ import type { Gate, Serial } from './mutex';
 import { clientMessageSchema, DOWNLOAD_CHUNK_BYTES, LOCAL_ONLY_CHANNELS, READ_CHANNELS, type Answer, type DownloadChunk } from './protocol';
 import { priorAnswer, recordAnswer, type RemoteSession } from './remote-session';
 import { signIn } from './sign-in';
+import type { TickCommit } from './tick-commit';
 
 export interface ServerContext {
   archive: OpenArchive;
@@ -43,6 +44,8 @@ export interface ServerContext {
   durable: () => Promise<void>;
   /** Told after every write, so other workstations hear of new notifications by push. */
   afterWrite: () => void;
+  /** The reads of one event-loop turn share one commit (tick-commit.ts). */
+  ticks: TickCommit;
 }
 
 const ORIGIN = 'remote://server';
@@ -52,6 +55,17 @@ const LOCAL_ONLY_REASONS: Readonly<Partial<Record<string, ErrorCode>>> = {
   'offline:return': 'remote.packageReturnLocal',
 };
 const SENDER: SenderInfo = { url: `${ORIGIN}/`, isMainFrame: true, ownWindow: true };
+/**
+ * Reads that run alone, outside the shared turn commits: the chain walk and the export let worker
+ * connections read the journal, which must see every entry this connection has written.
+ */
+const LONG_READS: ReadonlySet<string> = new Set(['journal:verify', 'journal:export']);
+/**
+ * Writes that share the turn's commit too: the borrow cards every account manager files, whose
+ * bodies are one synchronous transaction each (no checkpoint, no transaction of their own, no
+ * other connection). Every other write runs alone.
+ */
+const TURN_WRITES: ReadonlySet<string> = new Set(['cards:file', 'cards:cancel', 'cards:approve', 'cards:reject']);
 type LockReason = EventPayloads['event:locked']['reason'];
 /** Pushes only the server makes: new notifications, and the server going away. */
 export type RemoteEvent = 'event:notifications' | 'event:closing';
@@ -278,7 +292,10 @@ export class Connection {
       return this.failure(id, code, { channel });
     }
     const isRead = READ_CHANNELS.has(channel);
+    const inTurn = isRead ? !LONG_READS.has(channel) : TURN_WRITES.has(channel);
     const run = async (): Promise<Answer | null> => {
+      // Its work up to its first real wait commits with the other requests of this turn.
+      if (inTurn) this.ctx.ticks.join();
       const storedKey = key && !isRead ? `${session.actor.id}:${key}` : null;
       if (storedKey) {
         const prior = priorAnswer(this.ctx.archive, storedKey);
@@ -302,7 +319,9 @@ export class Connection {
       }
     };
     // The next write may start at once; this answer waits for the sync that covers its commit.
-    const answer = await (isRead ? run() : this.ctx.writes.run(run));
+    const ticks = this.ctx.ticks;
+    const alone = () => ticks.alone(run);
+    const answer = await (isRead ? (inTurn ? run() : alone()) : this.ctx.writes.run(inTurn ? run : alone));
     if (answer === null) return;
     try {
       await this.ctx.durable();

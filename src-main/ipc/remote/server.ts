@@ -23,6 +23,7 @@ import { availableParallelism } from 'node:os';
 import { keepThisThreadFree } from '../../core/journal/verify-pool';
 import { DATABASE_FILE } from '../../core/vault/keyring';
 import { GroupSync } from './group-sync';
+import { TickCommit } from './tick-commit';
 import { cacheStatements } from '../../core/db/statement-cache';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
 
@@ -52,6 +53,8 @@ export class ArchiveServer {
   private idleTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
   private readonly sync: GroupSync;
+  private readonly ticks: TickCommit;
+  private pushPending = false;
   private readonly stopFollowing: () => void;
 
   constructor(private readonly options: ArchiveServerOptions) {
@@ -62,6 +65,7 @@ export class ArchiveServer {
     // Each request would otherwise compile the same SQL again (statement-cache.ts).
     cacheStatements(archive.db);
     this.sync = new GroupSync(join(archive.folder, `${DATABASE_FILE}-wal`));
+    this.ticks = new TickCommit(archive);
     // A rekey through the server moves the archive to a new connection and a new WAL file: the
     // same rule follows, or every commit would sync again (and the group sync watch a stale file).
     this.stopFollowing = archive.onDatabaseReplaced((db) => {
@@ -71,7 +75,8 @@ export class ArchiveServer {
     });
     this.ctx = {
       archive,
-      durable: () => this.sync.durable(),
+      // The turn's commit first (tick-commit.ts), then the sync of the WAL that holds it.
+      durable: () => this.ticks.committed().then(() => this.sync.durable()),
       throttle: new Throttle(options.throttleDir),
       limits,
       version: options.version,
@@ -82,7 +87,8 @@ export class ArchiveServer {
       kdf: new Gate(Math.max(1, availableParallelism() - 1)),
       tempRoot: mkdtempSync(join(tmpdir(), 'triplicate-serve-')),
       log: options.log ?? (() => undefined),
-      afterWrite: () => this.pushNotifications(),
+      afterWrite: () => this.notifyAfterCommit(),
+      ticks: this.ticks,
     };
     // The chain walk of a verify runs in workers only, so other people's requests are not held.
     keepThisThreadFree();
@@ -170,7 +176,21 @@ export class ArchiveServer {
     }
   }
 
-  /** After a write: a workstation whose unread notifications grew hears of it at once. */
+  /**
+   * After a write: once its turn is committed (tick-commit.ts), so nobody hears of a notification
+   * that could still be rolled back; the writes of one turn share one count.
+   */
+  private notifyAfterCommit(): void {
+    if (this.pushPending) return;
+    this.pushPending = true;
+    const push = () => {
+      this.pushPending = false;
+      this.pushNotifications();
+    };
+    void this.ticks.committed().then(push, push);
+  }
+
+  /** A workstation whose unread notifications grew hears of it at once. */
   private pushNotifications(): void {
     const signedIn = [...this.connections].filter((c) => c.signedIn);
     if (!signedIn.length) return;
@@ -200,17 +220,22 @@ export class ArchiveServer {
     if (this.idleTimer) clearInterval(this.idleTimer);
     for (const connection of this.connections) connection.push('event:closing', {});
     // Queued writes finish first, so nothing is cut off mid-transaction.
-    await this.ctx.writes.run(async () => {
-      for (const connection of this.connections) await connection.endSession('quit');
-    });
+    await this.ctx.writes.run(() =>
+      this.ticks.alone(async () => {
+        for (const connection of this.connections) await connection.endSession('quit');
+      }),
+    );
     for (const connection of this.connections) connection.close(1001, 'server stopping');
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.https.closeAllConnections?.();
     await new Promise<void>((resolve) => this.https.close(() => resolve()));
-    await this.sync.durable().catch(() => undefined);
-    this.sync.close();
-    this.stopFollowing();
-    await this.options.admin.lock('quit');
+    // A read still finishing may have opened a turn: it commits before the close, and none opens after.
+    await this.ticks.alone(async () => {
+      await this.sync.durable().catch(() => undefined);
+      this.sync.close();
+      this.stopFollowing();
+      await this.options.admin.lock('quit');
+    });
     rmSync(this.ctx.tempRoot, { recursive: true, force: true });
   }
 }
