@@ -31,6 +31,12 @@ export interface ParallelOptions {
   workersOnly?: boolean;
   /** Tests: told of each chunk a worker reported. */
   onWorkerChunk?: (index: number) => void;
+  /**
+   * The worker script to start, instead of the one found beside this code: a bundle of
+   * verify-worker.ts as the built app ships it. Run from the sources, the worker otherwise loads
+   * through tsx, which the app never does; benchmarks build the bundle and time it.
+   */
+  workerScript?: string;
 }
 
 let threadFree = false;
@@ -89,7 +95,8 @@ export function takeChunk(counter: ChunkCounter, from: 'front' | 'end' = 'front'
   }
 }
 
-function workerEntry(): { file: string; execArgv?: string[] } {
+function workerEntry(script: string | undefined): { file: string; execArgv?: string[] } {
+  if (script) return { file: script };
   // Built: this code sits in out/main or in a shared chunk under out/main/chunks.
   const built = [join(__dirname, 'journal-verify-worker.js'), join(__dirname, '..', 'journal-verify-worker.js')].find((file) => existsSync(file));
   if (built) return { file: built };
@@ -102,10 +109,10 @@ interface Started {
   exited: Promise<void>;
 }
 
-function startWorker(input: WorkerInput, onResult: (index: number, result: ChunkResult) => void): Started {
+function startWorker(input: WorkerInput, script: string | undefined, onResult: (index: number, result: ChunkResult) => void): Started {
   let worker: Worker;
   try {
-    const entry = workerEntry();
+    const entry = workerEntry(script);
     worker = new Worker(entry.file, { workerData: input, transferList: [input.key], execArgv: entry.execArgv });
   } catch {
     new Uint8Array(input.key).fill(0); // not transferred: zero this thread's copy
@@ -146,7 +153,7 @@ export class WalkPool {
       key.set(reader.key);
       const input = { path: reader.path, key: key.buffer, nativeBinding: getNativeBinding(), counter: this.counter.buffer as SharedArrayBuffer };
       this.started.push(
-        startWorker(input, (index, result) => {
+        startWorker(input, options.workerScript, (index, result) => {
           // Every chunk is walked even after a problem: the report lists every problem (verify.ts).
           this.results.set(index, result);
           options.onWorkerChunk?.(index);
