@@ -44,6 +44,12 @@ function sameHash(blob: Buffer, a: number, b: number): boolean {
   return true;
 }
 
+/** The first `byte` in blob[from, limit), or -1: a loop, for the few bytes it passes (no native call per entry). */
+function find(blob: Buffer, byte: number, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (blob[i] === byte) return i;
+  return -1;
+}
+
 /** The hex digest `digest` is the 64 bytes at `at` (no string made of them: this runs per entry). */
 function isHashAt(digest: string, blob: Buffer, at: number): boolean {
   if (digest.length !== HASH_HEX) return false;
@@ -100,11 +106,11 @@ export function walkChunkBlob(blob: Buffer, first: number, last: number, prevHas
     }
     if (seq >= era) {
       // The actor id, after `"at",tz,`: a quoted id or null; anything else is left to the row walk.
-      const comma = blob.indexOf(COMMA, at + 4 + AT_LENGTH);
-      if (comma < 0 || comma >= textEnd) return null;
+      const comma = find(blob, COMMA, at + 4 + AT_LENGTH, textEnd);
+      if (comma < 0) return null;
       if (blob[comma + 1] === QUOTE) {
-        const close = blob.indexOf(QUOTE, comma + 2);
-        if (close < 0 || close >= textEnd || !attributor.checkBytes(seq, blob, comma + 2, close)) return null;
+        const close = find(blob, QUOTE, comma + 2, textEnd);
+        if (close < 0 || !attributor.checkBytes(seq, blob, comma + 2, close)) return null;
       } else if (blob[comma + 1] !== LETTER_N || !attributor.check(seq, null)) return null;
     }
     const when = blob.toString('latin1', at + 2, at + 2 + AT_LENGTH);
