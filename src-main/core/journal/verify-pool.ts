@@ -31,7 +31,7 @@ export interface ParallelOptions {
   minChunks?: number;
   /** Tests: leave every chunk to the workers, so their path is the one checked. */
   workersOnly?: boolean;
-  /** Tests: told of each chunk a worker reported. */
+  /** Tests: told of each chunk whose every piece a worker walked. */
   onWorkerChunk?: (index: number) => void;
   /**
    * The worker script to start, instead of the one found beside this code: a bundle of
