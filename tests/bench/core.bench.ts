@@ -6,7 +6,8 @@
  * - journal_append_per_s: entries through Journal.append, 1000 per transaction (the bulk path)
  * - journal_append_commit_per_s: one entry per committed transaction, synchronous=FULL (information)
  * - journal_verify_per_s: the chain walk over 200,000 entries as `journal verify` runs it (this
- *   thread plus worker threads with their own read-only connections, verify-pool.ts)
+ *   thread plus worker threads with their own read-only connections, verify-pool.ts), the worker
+ *   started from the bundle the app ships (verify-worker-bundle.ts), its start timed
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { systemClock } from '../../src-main/core/clock';
 import { median, report } from './report';
+import { bundleVerifyWorker } from '../helpers/verify-worker-bundle';
 
 const root = mkdtempSync(join(tmpdir(), 'triplicate-bench-core-'));
 const actor = { id: null, name: '基准测试', duty: null };
@@ -80,6 +82,7 @@ function mixedWorkload(encrypted: boolean, round: number): number {
 }
 
 async function main(): Promise<void> {
+  const workerScript = bundleVerifyWorker('bench-core');
   report('unlock_s', await unlockSeconds(), 's', 1.0);
 
   // Cipher on and off in adjacent pairs, which goes first swapped every round, and the median of
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
   journal.checkpoint();
 
   start = performance.now();
-  const result = await verifyJournalInParallel(db, { archiveId: 'bench-archive', publicKey: null, keyringHead: null }, reader);
+  const result = await verifyJournalInParallel(db, { archiveId: 'bench-archive', publicKey: null, keyringHead: null }, reader, { workerScript });
   const elapsed = (performance.now() - start) / 1000;
   if (!result.ok || !result.signatures?.attributable) throw new Error(`benchmark journal failed verification: ${JSON.stringify(result.problem)}`);
   report('journal_verify_per_s', result.count / elapsed, 'entries/s', 300_000);
@@ -139,7 +142,7 @@ async function main(): Promise<void> {
     ops.journal.checkpoint();
   }
   start = performance.now();
-  const opsResult = await verifyJournalInParallel(ops.db, { archiveId: 'bench-archive', publicKey: null, keyringHead: null }, ops.reader);
+  const opsResult = await verifyJournalInParallel(ops.db, { archiveId: 'bench-archive', publicKey: null, keyringHead: null }, ops.reader, { workerScript });
   if (!opsResult.ok) throw new Error(`operations journal failed verification: ${JSON.stringify(opsResult.problem)}`);
   report('journal_verify_signed_operations_per_s', opsResult.count / ((performance.now() - start) / 1000), 'entries/s', 0);
   ops.db.close();

@@ -82,6 +82,12 @@ function chainTextAt(text: string): string | null {
   return at.includes('\\') ? null : at;
 }
 
+/** The entries chunk `index` holds in a journal whose newest entry is `lastSeq`. */
+export function chunkSpan(index: number, lastSeq: number): { first: number; last: number } {
+  const first = index * CHUNK + 1;
+  return { first, last: Math.min(first + CHUNK - 1, lastSeq) };
+}
+
 /** Prepared statements for walking chunks over one connection. */
 export class ChainWalker {
   // Row walk: pages by key, each one .all(): no statement stays open while the fallback reads a row.
@@ -107,26 +113,37 @@ export class ChainWalker {
    * (chain-blob.ts) when it finds the chunk intact, else row by row, which names any problem.
    */
   walk(index: number, lastSeq: number): ChunkResult {
-    const { first, last, prevHash } = this.bounds(index, lastSeq);
+    const { first, last } = chunkSpan(index, lastSeq);
+    return this.walkSpan(first, last);
+  }
+
+  /**
+   * The same for entries `first`..`last`, where `first - 1` is a multiple of TIME_BLOCK (a piece of
+   * a chunk, verify-pool.ts). For an intact span, the results of a chunk's pieces, joined in order
+   * (joinPieces), are the chunk's result.
+   */
+  walkSpan(first: number, last: number): ChunkResult {
+    const prevHash = this.prevHashOf(first);
     if (prevHash !== null) {
       const blob = this.chunkBlob.get(first - 1, last) as Buffer | null;
       const intact = blob && walkChunkBlob(blob, first, last, prevHash, this.context);
       if (intact) return intact;
     }
-    return this.walkRows(index, lastSeq);
+    return this.walkRowsSpan(first, last, prevHash);
   }
 
-  /** Where one walk from the start would stand before the chunk: the entry before it, if it exists. */
-  private bounds(index: number, lastSeq: number): { first: number; last: number; prevHash: string | null } {
-    const first = index * CHUNK + 1;
-    const last = Math.min(first + CHUNK - 1, lastSeq);
-    const prevHash = first === 1 ? genesisHash(this.context.archiveId) : ((this.hashAt.get(first - 1) as string | undefined) ?? null);
-    return { first, last, prevHash };
+  /** Where one walk from the start would stand before `first`: the entry before it, if it exists. */
+  private prevHashOf(first: number): string | null {
+    return first === 1 ? genesisHash(this.context.archiveId) : ((this.hashAt.get(first - 1) as string | undefined) ?? null);
   }
 
   /** The same chunk, row by row: the chain's definition, and the walk that names problems. */
   walkRows(index: number, lastSeq: number): ChunkResult {
-    const { first, last, prevHash: before } = this.bounds(index, lastSeq);
+    const { first, last } = chunkSpan(index, lastSeq);
+    return this.walkRowsSpan(first, last, this.prevHashOf(first));
+  }
+
+  private walkRowsSpan(first: number, last: number, before: string | null): ChunkResult {
     const { signed } = this.context;
     let prevHash = before;
     // A missing predecessor: the first entry here then does not follow, as in one walk from the start.

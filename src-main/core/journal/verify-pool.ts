@@ -1,8 +1,9 @@
 /**
  * Worker threads for the chain walk. Each worker opens its own read-only connection to the
  * archive file with a copy of the database key (transferred, and zeroed by the worker once the
- * connection is open; the key never leaves this process), then takes chunks from a counter it
- * shares with this thread until none are left, reporting each chunk's result.
+ * connection is open; the key never leaves this process), then takes pieces of chunks
+ * (verify-pieces.ts) from a counter it shares with this thread until none are left, reporting each
+ * piece's result.
  *
  * Under electron-vite the worker is its own entry, emitted next to the main bundle
  * (`journal-verify-worker.js`, electron.vite.config.ts); from the sources (tests, the CLI, the
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { getNativeBinding } from '../db/connection';
 import type { ChunkResult, WalkContext } from './chain-walk';
+import { joinPieces, PIECES_PER_CHUNK, piecesFor, pieceSpan } from './verify-pieces';
 
 /** Where the worker finds the archive: the database file and its raw key (copied, never kept). */
 export interface ArchiveReader {
@@ -29,8 +31,14 @@ export interface ParallelOptions {
   minChunks?: number;
   /** Tests: leave every chunk to the workers, so their path is the one checked. */
   workersOnly?: boolean;
-  /** Tests: told of each chunk a worker reported. */
+  /** Tests: told of each chunk whose every piece a worker walked. */
   onWorkerChunk?: (index: number) => void;
+  /**
+   * The worker script to start, instead of the one found beside this code: a bundle of
+   * verify-worker.ts as the built app ships it. Run from the sources, the worker otherwise loads
+   * through tsx, which the app never does; benchmarks build the bundle and time it.
+   */
+  workerScript?: string;
 }
 
 let threadFree = false;
@@ -49,18 +57,19 @@ export interface WorkerInput {
   path: string;
   key: ArrayBuffer;
   nativeBinding: string | undefined;
-  /** The chunks not yet taken (a ChunkCounter's buffer). */
+  /** The pieces not yet taken (a ChunkCounter's buffer). */
   counter: SharedArrayBuffer;
 }
 
-/** What the worker is sent once verify has planned: what to check the chunks against (null: nothing to walk). */
+/** What the worker is sent once verify has planned: what to check the pieces against (null: nothing to walk). */
 export type WorkerPlan = { context: WalkContext; lastSeq: number } | null;
 
+/** `index`: a piece (verify-pieces.ts). */
 export type WorkerMessage = { index: number; result: ChunkResult } | { done: true } | { failed: string };
 
 /**
- * The chunks not yet taken, as one 64-bit word [front: low 32 bits, end: high 32 bits], so both
- * ends move in one compare-and-swap. Workers take from the front; this thread takes from the end,
+ * The chunks (or pieces) not yet taken, as one 64-bit word [front: low 32 bits, end: high 32 bits],
+ * so both ends move in one compare-and-swap. Workers take from the front; this thread takes from the end,
  * where the pages it has just read or written are still decrypted in its cache, and the workers'
  * fresh connections start on the older pages neither of them holds.
  */
@@ -89,7 +98,9 @@ export function takeChunk(counter: ChunkCounter, from: 'front' | 'end' = 'front'
   }
 }
 
-function workerEntry(): { file: string; execArgv?: string[] } {
+function workerEntry(script: string | undefined): { file: string; execArgv?: string[] } {
+  // Started as the app starts its worker: without this process's loader flags (tsx when run from the sources).
+  if (script) return { file: script, execArgv: [] };
   // Built: this code sits in out/main or in a shared chunk under out/main/chunks.
   const built = [join(__dirname, 'journal-verify-worker.js'), join(__dirname, '..', 'journal-verify-worker.js')].find((file) => existsSync(file));
   if (built) return { file: built };
@@ -102,10 +113,10 @@ interface Started {
   exited: Promise<void>;
 }
 
-function startWorker(input: WorkerInput, onResult: (index: number, result: ChunkResult) => void): Started {
+function startWorker(input: WorkerInput, script: string | undefined, onResult: (index: number, result: ChunkResult) => void): Started {
   let worker: Worker;
   try {
-    const entry = workerEntry();
+    const entry = workerEntry(script);
     worker = new Worker(entry.file, { workerData: input, transferList: [input.key], execArgv: entry.execArgv });
   } catch {
     new Uint8Array(input.key).fill(0); // not transferred: zero this thread's copy
@@ -129,7 +140,9 @@ function startWorker(input: WorkerInput, onResult: (index: number, result: Chunk
  * worth sharing.
  */
 export class WalkPool {
+  /** By piece. */
   private readonly results = new Map<number, ChunkResult>();
+  private readonly byWorkers = new Set<number>();
   private readonly counter = newChunkCounter();
   private readonly started: Started[] = [];
   private readonly workersOnly: boolean;
@@ -146,27 +159,40 @@ export class WalkPool {
       key.set(reader.key);
       const input = { path: reader.path, key: key.buffer, nativeBinding: getNativeBinding(), counter: this.counter.buffer as SharedArrayBuffer };
       this.started.push(
-        startWorker(input, (index, result) => {
-          // Every chunk is walked even after a problem: the report lists every problem (verify.ts).
+        startWorker(input, options.workerScript, (index, result) => {
+          // Every piece is walked even after a problem: the report lists every problem (verify.ts).
           this.results.set(index, result);
-          options.onWorkerChunk?.(index);
+          this.byWorkers.add(index);
         }),
       );
     }
   }
 
-  /** Walks chunks here and in the workers; returns the results by chunk index (a failed worker's are missing). */
-  async walk(context: WalkContext, lastSeq: number, chunks: number, walkHere: (index: number) => ChunkResult): Promise<Map<number, ChunkResult>> {
-    offerChunks(this.counter, chunks);
+  /**
+   * Walks the chunks' pieces here (`walkHere(first, last)`) and in the workers; returns the results
+   * by chunk index, joined from the pieces, for every chunk found intact. A chunk with a problem, or
+   * with a piece no one reported (a failed worker), is missing: the caller walks it whole.
+   */
+  async walk(context: WalkContext, lastSeq: number, chunks: number, walkHere: (first: number, last: number) => ChunkResult): Promise<Map<number, ChunkResult>> {
+    const pieces = piecesFor(chunks, lastSeq);
+    offerChunks(this.counter, pieces);
     for (const { worker } of this.started) worker?.postMessage({ context, lastSeq } satisfies WorkerPlan);
     const running = this.started.filter((s) => s.worker !== null);
     if (!this.workersOnly || running.length === 0) {
       for (let index = takeChunk(this.counter, 'end'); index !== null; index = takeChunk(this.counter, 'end')) {
-        this.results.set(index, walkHere(index));
+        const { first, last } = pieceSpan(index, lastSeq);
+        this.results.set(index, walkHere(first, last));
       }
     }
     await Promise.all(this.started.map((s) => s.exited));
-    return this.results;
+    const joined = new Map<number, ChunkResult>();
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const indexes = Array.from({ length: Math.min(PIECES_PER_CHUNK, pieces - chunk * PIECES_PER_CHUNK) }, (_, i) => chunk * PIECES_PER_CHUNK + i);
+      if (indexes.length > 0 && indexes.every((index) => this.byWorkers.has(index))) this.options.onWorkerChunk?.(chunk);
+      const result = indexes.length > 0 ? joinPieces(indexes.map((index) => this.results.get(index))) : null;
+      if (result) joined.set(chunk, result);
+    }
+    return joined;
   }
 
   /** Nothing to share after all: the workers close their connection and end. */
@@ -185,7 +211,7 @@ export function workersFor(chunks: number, options: ParallelOptions): number {
 
 /**
  * Walks chunks here and in workers; returns the results by chunk index. A chunk may be missing
- * (its worker failed); the caller walks those itself.
+ * (a problem in it, or its worker failed); the caller walks those itself.
  */
 export async function walkInWorkers(
   context: WalkContext,
@@ -193,7 +219,7 @@ export async function walkInWorkers(
   chunks: number,
   reader: ArchiveReader,
   options: ParallelOptions,
-  walkHere: (index: number) => ChunkResult,
+  walkHere: (first: number, last: number) => ChunkResult,
 ): Promise<Map<number, ChunkResult>> {
   return new WalkPool(reader, options, workersFor(chunks, options)).walk(context, lastSeq, chunks, walkHere);
 }

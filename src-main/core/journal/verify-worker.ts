@@ -1,11 +1,12 @@
 /**
  * A worker thread of the chain walk (verify-pool.ts): opens the archive while verify plans, then,
- * given the plan, takes chunks from the shared counter until none are left.
+ * given the plan, takes pieces of chunks (verify-pieces.ts) from the shared counter until none are left.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, setNativeBinding, type Db } from '../db/connection';
 import { ChainWalker } from './chain-walk';
 import { takeChunk, type WorkerInput, type WorkerMessage, type WorkerPlan } from './verify-pool';
+import { pieceSpan } from './verify-pieces';
 
 const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -30,7 +31,8 @@ if (db)
       if (plan && db) {
         const walker = new ChainWalker(db, plan.context);
         for (let index = takeChunk(counter); index !== null; index = takeChunk(counter)) {
-          post({ index, result: walker.walk(index, plan.lastSeq) });
+          const { first, last } = pieceSpan(index, plan.lastSeq);
+          post({ index, result: walker.walkSpan(first, last) });
         }
       }
       post({ done: true });

@@ -258,7 +258,7 @@ export async function verifyJournalInParallel(db: Db, input: VerifyInput, reader
     throw error;
   }
   const walker = new ChainWalker(db, planned.context);
-  const walkHere = (index: number) => walker.walk(index, planned.lastSeq);
+  const walkHere = (first: number, last: number) => walker.walkSpan(first, last);
   const results = pool
     ? await pool.walk(planned.context, planned.lastSeq, planned.chunks, walkHere)
     : await walkInWorkers(planned.context, planned.lastSeq, planned.chunks, reader, options, walkHere);
