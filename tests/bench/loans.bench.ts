@@ -15,17 +15,39 @@ import { approveCard, fileCard } from '../../src-main/core/loans/service';
 import { findPersonById, toActor } from '../../src-main/core/people/repository';
 import { can } from '../../src-main/core/policy';
 import { makeArchive } from '../helpers/archive';
-import { completeDossier, PEOPLE, unlockAs } from '../helpers/dossiers';
 import { median, percentile, report } from './report';
 
 async function main(): Promise<void> {
   const archive = await makeArchive();
-  for (const p of [PEOPLE.collector, PEOPLE.manager, PEOPLE.custodianS]) await archive.addPerson(p);
-  const collector = await unlockAs(archive, PEOPLE.collector);
-  const borrower = await unlockAs(archive, PEOPLE.manager);
-  const custodian = await unlockAs(archive, PEOPLE.custodianS);
+  const people = [
+    {
+      login: 'wang.cai',
+      name: '王采',
+      department: 'customer-service',
+      rank: 'staff' as const,
+      duties: ['collector' as const],
+      password: 'wang.cai-password-1',
+    },
+    { login: 'zhang.jl', name: '张经理', department: 'key-accounts', rank: 'account-manager' as const, password: 'zhang.jl-password-1' },
+    { login: 'sun.bg', name: '孙保管', department: 'sales', rank: 'staff' as const, duties: ['custodian' as const], password: 'sun.bg-password-1' },
+  ];
+  for (const p of people) await archive.addPerson(p);
+  const collector = await archive.unlock('wang.cai', 'wang.cai-password-1');
+  const borrower = await archive.unlock('zhang.jl', 'zhang.jl-password-1');
+  const custodian = await archive.unlock('sun.bg', 'sun.bg-password-1');
   try {
-    const draft = await createDossier(collector, { ...completeDossier(), keyPersons: completeDossier().keyPersons!.slice(0, 1) });
+    const draft = await createDossier(collector, {
+      basic: {
+        customerName: '上海华为电子科技有限公司',
+        legalRepresentative: '任正',
+        address: '上海市浦东新区张江路 88 号',
+        phone: '021-5555-0101',
+        industry: '电子制造',
+        sourceChannel: 'exhibitions',
+      },
+      classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: 'zhang.jl' },
+      keyPersons: [{ name: '李明', title: '采购总监', purchaseRole: '决策者', phone: '138-0000-0001' }],
+    });
     await fileDossier(collector, { number: draft.number });
     const db = borrower.archive.db;
     // History: many finished loans of the same borrower and dossier.

@@ -20,7 +20,6 @@ import { approveCard, fileCard } from '../../src-main/core/loans/service';
 import { issuePackage } from '../../src-main/core/offline';
 import { kdfCostFor } from '../../src-main/core/vault/open-archive';
 import { makeArchive } from '../helpers/archive';
-import { completeDossier, PEOPLE, unlockAs } from '../helpers/dossiers';
 import { median, report } from './report';
 
 const PASSPHRASE = 'laptop passphrase 2026';
@@ -28,14 +27,34 @@ const PASSPHRASE = 'laptop passphrase 2026';
 async function main(): Promise<void> {
   const archive = await makeArchive();
   archive.clock.set(new Date());
-  for (const p of [PEOPLE.collector, PEOPLE.manager, PEOPLE.custodianS]) await archive.addPerson(p);
+  const people = [
+    {
+      login: 'wang.cai',
+      name: '王采',
+      department: 'customer-service',
+      rank: 'staff' as const,
+      duties: ['collector' as const],
+      password: 'wang.cai-password-1',
+    },
+    { login: 'zhang.jl', name: '张经理', department: 'key-accounts', rank: 'account-manager' as const, password: 'zhang.jl-password-1' },
+    { login: 'sun.bg', name: '孙保管', department: 'sales', rank: 'staff' as const, duties: ['custodian' as const], password: 'sun.bg-password-1' },
+  ];
+  for (const p of people) await archive.addPerson(p);
   const laptop = mkdtempSync(join(tmpdir(), 'triplicate-bench-offline-'));
-  const collector = await unlockAs(archive, PEOPLE.collector);
-  const borrower = await unlockAs(archive, PEOPLE.manager);
-  const custodian = await unlockAs(archive, PEOPLE.custodianS);
+  const collector = await archive.unlock('wang.cai', 'wang.cai-password-1');
+  const borrower = await archive.unlock('zhang.jl', 'zhang.jl-password-1');
+  const custodian = await archive.unlock('sun.bg', 'sun.bg-password-1');
   try {
     const content: NewDossier = {
-      ...completeDossier({ customerName: '杭州西湖茶叶贸易有限公司', address: '杭州市西湖区龙井路 1 号', phone: '0571-8888-1234', industry: '茶叶贸易' }),
+      basic: {
+        customerName: '杭州西湖茶叶贸易有限公司',
+        legalRepresentative: '任正',
+        address: '杭州市西湖区龙井路 1 号',
+        phone: '0571-8888-1234',
+        industry: '茶叶贸易',
+        sourceChannel: 'exhibitions',
+      },
+      classification: { grade: 'A', secrecy: 'secret', lifecycle: 'maintained', responsibleManager: 'zhang.jl' },
     };
     content.keyPersons = Array.from({ length: 50 }, (_, i) => ({
       name: `联系人${i + 1}`,
