@@ -10,9 +10,8 @@ import { everyOption, optionsFor, type OptionSpecs, type SHARED_OPTIONS } from '
 import { stdoutClosed } from './process-guards';
 import { text } from '../contract/texts/cli';
 
-/** The built-in commands (main.ts); their usage lines are in text.ts. Contributed ones are in commands/. */
-export const BUILTIN = [
-  'init',
+/** The built-in commands run as a person on an unlocked archive (main.ts); each also runs through a server (remote.ts). */
+export const PERSON_COMMANDS = [
   'person add',
   'person list',
   'person disable',
@@ -21,9 +20,11 @@ export const BUILTIN = [
   'department add',
   'department list',
   'rekey',
-  'recover',
   'journal verify',
 ] as const;
+
+/** The built-in commands; their usage lines are in text.ts. Contributed ones are in commands/. */
+export const BUILTIN = ['init', 'recover', ...PERSON_COMMANDS] as const;
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof SHARED_OPTIONS; allowPositionals: true }>>['values'];
 

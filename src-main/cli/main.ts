@@ -20,7 +20,7 @@ import { unlockForCli } from './unlock';
 import { runRemote } from './remote';
 import { COMMANDS } from './commands';
 import type { CommandContext } from './commands/types';
-import { processIo, readCommandLine, type Io, type Values } from './command-line';
+import { PERSON_COMMANDS, processIo, readCommandLine, type Io, type Values } from './command-line';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const line = readCommandLine(argv, COMMANDS, io);
@@ -133,18 +133,8 @@ async function run(positionals: string[], values: Values, locale: Locale, io: Io
     }
   }
 
-  const known = [
-    'person add',
-    'person list',
-    'person disable',
-    'person duties',
-    'person passwd',
-    'department add',
-    'department list',
-    'rekey',
-    'journal verify',
-  ];
-  if (!known.includes(command)) throw new UsageError(formatError({ code: 'input.unknownCommand', params: { command } }, locale));
+  if (!(PERSON_COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(formatError({ code: 'input.unknownCommand', params: { command } }, locale));
 
   const folder = resolve(need(values, 'archive', locale));
   const login = need(values, 'as', locale);

@@ -5,9 +5,8 @@
  * Files the server writes for the person (exports) come back over the connection and are written
  * here, owner-readable only, never replacing a file without --force.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { ErrorInfo } from '../contract/errors';
 import type { ChainReportView, ExportOutcomeView } from '../contract/ipc-journal';
 import type { LoanView } from '../contract/loans';
@@ -17,6 +16,7 @@ import type { Result } from '../contract/ipc';
 import type { ArchiveSettings } from '../contract/settings';
 import { ArchiveError } from '../core/errors';
 import { manifestPath } from '../core/journal/export/manifest';
+import { writeFileAtomic } from '../core/vault/files';
 import { parseAddress, RemoteClient, RemoteFailure } from '../ipc/remote/client';
 import { journalExportSentences } from './commands/journal-export';
 import { loanLine, loanSentences } from './commands/loans';
@@ -24,6 +24,7 @@ import { offlineSentences } from './commands/offline';
 import { printSettings, settingChangeLine, settingsGetKey, settingsSetChange } from './commands/settings';
 import type { PasswordSource } from './passwords';
 import { text } from '../contract/texts/cli';
+import { PERSON_COMMANDS } from './command-line';
 import { UsageError } from './usage';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -35,15 +36,7 @@ export interface RemoteIo {
 
 /** Commands that work against a server; the others need the archive folder itself. */
 export const REMOTE_COMMANDS = [
-  'person add',
-  'person list',
-  'person disable',
-  'person duties',
-  'person passwd',
-  'department add',
-  'department list',
-  'rekey',
-  'journal verify',
+  ...PERSON_COMMANDS,
   'journal export',
   'loan list',
   'register export',
@@ -217,7 +210,7 @@ async function runSignedIn(
       const out = resolve(need('out'));
       refuseExisting(out, values);
       const result = unwrap(await client.call<{ file: string | null; count: number }>('register:export', { department }, { saveAs: basename(out) }));
-      if (result.file) writeLocal(out, unwrap(await client.download(result.file)));
+      if (result.file) writeFileAtomic(out, unwrap(await client.download(result.file)));
       return io.out(interpolate(loanSentences[locale].exported, { count: result.count, department, file: out }));
     }
     case 'offline revocations': {
@@ -225,7 +218,7 @@ async function runSignedIn(
       const out = resolve(need('out'));
       refuseExisting(out, values);
       const result = unwrap(await client.call<{ list: string; count: number }>('offline:revocationList'));
-      writeLocal(out, Buffer.from(result.list, 'utf8'));
+      writeFileAtomic(out, Buffer.from(result.list, 'utf8'));
       return io.out(interpolate(offlineSentences[locale].revocations, { count: result.count, file: out }));
     }
     default:
@@ -260,8 +253,8 @@ async function journalExport(client: RemoteClient, values: Values, locale: Local
   if (result.cancelled) throw new ArchiveError('export.cancelled');
   const entries = unwrap(await client.download(result.file));
   const manifest = unwrap(await client.download(result.manifestFile));
-  writeLocal(out, entries);
-  writeLocal(manifestPath(out), manifest);
+  writeFileAtomic(out, entries);
+  writeFileAtomic(manifestPath(out), manifest);
   io.out(
     interpolate(t.done, {
       count: result.count,
@@ -277,16 +270,4 @@ async function journalExport(client: RemoteClient, values: Values, locale: Local
 
 function refuseExisting(path: string, values: Values): void {
   if (existsSync(path) && values.force !== true) throw new ArchiveError('export.exists', { path });
-}
-
-/** Temporary file, then rename: a reader never sees half an export. Owner-readable only. */
-function writeLocal(path: string, bytes: Buffer): void {
-  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }

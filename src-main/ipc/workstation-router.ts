@@ -11,12 +11,11 @@
  * where main's own save dialog says, never where the renderer says.
  */
 import { fileTypeFilter } from '../contract/texts/file-types';
-import { writeFileSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Result } from '../contract/ipc';
 import type { Locale } from '../contract/messages';
 import type { ServerLink } from '../app/server-link';
+import { writeFileAtomic } from '../core/vault/files';
 import type { SaveFileFilter } from './handlers/context';
 import type { Router } from './router';
 import { isTrustedSender } from './sender';
@@ -57,13 +56,13 @@ export function createWorkstationRouter(deps: WorkstationRouterDeps): Router {
     if (!out) return { ok: true, value: { ...value, file: null, ...('cancelled' in value ? { cancelled: true } : {}) } };
     const entries = await link.download(value.file);
     if (!entries.ok) return entries;
-    saveLocal(out, entries.value);
+    writeFileAtomic(out, entries.value);
     const saved: Record<string, unknown> = { ...value, file: out };
     if (typeof value.manifestFile === 'string') {
       const manifest = await link.download(value.manifestFile);
       if (!manifest.ok) return manifest;
       saved.manifestFile = `${out}.manifest.json`;
-      saveLocal(saved.manifestFile as string, manifest.value);
+      writeFileAtomic(saved.manifestFile as string, manifest.value);
     }
     return { ok: true, value: saved };
   };
@@ -105,16 +104,4 @@ export function createWorkstationRouter(deps: WorkstationRouterDeps): Router {
       }
     },
   };
-}
-
-/** Temporary file, then rename: a reader never sees half an export. Owner-readable only. */
-function saveLocal(path: string, bytes: Buffer): void {
-  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }

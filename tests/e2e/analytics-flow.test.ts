@@ -7,23 +7,20 @@
  * The archive (people, 12 filed dossiers of the manager's department) is prepared with the real
  * core, then opened in the built renderer with the real core behind the test bridge.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
 import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { completeDossier, PEOPLE } from '../helpers/dossiers';
-import { chromiumDriver, type AppUnderTest } from './support/drivers';
-import { ROOT } from './support/renderer-build';
+import { chromiumDriver } from './support/drivers';
 import { settledShot } from './support/shots';
 import { openFolder, signIn } from './support/session-steps';
+import { E2E_LOCALES, launchOnPrepared, useDriver } from './support/driver-hooks';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
 const AUDITOR = { login: 'shen.audit', name: 'Shen Auditor 沈审计', password: 'auditor-pass-1' };
 const ANALYST = { login: 'qian.fx', name: 'Qian Analyst 钱分析', password: 'analyst-pass-1' };
@@ -64,19 +61,11 @@ const driver = chromiumDriver();
 describe.skipIf(driver.unavailable !== null)(
   `charts, the analyst's page and settings (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`,
   () => {
-    beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      await driver.setup();
-    }, 300_000);
-    afterAll(() => driver.teardown());
+    useDriver(driver, 300_000);
 
-    for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+    for (const locale of E2E_LOCALES) {
       it(`a manager's chart with its table, an analyst's charts without names, a settings change in the journal (${locale})`, async () => {
-        const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-analytics-'));
-        const folder = join(root, 'archive');
-        await prepareArchive(folder, join(root, 'setup-state'));
-        const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
-        const page = app.page;
+        const { root, folder, app, page } = await launchOnPrepared(driver, locale, 'triplicate-e2e-analytics-', prepareArchive);
         try {
           await openFolder(page, folder);
 

@@ -10,11 +10,11 @@
  * page opens, plus a batch of filed dossiers for the catalogue and the reviews), in both languages,
  * with a screenshot of every screen in out/e2e-screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatError, type Locale } from '../../src-main/contract/messages';
 import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
 import { addPerson } from '../../src-main/core/people/service';
@@ -25,6 +25,7 @@ import { clickInDialog, animationsSettled } from './support/dialogs';
 import { pickOption } from './support/select';
 import { chromiumDriver, electronDriver, type AppUnderTest, type Driver } from './support/drivers';
 import { ROOT } from './support/renderer-build';
+import { E2E_LOCALES, useDriver } from './support/driver-hooks';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: '系统管理员', password: 'admin-password-1' };
@@ -102,13 +103,9 @@ const drivers: Driver[] = [chromiumDriver(), electronDriver()];
 
 for (const driver of drivers) {
   describe.skipIf(driver.unavailable !== null)(`dossiers (${driver.name}${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`, () => {
-    beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      await driver.setup();
-    });
-    afterAll(() => driver.teardown());
+    useDriver(driver);
 
-    for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+    for (const locale of E2E_LOCALES) {
       it(`collector files a dossier, revisions diff, copies lag until re-issued, account manager refused content, 2-character search (${locale})`, async () => {
         const en = locale === 'en';
         const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-dossiers-'));

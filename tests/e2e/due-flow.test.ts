@@ -5,11 +5,11 @@
  * manager sees the cadence per account manager. Built renderer, real core, real encrypted archive,
  * the system clock; screenshots in both languages.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { dateIn } from '../../src-main/core/due/calendar-dates';
 import { createDossier } from '../../src-main/core/dossiers/service';
@@ -18,11 +18,10 @@ import { initArchive } from '../../src-main/core/vault/init';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { completeDossier, PEOPLE } from '../helpers/dossiers';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
-import { ROOT } from './support/renderer-build';
 import { checkedShot } from './support/shots';
 import { openFolder, signIn } from './support/session-steps';
+import { E2E_LOCALES, useDriver } from './support/driver-hooks';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: '系统管理员', password: 'admin-password-1' };
 const DAY = 86_400_000;
 
@@ -48,13 +47,9 @@ async function makeArchive(folder: string, stateDir: string): Promise<void> {
 const driver = chromiumDriver();
 
 describe.skipIf(driver.unavailable !== null)(`due list (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await driver.setup();
-  }, 300_000);
-  afterAll(() => driver.teardown());
+  useDriver(driver, 300_000);
 
-  for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+  for (const locale of E2E_LOCALES) {
     it(`an account manager records the contact a due contact and a due birthday callback ask for; both leave the list (${locale})`, async () => {
       const en = locale === 'en';
       const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-due-'));

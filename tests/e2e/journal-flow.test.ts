@@ -10,11 +10,11 @@
  * bridge's save dialog answers with a file in the test's temp folder. Chromium only: in Electron
  * the save dialog is the native one, which a test cannot answer.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { verifyExport } from '../../src-main/core/journal/export/verify-export';
@@ -30,6 +30,7 @@ import { pickOption } from './support/select';
 import { ROOT } from './support/renderer-build';
 import { animationsSettled } from './support/dialogs';
 import { openFolder } from './support/session-steps';
+import { E2E_LOCALES, useDriver } from './support/driver-hooks';
 
 const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
@@ -138,13 +139,9 @@ async function exportAs(page: Page, locale: Locale, format: 'csv' | 'xlsx'): Pro
 const driver = chromiumDriver();
 
 describe.skipIf(driver.unavailable !== null)(`auditors' journal UI (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await driver.setup();
-  }, 300_000);
-  afterAll(() => driver.teardown());
+  useDriver(driver, 300_000);
 
-  for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+  for (const locale of E2E_LOCALES) {
     it(`an auditor exports CSV and XLSX that verify offline; dossier content and exports by an administrator are refused and journaled (${locale})`, async () => {
       const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-journal-'));
       const folder = join(root, 'archive');

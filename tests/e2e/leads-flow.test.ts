@@ -8,11 +8,10 @@
  * The archive (people only) is prepared with the real core, then opened in the built renderer with
  * the real core behind the test bridge; the dossier is checked afterwards with the core.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorMessages, type Locale } from '../../src-main/contract/messages';
 import { addDays, dayIn, publicationPeriod } from '../../src-main/core/leads/calendar';
 import { addPerson } from '../../src-main/core/people/service';
@@ -21,12 +20,11 @@ import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { leadsText } from '../../src-main/contract/texts/leads';
 import { PEOPLE } from '../helpers/dossiers';
 import { clickInDialog, dialogsSettled } from './support/dialogs';
-import { chromiumDriver, type AppUnderTest } from './support/drivers';
-import { ROOT } from './support/renderer-build';
+import { chromiumDriver } from './support/drivers';
 import { settledShot } from './support/shots';
 import { openFolder, signIn } from './support/session-steps';
+import { E2E_LOCALES, launchOnPrepared, useDriver } from './support/driver-hooks';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
 /** The salesperson who reports first, a colleague who reports the same customer later, and the key-account checker. */
 const FIRST = PEOPLE.staff;
@@ -88,20 +86,12 @@ const driver = chromiumDriver();
 describe.skipIf(driver.unavailable !== null)(
   `lead intake, first reporter, check, publication, project and dossier (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`,
   () => {
-    beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      await driver.setup();
-    }, 300_000);
-    afterAll(() => driver.teardown());
+    useDriver(driver, 300_000);
 
-    for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+    for (const locale of E2E_LOCALES) {
       it(`a salesperson's lead is checked valid, published, and becomes a project and a dossier; a later report of it does not count (${locale})`, async () => {
         const text = leadsText[locale === 'en' ? 'en' : 'zhCN'];
-        const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-leads-'));
-        const folder = join(root, 'archive');
-        await prepareArchive(folder, join(root, 'setup-state'));
-        const app: AppUnderTest = await driver.launch(join(root, 'state'), locale);
-        const page = app.page;
+        const { root, folder, app, page } = await launchOnPrepared(driver, locale, 'triplicate-e2e-leads-', prepareArchive);
         try {
           await openFolder(page, folder);
 

@@ -15,11 +15,10 @@ import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { APP_STATE_FILE } from '../../src-main/app/app-state';
 import { errorMessages, type Locale } from '../../src-main/contract/messages';
-import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
-import * as loans from '../../src-main/core/loans/service';
 import * as offline from '../../src-main/core/offline';
 import { readerText } from '../../src-main/contract/texts/reader';
-import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { issuePackage } from '../helpers/offline-packages';
 import { installBridge } from './support/bridge';
 import { CHROMIUM_PATH } from './support/drivers';
 import { reportPageTrouble } from './support/page-trouble';
@@ -57,24 +56,13 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
       // The archive issues the package; the "laptop" below never sees the archive.
       const archive = await makeDossierArchive();
       archive.clock.set(new Date());
-      const collector = await archive.unlock(PEOPLE.collector.login, PEOPLE.collector.password);
-      const custodian = await archive.unlock(PEOPLE.custodianS.login, PEOPLE.custodianS.password);
-      const borrower = await archive.unlock(PEOPLE.manager.login, PEOPLE.manager.password);
-      const draft = await createDossier(collector, completeDossier({ customerName: CUSTOMER, phone: '0571-8888-1234' }));
-      await fileDossier(collector, { number: draft.number });
-      const filed = await loans.fileCard(borrower, {
-        copyNumber: `${draft.number}-S`,
-        purpose: '出差拜访客户前准备',
-        form: 'offline',
-        periodDays: 3,
-        readingPlace: '本人笔记本电脑',
-        acknowledgeNoPublicReading: true,
-      });
-      await loans.approveCard(custodian, { card: filed.card });
       const laptop = mkdtempSync(join(tmpdir(), 'triplicate-e2e-laptop-'));
-      const file = join(laptop, `${filed.card}.tpkg`);
-      const issued = await offline.issuePackage(borrower, { card: filed.card, passphrase: PASSPHRASE, out: file });
-      for (const s of [collector, custodian, borrower]) await s.lock();
+      const issued = await issuePackage(archive, {
+        passphrase: PASSPHRASE,
+        out: (card) => join(laptop, `${card}.tpkg`),
+        basic: { customerName: CUSTOMER, phone: '0571-8888-1234' },
+      });
+      const { file } = issued;
 
       // A laptop with no archive remembered: the window opens on the welcome screen.
       const stateDir = join(laptop, 'state');
@@ -93,7 +81,7 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
         await shot(page, locale, 'welcome');
         await page.getByTestId('welcome-open-package').click();
         await page.getByTestId('screen-reader').waitFor();
-        await expect.poll(() => page.getByTestId('reader-package').textContent()).toContain(draft.number);
+        await expect.poll(() => page.getByTestId('reader-package').textContent()).toContain(issued.number);
         expect(await page.getByTestId('reader-copies').textContent()).toBe(text.copies);
         await shot(page, locale, 'passphrase');
 
@@ -116,8 +104,8 @@ describe.skipIf(!available)('the offline reader in the app (chromium)', () => {
         expect(await page.getByTestId('reading-content').innerText()).toContain('0571-8888-1234');
         const mark = (await page.getByTestId('reading-watermark').getAttribute('data-text'))!;
         expect(mark).toContain(PEOPLE.manager.name);
-        expect(mark).toContain(filed.card);
-        expect(mark).toContain(`${draft.number}-S`);
+        expect(mark).toContain(issued.card);
+        expect(mark).toContain(`${issued.number}-S`);
         expect(await page.getByTestId('reading-title').textContent()).toContain(CUSTOMER);
         await shot(page, locale, 'reading');
 

@@ -4,20 +4,19 @@
  * once, and the auditor unlocks with it, sets a new password on the unlock screen and is told who
  * reset it. Built renderer, real core, real encrypted archive; screenshots in both languages.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
-import { ROOT } from './support/renderer-build';
 import { settledShot } from './support/shots';
 import { lock, openFolder } from './support/session-steps';
+import { E2E_LOCALES, useDriver } from './support/driver-hooks';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
 const AUDITOR = { login: 'shen.audit', name: 'Shen Auditor 沈审计', password: 'auditor-pass-1' };
 const GM = { login: 'sun.gm', name: 'Sun GM 孙总', password: 'general-pass-1' };
@@ -37,13 +36,9 @@ const driver = chromiumDriver();
 describe.skipIf(driver.unavailable !== null)(
   `password reset with a second person (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`,
   () => {
-    beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      await driver.setup();
-    }, 300_000);
-    afterAll(() => driver.teardown());
+    useDriver(driver, 300_000);
 
-    for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+    for (const locale of E2E_LOCALES) {
       it(`request, approval with the code shown once, and the owner's new password at unlock (${locale})`, async () => {
         const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-reset-'));
         const folder = join(root, 'archive');

@@ -16,14 +16,13 @@ import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { APP_STATE_FILE } from '../../src-main/app/app-state';
 import { errorMessages, formatError, type Locale } from '../../src-main/contract/messages';
-import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
-import * as loans from '../../src-main/core/loans/service';
 import * as offline from '../../src-main/core/offline';
 import { RemoteClient } from '../../src-main/ipc/remote/client';
 import { normaliseFingerprint } from '../../src-main/ipc/remote/protocol';
 import { readerText } from '../../src-main/contract/texts/reader';
 import { ADMIN } from '../helpers/archive';
-import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { issuePackage } from '../helpers/offline-packages';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { installBridge } from './support/bridge';
 import { CHROMIUM_PATH } from './support/drivers';
@@ -71,23 +70,8 @@ describe.skipIf(!available)('the reader fetches the revocation list from the arc
       // The served archive runs on real time; the package is issued and read on it too.
       archive.clock.set(new Date());
       const laptop = mkdtempSync(join(tmpdir(), 'triplicate-e2e-fetch-laptop-'));
-      const collector = await archive.unlock(PEOPLE.collector.login, PEOPLE.collector.password);
-      const custodian = await archive.unlock(PEOPLE.custodianS.login, PEOPLE.custodianS.password);
-      const borrower = await archive.unlock(PEOPLE.manager.login, PEOPLE.manager.password);
-      const draft = await createDossier(collector, completeDossier({ customerName: CUSTOMER }));
-      await fileDossier(collector, { number: draft.number });
-      const filed = await loans.fileCard(borrower, {
-        copyNumber: `${draft.number}-S`,
-        purpose: '出差拜访客户前准备',
-        form: 'offline',
-        periodDays: 3,
-        readingPlace: '本人笔记本电脑',
-        acknowledgeNoPublicReading: true,
-      });
-      await loans.approveCard(custodian, { card: filed.card });
-      const file = join(laptop, `${filed.card}.tpkg`);
-      await offline.issuePackage(borrower, { card: filed.card, passphrase: PASSPHRASE, out: file });
-      for (const s of [collector, custodian, borrower]) await s.lock();
+      const issued = await issuePackage(archive, { passphrase: PASSPHRASE, out: (card) => join(laptop, `${card}.tpkg`), basic: { customerName: CUSTOMER } });
+      const { file } = issued;
 
       const serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
       const address = `127.0.0.1:${serve.port}`;
@@ -109,14 +93,14 @@ describe.skipIf(!available)('the reader fetches the revocation list from the arc
         await page.goto(`${origin}/index.html`);
         await page.getByTestId('welcome-open-package').click();
         await page.getByTestId('screen-reader').waitFor();
-        await expect.poll(() => page.getByTestId('reader-package').textContent()).toContain(draft.number);
+        await expect.poll(() => page.getByTestId('reader-package').textContent()).toContain(issued.number);
         await page.getByTestId('reader-passphrase').fill(PASSPHRASE);
         await page.getByTestId('reader-open').click();
         await page.getByTestId('reading-view').waitFor({ timeout: 30_000 });
         await expect.poll(() => page.getByTestId('reading-content').innerText()).toContain(CUSTOMER);
 
         // At the office, the custodian revokes the package; the laptop has not heard yet.
-        await revokeAtServer(serve, filed.card);
+        await revokeAtServer(serve, issued.card);
         expect(bridge.reader.isOpen).toBe(true);
 
         // The button in the reading view; address and fingerprint come from the remembered server.

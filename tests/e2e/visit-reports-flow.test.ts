@@ -4,20 +4,19 @@
  * comment", comments, and the report shows as commented for both. Built renderer, real core, real
  * encrypted archive; screenshots in both languages.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src-main/contract/messages';
 import { addPerson } from '../../src-main/core/people/service';
 import { initArchive } from '../../src-main/core/vault/init';
 import { chromiumDriver, type AppUnderTest } from './support/drivers';
-import { ROOT } from './support/renderer-build';
 import { settledShot } from './support/shots';
 import { lock, openFolder, signIn } from './support/session-steps';
+import { E2E_LOCALES, useDriver } from './support/driver-hooks';
 
-const SHOTS = join(ROOT, 'out', 'e2e-screenshots');
 const ADMIN = { login: 'admin', name: 'Admin Zhao 赵管理', password: 'admin-password-1' };
 const SALES = { login: 'ma.yw', name: 'Ma Sales 马业务', password: 'sales-password-1' };
 const SUPERVISOR = { login: 'wu.bz', name: 'Wu Head 吴部长', password: 'head-password-1' };
@@ -27,13 +26,9 @@ const shot = (page: Page, locale: Locale, name: string): Promise<void> => settle
 const driver = chromiumDriver();
 
 describe.skipIf(driver.unavailable !== null)(`daily visit reports (chromium${driver.unavailable ? ` — skipped: ${driver.unavailable}` : ''})`, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await driver.setup();
-  }, 300_000);
-  afterAll(() => driver.teardown());
+  useDriver(driver, 300_000);
 
-  for (const locale of (process.env.TRIPLICATE_E2E_LOCALES?.split(',') ?? ['zh-CN', 'en']) as Locale[]) {
+  for (const locale of E2E_LOCALES) {
     it(`a salesperson files the day's visits and the supervisor comments on them (${locale})`, async () => {
       const root = mkdtempSync(join(tmpdir(), 'triplicate-e2e-visits-'));
       const folder = join(root, 'archive');

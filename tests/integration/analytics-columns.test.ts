@@ -5,26 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalytics } from '../../src-main/core/analytics/service';
-import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
+import type { BulkDossier } from '../../src-main/core/dossiers/bulk';
 import { updateDossier } from '../../src-main/core/dossiers/service';
 import type { TestArchive } from '../helpers/archive';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
-
-const ANALYST = {
-  login: 'qian.fx',
-  name: '钱分析',
-  department: 'marketing',
-  rank: 'staff' as const,
-  duties: ['analyst' as const],
-  password: 'qian.fx-password-1',
-};
+import { completeDossier, expectCode, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { ANALYST, makeBulkArchive } from '../helpers/bulk-archive';
 
 let archive: TestArchive;
 let numbers: string[] = [];
 
 beforeAll(async () => {
-  archive = await makeDossierArchive();
-  await archive.addPerson(ANALYST);
   // 8 from exhibitions, 6 from the web; industry left blank on two drafts (shown as '-').
   const items: BulkDossier[] = Array.from({ length: 14 }, (_, i) => ({
     content: completeDossier({
@@ -37,12 +27,7 @@ beforeAll(async () => {
     file: i < 12,
     reviewedAt: i < 12 ? '2025-12-01T02:00:00Z' : undefined,
   }));
-  const collector = await unlockAs(archive, PEOPLE.collector);
-  try {
-    numbers = (await bulkCreateDossiers(collector, items)).numbers;
-  } finally {
-    await collector.lock();
-  }
+  ({ archive, numbers } = await makeBulkArchive([ANALYST], items));
 }, 240_000);
 afterAll(() => archive.cleanup());
 

@@ -6,20 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OTHER_GROUP } from '../../src-main/contract/analytics';
 import { runAnalytics } from '../../src-main/core/analytics/service';
-import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
+import type { BulkDossier } from '../../src-main/core/dossiers/bulk';
 import type { Session } from '../../src-main/core/session';
 import { updateSettings } from '../../src-main/core/settings/service';
 import { ADMIN, lastEntries, type TestArchive } from '../helpers/archive';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
-
-const ANALYST = {
-  login: 'qian.fx',
-  name: '钱分析',
-  department: 'marketing',
-  rank: 'staff' as const,
-  duties: ['analyst' as const],
-  password: 'qian.fx-password-1',
-};
+import { completeDossier, expectCode, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
+import { ANALYST, makeBulkArchive } from '../helpers/bulk-archive';
 
 let archive: TestArchive;
 let names: string[] = [];
@@ -39,8 +32,6 @@ function dossier(i: number, grade: 'A' | 'B' | 'C', industry: string, lifecycle:
 }
 
 beforeAll(async () => {
-  archive = await makeDossierArchive();
-  await archive.addPerson(ANALYST);
   names = [];
   const items: BulkDossier[] = [];
   // 20 grade A electronics, reviewed a month ago; 9 grade B chemicals, reviewed six months ago;
@@ -48,23 +39,11 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) items.push(dossier(i, 'A', '电子制造', 'maintained', 1));
   for (let i = 20; i < 29; i++) items.push(dossier(i, 'B', '化工', 'maintained', 6));
   items.push(dossier(29, 'C', '航运', 'lost', 1));
-  const collector = await unlockAs(archive, PEOPLE.collector);
-  try {
-    await bulkCreateDossiers(collector, items);
-  } finally {
-    await collector.lock();
-  }
+  archive = (await makeBulkArchive([ANALYST], items)).archive;
 }, 240_000);
 afterAll(() => archive.cleanup());
 
-async function asAnalyst<T>(body: (s: Session) => Promise<T>): Promise<T> {
-  const session = await archive.unlock(ANALYST.login, ANALYST.password);
-  try {
-    return await body(session);
-  } finally {
-    await session.lock();
-  }
-}
+const asAnalyst = <T>(body: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, ANALYST, body);
 
 describe('the analyst gets aggregates', () => {
   it('counts customers by grade, folding groups below the minimum size', () =>

@@ -4,12 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartData, listCharts } from '../../src-main/core/dashboards/service';
-import { bulkCreateDossiers, type BulkDossier } from '../../src-main/core/dossiers/bulk';
+import type { BulkDossier } from '../../src-main/core/dossiers/bulk';
 import { createDossier } from '../../src-main/core/dossiers/service';
 import { reportLead } from '../../src-main/core/leads/service';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { completeDossier, expectCode, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
+import { makeBulkArchive } from '../helpers/bulk-archive';
 
 const AUDITOR: TestPerson = { login: 'shen.sj', name: '沈审计', department: 'audit', rank: 'staff', duties: ['auditor'], password: 'shen.sj-password-1' };
 const GM: TestPerson = { login: 'gao.zj', name: '高总', department: 'key-accounts', rank: 'general-manager', password: 'gao.zj-password-1' };
@@ -18,9 +20,6 @@ let archive: TestArchive;
 const daysAgo = (n: number) => new Date(Date.parse('2026-01-05T09:00:00Z') - n * 86_400_000).toISOString();
 
 beforeAll(async () => {
-  archive = await makeDossierArchive();
-  await archive.addPerson(AUDITOR);
-  await archive.addPerson(GM);
   const items: BulkDossier[] = [];
   // Responsible manager zhang.jl sits in key-accounts: these are that department's dossiers.
   const make = (i: number, grade: 'A' | 'B', reviewedDaysAgo: number): BulkDossier => {
@@ -35,23 +34,11 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) items.push(make(i, 'A', 30));
   for (let i = 4; i < 7; i++) items.push(make(i, 'B', 200));
   items.push(make(7, 'A', 200));
-  const collector = await unlockAs(archive, PEOPLE.collector);
-  try {
-    await bulkCreateDossiers(collector, items);
-  } finally {
-    await collector.lock();
-  }
+  archive = (await makeBulkArchive([AUDITOR, GM], items)).archive;
 }, 240_000);
 afterAll(() => archive.cleanup());
 
-async function as<T>(p: TestPerson, body: (s: Session) => Promise<T>): Promise<T> {
-  const s = await archive.unlock(p.login, p.password);
-  try {
-    return await body(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, body: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, body);
 
 describe('each viewer sees the charts that are for them', () => {
   it('a department manager: review compliance of their own department, the cadence chart with no data before any key person is classed', () =>

@@ -18,6 +18,7 @@ import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
 import { decryptSqlcipher4 } from '../helpers/sqlcipher4-pages';
+import { asPerson } from '../helpers/as-person';
 
 const person = (login: string, name: string, department: string, rank: TestPerson['rank']): TestPerson => ({
   login,
@@ -83,14 +84,7 @@ async function approveAll(id: number): Promise<void> {
   }
 }
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
 
 describe('destruction', () => {
   it('removes every trace of content and revisions for good, marks the copies 销毁 and writes the record line', async () => {

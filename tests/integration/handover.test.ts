@@ -12,6 +12,7 @@ import { orphanedDossiers, signHandover, startHandover } from '../../src-main/co
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
 
 const SUCCESSOR: TestPerson = { login: 'li.jl', name: '李经理', department: 'key-accounts', rank: 'account-manager', password: 'li.jl-password-1' };
 
@@ -22,14 +23,7 @@ beforeEach(async () => {
 });
 afterEach(() => archive.cleanup());
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
 
 describe('departure handover', () => {
   it('hands every dossier, assignment and loan over, is co-signed, then disables the leaver', async () => {

@@ -13,6 +13,7 @@ import { liftSuspension, suspendPerson } from '../../src-main/core/records/suspe
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
 import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
 
 const GM: TestPerson = { login: 'zong.jl', name: '总经理', department: 'key-accounts', rank: 'general-manager', password: 'zong.jl-password-1' };
 const SALES_HEAD: TestPerson = { login: 'xs.bz', name: '销售部长', department: 'sales', rank: 'department-manager', password: 'xs.bz-password-1' };
@@ -25,14 +26,7 @@ beforeEach(async () => {
 });
 afterEach(() => archive.cleanup());
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
 
 describe('suspension', () => {
   it('blocks every operation of the person at once and lifting it restores them', async () => {

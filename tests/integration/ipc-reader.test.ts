@@ -12,8 +12,9 @@ import { ReaderHost } from '../../src-main/app/reader-host';
 import type { ReaderEnd } from '../../src-main/contract/ipc-reader';
 import { readOfflinePackage } from '../../src-main/core/offline';
 import { lastEntries, type TestArchive } from '../helpers/archive';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { expectCode, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
+import { issuePackageThroughRouter } from '../helpers/offline-packages';
 
 const PASSPHRASE = 'ipc laptop passphrase';
 
@@ -47,26 +48,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function issuedPackage(): Promise<{ card: string; number: string; file: string }> {
-  const { router } = harness;
-  await harness.as(PEOPLE.collector);
-  const { number } = await ok<{ number: string }>(router.handle('dossiers:create', completeDossier(), APP));
-  await ok(router.handle('dossiers:file', { number }, APP));
-  await harness.as(PEOPLE.manager);
-  const { card } = await ok<{ card: string }>(
-    router.handle(
-      'cards:file',
-      { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true },
-      APP,
-    ),
-  );
-  await harness.as(PEOPLE.custodianS);
-  await ok(router.handle('cards:approve', { card }, APP));
-  await harness.as(PEOPLE.manager);
-  saved = join(dir, `${card}.tpkg`);
-  await ok(router.handle('offline:issue', { card, passphrase: PASSPHRASE }, APP));
-  return { card, number, file: saved };
-}
+const issuedPackage = () => issuePackageThroughRouter(harness, { passphrase: PASSPHRASE, folder: dir, saveTo: (path) => (saved = path) });
 
 describe('the reader channels and revocation from the UI', () => {
   it('the reader opens a package with no archive unlocked; a list opened on the laptop closes it and kills its key', async () => {

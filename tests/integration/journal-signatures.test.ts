@@ -19,6 +19,7 @@ import { recoverWithKey } from '../../src-main/core/vault/recover';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { ADMIN, makeArchive, type TestArchive } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
+import { asPerson } from '../helpers/as-person';
 
 const AUDITOR = { login: 'wang.wu', name: '王五', department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: 'wang-password-01' };
 const SALES_HEAD = { login: 'zhou.ba', name: '周八', department: 'sales', rank: 'department-manager' as const, password: 'zhou-password-1' };
@@ -37,14 +38,7 @@ afterEach(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
-async function as<T>(login: string, password: string, fn: (s: Session) => Promise<T>): Promise<T> {
-  const session = await archive.unlock(login, password);
-  try {
-    return await fn(session);
-  } finally {
-    await session.lock();
-  }
-}
+const as = <T>(login: string, password: string, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, { login, password }, fn);
 
 describe('signing keys follow the person', () => {
   it("the founding administrator's key is the keyring's root, and no archive-wide key is stored", async () => {

@@ -5,20 +5,17 @@
  * A real encrypted file, tampered with the key as someone with a SQLCipher tool could.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/core/clock';
 import { openDatabase, type Db } from '../../src-main/core/db/connection';
-import { migrate } from '../../src-main/core/db/migrate';
 import { CHUNK, ChainWalker, type ChunkResult, type WalkContext } from '../../src-main/core/journal/chain-walk';
 import { CHUNK_BLOB_SQL, walkChunkBlob } from '../../src-main/core/journal/chain-blob';
 import { ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from '../../src-main/core/journal/entry';
-import { Journal } from '../../src-main/core/journal/journal';
-import { makeSigner, newSigningKey, type Signer } from '../../src-main/core/journal/signer';
+import type { Signer } from '../../src-main/core/journal/signer';
 import { verifyJournal, verifyJournalInParallel, type ChainReport } from '../../src-main/core/journal/verify';
+import { makeJournalFile } from '../helpers/journal-file';
 
 const ENTRIES = 2 * CHUNK + 2500; // three chunks, the last one short
 const ARCHIVE_ID = 'parallel-verify-test';
@@ -29,28 +26,10 @@ let key: Buffer;
 let signer: Signer;
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'triplicate-verify-'));
-  path = join(root, 'archive.db');
-  key = randomBytes(32);
-  const db = openDatabase(path, key, { create: true });
-  migrate(db);
-  const signing = newSigningKey();
-  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(signing.publicKey, signing.privateKeyDer, 'f');
-  signer = makeSigner(signing.publicKey, signing.privateKeyDer);
-  const journal = new Journal(db, ARCHIVE_ID, systemClock, 'test', signer);
-  const actor = { id: null, name: '测试', duty: null };
-  db.transaction(() => {
-    for (let i = 0; i < ENTRIES; i++) {
-      journal.append({
-        actor,
-        event: 'dossier.open',
-        object: { type: 'dossier', id: `KH-2026-${String(i % 97).padStart(5, '0')}` },
-        outcome: 'ok',
-        details: { i },
-      });
-    }
-  })();
-  db.close();
+  ({ root, path, key, signer } = makeJournalFile('triplicate-verify-', ARCHIVE_ID, ENTRIES, (i) => ({
+    type: 'dossier',
+    id: `KH-2026-${String(i % 97).padStart(5, '0')}`,
+  })));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

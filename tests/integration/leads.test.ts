@@ -11,7 +11,8 @@ import { checkLead, leadToDossier, listLeads, mergeLeads, openProject, recordDel
 import { updateSettings } from '../../src-main/core/settings/service';
 import type { Session } from '../../src-main/core/session';
 import { ADMIN, lastEntries, snapshot, type TestArchive } from '../helpers/archive';
-import { expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { expectCode, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
 
 let archive: TestArchive;
 
@@ -35,14 +36,7 @@ function lead(overrides: Partial<LeadReport> = {}): LeadReport {
   };
 }
 
-async function as<T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> {
-  const session = await unlockAs(archive, who as never);
-  try {
-    return await body(session);
-  } finally {
-    await session.lock();
-  }
-}
+const as = <T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, who, body);
 
 describe('lead intake', () => {
   it('missing third-party contact refused: nothing recorded, the refusal journaled, both languages say why', async () => {

@@ -7,8 +7,9 @@ import { createDossier, fileDossier, updateDossier } from '../../src-main/core/d
 import { approvePlan, dossierPlans, listPlans, rejectPlan, savePlan } from '../../src-main/core/plans/service';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, makeArchive, type TestArchive, type TestPerson } from '../helpers/archive';
-import { completeDossier, expectCode, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { completeDossier, expectCode, PEOPLE } from '../helpers/dossiers';
 import { collectDue } from '../helpers/relations';
+import { asPerson } from '../helpers/as-person';
 
 const MARKETING_MANAGER: TestPerson = {
   login: 'gao.sc',
@@ -39,14 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => archive.cleanup());
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
 
 describe('yearly maintenance plans (seed 000 第十条、第十一条)', () => {
   it('a collector cannot write a maintenance plan, by the plan path or the old dossier field', async () => {

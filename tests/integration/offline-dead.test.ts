@@ -13,13 +13,12 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
-import * as loans from '../../src-main/core/loans/service';
 import * as offline from '../../src-main/core/offline';
 import type { JournalEntry } from '../../src-main/core/journal/entry';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive } from '../helpers/archive';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { issuePackageAs } from '../helpers/offline-packages';
 
 const HOUR = 60 * 60 * 1000;
 const PASSPHRASE = 'laptop passphrase 2026';
@@ -45,22 +44,16 @@ let serial = 0;
 const path = (name = 'package') => join(dir, `${name}-${++serial}.tpkg`);
 const details = (e: JournalEntry) => JSON.parse(e.details) as Record<string, unknown>;
 
-async function issued(): Promise<{ card: string; number: string; file: string; id: string }> {
-  const draft = await createDossier(collector, completeDossier({ customerName: '杭州西湖茶叶贸易有限公司', phone: '0571-8888-1234' }));
-  await fileDossier(collector, { number: draft.number });
-  const filed = await loans.fileCard(borrower, {
-    copyNumber: `${draft.number}-S`,
-    purpose: '出差拜访客户前准备',
-    form: 'offline',
-    periodDays: 3,
-    readingPlace: '客户经理本人笔记本电脑',
-    acknowledgeNoPublicReading: true,
-  });
-  await loans.approveCard(custodianS, { card: filed.card });
-  const file = path();
-  const pkg = await offline.issuePackage(borrower, { card: filed.card, passphrase: PASSPHRASE, out: file });
-  return { card: filed.card, number: draft.number, file, id: pkg.package };
-}
+const issued = () =>
+  issuePackageAs(
+    { collector, borrower, custodian: custodianS },
+    {
+      passphrase: PASSPHRASE,
+      out: () => path(),
+      readingPlace: '客户经理本人笔记本电脑',
+      basic: { customerName: '杭州西湖茶叶贸易有限公司', phone: '0571-8888-1234' },
+    },
+  );
 
 const read = (file: string, extra: Partial<offline.OfflineReadRequest> = {}) =>
   offline.readOfflinePackage({ file, passphrase: PASSPHRASE, clock: archive.clock, workstation: 'laptop-zhang', ...extra });

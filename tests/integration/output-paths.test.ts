@@ -16,6 +16,7 @@ import type { Session } from '../../src-main/core/session';
 import { lastEntries, makeArchive, type TestArchive } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
 import { APP, ipcHarness } from '../helpers/ipc';
+import { asPerson } from '../helpers/as-person';
 
 const AUDITOR = { login: 'wang.wu', name: '王五', department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: 'wang-password-01' };
 const CUSTODIAN = { login: 'li.si', name: '李四', department: 'sales', rank: 'staff' as const, duties: ['custodian' as const], password: 'li-password-001' };
@@ -40,14 +41,7 @@ afterAll(() => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-async function as<T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> {
-  const session = await archive.unlock(who.login, who.password);
-  try {
-    return await body(session);
-  } finally {
-    await session.lock();
-  }
-}
+const as = <T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, who, body);
 
 const refused = (e: unknown) => e instanceof ArchiveError && e.code === 'output.insideArchive';
 

@@ -14,6 +14,7 @@ import { resetPassword } from '../../src-main/core/people/service';
 import type { Session } from '../../src-main/core/session';
 import { unlockArchive } from '../../src-main/core/vault/unlock';
 import { ADMIN, lastEntries, makeArchive, type TestArchive, type TestPerson } from '../helpers/archive';
+import { asPerson } from '../helpers/as-person';
 
 const AUDITOR: TestPerson = { login: 'wang.wu', name: '王五', department: 'audit', rank: 'staff', duties: ['auditor'], password: 'wang-password-01' };
 const AUDITOR2: TestPerson = { login: 'qian.qi', name: '钱七', department: 'audit', rank: 'staff', duties: ['auditor'], password: 'qian-password-01' };
@@ -34,14 +35,7 @@ afterAll(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
-async function as<T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> {
-  const session = await archive.unlock(who.login, who.password);
-  try {
-    return await body(session);
-  } finally {
-    await session.lock();
-  }
-}
+const as = <T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, who, body);
 
 /** A wrong password after an hour's wait, so the per-login back-off never answers first. */
 function unlockLater(login: string, password: string) {

@@ -11,6 +11,7 @@ import type { Session } from '../../src-main/core/session';
 import { updateSettings } from '../../src-main/core/settings/service';
 import { rekey } from '../../src-main/core/vault/rekey';
 import { ADMIN, lastEntries, makeArchive, type TestArchive } from '../helpers/archive';
+import { asPerson } from '../helpers/as-person';
 
 const CUSTODIAN = { login: 'li.si', name: '李四', department: 'sales', rank: 'staff' as const, duties: ['custodian' as const], password: 'li-password-001' };
 const AUDITOR = { login: 'wang.wu', name: '王五', department: 'audit', rank: 'staff' as const, duties: ['auditor' as const], password: 'wang-password-01' };
@@ -23,14 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => archive.cleanup());
 
-async function as<T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> {
-  const session = await archive.unlock(who.login, who.password);
-  try {
-    return await body(session);
-  } finally {
-    await session.lock();
-  }
-}
+const as = <T>(who: { login: string; password: string }, body: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, who, body);
 
 /** Runs `attempt`, expects the refusal `code`, and returns the journal entry it left. */
 async function refused(session: Session, attempt: () => Promise<unknown>, code: string) {

@@ -11,8 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PackageHandoff } from '../../src-main/app/package-handoff';
 import { ReaderHost } from '../../src-main/app/reader-host';
 import type { TestArchive } from '../helpers/archive';
-import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { APP, ipcHarness, ok, type IpcHarness } from '../helpers/ipc';
+import { issuePackageThroughRouter } from '../helpers/offline-packages';
 
 const PASSPHRASE = 'handoff laptop passphrase';
 
@@ -49,22 +50,7 @@ afterEach(async () => {
 describe('a double-clicked package', () => {
   it('waits in main, is taken once through reader:waiting and opens in the reader with no archive', async () => {
     const { router } = harness;
-    await harness.as(PEOPLE.collector);
-    const { number } = await ok<{ number: string }>(router.handle('dossiers:create', completeDossier(), APP));
-    await ok(router.handle('dossiers:file', { number }, APP));
-    await harness.as(PEOPLE.manager);
-    const { card } = await ok<{ card: string }>(
-      router.handle(
-        'cards:file',
-        { copyNumber: `${number}-S`, purpose: '出差拜访', form: 'offline', periodDays: 2, readingPlace: '本人笔记本电脑', acknowledgeNoPublicReading: true },
-        APP,
-      ),
-    );
-    await harness.as(PEOPLE.custodianS);
-    await ok(router.handle('cards:approve', { card }, APP));
-    await harness.as(PEOPLE.manager);
-    saved = join(dir, `${card}.tpkg`);
-    await ok(router.handle('offline:issue', { card, passphrase: PASSPHRASE }, APP));
+    const { card, number } = await issuePackageThroughRouter(harness, { passphrase: PASSPHRASE, folder: dir, saveTo: (path) => (saved = path) });
     await harness.manager.lock('user');
 
     // The launch's argv names the package (relative to the shell's folder); the reader attaches later.

@@ -10,12 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReaderHost } from '../../src-main/app/reader-host';
 import type { ReaderEnd } from '../../src-main/contract/ipc-reader';
-import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
-import * as loans from '../../src-main/core/loans/service';
-import * as offline from '../../src-main/core/offline';
 import { getSettings, updateSettings } from '../../src-main/core/settings/service';
 import { ADMIN, type TestArchive } from '../helpers/archive';
-import { completeDossier, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { makeDossierArchive } from '../helpers/dossiers';
+import { issuePackage } from '../helpers/offline-packages';
 
 const PASSPHRASE = 'laptop passphrase 2026';
 
@@ -34,28 +32,7 @@ beforeAll(async () => {
   } finally {
     await admin.lock();
   }
-  const [collector, borrower, custodian] = [
-    await unlockAs(archive, PEOPLE.collector),
-    await unlockAs(archive, PEOPLE.manager),
-    await unlockAs(archive, PEOPLE.custodianS),
-  ];
-  try {
-    const draft = await createDossier(collector, completeDossier());
-    await fileDossier(collector, { number: draft.number });
-    const filed = await loans.fileCard(borrower, {
-      copyNumber: `${draft.number}-S`,
-      purpose: '出差拜访客户前准备',
-      form: 'offline',
-      periodDays: 3,
-      readingPlace: '本人笔记本电脑',
-      acknowledgeNoPublicReading: true,
-    });
-    await loans.approveCard(custodian, { card: filed.card });
-    file = join(dir, 'laptop.tpkg');
-    await offline.issuePackage(borrower, { card: filed.card, passphrase: PASSPHRASE, out: file });
-  } finally {
-    for (const s of [collector, borrower, custodian]) await s.lock();
-  }
+  ({ file } = await issuePackage(archive, { passphrase: PASSPHRASE, out: () => join(dir, 'laptop.tpkg') }));
 }, 300_000);
 
 afterAll(() => {

@@ -16,7 +16,8 @@ import { recordPeriodicSurvey, transactingRegister } from '../../src-main/core/r
 import { DUE_SOURCES } from '../../src-main/core/due/sources';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { completeDossier, expectCode, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
 
 let archive: TestArchive;
 let number: string;
@@ -25,14 +26,7 @@ const MIN = 60_000;
 
 const due = (s: Session) => ({ archive: s.archive, actor: s.actor, now: s.archive.clock.now() });
 
-async function as<T>(who: TestPerson, work: (s: Session) => Promise<T>): Promise<T> {
-  const session = await unlockAs(archive, who);
-  try {
-    return await work(session);
-  } finally {
-    await session.lock();
-  }
-}
+const as = <T>(who: TestPerson, work: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, who, work);
 
 beforeAll(async () => {
   archive = await makeDossierArchive();

@@ -9,7 +9,8 @@ import { setHold, releaseHold } from '../../src-main/core/records/holds';
 import { decideRetention, retentionDue } from '../../src-main/core/records/retention';
 import type { Session } from '../../src-main/core/session';
 import { lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { completeDossier, expectCode, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
 
 let archive: TestArchive;
 beforeEach(async () => {
@@ -17,14 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => archive.cleanup());
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
 
 describe('retention', () => {
   it('lists three-year-old dossiers for their department manager, who keeps, archives or asks to destroy them', async () => {

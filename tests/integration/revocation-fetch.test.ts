@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReaderHost } from '../../src-main/app/reader-host';
 import type { ReaderEnd } from '../../src-main/contract/ipc-reader';
-import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
-import * as loans from '../../src-main/core/loans/service';
 import * as offline from '../../src-main/core/offline';
 import { ADMIN, type TestArchive } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { issuePackage } from '../helpers/offline-packages';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 
 const PASSPHRASE = 'laptop passphrase 2026';
@@ -31,31 +30,14 @@ beforeAll(async () => {
   // The served archive runs on real time; the package is issued on it too.
   archive.clock.set(new Date());
   dir = mkdtempSync(join(tmpdir(), 'triplicate-revocation-fetch-'));
-  const [collector, borrower, custodian] = [
-    await unlockAs(archive, PEOPLE.collector),
-    await unlockAs(archive, PEOPLE.manager),
-    await unlockAs(archive, PEOPLE.custodianS),
-  ];
-  try {
-    const draft = await createDossier(collector, completeDossier());
-    await fileDossier(collector, { number: draft.number });
-    const filed = await loans.fileCard(borrower, {
-      copyNumber: `${draft.number}-S`,
-      purpose: '出差拜访客户前准备',
-      form: 'offline',
-      periodDays: 3,
-      readingPlace: '客户经理本人笔记本电脑',
-      acknowledgeNoPublicReading: true,
-    });
-    await loans.approveCard(custodian, { card: filed.card });
-    const file = join(dir, 'laptop.tpkg');
-    const issued = await offline.issuePackage(borrower, { card: filed.card, passphrase: PASSPHRASE, out: file });
-    pkg = { id: issued.package, file };
-    // The laptop is lost: the borrower revokes at the office; the laptop has not heard yet.
-    await offline.revokePackage(borrower, { card: filed.card, reason: '笔记本电脑遗失' });
-  } finally {
-    for (const s of [collector, borrower, custodian]) await s.lock();
-  }
+  pkg = await issuePackage(
+    archive,
+    { passphrase: PASSPHRASE, out: () => join(dir, 'laptop.tpkg'), readingPlace: '客户经理本人笔记本电脑' },
+    async (borrower, issued) => {
+      // The laptop is lost: the borrower revokes at the office; the laptop has not heard yet.
+      await offline.revokePackage(borrower, { card: issued.card, reason: '笔记本电脑遗失' });
+    },
+  );
   serve = await startServe(archive.folder, ADMIN.login, ADMIN.password, { TRIPLICATE_STATE_DIR: archive.stateDir });
 }, 300_000);
 

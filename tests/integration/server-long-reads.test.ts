@@ -3,20 +3,14 @@
  * the thread that answers every workstation is not held by it; and sign-ins' key derivations go
  * through a gate narrower than the cores. A real encrypted journal of three chunks.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/core/clock';
 import { openDatabase } from '../../src-main/core/db/connection';
-import { migrate } from '../../src-main/core/db/migrate';
 import { CHUNK } from '../../src-main/core/journal/chain-walk';
-import { Journal } from '../../src-main/core/journal/journal';
-import { makeSigner, newSigningKey } from '../../src-main/core/journal/signer';
 import { verifyJournalInParallel } from '../../src-main/core/journal/verify';
 import { keepThisThreadFree } from '../../src-main/core/journal/verify-pool';
 import { Gate } from '../../src-main/ipc/remote/mutex';
+import { makeJournalFile } from '../helpers/journal-file';
 
 const ENTRIES = 2 * CHUNK + 1500;
 let root: string;
@@ -25,19 +19,9 @@ let key: Buffer;
 let publicKey: Buffer;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'triplicate-server-verify-'));
-  path = join(root, 'archive.db');
-  key = randomBytes(32);
-  const db = openDatabase(path, key, { create: true });
-  migrate(db);
-  const signing = newSigningKey();
-  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(signing.publicKey, signing.privateKeyDer, 'f');
-  publicKey = signing.publicKey as Buffer;
-  const journal = new Journal(db, 'server-verify', systemClock, 'test', makeSigner(signing.publicKey, signing.privateKeyDer));
-  db.transaction(() => {
-    for (let i = 0; i < ENTRIES; i++) journal.append({ actor: { id: null, name: '测试', duty: null }, event: 'dossier.open', outcome: 'ok', details: { i } });
-  })();
-  db.close();
+  const file = makeJournalFile('triplicate-server-verify-', 'server-verify', ENTRIES);
+  ({ root, path, key } = file);
+  publicKey = file.signer.publicKey;
 });
 afterAll(() => {
   keepThisThreadFree(false);

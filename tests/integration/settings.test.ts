@@ -10,6 +10,7 @@ import type { Session } from '../../src-main/core/session';
 import { getSettings, readSettings, updateSettings } from '../../src-main/core/settings/service';
 import { ADMIN, lastEntries, makeArchive, type TestArchive } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
+import { asPerson } from '../helpers/as-person';
 
 const CUSTODIAN = { login: 'li.si', name: '李四', department: 'sales', rank: 'staff' as const, duties: ['custodian' as const], password: 'li-password-001' };
 
@@ -20,14 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => archive.cleanup());
 
-async function asAdmin<T>(body: (s: Session) => Promise<T>): Promise<T> {
-  const session = await archive.unlock(ADMIN.login, ADMIN.password);
-  try {
-    return await body(session);
-  } finally {
-    await session.lock();
-  }
-}
+const asAdmin = <T>(body: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, ADMIN, body);
 
 async function refusal(attempt: Promise<unknown>): Promise<ArchiveError> {
   const error = await attempt.then(

@@ -15,8 +15,9 @@ import { readSettings, updateSettings } from '../../src-main/core/settings/servi
 import { fileVisitReport, spotCheckVisitReport } from '../../src-main/core/visits/service';
 import { ADMIN, lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
 import { runCli } from '../helpers/cli';
-import { completeDossier, expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { completeDossier, expectCode, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
 import { collectDue } from '../helpers/relations';
+import { asPerson } from '../helpers/as-person';
 
 const SALES_MANAGER: TestPerson = { login: 'qian.xs', name: '钱销售经理', department: 'sales', rank: 'department-manager', password: 'qian.xs-password-1' };
 const MARKETING_MANAGER: TestPerson = {
@@ -37,22 +38,8 @@ beforeEach(async () => {
 });
 afterEach(() => archive.cleanup());
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
-async function asAdmin<T>(fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await archive.unlock(ADMIN.login, ADMIN.password);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
+const asAdmin = <T>(fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, ADMIN, fn);
 
 describe('spot checks and plan approvals follow the archive settings (issue 17 points 3 and 4)', () => {
   it('the next spot check is due one week after the last by default (不定期抽查), and spotCheckDays after it once set', async () => {

@@ -18,21 +18,15 @@ import { recordRegrade } from '../../src-main/core/relations/regrade';
 import { recordPeriodicSurvey } from '../../src-main/core/relations/surveys';
 import type { Session } from '../../src-main/core/session';
 import type { TestArchive, TestPerson } from '../helpers/archive';
-import { completeDossier, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { completeDossier, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
 
 const PLAN = { summary: '巩固合作', profile: '电子制造', competition: '对手甲', assessment: '关系稳定', actions: '每季度拜访一次' };
 
 let archive: TestArchive;
 const numbers: string[] = [];
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
 
 type Row = { responsible_id: string; tally: string; bucket: string; since: string; n: number };
 

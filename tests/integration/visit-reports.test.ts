@@ -9,7 +9,8 @@ import { updateSettings } from '../../src-main/core/settings/service';
 import { commentVisitReport, fileVisitReport, listVisitReports, openVisitReport, spotCheckVisitReport } from '../../src-main/core/visits/service';
 import type { Session } from '../../src-main/core/session';
 import { ADMIN, lastEntries, type TestArchive, type TestPerson } from '../helpers/archive';
-import { expectCode, makeDossierArchive, PEOPLE, unlockAs } from '../helpers/dossiers';
+import { expectCode, makeDossierArchive, PEOPLE } from '../helpers/dossiers';
+import { asPerson } from '../helpers/as-person';
 
 const SALES_MANAGER: TestPerson = { login: 'qian.xs', name: '钱销售经理', department: 'sales', rank: 'department-manager', password: 'qian.xs-password-1' };
 const visits = [{ customer: '上海华为电子科技有限公司', personMet: '李明', purpose: '续约', result: '同意下周报价', nextStep: '周一发报价单' }];
@@ -30,14 +31,7 @@ beforeEach(async () => {
 });
 afterEach(() => archive.cleanup());
 
-async function as<T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> {
-  const s = await unlockAs(archive, p);
-  try {
-    return await fn(s);
-  } finally {
-    await s.lock();
-  }
-}
+const as = <T>(p: TestPerson, fn: (s: Session) => Promise<T>): Promise<T> => asPerson(archive, p, fn);
 
 describe('daily visit reports (seed 004 每日客户拜访表)', () => {
   it('a Friday report filed before the end of the day is on time; the comment is due 09:15 Monday across the weekend, and late after it', async () => {

@@ -9,29 +9,12 @@
  */
 import { hash } from 'node:crypto';
 
-export type Outcome = 'ok' | 'denied' | 'error';
+import type { JournalEntryView, JournalOutcome } from '../../contract/ipc-journal';
 
-export interface JournalEntry {
-  seq: number;
-  /** UTC, ISO 8601 with milliseconds. */
-  at: string;
-  /** Minutes east of UTC at the workstation when written (domain.md: UTC and local offset). */
-  tzOffset: number;
-  actorId: string | null;
-  actorName: string | null;
-  /** The duty in effect for this action, e.g. `admin`, or null. */
-  actorDuty: string | null;
-  workstation: string;
-  event: string;
-  objectType: string | null;
-  objectId: string | null;
-  outcome: Outcome;
-  reason: string | null;
-  /** Canonical JSON text. */
-  details: string;
-  prevHash: string;
-  hash: string;
-}
+export type Outcome = JournalOutcome;
+
+/** The viewer's entry is the stored one field for field; one definition serves both sides. */
+export type JournalEntry = JournalEntryView;
 
 export const CHAIN_FORMAT = 1;
 
@@ -114,28 +97,7 @@ export function fromRow(row: EntryRow): JournalEntry {
 }
 
 export function entryHash(e: Omit<JournalEntry, 'hash'>): string {
-  // rowHash(toRow(e)) without the intermediate row (every append hashes here).
-  return hash(
-    'sha256',
-    JSON.stringify([
-      CHAIN_FORMAT,
-      e.seq,
-      e.at,
-      e.tzOffset,
-      e.actorId,
-      e.actorName,
-      e.actorDuty,
-      e.workstation,
-      e.event,
-      e.objectType,
-      e.objectId,
-      e.outcome,
-      e.reason,
-      e.details,
-      e.prevHash,
-    ]),
-    'hex',
-  );
+  return rowHash(toRow(e));
 }
 
 /** JSON with object keys sorted at every depth, so the same details always hash the same. */

@@ -28,14 +28,13 @@ import { readSettings } from '../settings/service';
 import { parseInput } from '../validate';
 import type { OpenArchive } from '../vault/open-archive';
 import { passwordBytes } from '../vault/password';
-import { loginLocator } from '../vault/seal';
 import type { Slot } from '../vault/keyring';
 import type { X25519Pair } from '../vault/seal';
 import { issuePersonKey, keyRecord, newPersonKey, openPersonSigner, personSigner, resealPersonKey, sealPersonKey, storePersonKey } from '../vault/signing-keys';
-import { createSlot, newRecoveryKey, normaliseRecoveryKey } from '../vault/slots';
+import { newRecoveryKey, normaliseRecoveryKey } from '../vault/slots';
 import { factsOf } from './reset-facts';
 import * as repo from './repository';
-import { withNewSlot } from './service';
+import { personSlot, withNewSlot } from './service';
 
 interface ResetRow {
   id: string;
@@ -173,7 +172,7 @@ export async function approvePasswordReset(session: Session, rawLogin: unknown):
       ctx.setObject({ type: 'person', id: target.id });
       if (target.disabled) throw new ArchiveError('person.disabled', { login: target.login });
       const code = newRecoveryKey();
-      const slot = await slotFor(archive, target.login, normaliseRecoveryKey(code));
+      const slot = await personSlot(archive, target.login, normaliseRecoveryKey(code));
       const at = archive.clock.now().toISOString();
       await withNewSlot(archive, slot, target.slotId, () =>
         ctx.commit(
@@ -198,25 +197,6 @@ export async function approvePasswordReset(session: Session, rawLogin: unknown):
   );
 }
 
-/** A person slot for this login under `secret` (zeroed once the slot is made). */
-async function slotFor(archive: OpenArchive, login: string, secret: Buffer) {
-  try {
-    return await createSlot(
-      {
-        archiveId: archive.archiveId,
-        epoch: archive.keyring.epoch,
-        kind: 'person',
-        locator: loginLocator(login, archive.keyring.locatorSalt),
-        cost: await archive.kdfCost(),
-      },
-      secret,
-      archive.databaseKey,
-    );
-  } finally {
-    secret.fill(0);
-  }
-}
-
 /** Whether a typed secret looks like a one-time code (eight groups of four), to retry it normalised. */
 export function looksLikeResetCode(typed: string): boolean {
   return /^[0-9A-Za-z]{4}(?:[-\s]?[0-9A-Za-z]{4}){7}$/.test(typed.trim());
@@ -236,7 +216,7 @@ export async function completeReset(
   if (newPassword.length < MIN_PASSWORD_LENGTH) throw new ArchiveError('person.weakPassword', { min: MIN_PASSWORD_LENGTH });
   if (looksLikeResetCode(newPassword)) throw new ArchiveError('person.resetCodeAsPassword');
   const db = archive.db;
-  const slot = await slotFor(archive, person.login, passwordBytes(newPassword));
+  const slot = await personSlot(archive, person.login, passwordBytes(newPassword));
   const notice: ResetNotice = {
     requestedBy: nameOf(db, reset.requested_by),
     requestedAt: reset.requested_at,

@@ -46,8 +46,8 @@ function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new ArchiveError('person.weakPassword', { min: MIN_PASSWORD_LENGTH });
 }
 
-async function newPersonSlot(archive: OpenArchive, login: string, password: string): Promise<Slot> {
-  const secret = passwordBytes(password);
+/** A person slot for this login under `secret` (zeroed once the slot is made, whatever happens). */
+export async function personSlot(archive: OpenArchive, login: string, secret: Buffer): Promise<Slot> {
   try {
     return await createSlot(
       {
@@ -108,7 +108,7 @@ export async function addPerson(session: Session, raw: unknown): Promise<ListedP
       if (!manager) throw new ArchiveError('person.notFound', { login: input.managerLogin });
       managerId = manager.id;
     }
-    const slot = await newPersonSlot(archive, input.login, input.password);
+    const slot = await personSlot(archive, input.login, passwordBytes(input.password));
     const id = randomUUID();
     ctx.setObject({ type: 'person', id });
     return withNewSlot(archive, slot, null, () =>
@@ -234,7 +234,7 @@ async function replaceSlot(
   addDetails: (details: Record<string, unknown>) => void,
 ): Promise<void> {
   const archive = session.archive;
-  const slot = await newPersonSlot(archive, person.login, password);
+  const slot = await personSlot(archive, person.login, passwordBytes(password));
   await withNewSlot(archive, slot, person.slotId, () =>
     commit(() => {
       repo.setSlot(archive.db, person.id, slot.id);

@@ -37,44 +37,42 @@ function periodItems(kind: 'survey' | 'regrade', rows: DossierLine[], current: P
   return items;
 }
 
+/** What each period's work is: its period, the table recording it, which customers owe it. */
+const PERIOD_WORK = {
+  survey: { periodOf: halfYearOf, table: 'customer_surveys', column: 'period', stage: { is: TRANSACTING_STAGE } },
+  regrade: { periodOf: quarterOf, table: 'grade_reviews', column: 'quarter', stage: { not: 'lost' } },
+} as const satisfies Record<string, { periodOf: typeof quarterOf; table: string; column: string; stage: Stage }>;
+type PeriodWork = keyof typeof PERIOD_WORK;
+
 /** 一年两次定期调查交易往来客户: one survey per half-year for each transacting customer one is responsible for. */
-export function surveysDue({ archive, actor, now, limit }: DueQuery): DueItem[] {
-  const db = archive.db;
-  const zone = readSettings(db).timeZone;
-  const current = halfYearOf(now, zone);
-  const before = previous(current, halfYearOf, zone);
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.archive_number AS number, d.customer_name, d.filed_at,
-              EXISTS (SELECT 1 FROM customer_surveys s WHERE s.dossier_id = d.id AND s.period = ?) AS done_now,
-              EXISTS (SELECT 1 FROM customer_surveys s WHERE s.dossier_id = d.id AND s.period = ?) AS done_before
-       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle = ?
-       ORDER BY d.archive_number LIMIT ?`,
-    )
-    .all(current.key, before.key, actor.id, TRANSACTING_STAGE, limit ?? -1) as DossierLine[];
-  const items = periodItems('survey', rows, current, before, now);
-  if (limit === undefined || rows.length < limit) return items;
-  return capItems('survey', items, limit, periodTotal(db, 'survey', { is: TRANSACTING_STAGE }, actor.id, current, before));
+export function surveysDue(query: DueQuery): DueItem[] {
+  return periodWorkDue('survey', query);
 }
 
 /** 每季度评估客户等级: one re-grading per quarter for each filed customer one is responsible for. */
-export function regradesDue({ archive, actor, now, limit }: DueQuery): DueItem[] {
+export function regradesDue(query: DueQuery): DueItem[] {
+  return periodWorkDue('regrade', query);
+}
+
+function periodWorkDue(work: PeriodWork, { archive, actor, now, limit }: DueQuery): DueItem[] {
+  const { periodOf, table, column, stage } = PERIOD_WORK[work];
   const db = archive.db;
   const zone = readSettings(db).timeZone;
-  const current = quarterOf(now, zone);
-  const before = previous(current, quarterOf, zone);
+  const current = periodOf(now, zone);
+  const before = previous(current, periodOf, zone);
+  const [stageSql, stageParam] = 'not' in stage ? ['d.lifecycle <> ?', stage.not] : ['d.lifecycle = ?', stage.is];
   const rows = db
     .prepare(
       `SELECT d.id, d.archive_number AS number, d.customer_name, d.filed_at,
-              EXISTS (SELECT 1 FROM grade_reviews g WHERE g.dossier_id = d.id AND g.quarter = ?) AS done_now,
-              EXISTS (SELECT 1 FROM grade_reviews g WHERE g.dossier_id = d.id AND g.quarter = ?) AS done_before
-       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND d.lifecycle <> 'lost'
+              EXISTS (SELECT 1 FROM ${table} w WHERE w.dossier_id = d.id AND w.${column} = ?) AS done_now,
+              EXISTS (SELECT 1 FROM ${table} w WHERE w.dossier_id = d.id AND w.${column} = ?) AS done_before
+       FROM dossiers d WHERE d.responsible_id = ? AND d.status = 'filed' AND ${stageSql}
        ORDER BY d.archive_number LIMIT ?`,
     )
-    .all(current.key, before.key, actor.id, limit ?? -1) as DossierLine[];
-  const items = periodItems('regrade', rows, current, before, now);
+    .all(current.key, before.key, actor.id, stageParam, limit ?? -1) as DossierLine[];
+  const items = periodItems(work, rows, current, before, now);
   if (limit === undefined || rows.length < limit) return items;
-  return capItems('regrade', items, limit, periodTotal(db, 'regrade', { not: 'lost' }, actor.id, current, before));
+  return capItems(work, items, limit, periodTotal(db, work, stage, actor.id, current, before));
 }
 
 /**
@@ -82,8 +80,8 @@ export function regradesDue({ archive, actor, now, limit }: DueQuery): DueItem[]
  * period's for every customer without the work, the last period's for those filed before it ended
  * without it. Customers less customers with the work done, each read from the kept tallies.
  */
-function periodTotal(db: DueQuery['archive']['db'], work: 'regrade' | 'survey', stage: Stage, actorId: string, current: Period, before: Period): number {
-  const [table, column] = work === 'regrade' ? ['grade_reviews', 'quarter'] : ['customer_surveys', 'period'];
+function periodTotal(db: DueQuery['archive']['db'], work: PeriodWork, stage: Stage, actorId: string, current: Period, before: Period): number {
+  const { table, column } = PERIOD_WORK[work];
   const doneBefore = { sql: `EXISTS (SELECT 1 FROM ${table} w WHERE w.dossier_id = d.id AND w.${column} = ?)`, params: [before.key] };
   const all = customers(db, actorId, 'customer', stage);
   const earlier = customers(db, actorId, 'customer', stage, { at: before.end });

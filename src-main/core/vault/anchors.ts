@@ -6,11 +6,9 @@
  * Raised at every lock and after every verify; never lowered, and never moved onto a chain that
  * disagrees with it (that archive stays reported until someone looks).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
-import { writeFileAtomic } from './files';
+import { StateFile } from './state-file';
 import type { Keyring, SignedHead } from './keyring';
 
 const anchorSchema = z.object({
@@ -48,20 +46,14 @@ function headSeqs(db: Db): number[] {
 }
 
 export class Anchors {
-  private readonly file: string;
+  private readonly file: StateFile<Anchor>;
 
-  constructor(private readonly stateDir: string) {
-    this.file = join(stateDir, 'journal-anchors.json');
+  constructor(stateDir: string) {
+    this.file = new StateFile(stateDir, 'journal-anchors.json', stateSchema);
   }
 
   private read(): z.infer<typeof stateSchema> {
-    if (!existsSync(this.file)) return {};
-    try {
-      const parsed = stateSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
-      return parsed.success ? parsed.data : {};
-    } catch {
-      return {};
-    }
+    return this.file.read();
   }
 
   get(archiveId: string): Anchor | null {
@@ -108,8 +100,7 @@ export class Anchors {
         root: anchor?.root ?? root,
         at: new Date().toISOString(),
       };
-      mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-      writeFileAtomic(this.file, JSON.stringify(state));
+      this.file.write(state);
     } catch {
       // An unwritable state folder must not keep an archive from locking; the anchor stays where it was.
     }

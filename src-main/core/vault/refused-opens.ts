@@ -4,11 +4,9 @@
  * not write, or cannot). Like failed passwords (`throttle.ts`) they wait on this workstation,
  * outside the archive, and are written into the journal at the next successful unlock here.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../../contract/errors';
-import { writeFileAtomic } from './files';
+import { StateFile } from './state-file';
 
 /** The refusals worth a journal entry; bad input and wrong passwords are handled elsewhere. */
 export const JOURNALED_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -31,27 +29,20 @@ export type RefusedOpen = z.infer<typeof refusalSchema>;
 const stateSchema = z.record(z.string(), z.array(refusalSchema).max(100));
 
 export class RefusedOpens {
-  private readonly file: string;
+  private readonly file: StateFile<RefusedOpen[]>;
 
-  constructor(private readonly stateDir: string) {
-    this.file = join(stateDir, 'refused-opens.json');
+  constructor(stateDir: string) {
+    this.file = new StateFile(stateDir, 'refused-opens.json', stateSchema);
   }
 
   private read(): z.infer<typeof stateSchema> {
-    if (!existsSync(this.file)) return {};
-    try {
-      const parsed = stateSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
-      return parsed.success ? parsed.data : {};
-    } catch {
-      return {};
-    }
+    return this.file.read();
   }
 
   record(archiveId: string, refusal: RefusedOpen): void {
     const state = this.read();
     state[archiveId] = [...(state[archiveId] ?? []), refusal].slice(-100);
-    mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(this.file, JSON.stringify(state));
+    this.file.write(state);
   }
 
   pending(archiveId: string): RefusedOpen[] {
@@ -63,6 +54,6 @@ export class RefusedOpens {
     const state = this.read();
     if (!(archiveId in state)) return;
     delete state[archiveId];
-    writeFileAtomic(this.file, JSON.stringify(state));
+    this.file.write(state);
   }
 }

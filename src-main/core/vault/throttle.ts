@@ -10,10 +10,9 @@
  * This throttles people at the screen; offline guessing against a copied keyring is what the
  * argon2id cost is for.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './files';
+import { StateFile } from './state-file';
 
 const recordSchema = z.object({
   failures: z.number().int().min(0),
@@ -34,25 +33,18 @@ export function waitAfter(failures: number): number {
 }
 
 export class Throttle {
-  private readonly file: string;
+  private readonly file: StateFile<State[string]>;
 
   constructor(readonly stateDir: string) {
-    this.file = join(stateDir, 'unlock-failures.json');
+    this.file = new StateFile(stateDir, 'unlock-failures.json', stateSchema);
   }
 
   private read(): State {
-    if (!existsSync(this.file)) return {};
-    try {
-      const parsed = stateSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
-      return parsed.success ? parsed.data : {};
-    } catch {
-      return {};
-    }
+    return this.file.read();
   }
 
   private write(state: State): void {
-    mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(this.file, JSON.stringify(state));
+    this.file.write(state);
   }
 
   /** Seconds still to wait before this login may try again (0 when free). */

@@ -3,10 +3,11 @@
  * Leaving a dossier with unsaved changes asks first.
  */
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Segmented, Typography } from 'antd';
+import { App, Button, Card, Segmented } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRow } from '../../../src-main/contract/dossiers';
+import { PageHeading } from '../../components/PageHeading';
 import { useSession } from '../session/SessionContext';
 import { setLeaveGuard } from '../shell/leaveGuard';
 import { CatalogueView } from './CatalogueView';
@@ -56,13 +57,7 @@ export function DossiersPage() {
 
   return (
     <Card data-testid="screen-dossiers" className="page-card">
-      <div className="page-heading">
-        <div>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('dossiers.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('dossiers.intro')}</Typography.Text>
-        </div>
+      <PageHeading title={t('dossiers.title')} intro={t('dossiers.intro')}>
         {view.kind === 'dossier' ? (
           <Button icon={<ArrowLeftOutlined />} onClick={() => go({ kind: listKind })} data-testid="dossier-back">
             {t('dossiers.back')}
@@ -74,7 +69,7 @@ export function DossiersPage() {
             </Button>
           )
         )}
-      </div>
+      </PageHeading>
       {view.kind !== 'dossier' && (
         <Segmented
           style={{ marginBottom: 12 }}

@@ -2,8 +2,9 @@
  * The auditors' page (审计员): the journal viewer with its exports and chain status, and the reports.
  * Only auditors see it in the menu; anyone else who reaches it is refused by main, and sees that.
  */
-import { Card, Tabs, Typography } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading';
 import { ChainStatus } from './ChainStatus';
 import { JournalViewer } from './JournalViewer';
 import { ReportsPanel } from './ReportsPanel';
@@ -13,14 +14,7 @@ export function JournalPage() {
   const { t } = useTranslation();
   return (
     <Card data-testid="screen-journal" className="page-card journal-page">
-      <div className="page-heading no-print">
-        <div>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('journal.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('journal.intro')}</Typography.Text>
-        </div>
-      </div>
+      <PageHeading title={t('journal.title')} intro={t('journal.intro')} noPrint />
       <Tabs
         items={[
           { key: 'journal', label: <span data-testid="tab-journal">{t('journal.tabs.journal')}</span>, children: <JournalViewer /> },

@@ -3,10 +3,11 @@
  * the register for custodians (the register also for department managers). Hiding a tab is a
  * courtesy: main refuses whoever reaches a list they may not see. The reading view covers the page.
  */
-import { Alert, Card, Tabs, Typography } from 'antd';
+import { Alert, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoanView } from '../../../src-main/contract/loans';
+import { PageHeading } from '../../components/PageHeading';
 import { useSession } from '../session/SessionContext';
 import { Approvals } from './Approvals';
 import { CustodianDesk } from './CustodianDesk';
@@ -50,14 +51,7 @@ export function LoansPage() {
 
   return (
     <Card data-testid="screen-loans" className="page-card loans-page">
-      <div className="page-heading no-print">
-        <div>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('loans.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('loans.intro')}</Typography.Text>
-        </div>
-      </div>
+      <PageHeading title={t('loans.title')} intro={t('loans.intro')} noPrint />
       {ended && ended !== 'closed' && (
         <Alert
           type="warning"

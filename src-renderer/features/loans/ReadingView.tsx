@@ -5,18 +5,14 @@
  * open: a timer closes it for the person, and main checks every fetch at that moment (rule 4), so a
  * refused fetch closes it too. A recall is noticed by polling the person's own cards.
  */
-import { CloseOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useCallback, useEffect, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECTION_LABELS } from '../../../src-main/contract/dossier-labels';
-import { SECRECY_LABELS, SECTIONS, type Section } from '../../../src-main/contract/dossiers';
+import { SECTIONS, type Section } from '../../../src-main/contract/dossiers';
 import type { LoanReading, LoanView } from '../../../src-main/contract/loans';
 import { ApiError, api, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoanLabels } from './labels';
-import { SectionContent } from './SectionContent';
-import { Watermark } from './Watermark';
+import { ReadingFrame } from './ReadingFrame';
+import { useCloseAtDue, usePrintShortcut, useReadingEnd } from './reading-hooks';
 import { printPage } from '../../print/printPage';
 
 /** Why the view closed; the page shows the matching sentence. */
@@ -29,9 +25,6 @@ interface Props {
   pollMs?: number;
 }
 
-// setTimeout holds at most 2^31-1 ms; a longer wait is re-armed when it fires.
-const MAX_TIMER = 2_147_483_647;
-
 export function ReadingView({ loan, onClose, pollMs = 5000 }: Props) {
   const { t } = useTranslation();
   const { time, english } = useLoanLabels();
@@ -40,17 +33,7 @@ export function ReadingView({ loan, onClose, pollMs = 5000 }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [allowCopyOut, setAllowCopyOut] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const closed = useRef(false);
-
-  const end = useCallback(
-    (why: ReadingEnd) => {
-      if (closed.current) return;
-      closed.current = true;
-      setReading(null);
-      onClose(why);
-    },
-    [onClose],
-  );
+  const end = useReadingEnd(onClose, setReading);
 
   // Every section shown is its own fetch: main checks the loan at that moment and journals the view.
   useEffect(() => {
@@ -75,17 +58,8 @@ export function ReadingView({ loan, onClose, pollMs = 5000 }: Props) {
 
   // The due time closes the view in front of the person (main refuses any fetch after it anyway).
   const dueAt = reading?.dueAt ?? loan.dueAt;
-  useEffect(() => {
-    if (!dueAt) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const arm = () => {
-      const left = new Date(dueAt).getTime() - Date.now();
-      if (left <= 0) end('due');
-      else timer = setTimeout(arm, Math.min(left, MAX_TIMER));
-    };
-    arm();
-    return () => clearTimeout(timer);
-  }, [dueAt, end]);
+  const onDue = useCallback(() => end('due'), [end]);
+  useCloseAtDue(dueAt, onDue);
 
   // A recall (or a return elsewhere) ends the loan now: notice it on the next look at my cards.
   useEffect(() => {
@@ -113,20 +87,9 @@ export function ReadingView({ loan, onClose, pollMs = 5000 }: Props) {
       else setError(cause);
     }
   }, [loan.card, section, end]);
+  usePrintShortcut(print);
 
-  // Ctrl/Cmd+P goes through the journaled print too.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'p') {
-        e.preventDefault();
-        void print();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [print]);
-
-  const onCopy = (e: React.ClipboardEvent) => {
+  const onCopy = (e: ClipboardEvent) => {
     const characters = window.getSelection()?.toString().length ?? 0;
     if (!allowCopyOut || characters === 0) {
       e.preventDefault();
@@ -138,69 +101,29 @@ export function ReadingView({ loan, onClose, pollMs = 5000 }: Props) {
       .then(() => setNotice(t('loans.reading.copyJournaled')))
       .catch((cause: unknown) => setError(cause));
   };
-  const block = (e: SyntheticEvent) => {
-    if (!allowCopyOut) e.preventDefault();
-  };
 
   return (
-    <div className="loans-reading" data-testid="reading-view" role="dialog" aria-modal="true">
-      <div className="loans-reading__bar no-print">
-        <Space wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('loans.reading.title', { number: loan.number, customer: loan.customerName })}
-          </Typography.Title>
-          <Tag color="red">★ {SECRECY_LABELS[loan.secrecy][english ? 'en' : 'zh-CN']}</Tag>
-          <Typography.Text type="secondary" data-testid="reading-due">
-            {t('loans.reading.dueAt', { at: time(dueAt) })}
-          </Typography.Text>
-        </Space>
-        <Space>
-          <Button icon={<PrinterOutlined />} onClick={() => void print()} data-testid="reading-print">
-            {t('loans.reading.print')}
-          </Button>
-          <Button icon={<CloseOutlined />} onClick={() => end('closed')} data-testid="reading-close">
-            {t('loans.reading.close')}
-          </Button>
-        </Space>
-      </div>
-      <ErrorBanner error={error} onClose={() => setError(null)} />
-      {notice && (
-        <Typography.Paragraph type="warning" className="no-print" data-testid="reading-notice">
-          {notice}
-        </Typography.Paragraph>
-      )}
-      <Tabs
-        className="no-print"
-        activeKey={section}
-        onChange={(key) => setSection(key as Section)}
-        items={SECTIONS.map((s) => ({ key: s, label: <span data-testid={`reading-tab-${s}`}>{SECTION_LABELS[s][english ? 'en' : 'zh-CN']}</span> }))}
-      />
-      <div
-        className={`loans-reading__content loans-print ${allowCopyOut ? '' : 'loans-no-select'}`}
-        data-testid="reading-content"
-        onCopy={onCopy}
-        onCut={onCopy}
-        onContextMenu={block}
-        onDragStart={block}
-        // selectstart is not a React event: blocked through the native handler below.
-        ref={(el) => {
-          if (el) el.onselectstart = (e) => (allowCopyOut ? true : (e.preventDefault(), false));
-        }}
-      >
-        <div className="loans-print-heading print-only">
-          <Typography.Title level={4}>
-            {loan.number} {loan.customerName} ★{SECRECY_LABELS[loan.secrecy][english ? 'en' : 'zh-CN']} — {SECTION_LABELS[section][english ? 'en' : 'zh-CN']}
-          </Typography.Title>
-        </div>
-        {reading ? (
-          <SectionContent section={section} content={reading.dossier.content} />
-        ) : (
-          <Spin tip={t('loans.reading.loading')}>
-            <div style={{ height: 120 }} />
-          </Spin>
-        )}
-        {reading && <Watermark data={reading.watermark} />}
-      </div>
-    </div>
+    <ReadingFrame
+      lang={english ? 'en' : 'zh-CN'}
+      number={loan.number}
+      customer={loan.customerName}
+      secrecy={loan.secrecy}
+      title={t('loans.reading.title', { number: loan.number, customer: loan.customerName })}
+      due={t('loans.reading.dueAt', { at: time(dueAt) })}
+      printText={t('loans.reading.print')}
+      closeText={t('loans.reading.close')}
+      loadingText={t('loans.reading.loading')}
+      onPrint={() => void print()}
+      onClose={() => end('closed')}
+      error={error}
+      onErrorClose={() => setError(null)}
+      notice={notice}
+      sections={SECTIONS}
+      section={section}
+      onSection={setSection}
+      shown={reading && { section, content: reading.dossier.content, watermark: reading.watermark }}
+      allowCopyOut={allowCopyOut}
+      onCopy={onCopy}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListedPerson } from '../../../src-main/contract/people';
 import { api, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PageHeading } from '../../components/PageHeading';
 import { ChangePersonPanel } from '../lifecycle/ChangePersonPanel';
 import { AddPersonModal } from './AddPersonModal';
 import { PeopleTable } from './PeopleTable';
@@ -45,13 +46,7 @@ export function PeoplePage() {
 
   return (
     <Card data-testid="screen-people" className="page-card">
-      <div className="page-heading">
-        <div>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('people.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('people.intro')}</Typography.Text>
-        </div>
+      <PageHeading title={t('people.title')} intro={t('people.intro')}>
         {people && (
           <Space wrap>
             <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="people-add">
@@ -60,7 +55,7 @@ export function PeoplePage() {
             <ChangePersonPanel people={people} onChanged={replace} />
           </Space>
         )}
-      </div>
+      </PageHeading>
       <ErrorBanner error={error} onClose={people ? () => setError(null) : undefined} />
       {people && (
         <>

@@ -6,18 +6,16 @@
  * before it decrypts; copying out is never allowed offline. The view closes at the due time even
  * when left open: a timer here, and main's own check of its clock.
  */
-import { CloseOutlined, CloudSyncOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { CloudSyncOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useCallback, useEffect, useState, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECTION_LABELS } from '../../../src-main/contract/dossier-labels';
-import { SECRECY_LABELS, type Section } from '../../../src-main/contract/dossiers';
+import type { Section } from '../../../src-main/contract/dossiers';
 import type { OpenedPackageView, ReaderEnd, ReaderSection } from '../../../src-main/contract/ipc-reader';
 import { ApiError, api, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoanLabels } from '../loans/labels';
-import { SectionContent } from '../loans/SectionContent';
-import { Watermark } from '../loans/Watermark';
+import { ReadingFrame } from '../loans/ReadingFrame';
+import { useCloseAtDue, usePrintShortcut, useReadingEnd } from '../loans/reading-hooks';
 
 interface Props {
   opened: OpenedPackageView;
@@ -26,8 +24,6 @@ interface Props {
   onFetchRevocations?: () => void;
 }
 
-// setTimeout holds at most 2^31-1 ms; a longer wait is re-armed when it fires.
-const MAX_TIMER = 2_147_483_647;
 const ENDS: Partial<Record<string, ReaderEnd>> = {
   'offline.expired': 'due',
   'offline.revoked': 'revoked',
@@ -39,22 +35,11 @@ const ENDS: Partial<Record<string, ReaderEnd>> = {
 export function OfflineReadingView({ opened, onClose, onFetchRevocations }: Props) {
   const { t, i18n } = useTranslation();
   const { time } = useLoanLabels();
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [section, setSection] = useState<Section>(opened.sections[0]!);
   const [shown, setShown] = useState<ReaderSection | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const closed = useRef(false);
-
-  const end = useCallback(
-    (why: ReaderEnd) => {
-      if (closed.current) return;
-      closed.current = true;
-      setShown(null);
-      onClose(why);
-    },
-    [onClose],
-  );
+  const end = useReadingEnd(onClose, setShown);
   const failed = useCallback(
     (cause: unknown) => {
       const why = cause instanceof ApiError ? ENDS[cause.code] : undefined;
@@ -76,16 +61,8 @@ export function OfflineReadingView({ opened, onClose, onFetchRevocations }: Prop
     };
   }, [section, failed]);
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const arm = () => {
-      const left = new Date(opened.dueAt).getTime() - Date.now();
-      if (left <= 0) end('due');
-      else timer = setTimeout(arm, Math.min(left, MAX_TIMER));
-    };
-    arm();
-    return () => clearTimeout(timer);
-  }, [opened.dueAt, end]);
+  const onDue = useCallback(() => end('due'), [end]);
+  useCloseAtDue(opened.dueAt, onDue);
 
   const print = useCallback(async () => {
     try {
@@ -97,89 +74,43 @@ export function OfflineReadingView({ opened, onClose, onFetchRevocations }: Prop
       failed(cause);
     }
   }, [section, failed]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'p') {
-        e.preventDefault();
-        void print();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [print]);
+  usePrintShortcut(print);
 
   // Offline there is no archive to record a copy in: copying is always blocked.
-  const onCopy = (e: React.ClipboardEvent) => {
+  const onCopy = (e: ClipboardEvent) => {
     e.preventDefault();
     setNotice(t('reader.copyBlocked'));
   };
-  const block = (e: SyntheticEvent) => e.preventDefault();
 
   return (
-    <div className="loans-reading" data-testid="reading-view" role="dialog" aria-modal="true">
-      <div className="loans-reading__bar no-print">
-        <Space wrap>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="reading-title">
-            {t('reader.heading', { number: opened.dossierNumber, customer: opened.customerName ?? '' })}
-          </Typography.Title>
-          <Tag color="red">★ {SECRECY_LABELS[opened.secrecy][lang]}</Tag>
-          <Typography.Text type="secondary" data-testid="reading-due">
-            {t('reader.dueAt', { at: time(opened.dueAt) })}
-          </Typography.Text>
-        </Space>
-        <Space>
-          {onFetchRevocations && (
-            <Button icon={<CloudSyncOutlined />} onClick={onFetchRevocations} data-testid="reading-fetch-revocations">
-              {t('reader.fetch')}
-            </Button>
-          )}
-          <Button icon={<PrinterOutlined />} onClick={() => void print()} data-testid="reading-print">
-            {t('reader.print')}
+    <ReadingFrame
+      lang={i18n.language === 'en' ? 'en' : 'zh-CN'}
+      number={opened.dossierNumber}
+      customer={opened.customerName ?? ''}
+      secrecy={opened.secrecy}
+      title={t('reader.heading', { number: opened.dossierNumber, customer: opened.customerName ?? '' })}
+      due={t('reader.dueAt', { at: time(opened.dueAt) })}
+      actions={
+        onFetchRevocations && (
+          <Button icon={<CloudSyncOutlined />} onClick={onFetchRevocations} data-testid="reading-fetch-revocations">
+            {t('reader.fetch')}
           </Button>
-          <Button icon={<CloseOutlined />} onClick={() => end('user')} data-testid="reading-close">
-            {t('reader.close')}
-          </Button>
-        </Space>
-      </div>
-      <ErrorBanner error={error} onClose={() => setError(null)} />
-      {notice && (
-        <Typography.Paragraph type="warning" className="no-print" data-testid="reading-notice">
-          {notice}
-        </Typography.Paragraph>
-      )}
-      <Tabs
-        className="no-print"
-        activeKey={section}
-        onChange={(key) => setSection(key as Section)}
-        items={opened.sections.map((s) => ({ key: s, label: <span data-testid={`reading-tab-${s}`}>{SECTION_LABELS[s][lang]}</span> }))}
-      />
-      <div
-        className="loans-reading__content loans-print loans-no-select"
-        data-testid="reading-content"
-        onCopy={onCopy}
-        onCut={onCopy}
-        onContextMenu={block}
-        onDragStart={block}
-        // selectstart is not a React event: blocked through the native handler.
-        ref={(el) => {
-          if (el) el.onselectstart = (e) => (e.preventDefault(), false);
-        }}
-      >
-        <div className="loans-print-heading print-only">
-          <Typography.Title level={4}>
-            {opened.dossierNumber} {opened.customerName ?? ''} ★{SECRECY_LABELS[opened.secrecy][lang]} — {SECTION_LABELS[section][lang]}
-          </Typography.Title>
-        </div>
-        {shown ? (
-          <SectionContent section={shown.section} content={shown.dossier.content} />
-        ) : (
-          <Spin tip={t('reader.loading')}>
-            <div style={{ height: 120 }} />
-          </Spin>
-        )}
-        {shown && <Watermark data={shown.watermark} />}
-      </div>
-    </div>
+        )
+      }
+      printText={t('reader.print')}
+      closeText={t('reader.close')}
+      loadingText={t('reader.loading')}
+      onPrint={() => void print()}
+      onClose={() => end('user')}
+      error={error}
+      onErrorClose={() => setError(null)}
+      notice={notice}
+      sections={opened.sections}
+      section={section}
+      onSection={setSection}
+      shown={shown && { section: shown.section, content: shown.dossier.content, watermark: shown.watermark }}
+      allowCopyOut={false}
+      onCopy={onCopy}
+    />
   );
 }

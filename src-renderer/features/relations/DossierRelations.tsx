@@ -3,7 +3,7 @@
  * forms to record a complaint, the half-yearly survey, a satisfaction survey or a re-grading (for
  * the people main says may), and the records: complaints, follow-ups, grade history, surveys.
  */
-import { App, Alert, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GradeReviewView, PeriodicSurveyView, SatisfactionSurveyView } from '../../../src-main/contract/relations';
@@ -15,6 +15,11 @@ import { ComplaintsTable } from './ComplaintsTable';
 import { FollowUpsTable } from './FollowUpsTable';
 import { RelationForms, type FormKind } from './RelationForms';
 import './relations.css';
+
+/** A dossier's past grade reviews or surveys: small, eight to a page. */
+function HistoryTable<T extends { id: number }>({ rows, testId, columns }: { rows: T[]; testId: string; columns: TableColumnsType<T> }) {
+  return <Table<T> rowKey="id" size="small" dataSource={rows} data-testid={testId} pagination={{ pageSize: 8, hideOnSinglePage: true }} columns={columns} />;
+}
 
 export function DossierRelations({ number, onChanged }: { number: string; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -77,12 +82,9 @@ export function DossierRelations({ number, onChanged }: { number: string; onChan
       <FollowUpsTable rows={view.followUps} loading={loading} showCustomer={false} onChanged={changed} />
 
       <Typography.Title level={5}>{t('relations.regrade.history')}</Typography.Title>
-      <Table<GradeReviewView>
-        rowKey="id"
-        size="small"
-        dataSource={view.grades}
-        data-testid="grade-history"
-        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+      <HistoryTable<GradeReviewView>
+        rows={view.grades}
+        testId="grade-history"
         columns={[
           { title: t('relations.regrade.quarter'), dataIndex: 'quarter' },
           { title: t('relations.regrade.value'), dataIndex: 'value' },
@@ -95,12 +97,9 @@ export function DossierRelations({ number, onChanged }: { number: string; onChan
       />
 
       <Typography.Title level={5}>{t('relations.survey.history')}</Typography.Title>
-      <Table<PeriodicSurveyView>
-        rowKey="id"
-        size="small"
-        dataSource={view.surveys}
-        data-testid="survey-history"
-        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+      <HistoryTable<PeriodicSurveyView>
+        rows={view.surveys}
+        testId="survey-history"
         columns={[
           { title: t('relations.survey.period'), dataIndex: 'period' },
           { title: t('relations.survey.changes'), render: (_, s) => (s.changes === null ? hidden : s.changes) },
