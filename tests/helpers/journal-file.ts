@@ -7,7 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../src-main/core/clock';
-import { openDatabase } from '../../src-main/core/db/connection';
+import { openDatabase, type Db } from '../../src-main/core/db/connection';
+import type { WalkContext } from '../../src-main/core/journal/chain-walk';
 import { migrate } from '../../src-main/core/db/migrate';
 import { Journal } from '../../src-main/core/journal/journal';
 import { makeSigner, newSigningKey, type Signer } from '../../src-main/core/journal/signer';
@@ -36,4 +37,16 @@ export function makeJournalFile(prefix: string, archiveId: string, entries: numb
   })();
   db.close();
   return { root, path, key, signer };
+}
+
+/** A walker's context as verify.ts builds it for an unattributed journal: the signed checkpoints and the time blocks. */
+export function walkContextOf(db: Db, archiveId: string): WalkContext {
+  const signed = new Map(db.prepare('SELECT seq, head_hash FROM journal_checkpoints').raw(true).all() as [number, string][]);
+  const blocks = new Map(
+    (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [
+      b,
+      [min, max] as [string, string],
+    ]),
+  );
+  return { archiveId, signed, blocks, eraStart: Infinity, runs: [], people: [] };
 }

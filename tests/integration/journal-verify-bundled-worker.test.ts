@@ -3,19 +3,14 @@
  * benchmarks time this one) walks in that worker and reports exactly what one walk from the start
  * reports; a script that cannot start leaves the walk to this thread, with the same report.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/core/clock';
 import { openDatabase } from '../../src-main/core/db/connection';
-import { migrate } from '../../src-main/core/db/migrate';
 import { CHUNK } from '../../src-main/core/journal/chain-walk';
-import { Journal } from '../../src-main/core/journal/journal';
-import { makeSigner, newSigningKey } from '../../src-main/core/journal/signer';
 import { verifyJournal, verifyJournalInParallel } from '../../src-main/core/journal/verify';
 import { bundleVerifyWorker } from '../helpers/verify-worker-bundle';
+import { makeJournalFile } from '../helpers/journal-file';
 
 const ENTRIES = CHUNK + 3500;
 const ARCHIVE_ID = 'bundled-worker-test';
@@ -29,18 +24,10 @@ let workerScript: string;
 
 beforeAll(() => {
   workerScript = bundleVerifyWorker(BUNDLE_DIR);
-  root = mkdtempSync(join(tmpdir(), 'triplicate-bundled-worker-'));
-  path = join(root, 'archive.db');
-  key = randomBytes(32);
-  const db = openDatabase(path, key, { create: true });
-  migrate(db);
-  const signing = newSigningKey();
-  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(signing.publicKey, signing.privateKeyDer, 'f');
-  publicKey = signing.publicKey;
-  const journal = new Journal(db, ARCHIVE_ID, systemClock, 'test', makeSigner(signing.publicKey, signing.privateKeyDer));
-  db.transaction(() => {
-    for (let i = 0; i < ENTRIES; i++) journal.append({ actor: { id: null, name: '测试', duty: null }, event: 'dossier.open', outcome: 'ok', details: { i } });
-  })();
+  const file = makeJournalFile('triplicate-bundled-worker-', ARCHIVE_ID, ENTRIES);
+  ({ root, path, key } = file);
+  publicKey = file.signer.publicKey;
+  const db = openDatabase(path, key);
   // A changed entry in the second chunk: the worker's report must name it as one walk does.
   db.exec('DROP TRIGGER journal_no_update');
   db.prepare(`UPDATE journal SET details = '{"i":-1}' WHERE seq = ?`).run(CHUNK + 777);

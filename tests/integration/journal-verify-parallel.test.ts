@@ -15,7 +15,7 @@ import { CHUNK_BLOB_SQL, walkChunkBlob } from '../../src-main/core/journal/chain
 import { ENTRY_COLUMNS, genesisHash, rowHash, type EntryRow } from '../../src-main/core/journal/entry';
 import type { Signer } from '../../src-main/core/journal/signer';
 import { verifyJournal, verifyJournalInParallel, type ChainReport } from '../../src-main/core/journal/verify';
-import { makeJournalFile } from '../helpers/journal-file';
+import { makeJournalFile, walkContextOf } from '../helpers/journal-file';
 
 const ENTRIES = 2 * CHUNK + 2500; // three chunks, the last one short
 const ARCHIVE_ID = 'parallel-verify-test';
@@ -176,17 +176,7 @@ describe('the built app', () => {
 });
 
 describe('the fast path (chain-blob.ts)', () => {
-  /** The walker's context as verify.ts builds it: the signed checkpoints and the time blocks. */
-  function contextOf(db: Db): WalkContext {
-    const signed = new Map((db.prepare('SELECT seq, head_hash FROM journal_checkpoints').raw(true).all() as [number, string][]).map(([s, h]) => [s, h]));
-    const blocks = new Map(
-      (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [
-        b,
-        [min, max] as [string, string],
-      ]),
-    );
-    return { archiveId: ARCHIVE_ID, signed, blocks, eraStart: Infinity, runs: [], people: [] };
-  }
+  const contextOf = (db: Db): WalkContext => walkContextOf(db, ARCHIVE_ID);
 
   it("finds every chunk of an intact journal intact, with the row walk's result", () => {
     const db = openDatabase(path, key);

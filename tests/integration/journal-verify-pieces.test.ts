@@ -3,21 +3,15 @@
  * on any thread and joined, give exactly the chunk's own walk; a chunk with a problem in a piece is
  * left for verify to walk whole, so its report is the chunk walk's. A real encrypted file.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/core/clock';
 import { openDatabase, type Db } from '../../src-main/core/db/connection';
-import { migrate } from '../../src-main/core/db/migrate';
 import { MAX_NAMED } from '../../src-main/core/journal/attribution-walk';
 import { CHUNK, ChainWalker, type ChunkResult, type WalkContext } from '../../src-main/core/journal/chain-walk';
-import { Journal } from '../../src-main/core/journal/journal';
-import { makeSigner, newSigningKey } from '../../src-main/core/journal/signer';
 import { verifyJournal, verifyJournalInParallel } from '../../src-main/core/journal/verify';
 import { joinPieces, PIECE, PIECES_PER_CHUNK, piecesFor, pieceSpan } from '../../src-main/core/journal/verify-pieces';
 import { walkInWorkers } from '../../src-main/core/journal/verify-pool';
+import { makeJournalFile, walkContextOf } from '../helpers/journal-file';
 
 const ENTRIES = 2 * CHUNK + 2345; // three chunks, the last one short and ending inside a piece
 const ARCHIVE_ID = 'verify-pieces-test';
@@ -28,32 +22,13 @@ let key: Buffer;
 let publicKey: Buffer;
 
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'triplicate-pieces-'));
-  path = join(root, 'archive.db');
-  key = randomBytes(32);
-  const db = openDatabase(path, key, { create: true });
-  migrate(db);
-  const signing = newSigningKey();
-  db.prepare('INSERT INTO signing_key (id, public_key, private_key, fingerprint) VALUES (1, ?, ?, ?)').run(signing.publicKey, signing.privateKeyDer, 'f');
-  publicKey = signing.publicKey;
-  const journal = new Journal(db, ARCHIVE_ID, systemClock, 'test', makeSigner(signing.publicKey, signing.privateKeyDer));
-  db.transaction(() => {
-    for (let i = 0; i < ENTRIES; i++) journal.append({ actor: { id: null, name: '测试', duty: null }, event: 'dossier.open', outcome: 'ok', details: { i } });
-  })();
-  db.close();
+  const file = makeJournalFile('triplicate-pieces-', ARCHIVE_ID, ENTRIES);
+  ({ root, path, key } = file);
+  publicKey = file.signer.publicKey;
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function contextOf(db: Db): WalkContext {
-  const signed = new Map((db.prepare('SELECT seq, head_hash FROM journal_checkpoints').raw(true).all() as [number, string][]).map(([s, h]) => [s, h]));
-  const blocks = new Map(
-    (db.prepare('SELECT block, min_at, max_at FROM journal_time_blocks').raw(true).all() as [number, string, string][]).map(([b, min, max]) => [
-      b,
-      [min, max] as [string, string],
-    ]),
-  );
-  return { archiveId: ARCHIVE_ID, signed, blocks, eraStart: Infinity, runs: [], people: [] };
-}
+const contextOf = (db: Db): WalkContext => walkContextOf(db, ARCHIVE_ID);
 
 function tamper(edit: (db: Db) => void): void {
   const db = openDatabase(path, key);
