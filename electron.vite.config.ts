@@ -148,9 +148,14 @@ export default defineConfig({
     plugins: [bundleCli()],
     build: {
       outDir: resolve(root, 'out/main'),
-      // The journal verifier's worker thread is its own entry (src-main/core/journal/verify-pool.ts).
+      // The journal verifier's worker thread (src-main/core/journal/verify-pool.ts) and the server's
+      // password-check process (src-main/ipc/remote/password-check.ts) are entries of their own.
       rollupOptions: {
-        input: { index: resolve(root, 'src-main/index.ts'), 'journal-verify-worker': resolve(root, 'src-main/core/journal/verify-worker.ts') },
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          'journal-verify-worker': resolve(root, 'src-main/core/journal/verify-worker.ts'),
+          'password-check': resolve(root, 'src-main/ipc/remote/password-check-child.ts'),
+        },
       },
     },
   },

@@ -18,7 +18,10 @@
  *   archive is as busy as the target says. If capacity fell below 500, the queue grows and this
  *   figure fails loudly.
  * - server_sign_in_s: one sign-in (argon2id at the archive's cost), median of 5, connection made.
- * - server_p95_during_sign_ins_ms (information): the open-loop mix while 20 sign-ins run at once.
+ * - server_p95_during_sign_ins_ms (target ≤ 50, the issue's "must not stall … beyond the p95
+ *   target"): the open-loop mix while 20 sign-ins run at once. The passwords are checked in the
+ *   server's low-priority password-check process (password-check.ts); how long the burst took is
+ *   printed beside it, since the lower priority makes the sign-ins themselves wait for idle CPU.
  * - server_p95_during_verify_ms (information): the open-loop mix while an auditor's journal:verify
  *   walks the whole chain (JOURNAL_FILL extra entries appended before serving, so the walk is long).
  * - server_cpu_ms_per_op (information, Linux): the serve process's CPU time during the capacity run
@@ -300,13 +303,19 @@ async function main(): Promise<void> {
 
     // 20 sign-ins at once while the workstations keep working.
     const extra = await Promise.all(Array.from({ length: 20 }, () => connect()));
+    const burstStart = performance.now();
+    let burstOk = 0;
     const [during] = await Promise.all([
       offer(3000),
       Promise.all(
         extra.map(async (c, i) => {
           const r = await c.signIn(managers[i % MANAGERS]!.login, managers[i % MANAGERS]!.password);
-          if (r.ok) signIns++;
+          if (!r.ok) return;
+          signIns++;
+          burstOk++;
         }),
+      ).then(() =>
+        process.stderr.write(`20 sign-ins at once: ${burstOk} signed in, the last after ${((performance.now() - burstStart) / 1000).toFixed(2)} s\n`),
       ),
     ]);
     report('server_p95_during_sign_ins_ms', percentile(during.slice, 95), 'ms', 50);

@@ -23,6 +23,9 @@ export type KdfParams = z.infer<typeof kdfParamsSchema>;
 
 export type KdfCost = Omit<KdfParams, 'alg' | 'salt'>;
 
+/** One argon2id derivation: `deriveKey` here, or the archive server's low-priority password-check process. */
+export type DeriveKey = (secret: Buffer, params: KdfParams) => Promise<Buffer>;
+
 export async function deriveKey(secret: Buffer, params: KdfParams): Promise<Buffer> {
   return argon2.hash(secret, {
     type: argon2.argon2id,

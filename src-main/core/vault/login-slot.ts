@@ -5,7 +5,7 @@
  * unknown login costs the same argon2id as a wrong password so timing does not tell which it was.
  */
 import { looksLikeResetCode } from '../people/resets';
-import { deriveKey, KDF_FLOOR } from './kdf';
+import { deriveKey, KDF_FLOOR, type DeriveKey } from './kdf';
 import type { Keyring, Slot } from './keyring';
 import { passwordBytes } from './password';
 import { loginLocator, type X25519Pair } from './seal';
@@ -14,29 +14,31 @@ import { normaliseRecoveryKey, openSlotPair } from './slots';
 /**
  * The opened slot and its key pair (the caller zeroes `pair.privateKey`), or null for a wrong password.
  * `locator`: the login's locator when the caller has worked it out already (the server, off its thread).
+ * `derive`: where argon2id runs (the server's password-check process); here unless given.
  */
 export async function openLoginSlot(
   keyring: Keyring,
   login: string,
   password: string,
   locator: string = loginLocator(login, keyring.locatorSalt),
+  derive: DeriveKey = deriveKey,
 ): Promise<{ slot: Slot; pair: X25519Pair } | null> {
   const candidates = keyring.slots.filter((s) => s.kind === 'person' && s.locator === locator).reverse();
   const secret = passwordBytes(password);
   try {
     for (const candidate of candidates) {
-      let pair = await openSlotPair(keyring.archiveId, candidate, secret);
+      let pair = await openSlotPair(keyring.archiveId, candidate, secret, derive);
       if (!pair && looksLikeResetCode(password)) {
         const code = normaliseRecoveryKey(password);
         try {
-          pair = await openSlotPair(keyring.archiveId, candidate, code);
+          pair = await openSlotPair(keyring.archiveId, candidate, code, derive);
         } finally {
           code.fill(0);
         }
       }
       if (pair) return { slot: candidate, pair };
     }
-    if (candidates.length === 0) await deriveKey(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) });
+    if (candidates.length === 0) (await derive(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) })).fill(0);
     return null;
   } finally {
     secret.fill(0);

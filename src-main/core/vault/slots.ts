@@ -8,7 +8,7 @@
  * deleted, so a copy of the old keyring they kept opens only the old key, which no longer opens the file.
  */
 import { randomBytes } from 'node:crypto';
-import { deriveKey, type KdfCost } from './kdf';
+import { deriveKey, type DeriveKey, type KdfCost } from './kdf';
 import { databaseKeyAad, slotPrivateKeyAad, type Slot } from './keyring';
 import { decrypt, encrypt, newX25519Pair, openSealed, sealTo, type X25519Pair } from './seal';
 
@@ -42,8 +42,8 @@ export async function createSlot(spec: SlotSpec, secret: Buffer, databaseKey: Bu
 }
 
 /** The slot's key pair, or null when the secret is wrong. */
-export async function openSlotPair(archiveId: string, slot: Slot, secret: Buffer): Promise<X25519Pair | null> {
-  const slotKey = await deriveKey(secret, slot.kdf);
+export async function openSlotPair(archiveId: string, slot: Slot, secret: Buffer, derive: DeriveKey = deriveKey): Promise<X25519Pair | null> {
+  const slotKey = await derive(secret, slot.kdf);
   try {
     const privateKey = decrypt(slotKey, slot.privateKey, slotPrivateKeyAad(archiveId, slot.id));
     return privateKey ? { privateKey, publicKey: Buffer.from(slot.publicKey, 'base64') } : null;

@@ -22,7 +22,8 @@ import type { SessionHolder, PreferenceState } from '../handlers/context';
 import { createRouter, type Router } from '../router';
 import type { SenderInfo } from '../sender';
 import { type ServerLimits, TokenBucket, type KeyedBuckets } from './limits';
-import type { Gate, Serial } from './mutex';
+import type { Serial } from './mutex';
+import type { PasswordHasher } from './password-check';
 import { clientMessageSchema, DOWNLOAD_CHUNK_BYTES, LOCAL_ONLY_CHANNELS, READ_CHANNELS, type Answer, type DownloadChunk } from './protocol';
 import { priorAnswer, recordAnswer, type RemoteSession } from './remote-session';
 import { signIn } from './sign-in';
@@ -35,8 +36,8 @@ export interface ServerContext {
   version: string;
   signInBuckets: KeyedBuckets;
   writes: Serial;
-  /** argon2id sign-ins running at once: fewer than the cores, so requests keep a core to run on. */
-  kdf: Gate;
+  /** Sign-ins' password checks: the low-priority process, a few at a time (server.ts). */
+  kdf: PasswordHasher;
   /** Per-connection folders for files the server writes for a workstation (exports). */
   tempRoot: string;
   log: (line: string) => void;
@@ -260,9 +261,7 @@ export class Connection {
     }
     await this.endSession('user');
     try {
-      const session = await signIn(this.ctx.archive, this.ctx.throttle, { login, password }, { address: this.address, reported: workstation }, (derive) =>
-        this.ctx.kdf.run(derive),
-      );
+      const session = await signIn(this.ctx.archive, this.ctx.throttle, { login, password }, { address: this.address, reported: workstation }, this.ctx.kdf);
       if (this.closed) {
         await session.lock('quit');
         return;

@@ -26,6 +26,7 @@ import { GroupSync } from './group-sync';
 import { TickCommit } from './tick-commit';
 import { cacheStatements } from '../../core/db/statement-cache';
 import { MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol';
+import { PasswordCheckProcess, type PasswordHasher } from './password-check';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -43,6 +44,8 @@ export interface ArchiveServerOptions {
   idleOverrideSeconds?: number;
   idleCheckMs?: number;
   log?: (line: string) => void;
+  /** Test hook: how the password-check process is started (password-check.ts). */
+  passwordCheck?: PasswordCheckProcess;
 }
 
 export class ArchiveServer {
@@ -56,6 +59,8 @@ export class ArchiveServer {
   private readonly ticks: TickCommit;
   private pushPending = false;
   private readonly stopFollowing: () => void;
+  /** Sign-ins' argon2id, at the lowest priority, in a process of its own. */
+  readonly passwordCheck: PasswordCheckProcess;
 
   constructor(private readonly options: ArchiveServerOptions) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -66,6 +71,7 @@ export class ArchiveServer {
     cacheStatements(archive.db);
     this.sync = new GroupSync(join(archive.folder, `${DATABASE_FILE}-wal`));
     this.ticks = new TickCommit(archive);
+    this.passwordCheck = options.passwordCheck ?? new PasswordCheckProcess(options.log);
     // A rekey through the server moves the archive to a new connection and a new WAL file: the
     // same rule follows, or every commit would sync again (and the group sync watch a stale file).
     this.stopFollowing = archive.onDatabaseReplaced((db) => {
@@ -82,9 +88,8 @@ export class ArchiveServer {
       version: options.version,
       signInBuckets: new KeyedBuckets(limits.signInsPerLoginPerMinute / 60, limits.signInsPerLoginPerMinute),
       writes: new Serial(),
-      // argon2 runs on libuv's pool (4 threads): unchecked, a burst of sign-ins takes every core
-      // from the thread that answers everyone else.
-      kdf: new Gate(Math.max(1, availableParallelism() - 1)),
+      // Even at the lowest priority, a burst of argon2id runs is bounded: each holds its memory cost.
+      kdf: gated(this.passwordCheck, new Gate(Math.max(1, availableParallelism() - 1))),
       tempRoot: mkdtempSync(join(tmpdir(), 'triplicate-serve-')),
       log: options.log ?? (() => undefined),
       afterWrite: () => this.notifyAfterCommit(),
@@ -155,6 +160,7 @@ export class ArchiveServer {
         resolve();
       });
     });
+    this.passwordCheck.warm();
     this.idleTimer = setInterval(() => void this.endIdleSessions(), this.options.idleCheckMs ?? 5_000);
     this.idleTimer.unref();
     return this.https.address() as AddressInfo;
@@ -218,6 +224,8 @@ export class ArchiveServer {
 
   private async doStop(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
+    // A sign-in still deriving is refused: the server is closing.
+    this.passwordCheck.stop();
     for (const connection of this.connections) connection.push('event:closing', {});
     // Queued writes finish first, so nothing is cut off mid-transaction.
     await this.ctx.writes.run(() =>
@@ -238,4 +246,11 @@ export class ArchiveServer {
     });
     rmSync(this.ctx.tempRoot, { recursive: true, force: true });
   }
+}
+
+function gated(hasher: PasswordHasher, gate: Gate): PasswordHasher {
+  return {
+    locator: (login, salt) => gate.run(() => hasher.locator(login, salt)),
+    derive: (secret, params) => gate.run(() => hasher.derive(secret, params)),
+  };
 }

@@ -11,32 +11,31 @@ import { ArchiveError } from '../../core/errors';
 import { findPersonBySlot, toActor } from '../../core/people/repository';
 import type { Throttle } from '../../core/vault/throttle';
 import type { OpenArchive } from '../../core/vault/open-archive';
-import { loginLocatorAsync, type X25519Pair } from '../../core/vault/seal';
+import type { X25519Pair } from '../../core/vault/seal';
 import { unsealDatabaseKey } from '../../core/vault/slots';
 import { openLoginSlot } from '../../core/vault/login-slot';
 import { attachSessionSigner } from '../../core/vault/session-signer';
 import { approvedResetOfSlot, assertResetCodeCurrent } from '../../core/people/resets';
 import { RemoteSession, type RemoteOrigin } from './remote-session';
+import { HASH_HERE, type PasswordHasher } from './password-check';
 
 export interface SignInInput {
   login: string;
   password: string;
 }
 
-/** Runs one key derivation; the server passes a gate so a burst of sign-ins cannot take every core. */
-export type KdfRunner = <T>(derive: () => Promise<T>) => Promise<T>;
-
 export async function signIn(
   archive: OpenArchive,
   throttle: Throttle,
   input: SignInInput,
   origin: RemoteOrigin,
-  runKdf: KdfRunner = (derive) => derive(),
+  hasher: PasswordHasher = HASH_HERE,
 ): Promise<RemoteSession> {
   archive.assertOpen();
   const keyring = archive.keyring;
-  // scrypt (16 MiB) off the thread that answers every workstation, and through the same gate as argon2id.
-  const locator = await runKdf(() => loginLocatorAsync(input.login, keyring.locatorSalt));
+  // scrypt (16 MiB) off the thread that answers every workstation: the server's hasher is its
+  // low-priority password-check process, behind a gate (password-check.ts, server.ts).
+  const locator = await hasher.locator(input.login, keyring.locatorSalt);
   archive.assertOpen();
   const now = archive.clock.now();
   const remote = { address: origin.address, reported: origin.reported };
@@ -68,9 +67,9 @@ export async function signIn(
     throw new ArchiveError('vault.throttled', { seconds: wait });
   }
 
-  // The same slot opening as a local unlock: every slot of the login, newest first.
-  // Through the server's gate: a burst of sign-ins cannot take every core from the small operations.
-  const opened = await runKdf(() => openLoginSlot(keyring, input.login, input.password, locator));
+  // The same slot opening as a local unlock: every slot of the login, newest first; only argon2id
+  // runs in the hasher, the slot itself is opened here.
+  const opened = await openLoginSlot(keyring, input.login, input.password, locator, hasher.derive);
   const slot = opened?.slot;
   const pair: X25519Pair | null = opened?.pair ?? null;
   try {
