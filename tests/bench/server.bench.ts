@@ -17,7 +17,8 @@
  *   (no coordinated omission): server_p95_ms (target ≤ 50) is the p95 a workstation sees when the
  *   archive is as busy as the target says. If capacity fell below 500, the queue grows and this
  *   figure fails loudly.
- * - server_sign_in_s: one sign-in (argon2id at the archive's cost), median of 5, connection made.
+ * - server_sign_in_s: one sign-in, median of 5, connection made. Every person's slot carries the
+ *   cost calibrated here for the product's 500 ms target (not the tests' floor), as the issue asks.
  * - server_p95_during_sign_ins_ms (target ≤ 50, the issue's "must not stall … beyond the p95
  *   target"): the open-loop mix while 20 sign-ins run at once. The passwords are checked in the
  *   server's low-priority password-check process (password-check.ts); how long the burst took is
@@ -35,6 +36,7 @@
 import { createDossier, fileDossier } from '../../src-main/core/dossiers/service';
 import { verifyArchiveJournal } from '../../src-main/core/journal/service';
 import { addPerson } from '../../src-main/core/people/service';
+import { DEFAULT_KDF_TARGET_MS } from '../../src-main/core/vault/open-archive';
 import { RemoteClient } from '../../src-main/ipc/remote/client';
 import { readFileSync } from 'node:fs';
 import { ADMIN, makeArchive } from '../helpers/archive';
@@ -93,7 +95,7 @@ const cardFor = (copyNumber: string) => ({
 });
 
 async function main(): Promise<void> {
-  const archive = await makeArchive();
+  const archive = await makeArchive({ kdfTargetMs: DEFAULT_KDF_TARGET_MS });
   const admin = await archive.unlock(ADMIN.login, ADMIN.password);
   const managers = Array.from({ length: MANAGERS }, (_, i) => ({
     login: `am${String(i).padStart(2, '0')}`,
@@ -119,6 +121,8 @@ async function main(): Promise<void> {
   ]) {
     await addPerson(admin, p);
   }
+  const { memoryKiB, passes, parallelism } = admin.archive.keyring.slots.at(-1)!.kdf;
+  process.stderr.write(`slots: argon2id ${memoryKiB / 1024} MiB, ${passes} passes, ${parallelism} lanes (calibrated for ${DEFAULT_KDF_TARGET_MS} ms)\n`);
   await admin.lock();
   const collector = await archive.unlock(PEOPLE.collector.login, PEOPLE.collector.password);
   const numbers: string[] = [];
@@ -243,11 +247,13 @@ async function main(): Promise<void> {
       return { ops: latencies.length - before, seconds: (performance.now() - start) / 1000, slice: latencies.slice(before) };
     };
     /** Open loop at OFFERED_PER_S: each workstation on a fixed schedule, whatever the answers do. */
-    const offer = async (ms: number) => {
+    /** Offers the load for `ms`, at least, and until `lasting` (if given) has settled. */
+    const offer = async (ms: number, lasting?: Promise<unknown>) => {
       const perUnit = workstations.reduce((sum, w) => sum + REQUESTS_PER_UNIT[w.kind], 0) / workstations.length;
       const intervalMs = (1000 * workstations.length * perUnit) / OFFERED_PER_S;
       const start = performance.now();
-      const until = start + ms;
+      let until = lasting ? Infinity : start + ms;
+      void lasting?.finally(() => (until = Math.max(start + ms, performance.now())));
       const before = latencies.length;
       // A server far below the offered rate would queue without end: past MAX_BACKLOG units waiting
       // on a workstation, the next ones are not sent, and count with the least they would have
@@ -303,21 +309,22 @@ async function main(): Promise<void> {
 
     // 20 sign-ins at once while the workstations keep working.
     const extra = await Promise.all(Array.from({ length: 20 }, () => connect()));
+    // The load lasts as long as the burst does, so every sign-in's time is inside the figure.
     const burstStart = performance.now();
     let burstOk = 0;
-    const [during] = await Promise.all([
-      offer(3000),
-      Promise.all(
-        extra.map(async (c, i) => {
-          const r = await c.signIn(managers[i % MANAGERS]!.login, managers[i % MANAGERS]!.password);
-          if (!r.ok) return;
-          signIns++;
-          burstOk++;
-        }),
-      ).then(() =>
-        process.stderr.write(`20 sign-ins at once: ${burstOk} signed in, the last after ${((performance.now() - burstStart) / 1000).toFixed(2)} s\n`),
-      ),
-    ]);
+    const burst = Promise.all(
+      extra.map(async (c, i) => {
+        const r = await c.signIn(managers[i % MANAGERS]!.login, managers[i % MANAGERS]!.password);
+        if (!r.ok) return;
+        signIns++;
+        burstOk++;
+      }),
+    ).then(() => process.stderr.write(`20 sign-ins at once: ${burstOk} signed in, the last after ${((performance.now() - burstStart) / 1000).toFixed(2)} s\n`));
+    const burstCpu0 = cpuMsOf(serve.child.pid!);
+    const [during] = await Promise.all([offer(3000, burst), burst]);
+    const burstCpu1 = cpuMsOf(serve.child.pid!);
+    if (burstCpu0 !== null && burstCpu1 !== null)
+      process.stderr.write(`serve process during the burst: ${((burstCpu1 - burstCpu0) / during.ops).toFixed(3)} ms CPU per request (sign-ins included)\n`);
     report('server_p95_during_sign_ins_ms', percentile(during.slice, 95), 'ms', 50);
 
     // An auditor verifies the whole chain while the workstations keep working.
