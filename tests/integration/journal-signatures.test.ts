@@ -89,6 +89,21 @@ describe('signing keys follow the person', () => {
     expect(report.signatures!.unsigned).toBe(1);
     expect(report.coSigned).toEqual({ seq: report.headSeq });
   });
+
+  it('a second verify in the same session is clean too: the keyring head moves with the raised anchor', async () => {
+    const reports = await as(AUDITOR.login, AUDITOR.password, async (s) => {
+      const first = await verifyArchiveJournal(s);
+      // Before, the co-signature raised the anchor above the keyring's head, which reads as an old keyring put back.
+      expect(readKeyring(archive.folder).journalHead!.seq).toBeGreaterThanOrEqual(first.headSeq);
+      return [first, await verifyArchiveJournal(s), await verifyArchiveJournal(s)];
+    });
+    for (const report of reports) {
+      expect(report.problem ?? null).toBeNull();
+      expect(report.ok).toBe(true);
+      expect(report.coSigned).toEqual({ seq: report.headSeq });
+    }
+    expect(reports[2]!.headSeq).toBeGreaterThan(reports[0]!.headSeq);
+  });
 });
 
 describe('exports carry the head and its signatures', () => {

@@ -26,7 +26,15 @@ export async function verifyArchiveJournal(session: Session): Promise<ChainRepor
     let coSigned: { seq: number } | null = null;
     if (report.ok && report.signatures?.attributable && report.headSeq > 0 && archive.journal.signerOf(session.actor.id)) {
       const head = archive.journal.coSign(session.actor.id, report.headSeq, report.headHash);
-      archive.options.anchors.raise(archive.archiveId, archive.db, head, archive.keyring.signingKey.fingerprint);
+      // The keyring's head moves with the anchor (this session's checkpoint, at or past the
+      // co-signed head): an anchor above the keyring's head reads as an old keyring put back, and
+      // the next verify in this session would say the archive is behind its anchor.
+      try {
+        const checkpoint = archive.journal.checkpoint(session.actor.id);
+        if (checkpoint) archive.recordHead(checkpoint, head);
+      } catch {
+        // The keyring could not be written (disk full): the anchor stays where it was until lock.
+      }
       coSigned = { seq: head.seq };
     }
     ctx.addDetails({

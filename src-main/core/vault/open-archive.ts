@@ -15,7 +15,7 @@ import { Anchors } from './anchors';
 import { watchKeyringHead, type KeyringHeadWatch } from './keyring-head';
 import { calibrate, type KdfCost } from './kdf';
 import type { ArchiveLock } from './holder-lock';
-import { KEYRING_FILE, keyringRevision, readKeyring, writeKeyring, type Keyring } from './keyring';
+import { KEYRING_FILE, keyringRevision, readKeyring, writeKeyring, type Keyring, type SignedHead } from './keyring';
 import { defaultFsTypeOf, type FsTypeLookup } from './network-folder';
 import { RefusedOpens } from './refused-opens';
 import { defaultStateDir, Throttle } from './throttle';
@@ -240,6 +240,17 @@ export class OpenArchive {
     }
   }
 
+  /**
+   * Moves the keyring's head to `head` (never backwards, never over a head that went missing:
+   * keyring-head.ts), then this workstation's anchor to `anchorHead`: at lock, and when an auditor
+   * co-signs a verified chain. The keyring's head goes first, since the anchor check reads a
+   * keyring head below the anchor as an old keyring put back.
+   */
+  recordHead(head: SignedHead, anchorHead: SignedHead = head): void {
+    if (this.headWatch.mayRecord(this.keyring, head)) this.saveKeyring({ ...this.keyring, journalHead: head });
+    this.options.anchors.raise(this.archiveId, this.db, anchorHead, this.keyring.signingKey.fingerprint);
+  }
+
   /** Replaces the key after a rekey; the old buffer is zeroed. */
   replaceKey(next: Buffer): void {
     this.key.fill(0);
@@ -251,9 +262,7 @@ export class OpenArchive {
     try {
       if (!this.isDamaged) {
         const head = this.journal.checkpoint();
-        // Never backwards, and never over a head that went missing (keyring-head.ts).
-        if (head && this.headWatch.mayRecord(this.keyring, head)) this.saveKeyring({ ...this.keyring, journalHead: head });
-        if (head) this.options.anchors.raise(this.archiveId, this.db, head, this.keyring.signingKey.fingerprint);
+        if (head) this.recordHead(head);
       }
     } catch {
       // A full disk must not keep the archive unlocked: the chain stays verifiable up to the last checkpoint.
