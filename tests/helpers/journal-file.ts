@@ -18,6 +18,8 @@ export interface JournalFile {
   path: string;
   key: Buffer;
   signer: Signer;
+  /** The signer's private key, for a test that appends more entries later. */
+  privateKeyDer: Buffer;
 }
 
 /** `entries` dossier.open entries (details `{ i }`), with the object `objectOf(i)` names if given. */
@@ -36,7 +38,7 @@ export function makeJournalFile(prefix: string, archiveId: string, entries: numb
     for (let i = 0; i < entries; i++) journal.append({ actor, event: 'dossier.open', object: objectOf?.(i), outcome: 'ok', details: { i } });
   })();
   db.close();
-  return { root, path, key, signer };
+  return { root, path, key, signer, privateKeyDer: signing.privateKeyDer };
 }
 
 /** A walker's context as verify.ts builds it for an unattributed journal: the signed checkpoints and the time blocks. */

@@ -4,7 +4,8 @@
  * commit; a failed request in a turn rolls back only its own change and still leaves its entry;
  * a turn rolled back whole says so to every request waiting on it; and through the server, many
  * reads at once are each journaled exactly once, in fewer commits than requests, with the chain
- * and every person's signatures intact.
+ * and every person's signatures intact; and an auditor's verify does not stop the others' reads
+ * from sharing commits while its workers walk.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,51 @@ describe('one commit per turn', () => {
       expect(n('catalogue.search', 'ok', MANAGER.name)).toBe(20);
       expect(n('journal.read', 'denied', MANAGER.name)).toBe(20);
       expect(rows.filter((r) => r.event === 'dossier.open' && r.name === MANAGER.name).reduce((s, r) => s + r.n, 0)).toBe(20);
+      const report = await verifyArchiveJournal(check);
+      expect(report.ok).toBe(true);
+      expect(report.signatures?.attributable).toBe(true);
+    } finally {
+      await check.lock();
+    }
+  }, 180_000);
+
+  it("keeps sharing commits while an auditor's verify walks, which plans and co-signs on committed ground", async () => {
+    const served = await serveArchive(archive);
+    const ticks = (served.server as unknown as { ticks: TickCommit }).ticks;
+    try {
+      const auditor = await served.signedIn(AUDITOR);
+      const manager = await served.signedIn(MANAGER);
+      let verifying = true;
+      let readsDuring = 0;
+      let turnsDuring = 0;
+      const turnsBefore = ticks.committedTurns;
+      const verify = auditor.call<{ ok: boolean; count: number; coSigned: { seq: number } | null }>('journal:verify', {}).finally(() => {
+        verifying = false;
+        turnsDuring = ticks.committedTurns - turnsBefore;
+      });
+      // The walk runs in workers on the server (a few hundred ms to start them): reads go on meanwhile.
+      while (verifying) {
+        const round = await Promise.all(Array.from({ length: 4 }, (_, i) => manager.call('dossiers:search', { text: `客户${i}` })));
+        expect(round.every((a) => a.ok)).toBe(true);
+        if (verifying) readsDuring += round.length;
+      }
+      const answer = await verify;
+      expect(answer.ok && answer.value.ok).toBe(true);
+      expect(answer.ok && answer.value.coSigned).not.toBeNull();
+      expect(readsDuring).toBeGreaterThanOrEqual(4);
+      // Before, a verify ran alone: every read during it committed by itself and no turn opened
+      // (at most the one already open when it started was committed).
+      expect(turnsDuring).toBeGreaterThan(1);
+      await auditor.close();
+      await manager.close();
+    } finally {
+      await served.stop();
+    }
+
+    // The co-signature and the anchor name only committed checkpoints: the archive opens clean and verifies.
+    const check = await archive.unlock(AUDITOR.login, AUDITOR.password);
+    try {
+      expect(check.archive.integrity).toBeNull();
       const report = await verifyArchiveJournal(check);
       expect(report.ok).toBe(true);
       expect(report.signatures?.attributable).toBe(true);

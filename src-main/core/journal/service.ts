@@ -21,10 +21,17 @@ export async function verifyArchiveJournal(session: Session): Promise<ChainRepor
       anchor: anchor ? { seq: anchor.seq, kind: anchor.kind } : null,
       headMissing: archive.headWatch.missingAtOpen,
     };
-    const report = await verifyJournalInParallel(archive.db, input, { path: join(archive.folder, DATABASE_FILE), key: archive.databaseKey });
+    // The plan fixes the head the workers walk to: planned on committed ground (archive.settled).
+    const report = await verifyJournalInParallel(
+      archive.db,
+      input,
+      { path: join(archive.folder, DATABASE_FILE), key: archive.databaseKey },
+      { settled: archive.settled },
+    );
     // Only a chain checked entry by entry, every entry attributed, earns the auditor's co-signature.
-    let coSigned: { seq: number } | null = null;
-    if (report.ok && report.signatures?.attributable && report.headSeq > 0 && archive.journal.signerOf(session.actor.id)) {
+    // The anchor records the checkpoints it sees: none may be another request's, not yet committed.
+    const coSigned = archive.settled((): { seq: number } | null => {
+      if (!(report.ok && report.signatures?.attributable && report.headSeq > 0 && archive.journal.signerOf(session.actor.id))) return null;
       const head = archive.journal.coSign(session.actor.id, report.headSeq, report.headHash);
       // The keyring's head moves with the anchor (this session's checkpoint, at or past the
       // co-signed head): an anchor above the keyring's head reads as an old keyring put back, and
@@ -35,8 +42,8 @@ export async function verifyArchiveJournal(session: Session): Promise<ChainRepor
       } catch {
         // The keyring could not be written (disk full): the anchor stays where it was until lock.
       }
-      coSigned = { seq: head.seq };
-    }
+      return { seq: head.seq };
+    });
     ctx.addDetails({
       ok: report.ok,
       count: report.count,

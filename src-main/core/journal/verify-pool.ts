@@ -39,6 +39,12 @@ export interface ParallelOptions {
    * through tsx, which the app never does; benchmarks build the bundle and time it.
    */
   workerScript?: string;
+  /**
+   * Runs the plan, which fixes the head the workers walk to, with nothing uncommitted on this
+   * connection (the archive server's `archive.settled`). A plan that still sees uncommitted
+   * entries is walked on this thread, since no worker connection could read them.
+   */
+  settled?: <T>(work: () => T) => T;
 }
 
 let threadFree = false;
@@ -46,7 +52,8 @@ let threadFree = false;
 /**
  * For the archive server: every chunk goes to a worker, however short the journal, so this
  * thread (the one answering every workstation) is never held by a walk. Walking here stays
- * the fallback when no worker can start.
+ * the fallback when no worker can start. On Linux the workers also run at the lowest priority,
+ * so a verify takes the CPU the workstations' requests leave over rather than competing with them.
  */
 export function keepThisThreadFree(on = true): void {
   threadFree = on;
@@ -59,6 +66,8 @@ export interface WorkerInput {
   nativeBinding: string | undefined;
   /** The pieces not yet taken (a ChunkCounter's buffer). */
   counter: SharedArrayBuffer;
+  /** On the archive server: the walk takes only the CPU the other requests leave (verify-worker.ts). */
+  lowerPriority: boolean;
 }
 
 /** What the worker is sent once verify has planned: what to check the pieces against (null: nothing to walk). */
@@ -157,7 +166,13 @@ export class WalkPool {
       // A fresh copy per worker, in its own ArrayBuffer (never Buffer's shared pool), transferred away.
       const key = new Uint8Array(reader.key.length);
       key.set(reader.key);
-      const input = { path: reader.path, key: key.buffer, nativeBinding: getNativeBinding(), counter: this.counter.buffer as SharedArrayBuffer };
+      const input = {
+        path: reader.path,
+        key: key.buffer,
+        nativeBinding: getNativeBinding(),
+        counter: this.counter.buffer as SharedArrayBuffer,
+        lowerPriority: threadFree,
+      };
       this.started.push(
         startWorker(input, options.workerScript, (index, result) => {
           // Every piece is walked even after a problem: the report lists every problem (verify.ts).

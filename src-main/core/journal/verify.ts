@@ -233,12 +233,16 @@ function conclude(db: Db, plan: Plan, results: ChunkResult[]): ChainReport {
 /** The whole walk on this thread. */
 export function verifyJournal(db: Db, input: VerifyInput): ChainReport {
   const planned = plan(db, input);
+  return conclude(db, planned, walkAllHere(db, planned));
+}
+
+function walkAllHere(db: Db, planned: Plan): ChunkResult[] {
   const walker = new ChainWalker(db, planned.context);
   const results: ChunkResult[] = [];
   for (let index = 0; index < planned.chunks; index++) {
     results.push(walker.walk(index, planned.lastSeq));
   }
-  return conclude(db, planned, results);
+  return results;
 }
 
 /**
@@ -251,11 +255,18 @@ export async function verifyJournalInParallel(db: Db, input: VerifyInput, reader
   const workers = workersFor(expected, options);
   const pool = workers > 0 ? new WalkPool(reader, options, workers) : null;
   let planned: Plan;
+  let uncommitted: boolean;
   try {
-    planned = plan(db, input);
+    const settled = options.settled ?? ((work) => work());
+    [planned, uncommitted] = settled(() => [plan(db, input), db.inTransaction] as const);
   } catch (error) {
     await pool?.cancel();
     throw error;
+  }
+  if (uncommitted) {
+    // This connection's plan may include entries not committed yet, which no worker can see.
+    await pool?.cancel();
+    return conclude(db, planned, walkAllHere(db, planned));
   }
   const walker = new ChainWalker(db, planned.context);
   const walkHere = (first: number, last: number) => walker.walkSpan(first, last);

@@ -148,6 +148,15 @@ export class OpenArchive {
     return () => this.databaseListeners.delete(listener);
   }
 
+  /**
+   * Runs synchronous `work` on committed ground: no transaction shared with other requests is open
+   * while it runs. Here it just runs `work`; the archive server's group commit (tick-commit.ts)
+   * replaces it, so a verify can plan its walk against what its worker connections will read and
+   * write its co-signature and anchor outside other requests' commit, while those requests go on
+   * sharing commits during the walk itself.
+   */
+  settled: <T>(work: () => T) => T = (work) => work();
+
   /** Whether the keyring's head may be written at lock (keyring-head.ts). */
   readonly headWatch: KeyringHeadWatch;
   /** What unlock found wrong with the archive's place against this workstation's anchor, if anything. */

@@ -57,10 +57,12 @@ const LOCAL_ONLY_REASONS: Readonly<Partial<Record<string, ErrorCode>>> = {
 };
 const SENDER: SenderInfo = { url: `${ORIGIN}/`, isMainFrame: true, ownWindow: true };
 /**
- * Reads that run alone, outside the shared turn commits: the chain walk and the export let worker
- * connections read the journal, which must see every entry this connection has written.
+ * Reads that run alone, outside the shared turn commits: the export lets worker connections read
+ * the journal, which must see every entry this connection has written. A verify shares turns but
+ * for its plan and its co-signature, which it runs on committed ground (`archive.settled`,
+ * tick-commit.ts), so the other requests keep sharing commits while its workers walk.
  */
-const LONG_READS: ReadonlySet<string> = new Set(['journal:verify', 'journal:export']);
+const LONG_READS: ReadonlySet<string> = new Set(['journal:export']);
 /**
  * Writes that share the turn's commit too: the borrow cards every account manager files, whose
  * bodies are one synchronous transaction each (no checkpoint, no transaction of their own, no

@@ -10,10 +10,13 @@
  * change and still writes its failure entry. No answer leaves before the commit holding its entry
  * (`committed`), and then the WAL sync (group-sync.ts), so nothing reported as done can be lost.
  *
- * Only the server's short reads open a turn's transaction (connection.ts). Writes and long reads
- * (verify, export) run as they always did: the open turn is committed before they start and no
- * turn is opened while one runs, since some of them checkpoint, begin their own transaction, or
- * let worker connections read what must already be committed.
+ * Only the server's short reads open a turn's transaction (connection.ts). Writes and the export
+ * run as they always did: the open turn is committed before they start and no turn is opened while
+ * one runs, since some of them checkpoint, begin their own transaction, or let worker connections
+ * read what must already be committed. A verify is a short read but for two moments, which it
+ * marks with `archive.settled` (core/journal/service.ts): its plan, which fixes the head its
+ * workers walk to, and its co-signature with the anchor. Each commits the open turn first and runs
+ * with none open; between them, while the workers walk, the other requests share commits again.
  */
 import type { OpenArchive } from '../../core/vault/open-archive';
 
@@ -29,7 +32,18 @@ export class TickCommit {
   /** Turns committed so far (tests, diagnostics). */
   committedTurns = 0;
 
-  constructor(private readonly archive: OpenArchive) {}
+  constructor(private readonly archive: OpenArchive) {
+    // What must not share a turn's transaction (a verify's plan and co-signature) commits it first.
+    archive.settled = (work) => {
+      this.commit();
+      this.exclusive++;
+      try {
+        return work();
+      } finally {
+        this.exclusive--;
+      }
+    };
+  }
 
   /**
    * The caller's synchronous work (until its first real wait) runs in this turn's transaction.
