@@ -42,6 +42,7 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     for (const file of [
       '/out/main/index.js',
       '/out/main/journal-verify-worker.js',
+      '/out/main/password-check.js',
       '/out/preload/index.js',
       '/out/renderer/index.html',
       '/out/renderer/fonts/fonts.css',

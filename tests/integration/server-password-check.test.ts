@@ -5,12 +5,15 @@
  * replaced without failing the sign-in; a process that cannot start leaves the check in the server;
  * and stopping the server ends it. The sign-ins go through a served, encrypted test archive.
  */
+import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKey, type KdfParams } from '../../src-main/core/vault/kdf';
 import { loginLocator } from '../../src-main/core/vault/seal';
-import { PasswordCheckProcess, type CheckerChild } from '../../src-main/ipc/remote/password-check';
+import { checkerEntry, PasswordCheckProcess, type CheckerChild } from '../../src-main/ipc/remote/password-check';
+import type { PasswordCheckAnswer } from '../../src-main/ipc/remote/password-check-protocol';
 import { lastEntries, makeArchive, type TestArchive, type TestPerson } from '../helpers/archive';
 import { serveArchive, type TestServer } from '../helpers/server';
 import type { Session } from '../../src-main/core/session';
@@ -100,6 +103,34 @@ describe('the password-check process', () => {
     expect(await gone(pid)).toBe(true);
     await expect(checker.derive(Buffer.from('x'), PARAMS)).rejects.toThrow(/stopping/);
   }, 30_000);
+});
+
+describe("the password-check script as Electron's utility process runs it", () => {
+  it('answers over process.parentPort (Electron cannot run here: a forked child given the same port)', async () => {
+    const entry = checkerEntry();
+    const child = fork(entry.file, [], {
+      execArgv: [...entry.execArgv, '--require', join(__dirname, '..', 'helpers', 'utility-port-shim.cjs')],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const checker = new PasswordCheckProcess(
+      () => undefined,
+      (): CheckerChild => ({
+        pid: child.pid,
+        send: (request) => child.send(request),
+        onMessage: (listener) => child.on('message', (m) => listener(m as PasswordCheckAnswer)),
+        onExit: (listener) => child.on('exit', (code) => listener(`exit ${code}`)),
+        kill: () => child.kill(),
+      }),
+    );
+    try {
+      expect((await checker.derive(Buffer.from('pw'), PARAMS)).equals(await deriveKey(Buffer.from('pw'), PARAMS))).toBe(true);
+      expect(await checker.locator('li.si', SALT)).toBe(loginLocator('li.si', SALT));
+      expect(checker.answered).toBe(2);
+    } finally {
+      checker.stop();
+    }
+  }, 60_000);
 });
 
 describe('a password-check process that cannot be started', () => {
