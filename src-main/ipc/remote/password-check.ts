@@ -1,6 +1,6 @@
 /**
  * Where the archive server checks passwords: argon2id at the calibrated cost takes both cores of a
- * small server for a third of a second, and Node cannot lower the priority of its own pool threads.
+ * small server for about half a second, and Node cannot lower the priority of its own pool threads.
  * So the server hands each derivation to a process of its own, started at the lowest priority
  * (password-check-child.ts): twenty people signing in at once then take only the CPU the other
  * workstations' requests leave over, instead of stalling them.
@@ -141,7 +141,8 @@ export class PasswordCheckProcess implements PasswordHasher {
     try {
       child = this.start();
     } catch (error) {
-      this.log(`password-check process: ${(error as Error).message}`);
+      // Tried again at the next derivation; said once.
+      if (!this.fallbackLogged) this.log(`password-check process: ${(error as Error).message}`);
       return null;
     }
     child.onMessage((answer) => {
@@ -215,7 +216,10 @@ export function startCheckerChild(): CheckerChild {
 function startUtilityChild(file: string): CheckerChild {
   // Required only here: the CLI and the tests run without Electron.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { utilityProcess } = require('electron') as typeof import('electron');
+  const { app, utilityProcess } = require('electron') as typeof import('electron');
+  // `--cli serve` starts before Electron is ready, when no utility process can be had yet: the
+  // derivation then stays in the server, and the next one tries again.
+  if (!app.isReady()) throw new Error('Electron is not ready yet');
   const child = utilityProcess.fork(file, [], { serviceName: 'Triplicate password check', stdio: 'ignore' });
   return {
     get pid() {

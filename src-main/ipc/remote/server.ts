@@ -44,8 +44,6 @@ export interface ArchiveServerOptions {
   idleOverrideSeconds?: number;
   idleCheckMs?: number;
   log?: (line: string) => void;
-  /** Test hook: how the password-check process is started (password-check.ts). */
-  passwordCheck?: PasswordCheckProcess;
 }
 
 export class ArchiveServer {
@@ -71,7 +69,7 @@ export class ArchiveServer {
     cacheStatements(archive.db);
     this.sync = new GroupSync(join(archive.folder, `${DATABASE_FILE}-wal`));
     this.ticks = new TickCommit(archive);
-    this.passwordCheck = options.passwordCheck ?? new PasswordCheckProcess(options.log);
+    this.passwordCheck = new PasswordCheckProcess(options.log);
     // A rekey through the server moves the archive to a new connection and a new WAL file: the
     // same rule follows, or every commit would sync again (and the group sync watch a stale file).
     this.stopFollowing = archive.onDatabaseReplaced((db) => {
