@@ -38,7 +38,14 @@ export async function openLoginSlot(
       }
       if (pair) return { slot: candidate, pair };
     }
-    if (candidates.length === 0) (await derive(secret, { alg: 'argon2id', ...KDF_FLOOR, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) })).fill(0);
+    if (candidates.length === 0) {
+      // As long as a person's slot would take here (the newest one's cost; its reset-code try too),
+      // so the time of a refusal does not say whether the login exists.
+      const model = keyring.slots.filter((s) => s.kind === 'person').at(-1)?.kdf;
+      const cost = model ? { memoryKiB: model.memoryKiB, passes: model.passes, parallelism: model.parallelism } : KDF_FLOOR;
+      const decoy = { alg: 'argon2id' as const, ...cost, salt: keyring.locatorSalt.padEnd(24, '=').slice(0, 24) };
+      for (let i = looksLikeResetCode(password) ? 2 : 1; i > 0; i--) (await derive(secret, decoy)).fill(0);
+    }
     return null;
   } finally {
     secret.fill(0);
