@@ -63,7 +63,7 @@ describe.skipIf(!available)('two workstations on one archive server (chromium)',
   let served: TestServer;
   let number: string;
   const stations: Workstation[] = [];
-  const serverArchive = (): OpenArchive => (served.server as unknown as { ctx: { archive: OpenArchive } }).ctx.archive;
+  const serverArchive = (): OpenArchive => served.archive;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });

@@ -7,10 +7,16 @@ import { certificateFolder, ensureCertificate } from '../../src-main/ipc/remote/
 import { RemoteClient } from '../../src-main/ipc/remote/client';
 import type { ServerLimits } from '../../src-main/ipc/remote/limits';
 import { ArchiveServer } from '../../src-main/ipc/remote/server';
+import type { OpenArchive } from '../../src-main/core/vault/open-archive';
+import type { Session } from '../../src-main/core/session';
 import { ADMIN, type TestArchive, type TestPerson } from './archive';
 
 export interface TestServer {
   server: ArchiveServer;
+  /** The archive the server holds open (its administrator's): the journal its requests write. */
+  archive: OpenArchive;
+  /** The same, shaped as a session for helpers that read through one (lastEntries). */
+  reader: Session;
   port: number;
   fingerprint: string;
   connect(fingerprint?: string | null): Promise<RemoteClient>;
@@ -39,6 +45,8 @@ export async function serveArchive(
     RemoteClient.connect({ host: '127.0.0.1', port, fingerprint, connectTimeoutMs: 5000, callTimeoutMs: 60_000 });
   return {
     server,
+    archive: admin.archive,
+    reader: { archive: admin.archive } as Session,
     port,
     fingerprint: certificate.fingerprint,
     connect,

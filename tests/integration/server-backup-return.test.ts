@@ -22,7 +22,7 @@ import { makeWorkstation, type TestWorkstation } from '../helpers/workstation';
 let archive: TestArchive;
 let served: TestServer;
 let w: TestWorkstation;
-const serverArchive = (): OpenArchive => (served.server as unknown as { ctx: { archive: OpenArchive } }).ctx.archive;
+const serverArchive = (): OpenArchive => served.archive;
 const count = (sql: string, ...args: unknown[]) =>
   (
     serverArchive()

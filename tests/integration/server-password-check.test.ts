@@ -164,7 +164,7 @@ describe('sign-ins at the archive server', () => {
     archive = await makeArchive();
     await archive.addPerson(MANAGER);
     served = await serveArchive(archive);
-    reader = { archive: (served.server as unknown as { ctx: { archive: Session['archive'] } }).ctx.archive } as Session;
+    reader = served.reader;
   }, 300_000);
 
   afterAll(async () => {

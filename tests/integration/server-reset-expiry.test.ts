@@ -34,7 +34,7 @@ beforeAll(async () => {
   await as(ADMIN, (s) => requestPasswordReset(s, CUSTODIAN.login));
   code = (await as(SALES_HEAD, (s) => approvePasswordReset(s, CUSTODIAN.login))).code;
   served = await serveArchive(archive);
-  reader = { archive: (served.server as unknown as { ctx: { archive: Session['archive'] } }).ctx.archive } as Session;
+  reader = served.reader;
 }, 300_000);
 
 afterAll(async () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await archive.addPerson(AUDITOR);
   numbers = await fileDossiers(archive, ['secret', 'secret']);
   served = await serveArchive(archive);
-  held = (served.server as unknown as { ctx: { archive: OpenArchive } }).ctx.archive;
+  held = served.archive;
 }, 300_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { openDatabase } from '../../src-main/core/db/connection';
 import { verifyArchiveJournal } from '../../src-main/core/journal/service';
 import { DATABASE_FILE } from '../../src-main/core/vault/keyring';
 import type { OpenArchive } from '../../src-main/core/vault/open-archive';
+import type { Session } from '../../src-main/core/session';
 import { TickCommit } from '../../src-main/ipc/remote/tick-commit';
 import { ADMIN, makeArchive, type TestArchive } from '../helpers/archive';
 import { serveArchive } from '../helpers/server';
@@ -29,6 +30,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => archive?.cleanup());
+
+/** The whole chain verifies, every entry attributed to its person. */
+async function expectAttributable(check: Session): Promise<void> {
+  const report = await verifyArchiveJournal(check);
+  expect(report.ok).toBe(true);
+  expect(report.signatures?.attributable).toBe(true);
+}
 
 const countEntries = (open: OpenArchive, event: string): number =>
   (open.db.prepare('SELECT count(*) AS n FROM journal WHERE event = ?').get(event) as { n: number }).n;
@@ -124,9 +132,7 @@ describe('one commit per turn', () => {
       expect(n('catalogue.search', 'ok', MANAGER.name)).toBe(20);
       expect(n('journal.read', 'denied', MANAGER.name)).toBe(20);
       expect(rows.filter((r) => r.event === 'dossier.open' && r.name === MANAGER.name).reduce((s, r) => s + r.n, 0)).toBe(20);
-      const report = await verifyArchiveJournal(check);
-      expect(report.ok).toBe(true);
-      expect(report.signatures?.attributable).toBe(true);
+      await expectAttributable(check);
     } finally {
       await check.lock();
     }
@@ -169,9 +175,7 @@ describe('one commit per turn', () => {
     const check = await archive.unlock(AUDITOR.login, AUDITOR.password);
     try {
       expect(check.archive.integrity).toBeNull();
-      const report = await verifyArchiveJournal(check);
-      expect(report.ok).toBe(true);
-      expect(report.signatures?.attributable).toBe(true);
+      await expectAttributable(check);
     } finally {
       await check.lock();
     }

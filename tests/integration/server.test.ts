@@ -31,7 +31,7 @@ beforeAll(async () => {
   await archive.addPerson(AUDITOR);
   numbers = await fileDossiers(archive, ['secret', 'confidential', 'secret', 'secret', 'secret', 'secret', 'secret']);
   served = await serveArchive(archive);
-  reader = { archive: (served.server as unknown as { ctx: { archive: Session['archive'] } }).ctx.archive } as Session;
+  reader = served.reader;
 }, 300_000);
 
 afterAll(async () => {

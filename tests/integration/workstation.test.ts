@@ -22,7 +22,7 @@ let numbers: string[];
 let address: string;
 const workstations: TestWorkstation[] = [];
 
-const serverArchive = (): OpenArchive => (served.server as unknown as { ctx: { archive: OpenArchive } }).ctx.archive;
+const serverArchive = (): OpenArchive => served.archive;
 const count = (sql: string, ...args: unknown[]) =>
   (
     serverArchive()
